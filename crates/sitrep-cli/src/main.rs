@@ -1,0 +1,69 @@
+//! `sitrep`: news articles in, structured events out.
+//!
+//! Exit status: 0 when every document was processed, 1 when some were skipped (each named
+//! on standard error, with a summary line), 2 for usage errors.
+
+mod bench;
+mod eval_ud;
+mod extract;
+mod paths;
+
+use clap::{Args, Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "sitrep", version, about = "Turns news articles into structured, auditable event data.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse documents and write one sitrep/1 JSON object per document (JSON Lines).
+    Extract(extract::ExtractArgs),
+    /// Score segmentation against a Universal Dependencies CoNLL-U file.
+    EvalUd(eval_ud::EvalUdArgs),
+    /// Time the whole pipeline on a news corpus; prints one JSON line.
+    Bench(bench::BenchArgs),
+}
+
+/// Input limits shared by every command that reads documents.
+#[derive(Args, Debug, Clone)]
+pub struct LimitArgs {
+    /// Largest document, in bytes.
+    #[arg(long, default_value_t = sitrep_text::Limits::default().max_document_bytes, value_name = "BYTES")]
+    pub max_document_bytes: usize,
+    /// Longest JSON Lines line, in bytes.
+    #[arg(long, default_value_t = sitrep_text::Limits::default().max_line_bytes, value_name = "BYTES")]
+    pub max_line_bytes: usize,
+    /// Deepest HTML element nesting kept (deeper tags are dropped, their text kept).
+    #[arg(long, default_value_t = sitrep_text::Limits::default().max_html_depth, value_name = "N")]
+    pub max_html_depth: usize,
+}
+
+impl LimitArgs {
+    pub fn limits(&self) -> sitrep_text::Limits {
+        sitrep_text::Limits {
+            max_document_bytes: self.max_document_bytes,
+            max_line_bytes: self.max_line_bytes,
+            max_html_depth: self.max_html_depth,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => extract::run(a),
+        Command::EvalUd(a) => eval_ud::run(a),
+        Command::Bench(a) => bench::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("sitrep: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The `sitrep/1` output contract: one [`Analysis`] per document.
+//!
+//! Field names are stable; new fields may be added. All offsets are UTF-8 byte offsets into
+//! `text`. Entity, event and quote records are filled by later stages; the shapes here follow
+//! the contract in `ARCHITECTURE.md`.
+
+use crate::{Date, EntityKind, EventType, Language, Modality, Sector, Span, Upos};
+use serde::{Deserialize, Serialize};
+
+/// The schema tag every analysis carries.
+pub const SCHEMA: &str = "sitrep/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    pub id: String,
+    pub language: Option<Language>,
+    pub published: Option<Date>,
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    pub text: String,
+    pub sentences: Vec<Span>,
+    /// Present only when tokens were asked for (`sitrep extract --tokens`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<TokenOut>>,
+    pub entities: Vec<Entity>,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+}
+
+/// A token as written in the output: span, UD part of speech and lemma (null until the
+/// word-analysis stage fills them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenOut {
+    pub start: u32,
+    pub end: u32,
+    pub upos: Option<Upos>,
+    pub lemma: Option<String>,
+}
+
+/// A mention as written in the output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorCode {
+    pub code: String,
+    pub sector: Option<Sector>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    pub actor: Option<ActorCode>,
+    pub kb: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    pub mode: Option<String>,
+    pub cameo: Option<String>,
+    pub modality: Modality,
+    pub trigger: Mention,
+    pub evidence: Span,
+    pub rule: String,
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub kind: String,
+}
+
+impl Analysis {
+    /// An analysis with only the document's metadata and text filled in.
+    pub fn from_document(doc: crate::Document) -> Analysis {
+        Analysis {
+            schema: SCHEMA.to_string(),
+            id: doc.id,
+            language: doc.language,
+            published: doc.published,
+            title: doc.title,
+            url: doc.url,
+            outlet: doc.outlet,
+            text: doc.text,
+            sentences: Vec::new(),
+            tokens: None,
+            entities: Vec::new(),
+            events: Vec::new(),
+            quotes: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_follows_the_contract() {
+        let mut doc = crate::Document::new("d1", "Hallo Welt.");
+        doc.language = Some(Language::De);
+        doc.published = Some("2022-02-02".parse().unwrap());
+        let mut a = Analysis::from_document(doc);
+        a.sentences.push(Span::new(0, 11));
+        let v: serde_json::Value = serde_json::to_value(&a).unwrap();
+        assert_eq!(v["schema"], "sitrep/1");
+        assert_eq!(v["language"], "de");
+        assert_eq!(v["published"], "2022-02-02");
+        assert_eq!(v["title"], serde_json::Value::Null);
+        assert_eq!(v["sentences"][0]["end"], 11);
+        assert!(v.get("tokens").is_none());
+        for k in ["entities", "events", "quotes"] {
+            assert_eq!(v[k], serde_json::json!([]), "{k}");
+        }
+        let back: Analysis = serde_json::from_value(v).unwrap();
+        assert_eq!(back, a);
+    }
+}

@@ -1,0 +1,28 @@
+//! The data model every sitrep stage shares.
+//!
+//! * [`Span`]: a UTF-8 byte range into a document's `text` (start inclusive, end exclusive).
+//!   Every extracted item points back to the original bytes through one.
+//! * [`Document`]: what ingest produces: text plus metadata.
+//! * [`Analysis`]: what the pipeline produces; serialises to the `sitrep/1` JSON contract
+//!   (see `ARCHITECTURE.md` and `../shared/DESIGN.md`).
+//! * Closed label sets ([`Language`], [`Upos`], [`TokenKind`], [`EventType`], [`Modality`],
+//!   [`Sector`], [`EntityKind`]): enums, never free strings, so that a typo is a compile
+//!   error and every mapping can be tested for completeness.
+//!
+//! This crate does no I/O and has no heavy dependencies.
+
+mod analysis;
+mod date;
+mod document;
+mod labels;
+mod language;
+mod span;
+mod token;
+
+pub use analysis::{ActorCode, Analysis, Entity, Event, Mention, Quote, TokenOut, SCHEMA};
+pub use date::{Date, DateError};
+pub use document::Document;
+pub use labels::{EntityKind, EventType, Modality, Sector, Upos};
+pub use language::{iso639_lookup, Language, LanguageError};
+pub use span::Span;
+pub use token::{is_ignorable, Segmentation, Sentence, Token, TokenKind};

@@ -1,0 +1,1 @@
+//! CoNLL-U reader. PLACEHOLDER: filled in with the segmentation scorer.

@@ -1,0 +1,1 @@
+//! Segmentation scoring against UD treebanks. PLACEHOLDER.

@@ -1,0 +1,124 @@
+//! The sitrep pipeline: a short runner over the stages.
+//!
+//! A [`Pipeline`] owns the loaded data of every stage (built once, shared by all threads:
+//! it is `Sync`) and turns a [`Document`] into an [`Analysis`]:
+//!
+//! ```text
+//! Document ─▶ language (declared, default or identified) ─▶ segment ─▶ Analysis
+//! ```
+//!
+//! Later stages (word analysis, entities, events) are added here; front-ends (CLI, server,
+//! Python) only call [`Pipeline::analyze`].
+
+use sitrep_core::{Analysis, Document, Language, Segmentation, Span, TokenOut};
+use sitrep_text::langid::LanguageIdentifier;
+use sitrep_text::segment::Segmenter;
+use sitrep_text::Problem;
+
+/// What to include in each analysis.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AnalyzeOptions {
+    /// Include the `tokens` array.
+    pub tokens: bool,
+}
+
+/// The loaded pipeline. Build it once; it is cheap to share across threads.
+pub struct Pipeline {
+    identifier: LanguageIdentifier,
+    segmenters: [Segmenter; 2],
+}
+
+impl Pipeline {
+    /// The pipeline with the data shipped in the repository.
+    pub fn new() -> Pipeline {
+        Pipeline {
+            identifier: LanguageIdentifier::new(),
+            segmenters: Language::ALL.map(Segmenter::new),
+        }
+    }
+
+    pub fn segmenter(&self, language: Language) -> &Segmenter {
+        &self.segmenters[language as usize]
+    }
+
+    pub fn identifier(&self) -> &LanguageIdentifier {
+        &self.identifier
+    }
+
+    /// The document's language: declared (or defaulted by ingest), else identified.
+    /// Text with nothing to analyse (empty or blank) needs none.
+    pub fn language_of(&self, doc: &Document) -> Result<Option<Language>, Problem> {
+        if let Some(l) = doc.language {
+            return Ok(Some(l));
+        }
+        if doc.text.trim().is_empty() {
+            return Ok(None);
+        }
+        self.identifier.identify(&doc.text).map(Some)
+    }
+
+    /// Analyses one document.
+    pub fn analyze(&self, doc: Document, opts: &AnalyzeOptions) -> Result<Analysis, Problem> {
+        let mut seg = Segmentation::default();
+        self.analyze_with(doc, opts, &mut seg)
+    }
+
+    /// [`Pipeline::analyze`] with a caller-owned scratch buffer, reused across documents.
+    pub fn analyze_with(
+        &self,
+        mut doc: Document,
+        opts: &AnalyzeOptions,
+        seg: &mut Segmentation,
+    ) -> Result<Analysis, Problem> {
+        doc.language = self.language_of(&doc)?;
+        let language = doc.language;
+        let mut analysis = Analysis::from_document(doc);
+        seg.clear();
+        if let Some(language) = language {
+            self.segmenter(language).segment_into(&analysis.text, seg);
+        }
+        analysis.sentences = seg.sentences.iter().map(|s| s.span).collect();
+        if opts.tokens {
+            analysis.tokens = Some(
+                seg.tokens
+                    .iter()
+                    .map(|t| TokenOut { start: t.span.start, end: t.span.end, upos: None, lemma: None })
+                    .collect(),
+            );
+        }
+        debug_assert!(analysis.sentences.iter().all(|s: &Span| s.get(&analysis.text).is_some()));
+        Ok(analysis)
+    }
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_language_is_kept_and_spans_point_into_text() {
+        let p = Pipeline::new();
+        let mut doc = Document::new("t", "Die NATO begrüßte die Verlegung. Moskau schwieg.");
+        doc.language = Some(Language::De);
+        let a = p.analyze(doc, &AnalyzeOptions { tokens: true }).unwrap();
+        assert_eq!(a.language, Some(Language::De));
+        assert_eq!(a.sentences.len(), 2);
+        assert_eq!(a.sentences[1].text(&a.text), "Moskau schwieg.");
+        let toks = a.tokens.unwrap();
+        assert!(toks.iter().all(|t| a.text.get(t.start as usize..t.end as usize).is_some()));
+    }
+
+    #[test]
+    fn blank_text_needs_no_language() {
+        let p = Pipeline::new();
+        let a = p.analyze(Document::new("e", " \n"), &AnalyzeOptions::default()).unwrap();
+        assert_eq!(a.language, None);
+        assert!(a.sentences.is_empty());
+    }
+}
