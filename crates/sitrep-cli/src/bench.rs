@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde_json::json;
 use sitrep_core::{Document, Segmentation};
 use sitrep_pipeline::{AnalyzeOptions, Pipeline};
-use sitrep_text::ingest::{IngestOptions, Input, InputFormat, Reader};
+use sitrep_ingest::{IngestOptions, Input, InputFormat, Reader};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;

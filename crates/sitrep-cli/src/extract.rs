@@ -6,8 +6,8 @@ use clap::Args;
 use rayon::prelude::*;
 use sitrep_core::{Date, Language};
 use sitrep_pipeline::{AnalyzeOptions, Pipeline};
-use sitrep_text::ingest::{IngestOptions, Input, InputFormat, Reader};
-use sitrep_text::DocError;
+use sitrep_ingest::{IngestOptions, Input, InputFormat, Reader};
+use sitrep_core::DocError;
 use std::io::{self, Write};
 use std::process::ExitCode;
 

@@ -32,19 +32,19 @@ enum Command {
 #[derive(Args, Debug, Clone)]
 pub struct LimitArgs {
     /// Largest document, in bytes.
-    #[arg(long, default_value_t = sitrep_text::Limits::default().max_document_bytes, value_name = "BYTES")]
+    #[arg(long, default_value_t = sitrep_core::Limits::default().max_document_bytes, value_name = "BYTES")]
     pub max_document_bytes: usize,
     /// Longest JSON Lines line, in bytes.
-    #[arg(long, default_value_t = sitrep_text::Limits::default().max_line_bytes, value_name = "BYTES")]
+    #[arg(long, default_value_t = sitrep_core::Limits::default().max_line_bytes, value_name = "BYTES")]
     pub max_line_bytes: usize,
     /// Deepest HTML element nesting kept (deeper tags are dropped, their text kept).
-    #[arg(long, default_value_t = sitrep_text::Limits::default().max_html_depth, value_name = "N")]
+    #[arg(long, default_value_t = sitrep_core::Limits::default().max_html_depth, value_name = "N")]
     pub max_html_depth: usize,
 }
 
 impl LimitArgs {
-    pub fn limits(&self) -> sitrep_text::Limits {
-        sitrep_text::Limits {
+    pub fn limits(&self) -> sitrep_core::Limits {
+        sitrep_core::Limits {
             max_document_bytes: self.max_document_bytes,
             max_line_bytes: self.max_line_bytes,
             max_html_depth: self.max_html_depth,

@@ -8,21 +8,27 @@
 //! * Closed label sets ([`Language`], [`Upos`], [`TokenKind`], [`EventType`], [`Modality`],
 //!   [`Sector`], [`EntityKind`]): enums, never free strings, so that a typo is a compile
 //!   error and every mapping can be tested for completeness.
+//! * [`Problem`] and [`DocError`]: what went wrong with one document; [`Limits`]: the input
+//!   limits every reader enforces.
 //!
 //! This crate does no I/O and has no heavy dependencies.
 
 mod analysis;
 mod date;
 mod document;
+mod error;
 mod labels;
 mod language;
+mod limits;
 mod span;
 mod token;
 
 pub use analysis::{ActorCode, Analysis, Entity, Event, Mention, Quote, TokenOut, SCHEMA};
 pub use date::{Date, DateError};
 pub use document::Document;
+pub use error::{DocError, Problem};
 pub use labels::{EntityKind, EventType, Modality, Sector, Upos};
 pub use language::{iso639_lookup, Language, LanguageError};
+pub use limits::Limits;
 pub use span::Span;
 pub use token::{is_ignorable, Segmentation, Sentence, Token, TokenKind};

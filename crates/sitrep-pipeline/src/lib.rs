@@ -11,9 +11,9 @@
 //! Python) only call [`Pipeline::analyze`].
 
 use sitrep_core::{Analysis, Document, Language, Segmentation, Span, TokenOut};
-use sitrep_text::langid::LanguageIdentifier;
-use sitrep_text::segment::Segmenter;
-use sitrep_text::Problem;
+use sitrep_langid::LanguageIdentifier;
+use sitrep_segment::Segmenter;
+use sitrep_core::Problem;
 
 /// What to include in each analysis.
 #[derive(Debug, Clone, Copy, Default)]

@@ -1,6 +1,6 @@
 //! JSON Lines: one document per line.
 
-use crate::{Limits, Problem};
+use sitrep_core::{Limits, Problem};
 use serde::Deserialize;
 use sitrep_core::{Date, Document, Language};
 use std::io::{self, BufRead};

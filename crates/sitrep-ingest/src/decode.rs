@@ -1,7 +1,7 @@
 //! Bytes → text for plain-text input: BOMs, UTF-16, binary detection, and a
 //! Windows-1252 fallback for text that is not valid UTF-8.
 
-use crate::Problem;
+use sitrep_core::Problem;
 
 /// Decoded text and, when the input was not clean UTF-8, a warning saying what was done.
 #[derive(Debug, Clone, PartialEq, Eq)]

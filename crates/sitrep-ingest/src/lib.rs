@@ -1,4 +1,4 @@
-//! Reading documents: plain text, JSON Lines and HTML, from files, directories and standard
+//! Reading documents for sitrep: plain text, JSON Lines and HTML, from files, directories and standard
 //! input.
 //!
 //! [`Reader`] turns a list of [`Input`]s into a stream of `Result<Ingested, DocError>`: one
@@ -11,7 +11,7 @@ pub mod jsonl;
 
 pub use decode::{decode_text, sniff_binary, Decoded};
 
-use crate::{DocError, Limits, Problem};
+use sitrep_core::{DocError, Limits, Problem};
 use sitrep_core::{Date, Document, Language};
 use std::collections::VecDeque;
 use std::fs::File;

@@ -3,7 +3,7 @@
 //! PLACEHOLDER: a function-word count between German and English; replaced by the real
 //! identifier that also recognises (and names) unsupported languages.
 
-use crate::Problem;
+use sitrep_core::Problem;
 use sitrep_core::Language;
 
 /// Identifies the language of a document.

@@ -2,7 +2,7 @@
 //!
 //! PLACEHOLDER: strips tags; replaced by main-text extraction with an HTML5 parser.
 
-use crate::{Limits, Problem};
+use sitrep_core::{Limits, Problem};
 use sitrep_core::Date;
 
 /// What an HTML page yields: the article's main text and the metadata found in the page.

@@ -1,4 +1,4 @@
-use sitrep_core::LanguageError;
+use crate::LanguageError;
 use std::fmt;
 
 /// What went wrong with one document. The batch goes on with the next one.
