@@ -4,6 +4,7 @@
 //! on standard error, with a summary line), 2 for usage errors.
 
 mod bench;
+mod eval_langid;
 mod eval_ud;
 mod extract;
 mod paths;
@@ -24,6 +25,9 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Score segmentation against a Universal Dependencies CoNLL-U file.
     EvalUd(eval_ud::EvalUdArgs),
+    /// Measure language identification on German and English texts (documents, sentences
+    /// and headlines) from the data folder.
+    EvalLangid(eval_langid::EvalLangidArgs),
     /// Time the whole pipeline on a news corpus; prints one JSON line.
     Bench(bench::BenchArgs),
 }
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::EvalUd(a) => eval_ud::run(a),
+        Command::EvalLangid(a) => eval_langid::run(a),
         Command::Bench(a) => bench::run(a),
     };
     match result {
