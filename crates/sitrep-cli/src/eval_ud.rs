@@ -1,15 +1,134 @@
-//! `sitrep eval-ud`. PLACEHOLDER until the segmentation scorer lands.
+//! `sitrep eval-ud`: segmentation scores against a UD CoNLL-U file.
+//!
+//! Documents are each `--sentences-per-doc` consecutive sentences joined with one space;
+//! see `sitrep_eval::ud` for how gold spans are made and matched.
 
+use anyhow::Context;
 use clap::Args;
+use serde_json::json;
+use sitrep_core::Language;
+use sitrep_eval::{conllu, ud};
+use sitrep_segment::Segmenter;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(Args, Debug)]
 pub struct EvalUdArgs {
     /// A CoNLL-U file (e.g. ../shared/data/ud/de_gsd-ud-dev.conllu).
     pub file: PathBuf,
+    /// Language of the file: de or en (default: from a `de_`/`en_` file name prefix).
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Sentences joined (with one space) into each document.
+    #[arg(long, default_value_t = 8)]
+    pub sentences_per_doc: usize,
+    /// Print one JSON line instead of the table.
+    #[arg(long)]
+    pub json: bool,
+    /// Use the boundary rules only, without the learned model (where there is one).
+    #[arg(long)]
+    pub rules_only: bool,
+    /// Also print up to N token and sentence mismatches (on standard error).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub show_errors: usize,
+}
+
+fn language_of(args: &EvalUdArgs) -> anyhow::Result<Language> {
+    let code = match &args.language {
+        Some(c) => c.clone(),
+        None => {
+            let name = args
+                .file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match name.split_once('_') {
+                Some((code, _)) => code.to_string(),
+                None => {
+                    anyhow::bail!("cannot tell the language from {name:?}; pass --language de|en")
+                }
+            }
+        }
+    };
+    match code.as_str() {
+        "de" => Ok(Language::De),
+        "en" => Ok(Language::En),
+        other => anyhow::bail!("no segmenter for language {other:?} (expected de or en)"),
+    }
 }
 
 pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("eval-ud is not implemented yet ({})", args.file.display())
+    let language = language_of(&args)?;
+    let input = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let sentences = conllu::parse(&input).with_context(|| format!("{}", args.file.display()))?;
+    let (docs, misaligned) = ud::documents(&sentences, args.sentences_per_doc);
+    let mut segmenter = Segmenter::new(language);
+    if args.rules_only {
+        segmenter = segmenter.without_model();
+    }
+    let t = Instant::now();
+    let (sc, errors) = ud::score(&segmenter, &docs, args.show_errors);
+    let secs = t.elapsed().as_secs_f64();
+    for e in &errors {
+        eprintln!("{:<16} {}", e.kind, e.context);
+    }
+    let r4 = |x: f64| (x * 1e4).round() / 1e4;
+    if args.json {
+        let prf = |p: &ud::Prf| {
+            json!({"precision": r4(p.precision()), "recall": r4(p.recall()), "f1": r4(p.f1()),
+                   "gold": p.gold, "predicted": p.predicted, "correct": p.correct})
+        };
+        let line = json!({
+            "eval": "ud-segmentation",
+            "file": args.file.display().to_string(),
+            "language": language.code(),
+            "sentences_per_doc": args.sentences_per_doc,
+            "documents": sc.documents,
+            "rules_only": args.rules_only,
+            "tokens": prf(&sc.tokens),
+            "sentences": prf(&sc.sentences),
+            "boundaries": prf(&sc.boundaries),
+            "upos_accuracy": null,
+            "lemma_accuracy": null,
+            "misaligned_gold_tokens": misaligned,
+            "seconds": r4(secs),
+        });
+        println!("{line}");
+    } else {
+        println!(
+            "{} ({}, {} documents of {} sentences{})",
+            args.file.display(),
+            language.code(),
+            sc.documents,
+            args.sentences_per_doc,
+            if args.rules_only { ", rules only" } else { "" }
+        );
+        println!(
+            "{:<22} {:>9} {:>9} {:>9} {:>8} {:>8}",
+            "", "precision", "recall", "F1", "gold", "ours"
+        );
+        for (name, p) in [
+            ("tokens", &sc.tokens),
+            ("sentences (spans)", &sc.sentences),
+            ("sentence boundaries", &sc.boundaries),
+        ] {
+            println!(
+                "{:<22} {:>9.4} {:>9.4} {:>9.4} {:>8} {:>8}",
+                name,
+                p.precision(),
+                p.recall(),
+                p.f1(),
+                p.gold,
+                p.predicted
+            );
+        }
+        println!("{:<22} {:>9}", "UPOS accuracy", "n/a");
+        println!("{:<22} {:>9}", "lemma accuracy", "n/a");
+        if misaligned > 0 {
+            println!("({misaligned} gold tokens did not match the sentence text and were aligned by length)");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

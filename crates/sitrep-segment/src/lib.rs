@@ -1,20 +1,75 @@
-//! Sentence and token segmentation for German and English.
+//! Sentence and token segmentation for German and English, following the conventions of
+//! UD German GSD and UD English EWT (see `tokenize` for the token rules and `sentence` for
+//! the boundary rules).
 //!
-//! PLACEHOLDER: splits at whitespace and ends sentences at `.!?`; replaced by the
-//! UD-conformant segmenter.
+//! Language facts live in `data/segment/<lang>/*.txt` (reviewable word lists with a
+//! header), embedded at compile time and parsed once by [`Segmenter::new`]. Segmentation
+//! is one pass over the bytes with no allocation per token; a [`Segmenter`] is immutable
+//! and shared across threads.
 
-use sitrep_core::{Language, Segmentation, Sentence, Span, Token, TokenKind};
+mod data;
+mod model;
+mod sentence;
+mod tokenize;
+
+pub use data::{DataError, SegmentData};
+#[doc(hidden)]
+pub use model::{TrainOptions, TrainingDoc};
+
+use data::{FastMap, WordSet};
+use sitrep_core::{Language, Segmentation};
 
 /// Segments text of one language into sentences and tokens.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
     language: Language,
+    /// Kept whole with their final period, case-sensitive.
+    abbreviations: WordSet,
+    /// Abbreviations that may end a sentence.
+    sentence_final_abbreviations: WordSet,
+    /// Capitalised words that usually start a sentence (German).
+    sentence_starters: WordSet,
+    months: WordSet,
+    /// Lower-case prefixes kept before a hyphen (English).
+    hyphen_prefixes: WordSet,
+    /// Lower-case word → byte lengths of its parts (English `cannot`).
+    contractions: FastMap<Box<str>, Box<[u8]>>,
+    model: Option<model::Model>,
 }
 
 impl Segmenter {
     /// The segmenter for `language`, with the rules and word lists shipped in `data/`.
     pub fn new(language: Language) -> Self {
-        Segmenter { language }
+        // The shipped data is checked by the test suite (tests/data.rs); failing here is a
+        // build defect, not an input error.
+        Self::from_data(language, SegmentData::builtin(language))
+            .expect("built-in segmentation data is valid")
+    }
+
+    /// A segmenter with custom data (tests, experiments); refuses malformed files.
+    pub fn from_data(language: Language, d: SegmentData) -> Result<Self, DataError> {
+        let mut abbreviations = data::word_set("abbreviations.txt", d.abbreviations)?;
+        let sentence_final_abbreviations = data::word_set(
+            "sentence-final-abbreviations.txt",
+            d.sentence_final_abbreviations,
+        )?;
+        abbreviations.extend(sentence_final_abbreviations.iter().cloned());
+        Ok(Segmenter {
+            language,
+            abbreviations,
+            sentence_final_abbreviations,
+            sentence_starters: data::word_set("sentence-starters.txt", d.sentence_starters)?,
+            months: data::word_set("months.txt", d.months)?,
+            hyphen_prefixes: data::word_set("hyphen-prefixes.txt", d.hyphen_prefixes)?,
+            contractions: data::splits("contractions.txt", d.contractions)?,
+            model: model::Model::parse("boundary-model.txt", d.boundary_model)?,
+        })
+    }
+
+    /// The same segmenter without its learned boundary model (rules only).
+    pub fn without_model(mut self) -> Self {
+        self.model = None;
+        self
     }
 
     pub fn language(&self) -> Language {
@@ -25,31 +80,28 @@ impl Segmenter {
     /// avoid allocation).
     pub fn segment_into(&self, text: &str, out: &mut Segmentation) {
         out.clear();
-        let mut start = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            if c.is_whitespace() {
-                if let Some(s) = start.take() {
-                    out.tokens.push(Token { span: Span::new(s, i), kind: TokenKind::Word, joined: false });
-                }
-            } else if start.is_none() {
-                start = Some(i);
-            }
+        // Spans are u32; ingest caps documents far below this, but never panic on input.
+        if text.len() > u32::MAX as usize {
+            return;
         }
-        let mut first = 0usize;
-        for (i, t) in out.tokens.iter().enumerate() {
-            if t.span.text(text).ends_with(['.', '!', '?']) || i + 1 == out.tokens.len() {
-                out.sentences.push(Sentence {
-                    span: Span::new(out.tokens[first].span.start as usize, t.span.end as usize),
-                    tokens: first as u32..i as u32 + 1,
-                });
-                first = i + 1;
-            }
-        }
+        self.tokenize(text, &mut out.tokens);
+        self.split_sentences(text, &out.tokens, &mut out.sentences);
     }
 
     pub fn segment(&self, text: &str) -> Segmentation {
         let mut out = Segmentation::default();
         self.segment_into(text, &mut out);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segmenter_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Segmenter>();
     }
 }
