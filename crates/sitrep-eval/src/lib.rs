@@ -2,6 +2,8 @@
 //!
 //! * [`conllu`]: Universal Dependencies CoNLL-U files.
 //! * [`ud`]: segmentation (sentence and token F1) against UD treebanks.
+//! * [`langid`]: language identification accuracy (`sitrep eval-langid`).
 
 pub mod conllu;
+pub mod langid;
 pub mod ud;
