@@ -10,8 +10,8 @@ use clap::Args;
 use rayon::prelude::*;
 use serde_json::json;
 use sitrep_core::{Document, Segmentation};
-use sitrep_pipeline::{AnalyzeOptions, Pipeline};
 use sitrep_ingest::{IngestOptions, Input, InputFormat, Reader};
+use sitrep_pipeline::{AnalyzeOptions, Pipeline};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -37,7 +37,10 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         Some(p) => p,
         None => paths::data_file("news/gnad-de-dev.jsonl")?,
     };
-    let opts = IngestOptions { format: Some(InputFormat::Jsonl), ..Default::default() };
+    let opts = IngestOptions {
+        format: Some(InputFormat::Jsonl),
+        ..Default::default()
+    };
     let mut docs: Vec<Document> = Vec::new();
     for item in Reader::new(vec![Input::Path(corpus.clone())], opts) {
         docs.push(item.map_err(|e| anyhow::anyhow!("{e}"))?.doc);
@@ -76,7 +79,11 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     // Segmentation alone, one thread, with its invariants checked after each pass.
     let languages: Vec<_> = docs
         .iter()
-        .map(|d| pipeline.language_of(d).map_err(|p| anyhow::anyhow!("{}: {p}", d.id)))
+        .map(|d| {
+            pipeline
+                .language_of(d)
+                .map_err(|p| anyhow::anyhow!("{}: {p}", d.id))
+        })
         .collect::<anyhow::Result<_>>()?;
     let mut best_segment = f64::INFINITY;
     let mut seg = Segmentation::default();
@@ -97,7 +104,8 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     for (d, l) in docs.iter().zip(&languages) {
         if let Some(l) = l {
             pipeline.segmenter(*l).segment_into(&d.text, &mut seg);
-            seg.check(&d.text).map_err(|e| anyhow::anyhow!("{}: {e}", d.id))?;
+            seg.check(&d.text)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", d.id))?;
         }
     }
 
@@ -113,7 +121,11 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let t = Instant::now();
     let par_tokens: usize = pool.install(|| {
         docs.par_iter()
-            .map(|d| pipeline.analyze(d.clone(), &analyze).map_or(0, |a| a.tokens.map_or(0, |t| t.len())))
+            .map(|d| {
+                pipeline
+                    .analyze(d.clone(), &analyze)
+                    .map_or(0, |a| a.tokens.map_or(0, |t| t.len()))
+            })
             .sum()
     });
     let parallel = t.elapsed().as_secs_f64();

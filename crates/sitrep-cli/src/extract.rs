@@ -4,10 +4,10 @@ use crate::LimitArgs;
 use anyhow::Context;
 use clap::Args;
 use rayon::prelude::*;
-use sitrep_core::{Date, Language};
-use sitrep_pipeline::{AnalyzeOptions, Pipeline};
-use sitrep_ingest::{IngestOptions, Input, InputFormat, Reader};
 use sitrep_core::DocError;
+use sitrep_core::{Date, Language};
+use sitrep_ingest::{IngestOptions, Input, InputFormat, Reader};
+use sitrep_pipeline::{AnalyzeOptions, Pipeline};
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -44,7 +44,10 @@ const BATCH_BYTES: usize = 64 << 20;
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let default_language = match args.language.as_str() {
         "auto" => None,
-        s => Some(s.parse::<Language>().map_err(|e| anyhow::anyhow!("--language: {e}"))?),
+        s => Some(
+            s.parse::<Language>()
+                .map_err(|e| anyhow::anyhow!("--language: {e}"))?,
+        ),
     };
     let default_published = match &args.published {
         None => None,
@@ -67,7 +70,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     let pool = builder.build().context("cannot start worker threads")?;
     let pipeline = Pipeline::new();
-    let analyze = AnalyzeOptions { tokens: args.tokens };
+    let analyze = AnalyzeOptions {
+        tokens: args.tokens,
+    };
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -97,8 +102,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                         Ok(ing) => ing,
                         Err(e) => return (Vec::new(), Err(e)),
                     };
-                    let warnings =
-                        ing.warnings.iter().map(|w| format!("{}: {w}", ing.doc.id)).collect();
+                    let warnings = ing
+                        .warnings
+                        .iter()
+                        .map(|w| format!("{}: {w}", ing.doc.id))
+                        .collect();
                     let id = ing.doc.id.clone();
                     let line = pipeline
                         .analyze(ing.doc, &analyze)

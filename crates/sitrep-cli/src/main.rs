@@ -5,6 +5,8 @@
 
 mod bench;
 mod eval_langid;
+mod eval_morph;
+mod eval_tag;
 mod eval_ud;
 mod extract;
 mod paths;
@@ -13,7 +15,11 @@ use clap::{Args, Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "sitrep", version, about = "Turns news articles into structured, auditable event data.")]
+#[command(
+    name = "sitrep",
+    version,
+    about = "Turns news articles into structured, auditable event data."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -28,6 +34,11 @@ enum Command {
     /// Measure language identification on German and English texts (documents, sentences
     /// and headlines) from the data folder.
     EvalLangid(eval_langid::EvalLangidArgs),
+    /// Score tagging, lemmas and features against a CoNLL-U file, with gold tokens.
+    EvalTag(eval_tag::EvalTagArgs),
+    /// Score German morphology (case of noun-phrase heads, joined verb lemmas) on the
+    /// hand-written test set.
+    EvalMorph(eval_morph::EvalMorphArgs),
     /// Time the whole pipeline on a news corpus; prints one JSON line.
     Bench(bench::BenchArgs),
 }
@@ -62,6 +73,8 @@ fn main() -> ExitCode {
         Command::Extract(a) => extract::run(a),
         Command::EvalUd(a) => eval_ud::run(a),
         Command::EvalLangid(a) => eval_langid::run(a),
+        Command::EvalTag(a) => eval_tag::run(a),
+        Command::EvalMorph(a) => eval_morph::run(a),
         Command::Bench(a) => bench::run(a),
     };
     match result {

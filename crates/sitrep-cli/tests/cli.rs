@@ -63,8 +63,14 @@ fn check_contract(a: &Value) {
     let text = a["text"].as_str().unwrap();
     for key in ["sentences", "tokens"] {
         for s in a[key].as_array().into_iter().flatten() {
-            let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
-            assert!(start < end && text.get(start..end).is_some(), "{key} {s} off the text");
+            let (start, end) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            assert!(
+                start < end && text.get(start..end).is_some(),
+                "{key} {s} off the text"
+            );
         }
     }
     for key in ["entities", "events", "quotes"] {
@@ -75,8 +81,12 @@ fn check_contract(a: &Value) {
 #[test]
 fn extracts_the_examples_in_both_languages() {
     let ex = examples();
-    let out = run(&["extract", "--tokens", ex.join("de-truppen.txt").to_str().unwrap(),
-        ex.join("en-talks.txt").to_str().unwrap()]);
+    let out = run(&[
+        "extract",
+        "--tokens",
+        ex.join("de-truppen.txt").to_str().unwrap(),
+        ex.join("en-talks.txt").to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = lines(&out);
     assert_eq!(docs.len(), 2);
@@ -99,16 +109,28 @@ fn tokens_only_when_asked() {
 
 #[test]
 fn jsonl_metadata_defaults_and_ids() {
-    let out = run(&["extract", "--published", "2024-01-01", examples().join("mixed.jsonl").to_str().unwrap()]);
+    let out = run(&[
+        "extract",
+        "--published",
+        "2024-01-01",
+        examples().join("mixed.jsonl").to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = lines(&out);
     assert_eq!(docs.len(), 3);
-    assert_eq!((docs[0]["id"].as_str(), docs[0]["published"].as_str()), (Some("de-1"), Some("2024-03-04")));
+    assert_eq!(
+        (docs[0]["id"].as_str(), docs[0]["published"].as_str()),
+        (Some("de-1"), Some("2024-03-04"))
+    );
     assert_eq!(docs[0]["title"], "Scholz telefoniert mit Macron");
     // RFC 3339 timestamps keep the publisher's calendar day.
     assert_eq!(docs[1]["published"], "2024-03-05");
     // Missing id → FILE:LINE; missing date → --published.
-    assert!(docs[2]["id"].as_str().unwrap().ends_with("mixed.jsonl:3"), "{}", docs[2]["id"]);
+    assert!(
+        docs[2]["id"].as_str().unwrap().ends_with("mixed.jsonl:3"),
+        "{}",
+        docs[2]["id"]
+    );
     assert_eq!(docs[2]["published"], "2024-01-01");
 }
 
@@ -118,33 +140,60 @@ fn language_flag_is_a_default_not_an_override() {
     let out = run_stdin(&["extract", "--language", "de", "-"], input);
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = lines(&out);
-    assert_eq!((docs[0]["language"].as_str(), docs[1]["language"].as_str()), (Some("en"), Some("de")));
+    assert_eq!(
+        (docs[0]["language"].as_str(), docs[1]["language"].as_str()),
+        (Some("en"), Some("de"))
+    );
 }
 
 #[test]
 fn directories_are_walked_in_order_by_extension() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("sub")).unwrap();
-    write(dir.path(), "b.txt", b"Die Regierung trat am Montag zurueck. Das ist nicht der Fall.");
-    write(dir.path(), "a.jsonl", b"{\"id\":\"j1\",\"language\":\"en\",\"text\":\"One.\"}\n");
+    write(
+        dir.path(),
+        "b.txt",
+        b"Die Regierung trat am Montag zurueck. Das ist nicht der Fall.",
+    );
+    write(
+        dir.path(),
+        "a.jsonl",
+        b"{\"id\":\"j1\",\"language\":\"en\",\"text\":\"One.\"}\n",
+    );
     write(dir.path(), "notes.md", b"# not read");
-    std::fs::copy(examples().join("en-article.html"), dir.path().join("sub/c.html")).unwrap();
+    std::fs::copy(
+        examples().join("en-article.html"),
+        dir.path().join("sub/c.html"),
+    )
+    .unwrap();
     let out = run(&["extract", "--language", "de", dir.path().to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let ids: Vec<String> = lines(&out).iter().map(|d| d["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = lines(&out)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids.len(), 3, "{ids:?}");
     assert_eq!(ids[0], "j1");
-    assert!(ids[1].ends_with("b.txt") && ids[2].ends_with("c.html"), "{ids:?}");
+    assert!(
+        ids[1].ends_with("b.txt") && ids[2].ends_with("c.html"),
+        "{ids:?}"
+    );
 }
 
 #[test]
 fn html_yields_main_text_not_markup() {
-    let out = run(&["extract", examples().join("en-article.html").to_str().unwrap()]);
+    let out = run(&[
+        "extract",
+        examples().join("en-article.html").to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let d = &lines(&out)[0];
     let text = d["text"].as_str().unwrap();
     assert!(text.contains("Negotiators from both sides"), "{text}");
-    assert!(!text.contains("window.tracking") && !text.contains('<'), "{text}");
+    assert!(
+        !text.contains("window.tracking") && !text.contains('<'),
+        "{text}"
+    );
 }
 
 #[test]
@@ -152,11 +201,16 @@ fn output_keeps_input_order_across_threads() {
     let mut input = String::new();
     for i in 0..600 {
         let words = "Die Armee zog sich zurück. ".repeat(1 + (i * 7919) % 40);
-        input.push_str(&format!("{{\"id\":\"d{i}\",\"language\":\"de\",\"text\":\"{words}\"}}\n"));
+        input.push_str(&format!(
+            "{{\"id\":\"d{i}\",\"language\":\"de\",\"text\":\"{words}\"}}\n"
+        ));
     }
     let out = run_stdin(&["extract", "--threads", "2", "-"], input.as_bytes());
     assert!(out.status.success(), "{}", stderr(&out));
-    let ids: Vec<String> = lines(&out).iter().map(|d| d["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = lines(&out)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
     let want: Vec<String> = (0..600).map(|i| format!("d{i}")).collect();
     assert_eq!(ids, want);
 }
@@ -166,17 +220,32 @@ fn output_keeps_input_order_across_threads() {
 #[test]
 fn invalid_utf8_is_decoded_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
-    let f = write(dir.path(), "latin1.txt", b"Die Bundesregierung begr\xFC\xDFte die Entscheidung der Regierung.");
+    let f = write(
+        dir.path(),
+        "latin1.txt",
+        b"Die Bundesregierung begr\xFC\xDFte die Entscheidung der Regierung.",
+    );
     let out = run(&["extract", &f]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("latin1.txt: not valid UTF-8"), "{}", stderr(&out));
-    assert!(lines(&out)[0]["text"].as_str().unwrap().contains("begrüßte"));
+    assert!(
+        stderr(&out).contains("latin1.txt: not valid UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(lines(&out)[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("begrüßte"));
 }
 
 #[test]
 fn binary_file_is_not_text_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();
-    let bin = write(dir.path(), "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00");
+    let bin = write(
+        dir.path(),
+        "image.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    );
     let ok = examples().join("en-talks.txt");
     let out = run(&["extract", &bin, ok.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
@@ -200,10 +269,16 @@ fn empty_file_gives_an_empty_analysis() {
 #[test]
 fn broken_jsonl_line_is_named_and_skipped() {
     let dir = tempfile::tempdir().unwrap();
-    let f = write(dir.path(), "batch.jsonl", concat!(
-        "{\"id\":\"one\",\"language\":\"en\",\"text\":\"First.\"}\n",
-        "{\"id\":\"two\",\"text\":\"Second.\"\n",
-        "{\"id\":\"three\",\"language\":\"en\",\"text\":\"Third.\"}\n").as_bytes());
+    let f = write(
+        dir.path(),
+        "batch.jsonl",
+        concat!(
+            "{\"id\":\"one\",\"language\":\"en\",\"text\":\"First.\"}\n",
+            "{\"id\":\"two\",\"text\":\"Second.\"\n",
+            "{\"id\":\"three\",\"language\":\"en\",\"text\":\"Third.\"}\n"
+        )
+        .as_bytes(),
+    );
     let out = run(&["extract", &f]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -218,9 +293,16 @@ fn overlong_jsonl_line_is_named_and_skipped() {
         "{{\"text\":\"{}\",\"language\":\"de\"}}\n{{\"text\":\"Kurz.\",\"language\":\"de\"}}\n",
         "a".repeat(5000)
     );
-    let out = run_stdin(&["extract", "--max-line-bytes", "1000", "-"], input.as_bytes());
+    let out = run_stdin(
+        &["extract", "--max-line-bytes", "1000", "-"],
+        input.as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("-:1: line too long"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("-:1: line too long"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(lines(&out).len(), 1);
 }
 
@@ -228,9 +310,20 @@ fn overlong_jsonl_line_is_named_and_skipped() {
 fn too_large_document_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "big.txt", "Wort ".repeat(1000).as_bytes());
-    let out = run(&["extract", "--language", "de", "--max-document-bytes", "4096", &f]);
+    let out = run(&[
+        "extract",
+        "--language",
+        "de",
+        "--max-document-bytes",
+        "4096",
+        &f,
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("big.txt: document too large: 5000 bytes (limit 4096"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("big.txt: document too large: 5000 bytes (limit 4096"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -240,7 +333,11 @@ fn finnish_is_an_unsupported_language() {
         vaatii lisää rahaa kouluille ja terveydenhuoltoon.";
     let out = run_stdin(&["extract", "-"], text.as_bytes());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("-: unsupported language: fi (Finnish)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("-: unsupported language: fi (Finnish)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -257,8 +354,15 @@ fn deeply_nested_html_does_not_overflow() {
     let t = Instant::now();
     let out = run(&["extract", "--language", "de", &f]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(t.elapsed() < Duration::from_secs(30), "took {:?}", t.elapsed());
-    assert!(lines(&out)[0]["text"].as_str().unwrap().contains("neue Maßnahmen"));
+    assert!(
+        t.elapsed() < Duration::from_secs(30),
+        "took {:?}",
+        t.elapsed()
+    );
+    assert!(lines(&out)[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("neue Maßnahmen"));
 }
 
 #[test]
@@ -295,7 +399,10 @@ fn thirty_megabytes_in_under_a_minute_and_two_gigabytes() {
             }
         }
         std::thread::sleep(Duration::from_millis(5));
-        assert!(t.elapsed() < Duration::from_secs(120), "still running after 2 minutes");
+        assert!(
+            t.elapsed() < Duration::from_secs(120),
+            "still running after 2 minutes"
+        );
     }
     let out = reader.join().unwrap();
     let elapsed = t.elapsed();
@@ -304,8 +411,15 @@ fn thirty_megabytes_in_under_a_minute_and_two_gigabytes() {
     assert_eq!(v["text"].as_str().unwrap().len(), text.len());
     assert!(v["sentences"].as_array().unwrap().len() >= 60_000);
     assert!(elapsed < Duration::from_secs(60), "took {elapsed:?}");
-    assert!(peak_kib > 0, "could not read the peak memory of the process");
-    assert!(peak_kib < 2 * 1024 * 1024, "peak memory {} MiB", peak_kib / 1024);
+    assert!(
+        peak_kib > 0,
+        "could not read the peak memory of the process"
+    );
+    assert!(
+        peak_kib < 2 * 1024 * 1024,
+        "peak memory {} MiB",
+        peak_kib / 1024
+    );
 }
 
 #[test]
@@ -321,13 +435,23 @@ fn usage_errors_exit_with_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
     }
     let out = run(&["extract", "--help"]);
-    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("--input-format"));
+    assert!(
+        out.status.success() && String::from_utf8_lossy(&out.stdout).contains("--input-format")
+    );
 }
 
 #[test]
 fn missing_file_is_named_and_the_batch_goes_on() {
-    let out = run(&["extract", "/nonexistent/file.txt", examples().join("en-talks.txt").to_str().unwrap()]);
+    let out = run(&[
+        "extract",
+        "/nonexistent/file.txt",
+        examples().join("en-talks.txt").to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("/nonexistent/file.txt: cannot read"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("/nonexistent/file.txt: cannot read"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(lines(&out).len(), 1);
 }

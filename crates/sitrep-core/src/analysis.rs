@@ -32,14 +32,20 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
 }
 
-/// A token as written in the output: span, UD part of speech and lemma (null until the
-/// word-analysis stage fills them).
+/// A token as written in the output: span, UD part of speech, language-specific tag (STTS
+/// or Penn), lemma and UD features (null where the word analysis has not run).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenOut {
     pub start: u32,
     pub end: u32,
     pub upos: Option<Upos>,
+    /// The tag as a string: STTS and Penn share tag names (`NN`), so the document's
+    /// language says which tagset it is from.
+    #[serde(default)]
+    pub xpos: Option<String>,
     pub lemma: Option<String>,
+    #[serde(default)]
+    pub feats: Option<String>,
 }
 
 /// A mention as written in the output.

@@ -25,7 +25,11 @@ impl Date {
         if day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        Some(Date { year: year as i16, month: month as u8, day: day as u8 })
+        Some(Date {
+            year: year as i16,
+            month: month as u8,
+            day: day as u8,
+        })
     }
 
     pub fn year(self) -> i32 {
@@ -42,7 +46,10 @@ impl Date {
     /// date part is kept as written: that is the publisher's local calendar day, the one
     /// that words like "heute" or "yesterday" refer to.
     pub fn parse_published(s: &str) -> Result<Date, DateError> {
-        let err = |reason| DateError { input: s.to_string(), reason };
+        let err = |reason| DateError {
+            input: s.to_string(),
+            reason,
+        };
         let t = s.trim();
         let b = t.as_bytes();
         if b.len() < 10 {
@@ -83,7 +90,11 @@ fn validate_rfc3339_time(rest: &str) -> Result<(), &'static str> {
             && b[i + 1].is_ascii_digit()
             && (b[i] - b'0') * 10 + (b[i + 1] - b'0') <= max
     };
-    if !(two(1, 23) && b.get(3) == Some(&b':') && two(4, 59) && b.get(6) == Some(&b':') && two(7, 60))
+    if !(two(1, 23)
+        && b.get(3) == Some(&b':')
+        && two(4, 59)
+        && b.get(6) == Some(&b':')
+        && two(7, 60))
     {
         return Err("bad time of day");
     }
@@ -100,7 +111,9 @@ fn validate_rfc3339_time(rest: &str) -> Result<(), &'static str> {
     }
     match b.get(i) {
         Some(b'Z' | b'z') if i + 1 == b.len() => Ok(()),
-        Some(b'+' | b'-') if b.len() == i + 6 && two(i + 1, 23) && b[i + 3] == b':' && two(i + 4, 59) => {
+        Some(b'+' | b'-')
+            if b.len() == i + 6 && two(i + 1, 23) && b[i + 3] == b':' && two(i + 4, 59) =>
+        {
             Ok(())
         }
         _ => Err("bad time zone offset"),
@@ -150,22 +163,43 @@ mod tests {
     fn accepts_dates_and_timestamps() {
         let d = Date::parse_published("2022-02-02").unwrap();
         assert_eq!((d.year(), d.month(), d.day()), (2022, 2, 2));
-        for ok in ["2022-02-02T10:15:00Z", "2022-02-02T23:59:60.123+01:00", "2024-02-29 08:00:00-05:00"] {
+        for ok in [
+            "2022-02-02T10:15:00Z",
+            "2022-02-02T23:59:60.123+01:00",
+            "2024-02-29 08:00:00-05:00",
+        ] {
             assert!(Date::parse_published(ok).is_ok(), "{ok}");
         }
         // The publisher's local day is kept, whatever the offset.
-        assert_eq!(Date::parse_published("2022-02-02T23:30:00-08:00").unwrap().to_string(), "2022-02-02");
+        assert_eq!(
+            Date::parse_published("2022-02-02T23:30:00-08:00")
+                .unwrap()
+                .to_string(),
+            "2022-02-02"
+        );
     }
 
     #[test]
     fn rejects_bad_dates() {
-        for bad in ["", "2022", "2022-13-01", "2023-02-29", "2022-02-02T25:00:00Z", "02.02.2022",
-            "2022-02-02T10:15:00", "2022-02-02junk", "२०२२-02-02"] {
+        for bad in [
+            "",
+            "2022",
+            "2022-13-01",
+            "2023-02-29",
+            "2022-02-02T25:00:00Z",
+            "02.02.2022",
+            "2022-02-02T10:15:00",
+            "2022-02-02junk",
+            "२०२२-02-02",
+        ] {
             let e = Date::parse_published(bad);
             assert!(e.is_err(), "{bad} accepted");
         }
         let msg = Date::parse_published("2022-02-30").unwrap_err().to_string();
-        assert!(msg.contains("2022-02-30") && msg.contains("no such day"), "{msg}");
+        assert!(
+            msg.contains("2022-02-30") && msg.contains("no such day"),
+            "{msg}"
+        );
     }
 
     #[test]

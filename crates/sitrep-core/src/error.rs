@@ -35,7 +35,10 @@ pub struct DocError {
 
 impl DocError {
     pub fn new(doc: impl Into<String>, problem: Problem) -> Self {
-        DocError { doc: doc.into(), problem }
+        DocError {
+            doc: doc.into(),
+            problem,
+        }
     }
 }
 

@@ -90,8 +90,13 @@ mod tests {
     fn labels_round_trip_through_strings_and_json() {
         fn check<T>(all: &[T])
         where
-            T: Copy + PartialEq + std::fmt::Debug + std::fmt::Display + std::str::FromStr
-                + Serialize + for<'de> Deserialize<'de>,
+            T: Copy
+                + PartialEq
+                + std::fmt::Debug
+                + std::fmt::Display
+                + std::str::FromStr
+                + Serialize
+                + for<'de> Deserialize<'de>,
         {
             for &v in all {
                 let s = v.to_string();

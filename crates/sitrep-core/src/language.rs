@@ -73,9 +73,10 @@ impl Language {
     /// The error for a language that was recognised (by code) but is not supported.
     pub fn unsupported(code: &str) -> LanguageError {
         match iso639_lookup(code) {
-            Some((c1, name)) => {
-                LanguageError::Unsupported { code: c1.to_string(), name: name.to_string() }
-            }
+            Some((c1, name)) => LanguageError::Unsupported {
+                code: c1.to_string(),
+                name: name.to_string(),
+            },
             None => LanguageError::Unknown(code.to_string()),
         }
     }
@@ -103,9 +104,15 @@ mod tests {
 
     #[test]
     fn parses_codes_and_tags() {
-        for (s, l) in [("de", Language::De), ("DE", Language::De), ("deu", Language::De),
-            ("de-AT", Language::De), ("en_US", Language::En), ("eng", Language::En),
-            ("English", Language::En)] {
+        for (s, l) in [
+            ("de", Language::De),
+            ("DE", Language::De),
+            ("deu", Language::De),
+            ("de-AT", Language::De),
+            ("en_US", Language::En),
+            ("eng", Language::En),
+            ("English", Language::En),
+        ] {
             assert_eq!(s.parse::<Language>(), Ok(l), "{s}");
         }
     }
@@ -121,7 +128,10 @@ mod tests {
     #[test]
     fn iso_table_is_well_formed() {
         let mut seen = std::collections::HashSet::new();
-        for line in ISO639.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in ISO639
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             let f: Vec<&str> = line.split('\t').collect();
             assert_eq!(f.len(), 3, "bad line {line:?}");
             assert_eq!(f[0].len(), 2, "{line:?}");

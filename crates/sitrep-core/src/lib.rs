@@ -13,13 +13,15 @@
 //!
 //! This crate does no I/O and has no heavy dependencies.
 
+#[macro_use]
+mod labels;
 mod analysis;
 mod date;
 mod document;
 mod error;
-mod labels;
 mod language;
 mod limits;
+mod morph;
 mod span;
 mod token;
 
@@ -30,5 +32,9 @@ pub use error::{DocError, Problem};
 pub use labels::{EntityKind, EventType, Modality, Sector, Upos};
 pub use language::{iso639_lookup, Language, LanguageError};
 pub use limits::Limits;
+pub use morph::{
+    Case, Definite, Degree, Feats, Gender, Mood, NumType, Number, Penn, Person, Polarity, PronType,
+    Stts, Tense, VerbForm, Voice, Xpos,
+};
 pub use span::Span;
 pub use token::{is_ignorable, Segmentation, Sentence, Token, TokenKind};

@@ -44,10 +44,15 @@ pub struct Sentence {
 /// Text between tokens may only be whitespace or invisible characters: a segmenter never
 /// drops visible text.
 fn check_gap(text: &str, start: usize, end: usize) -> Result<(), String> {
-    let gap = text.get(start..end).ok_or_else(|| format!("gap {start}..{end} off a char boundary"))?;
+    let gap = text
+        .get(start..end)
+        .ok_or_else(|| format!("gap {start}..{end} off a char boundary"))?;
     match gap.char_indices().find(|&(_, c)| !is_ignorable(c)) {
         None => Ok(()),
-        Some((i, c)) => Err(format!("visible character {c:?} at byte {} is in no token", start + i)),
+        Some((i, c)) => Err(format!(
+            "visible character {c:?} at byte {} is in no token",
+            start + i
+        )),
     }
 }
 
@@ -55,7 +60,10 @@ fn check_gap(text: &str, start: usize, end: usize) -> Result<(), String> {
 pub fn is_ignorable(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
-        || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{FFFC}')
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{FFFC}'
+        )
 }
 
 /// The output of segmentation: tokens in text order and the sentences that partition them.
@@ -84,10 +92,14 @@ impl Segmentation {
         for (i, t) in self.tokens.iter().enumerate() {
             let s = t.span;
             if s.is_empty() || s.start < prev_end {
-                return Err(format!("token {i} {s:?} empty or overlaps the previous one"));
+                return Err(format!(
+                    "token {i} {s:?} empty or overlaps the previous one"
+                ));
             }
             let Some(w) = s.get(text) else {
-                return Err(format!("token {i} {s:?} outside the text or off a char boundary"));
+                return Err(format!(
+                    "token {i} {s:?} outside the text or off a char boundary"
+                ));
             };
             if w.trim().is_empty() {
                 return Err(format!("token {i} {s:?} is whitespace"));
@@ -99,18 +111,29 @@ impl Segmentation {
         let mut next = 0u32;
         for (i, s) in self.sentences.iter().enumerate() {
             if s.tokens.start != next || s.tokens.end <= s.tokens.start {
-                return Err(format!("sentence {i} token range {:?} does not follow {next}", s.tokens));
+                return Err(format!(
+                    "sentence {i} token range {:?} does not follow {next}",
+                    s.tokens
+                ));
             }
             next = s.tokens.end;
             let first = self.tokens.get(s.tokens.start as usize);
             let last = self.tokens.get(s.tokens.end as usize - 1);
             match (first, last) {
                 (Some(f), Some(l)) if f.span.start == s.span.start && l.span.end == s.span.end => {}
-                _ => return Err(format!("sentence {i} span {:?} does not match its tokens", s.span)),
+                _ => {
+                    return Err(format!(
+                        "sentence {i} span {:?} does not match its tokens",
+                        s.span
+                    ))
+                }
             }
         }
         if next as usize != self.tokens.len() {
-            return Err(format!("sentences cover {next} of {} tokens", self.tokens.len()));
+            return Err(format!(
+                "sentences cover {next} of {} tokens",
+                self.tokens.len()
+            ));
         }
         Ok(())
     }

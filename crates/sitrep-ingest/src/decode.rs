@@ -27,9 +27,12 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, Problem> {
             return decode_utf8_or_legacy(body);
         }
         let (text, had_errors) = enc.decode_without_bom_handling(body);
-        let warning = had_errors
-            .then(|| format!("invalid {} sequences replaced with U+FFFD", enc.name()));
-        return Ok(Decoded { text: text.into_owned(), warning });
+        let warning =
+            had_errors.then(|| format!("invalid {} sequences replaced with U+FFFD", enc.name()));
+        return Ok(Decoded {
+            text: text.into_owned(),
+            warning,
+        });
     }
     decode_utf8_or_legacy(bytes)
 }
@@ -37,7 +40,10 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, Problem> {
 fn decode_utf8_or_legacy(bytes: &[u8]) -> Result<Decoded, Problem> {
     sniff_binary(bytes)?;
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Decoded { text: s.to_string(), warning: None }),
+        Ok(s) => Ok(Decoded {
+            text: s.to_string(),
+            warning: None,
+        }),
         Err(e) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             Ok(Decoded {
@@ -56,7 +62,9 @@ fn decode_utf8_or_legacy(bytes: &[u8]) -> Result<Decoded, Problem> {
 pub fn sniff_binary(bytes: &[u8]) -> Result<(), Problem> {
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     if let Some(pos) = memchr::memchr(0, head) {
-        return Err(Problem::NotText(format!("binary data (NUL byte at offset {pos})")));
+        return Err(Problem::NotText(format!(
+            "binary data (NUL byte at offset {pos})"
+        )));
     }
     let controls = head
         .iter()

@@ -1,8 +1,8 @@
 //! JSON Lines: one document per line.
 
-use sitrep_core::{Limits, Problem};
 use serde::Deserialize;
 use sitrep_core::{Date, Document, Language};
+use sitrep_core::{Limits, Problem};
 use std::io::{self, BufRead};
 
 /// The fields sitrep reads from a JSON Lines record; other fields are ignored.
@@ -22,12 +22,21 @@ pub fn parse_record(line: &str, fallback_id: &str, limits: &Limits) -> Result<Do
     let value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| Problem::Json(e.to_string()))?;
     if !value.is_object() {
-        return Err(Problem::Json(format!("expected an object, found {}", json_kind(&value))));
+        return Err(Problem::Json(format!(
+            "expected an object, found {}",
+            json_kind(&value)
+        )));
     }
     let r: Record = serde_json::from_value(value).map_err(|e| Problem::Json(e.to_string()))?;
-    let text = r.text.ok_or(Problem::Field { field: "text", reason: "missing".into() })?;
+    let text = r.text.ok_or(Problem::Field {
+        field: "text",
+        reason: "missing".into(),
+    })?;
     if text.len() > limits.document_bytes() {
-        return Err(Problem::TooLarge { size: text.len() as u64, limit: limits.document_bytes() as u64 });
+        return Err(Problem::TooLarge {
+            size: text.len() as u64,
+            limit: limits.document_bytes() as u64,
+        });
     }
     let id = match r.id {
         None | Some(serde_json::Value::Null) => fallback_id.to_string(),
@@ -36,7 +45,10 @@ pub fn parse_record(line: &str, fallback_id: &str, limits: &Limits) -> Result<Do
         Some(other) => {
             return Err(Problem::Field {
                 field: "id",
-                reason: format!("expected a non-empty string or a number, found {}", json_kind(&other)),
+                reason: format!(
+                    "expected a non-empty string or a number, found {}",
+                    json_kind(&other)
+                ),
             })
         }
     };
@@ -46,10 +58,10 @@ pub fn parse_record(line: &str, fallback_id: &str, limits: &Limits) -> Result<Do
     };
     let published = match r.published.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(s) => Some(
-            Date::parse_published(s)
-                .map_err(|e| Problem::Field { field: "published", reason: e.to_string() })?,
-        ),
+        Some(s) => Some(Date::parse_published(s).map_err(|e| Problem::Field {
+            field: "published",
+            reason: e.to_string(),
+        })?),
     };
     let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
     Ok(Document {
@@ -170,7 +182,10 @@ mod tests {
             (r#"[1,2]"#, "expected an object, found an array"),
             (r#"{"id":"a"}"#, "\"text\": missing"),
             (r#"{"text":5}"#, "invalid type"),
-            (r#"{"text":"x","language":"fi"}"#, "unsupported language: fi (Finnish)"),
+            (
+                r#"{"text":"x","language":"fi"}"#,
+                "unsupported language: fi (Finnish)",
+            ),
             (r#"{"text":"x","published":"yesterday"}"#, "\"published\""),
             (r#"{"text":"x","id":{"a":1}}"#, "\"id\""),
         ];
@@ -182,7 +197,10 @@ mod tests {
 
     #[test]
     fn too_large_text() {
-        let limits = Limits { max_document_bytes: 4, ..Limits::default() };
+        let limits = Limits {
+            max_document_bytes: 4,
+            ..Limits::default()
+        };
         let e = parse_record(r#"{"text":"hello"}"#, "x", &limits).unwrap_err();
         assert!(matches!(e, Problem::TooLarge { size: 5, limit: 4 }));
     }

@@ -11,8 +11,8 @@ pub mod jsonl;
 
 pub use decode::{decode_text, sniff_binary, Decoded};
 
-use sitrep_core::{DocError, Limits, Problem};
 use sitrep_core::{Date, Document, Language};
+use sitrep_core::{DocError, Limits, Problem};
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -46,7 +46,9 @@ impl std::str::FromStr for InputFormat {
             "text" | "txt" => Ok(InputFormat::Text),
             "jsonl" | "ndjson" => Ok(InputFormat::Jsonl),
             "html" | "htm" => Ok(InputFormat::Html),
-            _ => Err(format!("unknown input format {s:?} (expected text, jsonl or html)")),
+            _ => Err(format!(
+                "unknown input format {s:?} (expected text, jsonl or html)"
+            )),
         }
     }
 }
@@ -152,7 +154,10 @@ impl Reader {
                     let line = match std::str::from_utf8(&src.buf) {
                         Ok(l) => l,
                         Err(e) => {
-                            let p = Problem::Json(format!("invalid UTF-8 at column {}", e.valid_up_to() + 1));
+                            let p = Problem::Json(format!(
+                                "invalid UTF-8 at column {}",
+                                e.valid_up_to() + 1
+                            ));
                             return Some(Err(DocError::new(at, p)));
                         }
                     };
@@ -175,7 +180,11 @@ impl Reader {
         let (name, bytes) = match &input {
             Input::Path(p) => {
                 let name = p.display().to_string();
-                let format = self.opts.format.or(format).or_else(|| InputFormat::from_extension(p));
+                let format = self
+                    .opts
+                    .format
+                    .or(format)
+                    .or_else(|| InputFormat::from_extension(p));
                 if format == Some(InputFormat::Jsonl) {
                     match File::open(p) {
                         Ok(f) => {
@@ -187,7 +196,9 @@ impl Reader {
                             });
                             return self.next_line();
                         }
-                        Err(e) => return Some(Err(DocError::new(name, Problem::Io(e.to_string())))),
+                        Err(e) => {
+                            return Some(Err(DocError::new(name, Problem::Io(e.to_string()))))
+                        }
                     }
                 }
                 match read_file_limited(p, limits.document_bytes()) {
@@ -202,12 +213,18 @@ impl Reader {
                     Some(f) => f,
                     None => match stdin.fill_buf() {
                         Ok(head) => sniff_format(head),
-                        Err(e) => return Some(Err(DocError::new(name, Problem::Io(e.to_string())))),
+                        Err(e) => {
+                            return Some(Err(DocError::new(name, Problem::Io(e.to_string()))))
+                        }
                     },
                 };
                 if format == InputFormat::Jsonl {
-                    self.lines =
-                        Some(LineSource { name, reader: Box::new(stdin), line_no: 0, buf: Vec::new() });
+                    self.lines = Some(LineSource {
+                        name,
+                        reader: Box::new(stdin),
+                        line_no: 0,
+                        buf: Vec::new(),
+                    });
                     return self.next_line();
                 }
                 match read_limited(stdin, limits.document_bytes()) {
@@ -236,7 +253,10 @@ impl Reader {
             InputFormat::Html => match html::extract(bytes, limits) {
                 Ok(h) => {
                     if h.text.len() > limits.document_bytes() {
-                        let p = Problem::TooLarge { size: h.text.len() as u64, limit: limits.document_bytes() as u64 };
+                        let p = Problem::TooLarge {
+                            size: h.text.len() as u64,
+                            limit: limits.document_bytes() as u64,
+                        };
                         return Err(DocError::new(name, p));
                     }
                     let doc = Document {
@@ -279,7 +299,10 @@ impl Iterator for Reader {
                 match walk.next() {
                     None => self.walking = None,
                     Some(Err(e)) => {
-                        let name = e.path().map(|p| p.display().to_string()).unwrap_or_default();
+                        let name = e
+                            .path()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_default();
                         return Some(Err(DocError::new(name, Problem::Io(e.to_string()))));
                     }
                     Some(Ok(entry)) => {
@@ -287,7 +310,9 @@ impl Iterator for Reader {
                             continue;
                         }
                         // Inside directories only files with a known extension are read.
-                        let Some(fmt) = InputFormat::from_extension(entry.path()) else { continue };
+                        let Some(fmt) = InputFormat::from_extension(entry.path()) else {
+                            continue;
+                        };
                         if let Some(item) = self.open(Input::Path(entry.into_path()), Some(fmt)) {
                             return Some(item);
                         }
@@ -299,7 +324,10 @@ impl Iterator for Reader {
             if let Input::Path(p) = &input {
                 if p.is_dir() {
                     self.walking = Some(
-                        walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name().into_iter(),
+                        walkdir::WalkDir::new(p)
+                            .follow_links(true)
+                            .sort_by_file_name()
+                            .into_iter(),
                     );
                     continue;
                 }
@@ -326,7 +354,10 @@ fn read_file_limited(path: &Path, limit: usize) -> Result<Vec<u8>, Problem> {
     let f = File::open(path).map_err(|e| Problem::Io(e.to_string()))?;
     if let Ok(meta) = f.metadata() {
         if meta.len() > limit as u64 {
-            return Err(Problem::TooLarge { size: meta.len(), limit: limit as u64 });
+            return Err(Problem::TooLarge {
+                size: meta.len(),
+                limit: limit as u64,
+            });
         }
     }
     read_limited(f, limit)
@@ -335,9 +366,14 @@ fn read_file_limited(path: &Path, limit: usize) -> Result<Vec<u8>, Problem> {
 /// Reads at most `limit` bytes; more is an error (without reading the rest into memory).
 fn read_limited(r: impl Read, limit: usize) -> Result<Vec<u8>, Problem> {
     let mut buf = Vec::new();
-    r.take(limit as u64 + 1).read_to_end(&mut buf).map_err(|e| Problem::Io(e.to_string()))?;
+    r.take(limit as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Problem::Io(e.to_string()))?;
     if buf.len() > limit {
-        return Err(Problem::TooLarge { size: buf.len() as u64, limit: limit as u64 });
+        return Err(Problem::TooLarge {
+            size: buf.len() as u64,
+            limit: limit as u64,
+        });
     }
     Ok(buf)
 }

@@ -10,10 +10,10 @@
 //! Later stages (word analysis, entities, events) are added here; front-ends (CLI, server,
 //! Python) only call [`Pipeline::analyze`].
 
+use sitrep_core::Problem;
 use sitrep_core::{Analysis, Document, Language, Segmentation, Span, TokenOut};
 use sitrep_langid::LanguageIdentifier;
 use sitrep_segment::Segmenter;
-use sitrep_core::Problem;
 
 /// What to include in each analysis.
 #[derive(Debug, Clone, Copy, Default)]
@@ -82,11 +82,21 @@ impl Pipeline {
             analysis.tokens = Some(
                 seg.tokens
                     .iter()
-                    .map(|t| TokenOut { start: t.span.start, end: t.span.end, upos: None, lemma: None })
+                    .map(|t| TokenOut {
+                        start: t.span.start,
+                        end: t.span.end,
+                        upos: None,
+                        xpos: None,
+                        lemma: None,
+                        feats: None,
+                    })
                     .collect(),
             );
         }
-        debug_assert!(analysis.sentences.iter().all(|s: &Span| s.get(&analysis.text).is_some()));
+        debug_assert!(analysis
+            .sentences
+            .iter()
+            .all(|s: &Span| s.get(&analysis.text).is_some()));
         Ok(analysis)
     }
 }
@@ -111,13 +121,17 @@ mod tests {
         assert_eq!(a.sentences.len(), 2);
         assert_eq!(a.sentences[1].text(&a.text), "Moskau schwieg.");
         let toks = a.tokens.unwrap();
-        assert!(toks.iter().all(|t| a.text.get(t.start as usize..t.end as usize).is_some()));
+        assert!(toks
+            .iter()
+            .all(|t| a.text.get(t.start as usize..t.end as usize).is_some()));
     }
 
     #[test]
     fn blank_text_needs_no_language() {
         let p = Pipeline::new();
-        let a = p.analyze(Document::new("e", " \n"), &AnalyzeOptions::default()).unwrap();
+        let a = p
+            .analyze(Document::new("e", " \n"), &AnalyzeOptions::default())
+            .unwrap();
         assert_eq!(a.language, None);
         assert!(a.sentences.is_empty());
     }

@@ -1,0 +1,1 @@
+//! Compiled word lexicons. PLACEHOLDER: filled in by the German lexicon work.

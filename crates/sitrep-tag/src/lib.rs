@@ -1,0 +1,1 @@
+//! Tagging, lemmatisation and morphology. PLACEHOLDER: filled in by the word-analysis work.
