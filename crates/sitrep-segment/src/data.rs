@@ -84,7 +84,9 @@ impl SegmentData {
                 ),
                 hyphen_prefixes: include_str!("../../../data/segment/en/hyphen-prefixes.txt"),
                 contractions: include_str!("../../../data/segment/en/contractions.txt"),
-                boundary_model: include_str!("../../../data/segment/en/boundary-model.txt"),
+                boundary_model: include_str!(
+                    "../../../data/segment/en/cc-by-sa/boundary-model.txt"
+                ),
                 ..SegmentData::default()
             },
         }

@@ -3,9 +3,11 @@
 //! the boundary rules).
 //!
 //! Language facts live in `data/segment/<lang>/*.txt` (reviewable word lists with a
-//! header), embedded at compile time and parsed once by [`Segmenter::new`]. Segmentation
-//! is one pass over the bytes with no allocation per token; a [`Segmenter`] is immutable
-//! and shared across threads.
+//! header), embedded at compile time and parsed once by [`Segmenter::new`]; the English
+//! sentence-boundary model, derived from share-alike data, lives apart in
+//! `data/segment/en/cc-by-sa/` with its NOTICE. Segmentation is one pass over the bytes
+//! with no allocation per token (the English model allocates one scratch buffer per
+//! document); a [`Segmenter`] is immutable and shared across threads.
 
 mod data;
 mod model;

@@ -5,7 +5,8 @@
 //! punctuation (`.` `!` `?` `…` and runs of them, plus closing quotes and brackets) before
 //! a word that does not start in lower case. Abbreviations, initials and ordinals (tokens
 //! that kept their period) end a sentence only when listed as sentence-final and a typical
-//! sentence start follows. For English a learned model scores every remaining gap.
+//! sentence start follows. For English a learned model (`model.rs`) decides the gaps with
+//! whitespace inside a line instead.
 
 use crate::tokenize::{char_at, is_quote};
 use crate::Segmenter;
@@ -114,9 +115,13 @@ impl Segmenter {
         tokens: &[Token],
         sentences: &mut Vec<Sentence>,
     ) {
+        if let Some(m) = &self.model {
+            m.split(self, text, tokens, sentences);
+            return;
+        }
         let mut first = 0usize;
         for i in 0..tokens.len() {
-            let end = i + 1 == tokens.len() || self.boundary(text, tokens, i);
+            let end = i + 1 == tokens.len() || self.rule_boundary(text, tokens, i);
             if end {
                 sentences.push(Sentence {
                     span: Span {
@@ -127,13 +132,6 @@ impl Segmenter {
                 });
                 first = i + 1;
             }
-        }
-    }
-
-    fn boundary(&self, text: &str, tokens: &[Token], i: usize) -> bool {
-        match &self.model {
-            Some(m) => m.boundary(self, text, tokens, i),
-            None => self.rule_boundary(text, tokens, i),
         }
     }
 }

@@ -71,7 +71,7 @@ fn unsorted_duplicate_and_malformed_data_is_refused() {
             ..SegmentData::default()
         },
         SegmentData {
-            boundary_model: "sitrep-boundary-model\t1\nw0=a\tx\n",
+            boundary_model: "sitrep-boundary-model\t2\nw0=a\tx\n",
             ..SegmentData::default()
         },
     ];
