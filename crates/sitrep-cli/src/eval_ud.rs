@@ -29,6 +29,10 @@ pub struct EvalUdArgs {
     /// Use the boundary rules only, without the learned model (where there is one).
     #[arg(long)]
     pub rules_only: bool,
+    /// Score a punctuation-only sentence cutter over the same tokens instead, to calibrate
+    /// the sentence figures (what a sentencizer that splits at `.!?` gets on this file).
+    #[arg(long)]
+    pub punctuation_baseline: bool,
     /// Also print up to N token and sentence mismatches (on standard error).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub show_errors: usize,
@@ -69,7 +73,12 @@ pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
         segmenter = segmenter.without_model();
     }
     let t = Instant::now();
-    let (sc, errors) = ud::score(&segmenter, &docs, args.show_errors);
+    let sentencer = if args.punctuation_baseline {
+        ud::Sentencer::PunctuationBaseline
+    } else {
+        ud::Sentencer::Segmenter
+    };
+    let (sc, errors) = ud::score_with(&segmenter, sentencer, &docs, args.show_errors);
     let secs = t.elapsed().as_secs_f64();
     for e in &errors {
         eprintln!("{:<16} {}", e.kind, e.context);
@@ -87,6 +96,7 @@ pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
             "sentences_per_doc": args.sentences_per_doc,
             "documents": sc.documents,
             "rules_only": args.rules_only,
+            "punctuation_baseline": args.punctuation_baseline,
             "tokens": prf(&sc.tokens),
             "sentences": prf(&sc.sentences),
             "boundaries": prf(&sc.boundaries),
@@ -103,7 +113,13 @@ pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
             language.code(),
             sc.documents,
             args.sentences_per_doc,
-            if args.rules_only { ", rules only" } else { "" }
+            if args.punctuation_baseline {
+                ", punctuation-only sentence baseline"
+            } else if args.rules_only {
+                ", rules only"
+            } else {
+                ""
+            }
         );
         println!(
             "{:<22} {:>9} {:>9} {:>9} {:>8} {:>8}",

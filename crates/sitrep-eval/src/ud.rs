@@ -189,10 +189,70 @@ pub struct Mismatch {
     pub context: String,
 }
 
+/// How sentences are cut for scoring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sentencer {
+    /// The segmenter's own sentences.
+    #[default]
+    Segmenter,
+    /// A calibration baseline: the segmenter's tokens, cut after every token made only of
+    /// `.`, `!`, `?` or `…` (and the closing quotes and brackets that touch it), as a
+    /// punctuation-only sentencizer (spaCy's, for instance) does.
+    PunctuationBaseline,
+}
+
+/// Re-cuts `seg`'s sentences after sentence-final punctuation only.
+pub fn punctuation_sentences(text: &str, seg: &mut Segmentation) {
+    let is_final = |t: &str| !t.is_empty() && t.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'));
+    let is_closer = |t: &str| {
+        t.chars()
+            .all(|c| matches!(c, '"' | '\'' | '”' | '’' | '“' | '«' | '»' | ')' | ']'))
+    };
+    seg.sentences.clear();
+    let n = seg.tokens.len();
+    let mut start = 0;
+    let mut i = 0;
+    while i < n {
+        let mut end = i + 1;
+        if is_final(seg.tokens[i].span.text(text)) {
+            // Only quotes and brackets that touch the punctuation close the sentence.
+            while end < n
+                && seg.tokens[end - 1].joined
+                && is_closer(seg.tokens[end].span.text(text))
+            {
+                end += 1;
+            }
+        } else if end < n {
+            i += 1;
+            continue;
+        }
+        let span = Span::new(
+            seg.tokens[start].span.start as usize,
+            seg.tokens[end - 1].span.end as usize,
+        );
+        seg.sentences.push(sitrep_core::Sentence {
+            span,
+            tokens: start as u32..end as u32,
+        });
+        start = end;
+        i = end;
+    }
+}
+
 /// Segments every document with `segmenter` and scores it. Up to `max_errors` examples of
 /// token and sentence mismatches are collected.
 pub fn score(
     segmenter: &Segmenter,
+    docs: &[GoldDoc],
+    max_errors: usize,
+) -> (UdScores, Vec<Mismatch>) {
+    score_with(segmenter, Sentencer::Segmenter, docs, max_errors)
+}
+
+/// [`score`] with a choice of sentence cutter.
+pub fn score_with(
+    segmenter: &Segmenter,
+    sentencer: Sentencer,
     docs: &[GoldDoc],
     max_errors: usize,
 ) -> (UdScores, Vec<Mismatch>) {
@@ -206,6 +266,9 @@ pub fn score(
     let mut pred_sent = Vec::new();
     for d in docs {
         segmenter.segment_into(&d.text, &mut seg);
+        if sentencer == Sentencer::PunctuationBaseline {
+            punctuation_sentences(&d.text, &mut seg);
+        }
         pred_tok.clear();
         pred_tok.extend(seg.tokens.iter().map(|t| t.span));
         pred_sent.clear();
@@ -307,5 +370,16 @@ mod tests {
             (s.tokens.f1(), s.sentences.f1(), s.boundaries.f1()),
             (1.0, 1.0, 1.0)
         );
+    }
+
+    #[test]
+    fn punctuation_baseline_cuts_only_at_final_punctuation() {
+        let seg = Segmenter::new(sitrep_core::Language::En);
+        let text = "He left. \"Why?\" she asked Thanks John";
+        let mut out = seg.segment(text);
+        punctuation_sentences(text, &mut out);
+        let got: Vec<&str> = out.sentences.iter().map(|s| s.span.text(text)).collect();
+        assert_eq!(got, ["He left.", "\"Why?\"", "she asked Thanks John"]);
+        out.check(text).unwrap();
     }
 }
