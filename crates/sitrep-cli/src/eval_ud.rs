@@ -29,6 +29,11 @@ pub struct EvalUdArgs {
     /// Use the boundary rules only, without the learned model (where there is one).
     #[arg(long)]
     pub rules_only: bool,
+    /// Kind of text for the sentence model: news (the pipeline's default: no boundary after
+    /// a word without punctuation, except at line breaks) or web (UD EWT's genre: the model
+    /// may also end sentences after a word).
+    #[arg(long, default_value = "news", value_name = "news|web")]
+    pub style: sitrep_segment::SentenceStyle,
     /// Score a punctuation-only sentence cutter over the same tokens instead, to calibrate
     /// the sentence figures (what a sentencizer that splits at `.!?` gets on this file).
     #[arg(long)]
@@ -68,7 +73,7 @@ pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let sentences = conllu::parse(&input).with_context(|| format!("{}", args.file.display()))?;
     let (docs, misaligned) = ud::documents(&sentences, args.sentences_per_doc);
-    let mut segmenter = Segmenter::new(language);
+    let mut segmenter = Segmenter::new(language).with_style(args.style);
     if args.rules_only {
         segmenter = segmenter.without_model();
     }
@@ -97,6 +102,7 @@ pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
             "documents": sc.documents,
             "rules_only": args.rules_only,
             "punctuation_baseline": args.punctuation_baseline,
+            "style": format!("{:?}", args.style).to_lowercase(),
             "tokens": prf(&sc.tokens),
             "sentences": prf(&sc.sentences),
             "boundaries": prf(&sc.boundaries),
@@ -108,9 +114,10 @@ pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
         println!("{line}");
     } else {
         println!(
-            "{} ({}, {} documents of {} sentences{})",
+            "{} ({}, {} style, {} documents of {} sentences{})",
             args.file.display(),
             language.code(),
+            format!("{:?}", args.style).to_lowercase(),
             sc.documents,
             args.sentences_per_doc,
             if args.punctuation_baseline {

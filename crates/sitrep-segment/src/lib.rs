@@ -37,6 +37,34 @@ pub struct Segmenter {
     /// Lower-case word → byte lengths of its parts (English `cannot`).
     contractions: FastMap<Box<str>, Box<[u8]>>,
     model: Option<model::Model>,
+    style: SentenceStyle,
+}
+
+/// What kind of text the sentence model expects.
+///
+/// Web text and mail often end sentences without punctuation (`Thanks John Great
+/// service`); news almost never does, and there a boundary after a word most often cuts a
+/// name in two (`Mark ⟂ Rutte`, `Human Rights ⟂ Watch`). So the learned model may cut after
+/// a word only in [`SentenceStyle::Web`]; in [`SentenceStyle::News`] it decides only the
+/// gaps after punctuation, and line breaks are left to the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SentenceStyle {
+    /// Edited prose: the default, and what the pipeline uses.
+    #[default]
+    News,
+    /// Web text, forums, mail (UD English EWT).
+    Web,
+}
+
+impl std::str::FromStr for SentenceStyle {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "news" => Ok(SentenceStyle::News),
+            "web" => Ok(SentenceStyle::Web),
+            _ => Err(format!("unknown sentence style {s:?} (expected news or web)")),
+        }
+    }
 }
 
 impl Segmenter {
@@ -65,7 +93,18 @@ impl Segmenter {
             hyphen_prefixes: data::word_set("hyphen-prefixes.txt", d.hyphen_prefixes)?,
             contractions: data::splits("contractions.txt", d.contractions)?,
             model: model::Model::parse("boundary-model.txt", d.boundary_model)?,
+            style: SentenceStyle::default(),
         })
+    }
+
+    /// The same segmenter for another kind of text (see [`SentenceStyle`]).
+    pub fn with_style(mut self, style: SentenceStyle) -> Self {
+        self.style = style;
+        self
+    }
+
+    pub fn style(&self) -> SentenceStyle {
+        self.style
     }
 
     /// The same segmenter without its learned boundary model (rules only).

@@ -299,6 +299,38 @@ impl Doc {
     }
 }
 
+/// The end of the line holding byte `at` (its `\n`, or the text's end), and whether that
+/// line is a headline: followed by a line break and not ended by sentence punctuation.
+fn headline_line(text: &str, at: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let Some(nl) = memchr_newline(&b[at..]).map(|p| at + p) else {
+        return (text.len(), false);
+    };
+    let last = text[at..nl].trim_end().chars().next_back();
+    let headline = !matches!(
+        last,
+        None | Some('.' | '!' | '?' | ':' | ';' | '…' | '"' | '\'' | '”' | '“' | '’' | '»' | '«' | ')' | ']' | ',')
+    );
+    (nl + 1, headline)
+}
+
+#[inline]
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+/// True when the token ends in a letter or digit (not in punctuation).
+#[inline]
+fn ends_alnum(text: &str, token: &Token) -> bool {
+    match token.span.text(text).as_bytes().last() {
+        Some(&x) if x < 0x80 => x.is_ascii_alphanumeric(),
+        Some(_) => crate::tokenize::char_before(text, token.span.end as usize)
+            .0
+            .is_alphanumeric(),
+        None => false,
+    }
+}
+
 /// True when the gap (with whitespace) after token `i` may be a boundary; see the module
 /// documentation.
 #[inline]
@@ -306,15 +338,8 @@ fn candidate(text: &str, tokens: &[Token], i: usize, rule: bool) -> bool {
     if rule {
         return true;
     }
-    let a = tokens[i].span.text(text).as_bytes();
     let b = tokens[i + 1].span.text(text).as_bytes();
-    let ends_alnum = match a.last() {
-        Some(&x) if x < 0x80 => x.is_ascii_alphanumeric(),
-        Some(_) => crate::tokenize::char_before(text, tokens[i].span.end as usize)
-            .0
-            .is_alphanumeric(),
-        None => false,
-    };
+    let ends_alnum = ends_alnum(text, &tokens[i]);
     let next_lower = match b.first() {
         Some(&x) if x < 0x80 => x.is_ascii_lowercase(),
         Some(_) => crate::tokenize::char_at(text, tokens[i + 1].span.start as usize)
@@ -568,8 +593,20 @@ impl Model {
     ) {
         let doc = Doc::new(text, tokens);
         let mut first = 0usize;
+        // The line of the current token: where it ends, and whether it is a headline.
+        let mut line: Option<(usize, bool)> = None;
         for i in 0..tokens.len() {
-            let end = i + 1 == tokens.len() || self.boundary(seg, text, tokens, &doc, i, first);
+            let start = tokens[i].span.start as usize;
+            let headline = match line {
+                Some((end, h)) if start < end => h,
+                _ => {
+                    let l = headline_line(text, start);
+                    line = Some(l);
+                    l.1
+                }
+            };
+            let end = i + 1 == tokens.len()
+                || self.boundary(seg, text, tokens, &doc, i, first, headline);
             if end {
                 sentences.push(Sentence {
                     span: Span {
@@ -592,6 +629,7 @@ impl Model {
         doc: &Doc,
         i: usize,
         first: usize,
+        headline: bool,
     ) -> bool {
         match gap(text, &tokens[i], &tokens[i + 1]) {
             Gap::Joined => return false,
@@ -600,6 +638,15 @@ impl Model {
         }
         let rule = seg.rule_boundary(text, tokens, i);
         if !candidate(text, tokens, i, rule) {
+            return false;
+        }
+        // After a word (no punctuation), only web text ends sentences; see `SentenceStyle`.
+        if !rule && seg.style() == crate::SentenceStyle::News && ends_alnum(text, &tokens[i]) {
+            return false;
+        }
+        // Inside a headline line (a line ended by a line break, not by punctuation) the
+        // rules alone decide: `France Expels Dozens of Diplomats` is one unit.
+        if headline && !rule {
             return false;
         }
         let mut s = Scorer {
