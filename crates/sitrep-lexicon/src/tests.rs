@@ -1,0 +1,229 @@
+//! Behaviour of the German lexicon: each test fails if the analysis it names breaks.
+
+use super::*;
+use sitrep_core::{Case, Gender, Mood, Number, Tense, VerbForm};
+use std::sync::OnceLock;
+
+fn de() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::german().expect("German lexicon loads"))
+}
+
+fn has(entries: &[Entry], lemma: &str, xpos: Stts, f: impl Fn(&Feats) -> bool) -> bool {
+    entries
+        .iter()
+        .any(|e| e.lemma == lemma && e.xpos == xpos && f(&e.feats))
+}
+
+#[test]
+fn strong_verb_past() {
+    let e = de().lookup("warf");
+    assert!(
+        has(&e, "werfen", Stts::Vvfin, |f| f.tense == Some(Tense::Past)
+            && f.mood == Some(Mood::Ind)
+            && f.verb_form == Some(VerbForm::Fin)),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn konjunktiv_one() {
+    let e = de().lookup("gebe");
+    assert!(
+        has(&e, "geben", Stts::Vvfin, |f| f.mood == Some(Mood::Sub)
+            && f.tense == Some(Tense::Pres)),
+        "{e:?}"
+    );
+    assert!(
+        has(&e, "geben", Stts::Vvfin, |f| f.mood == Some(Mood::Ind)),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn proper_noun_genitive() {
+    let e = de().lookup("Russlands");
+    assert!(
+        has(&e, "Russland", Stts::Ne, |f| f.case == Some(Case::Gen)),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn weak_noun_and_adjective_forms() {
+    let e = de().lookup("Soldaten");
+    assert!(
+        has(&e, "Soldat", Stts::Nn, |f| f.number == Some(Number::Plur)),
+        "{e:?}"
+    );
+    assert!(
+        has(&e, "Soldat", Stts::Nn, |f| f.number == Some(Number::Sing)
+            && f.case == Some(Case::Acc)),
+        "{e:?}"
+    );
+    let e = de().lookup("russischen");
+    assert!(
+        has(&e, "russisch", Stts::Adja, |f| f.case == Some(Case::Dat)
+            && f.gender == Some(Gender::Fem)),
+        "{e:?}"
+    );
+    assert!(e.iter().all(|x| x.upos == Upos::Adj));
+}
+
+#[test]
+fn weak_verb_and_participles() {
+    let e = de().lookup("bezeichnete");
+    assert!(
+        has(&e, "bezeichnen", Stts::Vvfin, |f| f.tense
+            == Some(Tense::Past)),
+        "{e:?}"
+    );
+    let e = de().lookup("vorgeworfen");
+    let pp = e.iter().find(|x| x.xpos == Stts::Vvpp).expect("VVPP");
+    assert_eq!(
+        (pp.lemma.as_str(), pp.separable_particle()),
+        ("vorwerfen", Some("vor"))
+    );
+    let e = de().analyze("zusammengezogenen");
+    assert!(has(&e, "zusammenziehen", Stts::Adja, |_| true), "{e:?}");
+    let e = de().analyze("vorzuwerfen");
+    assert!(has(&e, "vorwerfen", Stts::Vvizu, |_| true), "{e:?}");
+}
+
+#[test]
+fn compounds_take_the_head_features() {
+    assert!(
+        de().lookup("Truppenaufmärsche").is_empty(),
+        "test needs an unknown compound"
+    );
+    let e = de().analyze("Truppenaufmärsche");
+    assert!(!e.is_empty());
+    assert!(
+        e.iter()
+            .all(|x| x.lemma == "Truppenaufmarsch" && x.source == Source::Compound),
+        "{e:?}"
+    );
+    assert!(has(&e, "Truppenaufmarsch", Stts::Nn, |f| f.number
+        == Some(Number::Plur)
+        && f.gender == Some(Gender::Masc)
+        && f.case == Some(Case::Nom)));
+    // Junk is not a compound.
+    assert!(de().compound("Xyzqwaufmärsche").is_empty());
+}
+
+#[test]
+fn closed_classes_take_precedence() {
+    let e = de().lookup("dem");
+    assert!(has(&e, "der", Stts::Art, |f| f.case == Some(Case::Dat)
+        && f.gender == Some(Gender::Masc)
+        && f.number == Some(Number::Sing)));
+    assert!(has(&e, "der", Stts::Art, |f| f.gender == Some(Gender::Neut)));
+    assert!(has(&e, "der", Stts::Pds, |_| true) && has(&e, "der", Stts::Prels, |_| true));
+    let e = de().lookup("zur");
+    assert!(
+        has(&e, "zu", Stts::Apprart, |f| f.case == Some(Case::Dat)
+            && f.gender == Some(Gender::Fem)),
+        "{e:?}"
+    );
+    // Modal and auxiliary paradigms replace the generated full-verb analyses.
+    let s = de().stts_set("kann");
+    assert!(
+        s.contains(Stts::Vmfin) && !s.contains(Stts::Vvfin),
+        "{:?}",
+        s.iter().collect::<Vec<_>>()
+    );
+    let e = de().lookup("wäre");
+    assert!(has(&e, "sein", Stts::Vafin, |f| f.mood == Some(Mood::Sub)
+        && f.tense == Some(Tense::Past)));
+    assert!(!e.iter().any(|x| x.xpos == Stts::Vvfin));
+}
+
+#[test]
+fn sentence_initial_capitals() {
+    assert!(de().lookup("Die").is_empty());
+    let e = de().lookup_any_case("Die");
+    assert!(e
+        .iter()
+        .any(|x| x.xpos == Stts::Art && x.source == Source::Closed));
+    assert!(de().stts_set_any_case("Warf").contains(Stts::Vvfin));
+}
+
+#[test]
+fn separable_join() {
+    assert_eq!(
+        de().join_separable("vor", "werfen").as_deref(),
+        Some("vorwerfen")
+    );
+    assert_eq!(
+        de().join_separable("ab", "ziehen").as_deref(),
+        Some("abziehen")
+    );
+    assert_eq!(
+        de().join_separable("zusammen", "ziehen").as_deref(),
+        Some("zusammenziehen")
+    );
+    assert_eq!(de().join_separable("xyz", "werfen"), None);
+}
+
+#[test]
+fn bad_artifacts_are_refused() {
+    assert!(matches!(
+        Lexicon::from_bytes(b"NOTALEX\0\x01\0\0\0".to_vec()),
+        Err(LexiconError::BadMagic)
+    ));
+    let mut v = GERMAN_ARTIFACT.to_vec();
+    v[8..12].copy_from_slice(&99u32.to_le_bytes());
+    let err = Lexicon::from_bytes(v).err().expect("version 99 refused");
+    assert!(
+        matches!(err, LexiconError::UnsupportedVersion { found: 99, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("cargo xtask lexicon-de"));
+    let mut v = GERMAN_ARTIFACT.to_vec();
+    v.truncate(v.len() - 10);
+    assert!(matches!(
+        Lexicon::from_bytes(v),
+        Err(LexiconError::Corrupt(_))
+    ));
+    assert!(Lexicon::from_bytes(GERMAN_ARTIFACT.to_vec()).is_ok());
+}
+
+#[test]
+fn writer_round_trips() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut m: BTreeMap<String, BTreeSet<RawAnalysis>> = BTreeMap::new();
+    let a = |tag: &str, lemma: &str, p: u8| RawAnalysis {
+        tag: tag.into(),
+        lemma: lemma.into(),
+        particle_len: p,
+    };
+    m.entry("warf".into())
+        .or_default()
+        .insert(a("VERB\tVVFIN\tMood=Ind|Tense=Past", "werfen", 0));
+    m.entry("vorwarf".into()).or_default().insert(a(
+        "VERB\tVVFIN\tMood=Ind|Tense=Past",
+        "vorwerfen",
+        3,
+    ));
+    let bytes = write_artifact("test", &m).unwrap();
+    assert_eq!(bytes, write_artifact("test", &m).unwrap(), "deterministic");
+    let lex = Lexicon::from_bytes(bytes).unwrap();
+    assert_eq!(lex.info(), "test");
+    let e = lex.lookup("vorwarf");
+    assert_eq!(e[0].lemma, "vorwerfen");
+    assert_eq!(e[0].separable_particle(), Some("vor"));
+    assert_eq!(lex.lookup("warf")[0].lemma, "werfen");
+    assert!(lex.lookup("warfen").is_empty());
+}
+
+#[test]
+fn lexicon_is_send_sync_and_loads_fast() {
+    fn f<T: Send + Sync>() {}
+    f::<Lexicon>();
+    let t = std::time::Instant::now();
+    let lex = Lexicon::german().unwrap();
+    let ms = t.elapsed().as_millis();
+    assert!(lex.artifact_forms() > 300_000);
+    // Generous bound for debug builds on a loaded machine; the report gives release figures.
+    assert!(ms < 1000, "load took {ms} ms");
+}
