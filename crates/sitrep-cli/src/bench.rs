@@ -1,6 +1,6 @@
 //! `sitrep bench`: whole-pipeline throughput on a news corpus, with its output checked.
 //!
-//! Prints one JSON line. Reading the corpus is not timed; building the pipeline is
+//! Prints one JSON line (whole pipeline, segmentation alone, word analysis alone). Reading the corpus is not timed; building the pipeline is
 //! reported as `startup_ms`. Every analysis is checked while timing (segmentation
 //! invariants, equal token counts across repeats), so a fast wrong answer fails.
 
@@ -109,6 +109,38 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         }
     }
 
+    // Word analysis alone (tags, features, lemmas), one thread, on the segmentations.
+    let segs: Vec<(usize, Segmentation)> = docs
+        .iter()
+        .zip(&languages)
+        .enumerate()
+        .filter_map(|(i, (d, l))| {
+            l.map(|l| {
+                let mut s = Segmentation::default();
+                pipeline.segmenter(l).segment_into(&d.text, &mut s);
+                (i, s)
+            })
+        })
+        .collect();
+    let mut best_tag = f64::INFINITY;
+    let mut words = Vec::new();
+    for _ in 0..repeat {
+        let mut n = 0;
+        let t = Instant::now();
+        for (i, s) in &segs {
+            let tagger = pipeline.tagger(languages[*i].expect("segmented"));
+            for sent in &s.sentences {
+                tagger.tag(&docs[*i].text, s.sentence_tokens(sent), &mut words);
+                n += words.len();
+            }
+        }
+        best_tag = best_tag.min(t.elapsed().as_secs_f64());
+        if n != tokens {
+            bail!("tagging alone gave {n} tokens, the pipeline {tokens}");
+        }
+    }
+    drop(segs);
+
     // Whole pipeline, all threads.
     let pool = {
         let mut b = rayon::ThreadPoolBuilder::new();
@@ -151,6 +183,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         "tokens_per_s_per_thread": round(tokens as f64 / best_pipeline),
         "segment_tokens_per_s_per_thread": round(tokens as f64 / best_segment),
         "segment_mb_per_s_per_thread": round(bytes as f64 / best_segment / 1e6),
+        "tag_tokens_per_s_per_thread": round(tokens as f64 / best_tag),
         "threads": threads,
         "docs_per_s_all_threads": round(n / parallel),
         "peak_rss_mib": peak_rss_mib(),

@@ -1,11 +1,125 @@
-//! `sitrep eval-tag`. PLACEHOLDER until the word analysis lands.
+//! `sitrep eval-tag`: tags, lemmas and features against a CoNLL-U file, with gold tokens.
+//!
+//! Without `--folds` the shipped model is scored. With `--folds K` the file itself is split
+//! into K folds (sentence i in fold i mod K) and each is scored by a model trained on the
+//! others: that is how German is reported, since GSD dev is the only German treebank.
 
+use anyhow::Context;
 use clap::Args;
+use sitrep_core::Language;
+use sitrep_eval::tagging::{self, TagScores};
+use sitrep_tag::{corpus, Tagger};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(Args, Debug)]
-pub struct EvalTagArgs {}
+pub struct EvalTagArgs {
+    /// A CoNLL-U file (e.g. ../shared/data/ud/en_ewt-ud-test.conllu).
+    pub file: PathBuf,
+    /// Language of the file: de or en (default: from a `de_`/`en_` file name prefix).
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Train and test by K-fold cross-validation on the file instead of scoring the
+    /// shipped model.
+    #[arg(long, value_name = "K")]
+    pub folds: Option<usize>,
+    /// With --folds: train and test without the German lexicon (treebank only).
+    #[arg(long)]
+    pub no_lexicon: bool,
+    /// Print one JSON line instead of the table.
+    #[arg(long)]
+    pub json: bool,
+}
 
-pub fn run(_args: EvalTagArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("eval-tag is not implemented yet")
+fn language_of(args: &EvalTagArgs) -> anyhow::Result<Language> {
+    let code = match &args.language {
+        Some(c) => c.clone(),
+        None => {
+            let name = args
+                .file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match name.split_once('_') {
+                Some((code, _)) => code.to_string(),
+                None => {
+                    anyhow::bail!("cannot tell the language from {name:?}; pass --language de|en")
+                }
+            }
+        }
+    };
+    code.parse::<Language>()
+        .map_err(|e| anyhow::anyhow!("--language: {e}"))
+}
+
+pub fn run(args: EvalTagArgs) -> anyhow::Result<ExitCode> {
+    let language = language_of(&args)?;
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let gold = corpus::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+    let t = Instant::now();
+    let (scores, mode, load_ms) = match args.folds {
+        Some(k) => {
+            let (total, _) = tagging::cross_validate(language, &gold, k, !args.no_lexicon)
+                .map_err(|e| anyhow::anyhow!(e))?;
+            let lex = if args.no_lexicon { ", no lexicon" } else { "" };
+            (total, format!("{k}-fold cross-validation{lex}"), None)
+        }
+        None => {
+            let t0 = Instant::now();
+            let tagger = Tagger::new(language)?;
+            let load = t0.elapsed().as_secs_f64() * 1e3;
+            (
+                tagging::score(&tagger, &gold),
+                "shipped model".to_string(),
+                Some(load),
+            )
+        }
+    };
+    let elapsed = t.elapsed().as_secs_f64();
+    if args.json {
+        let mut v = serde_json::to_value(&scores)?;
+        v["file"] = args.file.display().to_string().into();
+        v["language"] = language.code().into();
+        v["mode"] = mode.into();
+        v["model_load_ms"] = load_ms.into();
+        v["seconds"] = elapsed.into();
+        println!("{v}");
+    } else {
+        print_table(&args, language, &mode, &scores, load_ms);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_table(
+    args: &EvalTagArgs,
+    language: Language,
+    mode: &str,
+    s: &TagScores,
+    load_ms: Option<f64>,
+) {
+    println!("{} ({}, {mode})", args.file.display(), language.code());
+    println!("  sentences {}  tokens {}", s.sentences, s.tokens);
+    println!("  UPOS       {:.4}", s.upos);
+    println!("  XPOS       {:.4}", s.xpos);
+    println!("  UPOS+XPOS  {:.4}", s.upos_xpos);
+    println!(
+        "  lemma      {:.4}  (case-insensitive {:.4})",
+        s.lemma, s.lemma_ci
+    );
+    println!("  feats      {:.4}  (exact bundle)", s.feats);
+    for f in &s.per_feature {
+        println!(
+            "    {:<9}{:.4}  ({} tokens)",
+            f.feature, f.accuracy, f.tokens
+        );
+    }
+    println!(
+        "  speed      {:.0} tokens/s (analysis, one thread)",
+        s.tokens_per_s
+    );
+    if let Some(ms) = load_ms {
+        println!("  model load {ms:.1} ms");
+    }
 }

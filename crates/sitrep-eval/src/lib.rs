@@ -3,7 +3,9 @@
 //! * [`conllu`]: Universal Dependencies CoNLL-U files.
 //! * [`ud`]: segmentation (sentence and token F1) against UD treebanks.
 //! * [`langid`]: language identification accuracy (`sitrep eval-langid`).
+//! * [`tagging`]: tags, lemmas and features with gold tokens (`sitrep eval-tag`).
 
 pub mod conllu;
 pub mod langid;
+pub mod tagging;
 pub mod ud;

@@ -4,7 +4,7 @@
 //! it is `Sync`) and turns a [`Document`] into an [`Analysis`]:
 //!
 //! ```text
-//! Document ─▶ language (declared, default or identified) ─▶ segment ─▶ Analysis
+//! Document ─▶ language (declared, default or identified) ─▶ segment ─▶ tag ─▶ Analysis
 //! ```
 //!
 //! Later stages (word analysis, entities, events) are added here; front-ends (CLI, server,
@@ -14,6 +14,7 @@ use sitrep_core::Problem;
 use sitrep_core::{Analysis, Document, Language, Segmentation, Span, TokenOut};
 use sitrep_langid::LanguageIdentifier;
 use sitrep_segment::Segmenter;
+use sitrep_tag::{Tagger, WordAnalysis};
 
 /// What to include in each analysis.
 #[derive(Debug, Clone, Copy, Default)]
@@ -26,15 +27,23 @@ pub struct AnalyzeOptions {
 pub struct Pipeline {
     identifier: LanguageIdentifier,
     segmenters: [Segmenter; 2],
+    taggers: [Tagger; 2],
 }
 
 impl Pipeline {
-    /// The pipeline with the data shipped in the repository.
+    /// The pipeline with the data shipped in the repository. Panics if a shipped model is
+    /// malformed (the tests load every one, so a release cannot ship a broken model).
     pub fn new() -> Pipeline {
         Pipeline {
             identifier: LanguageIdentifier::new(),
             segmenters: Language::ALL.map(Segmenter::new),
+            taggers: Language::ALL
+                .map(|l| Tagger::new(l).unwrap_or_else(|e| panic!("shipped {l} tagger model: {e}"))),
         }
+    }
+
+    pub fn tagger(&self, language: Language) -> &Tagger {
+        &self.taggers[language as usize]
     }
 
     pub fn segmenter(&self, language: Language) -> &Segmenter {
@@ -79,19 +88,27 @@ impl Pipeline {
         }
         analysis.sentences = seg.sentences.iter().map(|s| s.span).collect();
         if opts.tokens {
-            analysis.tokens = Some(
-                seg.tokens
-                    .iter()
-                    .map(|t| TokenOut {
+            let mut out = Vec::with_capacity(seg.tokens.len());
+            let mut words: Vec<WordAnalysis> = Vec::new();
+            for s in &seg.sentences {
+                let toks = seg.sentence_tokens(s);
+                match language {
+                    Some(l) => self.tagger(l).tag(&analysis.text, toks, &mut words),
+                    None => words.clear(),
+                }
+                for (k, t) in toks.iter().enumerate() {
+                    let w = words.get_mut(k);
+                    out.push(TokenOut {
                         start: t.span.start,
                         end: t.span.end,
-                        upos: None,
-                        xpos: None,
-                        lemma: None,
-                        feats: None,
-                    })
-                    .collect(),
-            );
+                        upos: w.as_ref().map(|w| w.upos),
+                        xpos: w.as_ref().map(|w| w.xpos.as_str().to_string()),
+                        feats: w.as_ref().map(|w| w.feats.to_string()),
+                        lemma: w.map(|w| std::mem::take(&mut w.lemma)),
+                    });
+                }
+            }
+            analysis.tokens = Some(out);
         }
         debug_assert!(analysis
             .sentences
@@ -121,6 +138,10 @@ mod tests {
         assert_eq!(a.sentences.len(), 2);
         assert_eq!(a.sentences[1].text(&a.text), "Moskau schwieg.");
         let toks = a.tokens.unwrap();
+        let lemmas: Vec<&str> = toks.iter().map(|t| t.lemma.as_deref().unwrap()).collect();
+        assert_eq!(lemmas[..3], ["der", "NATO", "begrüßen"]);
+        assert_eq!(toks[2].upos, Some(sitrep_core::Upos::Verb));
+        assert_eq!(toks[2].xpos.as_deref(), Some("VVFIN"));
         assert!(toks
             .iter()
             .all(|t| a.text.get(t.start as usize..t.end as usize).is_some()));

@@ -1,0 +1,346 @@
+//! Feature extraction, shared by training and tagging so the two can never disagree.
+//!
+//! Each token's strings are hashed once ([`TokInfo`]); feature hashes then combine those
+//! hashes with a template number, so extracting a token's features allocates nothing.
+
+use crate::hash;
+
+/// Hashes of one token's strings and its surface flags.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokInfo {
+    pub lower: u64,
+    /// Suffixes of 1..=5 characters of the lower-cased form (0 when the word is shorter).
+    pub suf: [u64; 5],
+    pub pre1: u64,
+    pub pre3: u64,
+    pub shape: u64,
+    pub flags: u32,
+    /// Lexicon ambiguity class (0 when the word is not in the lexicon).
+    pub lex: u64,
+    /// The lexicon's STTS set as a bit set (German), 0 when unknown.
+    pub lexset: u64,
+    /// Ambiguity class learned from the treebank (0 for rare or unseen words).
+    pub amb: u64,
+    /// Ambiguity class of the compound head (German), else 0.
+    pub head: u64,
+    /// Last 3 characters of the compound head (German), else 0.
+    pub head_suf: u64,
+}
+
+pub const F_UPPER_FIRST: u32 = 1;
+pub const F_ALL_UPPER: u32 = 1 << 1;
+pub const F_DIGIT: u32 = 1 << 2;
+pub const F_HYPHEN: u32 = 1 << 3;
+pub const F_UMLAUT: u32 = 1 << 4;
+pub const F_INITIAL: u32 = 1 << 5;
+pub const F_JOINED_NEXT: u32 = 1 << 6;
+pub const F_JOINED_PREV: u32 = 1 << 7;
+pub const F_PERIOD: u32 = 1 << 8;
+pub const F_ALPHA: u32 = 1 << 9;
+pub const F_LONG: u32 = 1 << 10;
+pub const F_SHORT: u32 = 1 << 11;
+pub const F_NON_ASCII: u32 = 1 << 12;
+pub const F_APOSTROPHE: u32 = 1 << 13;
+const N_FLAGS: u32 = 14;
+
+/// Lower-cases `s` into `buf` (cleared first).
+pub fn lower_into(s: &str, buf: &mut String) {
+    buf.clear();
+    for c in s.chars() {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+impl TokInfo {
+    /// `lower` is `form` lower-cased (see [`lower_into`]).
+    pub fn new(
+        form: &str,
+        lower: &str,
+        initial: bool,
+        joined_prev: bool,
+        joined_next: bool,
+    ) -> TokInfo {
+        let mut t = TokInfo {
+            lower: hash::str(1, lower),
+            ..Default::default()
+        };
+        // Suffixes of 1..=5 characters, shorter than the word itself.
+        let n = lower.chars().count();
+        let mut ends = lower.char_indices().rev();
+        for k in 0..5 {
+            if k + 1 >= n {
+                break;
+            }
+            let Some((i, _)) = ends.next() else { break };
+            t.suf[k] = hash::str(10 + k as u64, &lower[i..]);
+        }
+        let mut chars = form.chars();
+        let first = chars.next().unwrap_or(' ');
+        t.pre1 = hash::feat(20, first as u64, 0);
+        let p3: usize = lower.char_indices().nth(3).map_or(lower.len(), |(i, _)| i);
+        t.pre3 = hash::str(21, &lower[..p3]);
+        // Shape: X x d or the character itself, runs collapsed, at most 8 symbols.
+        let mut shape = [0u8; 8];
+        let (mut n, mut last) = (0usize, 0u8);
+        let mut flags = 0u32;
+        let (mut upper, mut letters, mut nchars) = (0usize, 0usize, 0usize);
+        for c in form.chars() {
+            nchars += 1;
+            let s = if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                    b'X'
+                } else {
+                    b'x'
+                }
+            } else if c.is_ascii_digit() {
+                flags |= F_DIGIT;
+                b'd'
+            } else if c.is_ascii() {
+                match c {
+                    '-' => flags |= F_HYPHEN,
+                    '.' => flags |= F_PERIOD,
+                    '\'' => flags |= F_APOSTROPHE,
+                    _ => {}
+                }
+                c as u8
+            } else {
+                if matches!(c, '’' | '‘') {
+                    flags |= F_APOSTROPHE;
+                }
+                b'o'
+            };
+            if matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü' | 'ß') {
+                flags |= F_UMLAUT;
+            }
+            if !c.is_ascii() {
+                flags |= F_NON_ASCII;
+            }
+            if s != last && n < shape.len() {
+                shape[n] = s;
+                n += 1;
+                last = s;
+            }
+        }
+        t.shape = hash::bytes(22, &shape[..n]);
+        if first.is_uppercase() {
+            flags |= F_UPPER_FIRST;
+        }
+        if upper > 1 && upper == letters {
+            flags |= F_ALL_UPPER;
+        }
+        if letters == nchars {
+            flags |= F_ALPHA;
+        }
+        if nchars > 12 {
+            flags |= F_LONG;
+        }
+        if nchars <= 3 {
+            flags |= F_SHORT;
+        }
+        if initial {
+            flags |= F_INITIAL;
+        }
+        if joined_prev {
+            flags |= F_JOINED_PREV;
+        }
+        if joined_next {
+            flags |= F_JOINED_NEXT;
+        }
+        t.flags = flags;
+        t
+    }
+}
+
+const BOS: TokInfo = TokInfo {
+    lower: 0xB05,
+    suf: [0xB05; 5],
+    pre1: 0xB05,
+    pre3: 0xB05,
+    shape: 0xB05,
+    flags: 0,
+    lex: 0xB05,
+    lexset: 0,
+    amb: 0xB05,
+    head: 0,
+    head_suf: 0,
+};
+const EOS: TokInfo = TokInfo {
+    lower: 0xE05,
+    suf: [0xE05; 5],
+    pre1: 0xE05,
+    pre3: 0xE05,
+    shape: 0xE05,
+    flags: 0,
+    lex: 0xE05,
+    lexset: 0,
+    amb: 0xE05,
+    head: 0,
+    head_suf: 0,
+};
+
+#[inline]
+fn at(toks: &[TokInfo], i: isize) -> &TokInfo {
+    if i < 0 {
+        &BOS
+    } else {
+        toks.get(i as usize).unwrap_or(&EOS)
+    }
+}
+
+/// Features of token `i` for the tag model; `p1`, `p2` are the two previous predicted
+/// classes (`u64::MAX` before the sentence).
+pub fn tag_features(toks: &[TokInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    out.clear();
+    let ii = i as isize;
+    let t = &toks[i];
+    let (m1, m2, n1, n2) = (
+        at(toks, ii - 1),
+        at(toks, ii - 2),
+        at(toks, ii + 1),
+        at(toks, ii + 2),
+    );
+    let f = hash::feat;
+    out.push(f(1, 0, 0));
+    out.push(f(2, t.lower, 0));
+    for (k, &s) in t.suf.iter().enumerate() {
+        if s != 0 {
+            out.push(f(3 + k as u64, s, 0));
+        }
+    }
+    out.push(f(8, t.pre1, 0));
+    out.push(f(9, t.pre3, 0));
+    out.push(f(10, t.shape, 0));
+    for b in 0..N_FLAGS {
+        if t.flags & (1 << b) != 0 {
+            out.push(f(11, b as u64, 0));
+        }
+    }
+    out.push(f(
+        12,
+        (t.flags & (F_UPPER_FIRST | F_INITIAL | F_ALL_UPPER)) as u64,
+        0,
+    ));
+    out.push(f(30, m1.lower, 0));
+    out.push(f(31, n1.lower, 0));
+    out.push(f(32, m2.lower, 0));
+    out.push(f(33, n2.lower, 0));
+    out.push(f(34, m1.suf[2], 0));
+    out.push(f(35, n1.suf[2], 0));
+    out.push(f(36, p1, 0));
+    out.push(f(37, p2, 0));
+    out.push(f(38, p1, p2));
+    out.push(f(39, p1, t.lower));
+    out.push(f(40, m1.lower, t.lower));
+    out.push(f(41, t.lower, n1.lower));
+    out.push(f(42, n1.shape, 0));
+    out.push(f(43, p1, t.suf[2]));
+    out.push(f(44, n1.suf[1], 0));
+    out.push(f(45, m1.flags as u64 & F_JOINED_NEXT as u64, t.shape));
+    if t.lex != 0 {
+        out.push(f(50, t.lex, 0));
+        out.push(f(51, t.lex, p1));
+        out.push(f(52, t.lex, n1.lex));
+        out.push(f(
+            53,
+            t.lex,
+            t.flags as u64 & (F_UPPER_FIRST | F_INITIAL) as u64,
+        ));
+    } else {
+        out.push(f(
+            54,
+            0,
+            t.flags as u64 & (F_UPPER_FIRST | F_INITIAL) as u64,
+        ));
+    }
+    out.push(f(55, n1.lex, 0));
+    out.push(f(60, t.amb, 0));
+    out.push(f(61, n1.amb, 0));
+    out.push(f(62, t.amb, n1.amb));
+    out.push(f(63, p1, t.amb));
+    out.push(f(64, n2.amb, 0));
+    out.push(f(65, m1.amb, t.amb));
+    out.push(f(66, t.amb, n1.lower));
+    out.push(f(56, m1.lex, 0));
+    if t.head != 0 {
+        out.push(f(57, t.head, 0));
+        out.push(f(58, t.head_suf, 0));
+    }
+}
+
+/// Features of token `i` for the morphology model, given each token's predicted class
+/// (`classes`) and the bundles already chosen to its left (`bundles`, `u64::MAX` unknown).
+/// `np_left` is the index of the nearest determiner/preposition to the left in the same
+/// phrase, `np_right` the nearest noun to the right, if any.
+#[allow(clippy::too_many_arguments)]
+pub fn morph_features(
+    toks: &[TokInfo],
+    classes: &[u64],
+    bundles: &[u64],
+    i: usize,
+    np_left: Option<usize>,
+    np_right: Option<usize>,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let f = hash::feat;
+    let t = &toks[i];
+    let c = classes[i];
+    let cls = |j: isize| -> u64 {
+        if j < 0 {
+            0xB05
+        } else {
+            classes.get(j as usize).copied().unwrap_or(0xE05)
+        }
+    };
+    let ii = i as isize;
+    let pb = if i > 0 { bundles[i - 1] } else { 0xB05 };
+    out.push(f(100, c, 0));
+    out.push(f(101, c, t.lower));
+    out.push(f(102, c, t.suf[1]));
+    out.push(f(103, c, t.suf[2]));
+    out.push(f(104, c, cls(ii - 1)));
+    out.push(f(105, c, cls(ii + 1)));
+    out.push(f(106, c, pb));
+    out.push(f(107, cls(ii - 1), pb));
+    out.push(f(108, c, at(toks, ii - 1).lower));
+    out.push(f(109, c, at(toks, ii + 1).lower));
+    out.push(f(110, c, t.suf[0]));
+    out.push(f(111, c, mix2(cls(ii - 1), cls(ii - 2))));
+    if let Some(j) = np_left {
+        out.push(f(112, c, toks[j].lower));
+        out.push(f(113, c, mix2(classes[j], bundles[j])));
+        out.push(f(114, c, (i - j) as u64));
+    } else {
+        out.push(f(115, c, 0));
+    }
+    if let Some(j) = np_right {
+        out.push(f(116, c, toks[j].suf[1]));
+        out.push(f(117, c, toks[j].lower));
+        out.push(f(118, c, toks[j].lex));
+    }
+    out.push(f(121, c, t.amb));
+    if t.lex != 0 {
+        out.push(f(119, c, t.lex));
+    }
+    if t.head != 0 {
+        out.push(f(120, c, t.head_suf));
+    }
+}
+
+#[inline]
+fn mix2(a: u64, b: u64) -> u64 {
+    hash::mix(hash::mix(7, a), b)
+}
+
+/// `s` lower-cased, as a new string.
+pub fn lowered(s: &str) -> String {
+    let mut b = String::with_capacity(s.len());
+    lower_into(s, &mut b);
+    b
+}

@@ -1,0 +1,533 @@
+//! The trained model: classes, perceptron weights, morphology candidates and lemma rules,
+//! and its binary artifact (magic, format version, payload, checksum).
+
+use crate::bin_io::{Reader, Writer};
+use crate::hash::{self, U64Map};
+use crate::ModelError;
+use sitrep_core::{Feats, Language, Penn, Stts, Upos, Xpos};
+
+pub const MAGIC: &[u8; 8] = b"SITRTAG\0";
+/// Bump when the layout or the meaning of any feature hash changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Sparse perceptron weights: feature hash → (class, weight) pairs sorted by class.
+#[derive(Debug, Clone)]
+pub struct Weights {
+    index: U64Map<u32>,
+    starts: Vec<u32>,
+    classes: Vec<u16>,
+    values: Vec<f32>,
+}
+
+impl Weights {
+    /// From rows sorted by key, each row sorted by class.
+    pub fn from_rows(rows: &[(u64, Vec<(u16, f32)>)]) -> Weights {
+        let mut w = Weights {
+            index: U64Map::with_capacity(rows.len()),
+            starts: Vec::with_capacity(rows.len() + 1),
+            classes: Vec::new(),
+            values: Vec::new(),
+        };
+        w.starts.push(0);
+        for (i, (k, row)) in rows.iter().enumerate() {
+            w.index.insert(*k, i as u32);
+            for &(c, v) in row {
+                w.classes.push(c);
+                w.values.push(v);
+            }
+            w.starts.push(w.classes.len() as u32);
+        }
+        w
+    }
+
+    #[inline]
+    pub fn row(&self, key: u64) -> Option<(&[u16], &[f32])> {
+        let r = self.index.get(key)? as usize;
+        let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
+        Some((&self.classes[a..b], &self.values[a..b]))
+    }
+
+    /// Adds every feature's weights into `scores` (indexed by class).
+    #[inline]
+    pub fn add_all(&self, feats: &[u64], scores: &mut [f32]) {
+        for &f in feats {
+            if let Some((cs, vs)) = self.row(f) {
+                for (&c, &v) in cs.iter().zip(vs) {
+                    if let Some(s) = scores.get_mut(c as usize) {
+                        *s += v;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The best of `cands` (first on ties) given the features.
+    pub fn best_of(&self, feats: &[u64], cands: &[u16]) -> u16 {
+        let mut scores = [0f32; 64];
+        let cands = &cands[..cands.len().min(scores.len())];
+        for &f in feats {
+            if let Some((cs, vs)) = self.row(f) {
+                for (k, &c) in cands.iter().enumerate() {
+                    if let Ok(p) = cs.binary_search(&c) {
+                        scores[k] += vs[p];
+                    }
+                }
+            }
+        }
+        let mut best = 0;
+        for k in 1..cands.len() {
+            if scores[k] > scores[best] {
+                best = k;
+            }
+        }
+        cands[best]
+    }
+
+    fn write(rows: &[(u64, Vec<(u16, f32)>)], w: &mut Writer) {
+        w.len(rows.len());
+        for (k, row) in rows {
+            w.u64(*k);
+            w.u16(row.len() as u16);
+            for &(c, v) in row {
+                w.u16(c);
+                w.f32(v);
+            }
+        }
+    }
+
+    fn read(r: &mut Reader, n_classes: usize) -> Result<Weights, ModelError> {
+        let n = r.len(10)?;
+        let mut w = Weights {
+            index: U64Map::with_capacity(n),
+            starts: Vec::with_capacity(n + 1),
+            classes: Vec::with_capacity(n * 3),
+            values: Vec::with_capacity(n * 3),
+        };
+        w.starts.push(0);
+        for i in 0..n {
+            let k = r.u64()?;
+            let m = r.u16()? as usize;
+            let mut last = None;
+            for _ in 0..m {
+                let c = r.u16()?;
+                if c as usize >= n_classes || last.is_some_and(|l| l >= c) {
+                    return Err(ModelError::Corrupt("weight class out of range or order"));
+                }
+                last = Some(c);
+                w.classes.push(c);
+                w.values.push(r.f32()?);
+            }
+            w.index.insert(k, i as u32);
+            w.starts.push(w.classes.len() as u32);
+        }
+        Ok(w)
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.index.heap_bytes() + self.starts.len() * 4 + self.classes.len() * 6
+    }
+}
+
+/// A lemma edit: optionally lower-case the form, cut characters at both ends, append.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Script {
+    pub lower: bool,
+    pub cut_pre: u8,
+    pub cut: u8,
+    pub add: String,
+}
+
+impl Script {
+    /// The script turning `form` into `lemma` (its `lower` flag generalises: a lower-case
+    /// form's script lower-cases, so a capitalised variant gets the same lemma).
+    /// `prefer_lower` decides for forms already lower-case (where both readings fit): true
+    /// for tags whose capitalised forms usually have lower-case lemmas (`The` → `the`),
+    /// false for names.
+    pub fn learn(form: &str, lemma: &str, prefer_lower: bool) -> Script {
+        let lower: String = crate::features::lowered(form);
+        let keep_cp = common_prefix(form, lemma);
+        let lower_cp = common_prefix(&lower, lemma);
+        let use_lower = if form == lower {
+            prefer_lower
+        } else {
+            lower_cp > keep_cp
+        };
+        let src = if use_lower { lower.as_str() } else { form };
+        let n = src.chars().count();
+        let (mut best_p, mut best_cp) = (0usize, common_prefix(src, lemma));
+        for p in 1..=3.min(n) {
+            let start = src.char_indices().nth(p).map_or(src.len(), |(i, _)| i);
+            let cp = common_prefix(&src[start..], lemma);
+            if cp > best_cp + 1 {
+                best_p = p;
+                best_cp = cp;
+            }
+        }
+        let add_start = lemma
+            .char_indices()
+            .nth(best_cp)
+            .map_or(lemma.len(), |(i, _)| i);
+        let cut = n - best_p - best_cp;
+        if cut > 255 {
+            return Script {
+                lower: use_lower,
+                cut_pre: 0,
+                cut: 0,
+                add: String::new(),
+            };
+        }
+        Script {
+            lower: use_lower,
+            cut_pre: best_p as u8,
+            cut: cut as u8,
+            add: lemma[add_start..].to_string(),
+        }
+    }
+
+    /// Applies the script, or returns `None` when the form is too short for it.
+    pub fn apply(&self, form: &str, lower: &str) -> Option<String> {
+        let src = if self.lower { lower } else { form };
+        let n = src.chars().count();
+        let (p, c) = (self.cut_pre as usize, self.cut as usize);
+        if p + c >= n && !(p + c == n && !self.add.is_empty()) {
+            return if p + c == 0 {
+                Some(src.to_string())
+            } else {
+                None
+            };
+        }
+        let start = src.char_indices().nth(p).map_or(src.len(), |(i, _)| i);
+        let end = src.char_indices().nth(n - c).map_or(src.len(), |(i, _)| i);
+        let mut s = String::with_capacity(end - start + self.add.len());
+        s.push_str(&src[start..end]);
+        s.push_str(&self.add);
+        Some(s)
+    }
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// Everything the tagger needs, as loaded from an artifact.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub language: Language,
+    pub classes: Vec<(Upos, Xpos)>,
+    pub tag_weights: Weights,
+    /// Exact-form hash → class, for frequent unambiguous words.
+    pub tagdict: U64Map<u16>,
+    pub bundles: Vec<Feats>,
+    pub morph_weights: Weights,
+    /// `cands[start]` = n, then n bundle ids, most frequent first.
+    pub cands: Vec<u16>,
+    /// (lower form, class) → start in `cands`.
+    pub form_cands: U64Map<u32>,
+    /// class → start in `cands`.
+    pub class_cands: Vec<u32>,
+    pub scripts: Vec<Script>,
+    /// (exact form, class) and (lower form, class) → script.
+    pub form_lemma: U64Map<u32>,
+    /// lower form → ambiguity class (hash of the tags it had in training).
+    pub amb: U64Map<u64>,
+    /// (class, suffix of k chars) → script, k = 0..=MAX_LEMMA_SUFFIX.
+    pub suffix_lemma: U64Map<u32>,
+}
+
+pub const MAX_LEMMA_SUFFIX: usize = 7;
+
+pub fn form_class_key(lower: u64, class: u16) -> u64 {
+    hash::feat(300, lower, class as u64)
+}
+
+pub fn suffix_key(class: u16, suffix: &str) -> u64 {
+    hash::feat(301, class as u64, hash::str(302, suffix))
+}
+
+pub fn exact_class_key(form: &str, class: u16) -> u64 {
+    hash::feat(304, hash::str(305, form), class as u64)
+}
+
+pub fn tagdict_key(form: &str) -> u64 {
+    hash::str(303, form)
+}
+
+/// The serialisable content of a model, as produced by training.
+#[derive(Debug, Clone, Default)]
+pub struct ModelData {
+    pub language_code: String,
+    pub note: String,
+    pub classes: Vec<(String, String)>,
+    pub tag_rows: Vec<(u64, Vec<(u16, f32)>)>,
+    pub tagdict: Vec<(u64, u16)>,
+    pub bundles: Vec<String>,
+    pub morph_rows: Vec<(u64, Vec<(u16, f32)>)>,
+    pub form_cands: Vec<(u64, Vec<u16>)>,
+    pub class_cands: Vec<Vec<u16>>,
+    pub scripts: Vec<Script>,
+    pub form_lemma: Vec<(u64, u32)>,
+    pub suffix_lemma: Vec<(u64, u32)>,
+    pub amb: Vec<(u64, u64)>,
+}
+
+impl ModelData {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.buf.extend_from_slice(MAGIC);
+        w.u32(FORMAT_VERSION);
+        w.str(&self.language_code);
+        w.str(&self.note);
+        w.len(self.classes.len());
+        for (u, x) in &self.classes {
+            w.str(u);
+            w.str(x);
+        }
+        Weights::write(&self.tag_rows, &mut w);
+        w.len(self.tagdict.len());
+        for &(k, c) in &self.tagdict {
+            w.u64(k);
+            w.u16(c);
+        }
+        w.len(self.bundles.len());
+        for b in &self.bundles {
+            w.str(b);
+        }
+        Weights::write(&self.morph_rows, &mut w);
+        w.len(self.form_cands.len());
+        for (k, cs) in &self.form_cands {
+            w.u64(*k);
+            w.u16(cs.len() as u16);
+            for &c in cs {
+                w.u16(c);
+            }
+        }
+        w.len(self.class_cands.len());
+        for cs in &self.class_cands {
+            w.u16(cs.len() as u16);
+            for &c in cs {
+                w.u16(c);
+            }
+        }
+        w.len(self.scripts.len());
+        for s in &self.scripts {
+            w.u8(s.lower as u8);
+            w.u8(s.cut_pre);
+            w.u8(s.cut);
+            w.str(&s.add);
+        }
+        for table in [&self.form_lemma, &self.suffix_lemma] {
+            w.len(table.len());
+            for &(k, v) in table {
+                w.u64(k);
+                w.u32(v);
+            }
+        }
+        w.len(self.amb.len());
+        for &(k, v) in &self.amb {
+            w.u64(k);
+            w.u64(v);
+        }
+        let sum = hash::bytes(0xC5, &w.buf[12..]);
+        w.u64(sum);
+        w.buf
+    }
+}
+
+impl Model {
+    /// Parses an artifact, refusing a wrong magic, another format version, a bad checksum
+    /// or any out-of-range reference.
+    pub fn from_bytes(bytes: &[u8]) -> Result<(Model, String), ModelError> {
+        if bytes.len() < 20 || &bytes[..8] != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4"));
+        if version != FORMAT_VERSION {
+            return Err(ModelError::Version {
+                found: version,
+                expected: FORMAT_VERSION,
+            });
+        }
+        let (body, sum) = bytes.split_at(bytes.len() - 8);
+        if hash::bytes(0xC5, &body[12..]) != u64::from_le_bytes(sum.try_into().expect("8")) {
+            return Err(ModelError::Corrupt("checksum mismatch"));
+        }
+        let mut r = Reader::new(&body[12..]);
+        let language: Language = r
+            .str()?
+            .parse()
+            .map_err(|_| ModelError::Corrupt("unknown language"))?;
+        let note = r.str()?.to_string();
+        let nc = r.len(8)?;
+        let mut classes = Vec::with_capacity(nc);
+        for _ in 0..nc {
+            let u: Upos = r
+                .str()?
+                .parse()
+                .map_err(|_| ModelError::Corrupt("bad UPOS"))?;
+            let x = r.str()?;
+            let x = match language {
+                Language::De => Xpos::Stts(
+                    x.parse::<Stts>()
+                        .map_err(|_| ModelError::Corrupt("bad STTS"))?,
+                ),
+                Language::En => Xpos::Penn(
+                    x.parse::<Penn>()
+                        .map_err(|_| ModelError::Corrupt("bad Penn tag"))?,
+                ),
+            };
+            classes.push((u, x));
+        }
+        if classes.is_empty() || classes.len() > crate::MAX_CLASSES {
+            return Err(ModelError::Corrupt("class count"));
+        }
+        let tag_weights = Weights::read(&mut r, nc)?;
+        let n = r.len(10)?;
+        let mut tagdict = U64Map::with_capacity(n);
+        for _ in 0..n {
+            let k = r.u64()?;
+            let c = r.u16()?;
+            if c as usize >= nc {
+                return Err(ModelError::Corrupt("tag dictionary class"));
+            }
+            tagdict.insert(k, c);
+        }
+        let nb = r.len(4)?;
+        let mut bundles = Vec::with_capacity(nb);
+        for _ in 0..nb {
+            bundles.push(Feats::parse_ud(r.str()?));
+        }
+        if nb == 0 {
+            return Err(ModelError::Corrupt("no feature bundles"));
+        }
+        let morph_weights = Weights::read(&mut r, nb)?;
+        let mut cands = Vec::new();
+        let read_list = |r: &mut Reader, cands: &mut Vec<u16>| -> Result<u32, ModelError> {
+            let start = cands.len() as u32;
+            let m = r.u16()?;
+            if m == 0 {
+                return Err(ModelError::Corrupt("empty candidate list"));
+            }
+            cands.push(m);
+            for _ in 0..m {
+                let b = r.u16()?;
+                if b as usize >= nb {
+                    return Err(ModelError::Corrupt("candidate out of range"));
+                }
+                cands.push(b);
+            }
+            Ok(start)
+        };
+        let n = r.len(10)?;
+        let mut form_cands = U64Map::with_capacity(n);
+        for _ in 0..n {
+            let k = r.u64()?;
+            let s = read_list(&mut r, &mut cands)?;
+            form_cands.insert(k, s);
+        }
+        let n = r.len(4)?;
+        if n != nc {
+            return Err(ModelError::Corrupt("class candidate count"));
+        }
+        let mut class_cands = Vec::with_capacity(n);
+        for _ in 0..n {
+            class_cands.push(read_list(&mut r, &mut cands)?);
+        }
+        let n = r.len(7)?;
+        let mut scripts = Vec::with_capacity(n);
+        for _ in 0..n {
+            scripts.push(Script {
+                lower: r.u8()? != 0,
+                cut_pre: r.u8()?,
+                cut: r.u8()?,
+                add: r.str()?.to_string(),
+            });
+        }
+        let mut tables = [U64Map::with_capacity(0), U64Map::with_capacity(0)];
+        for t in &mut tables {
+            let n = r.len(12)?;
+            *t = U64Map::with_capacity(n);
+            for _ in 0..n {
+                let k = r.u64()?;
+                let v = r.u32()?;
+                if v as usize >= scripts.len() {
+                    return Err(ModelError::Corrupt("script out of range"));
+                }
+                t.insert(k, v);
+            }
+        }
+        let n = r.len(16)?;
+        let mut amb = U64Map::with_capacity(n);
+        for _ in 0..n {
+            let k = r.u64()?;
+            amb.insert(k, r.u64()?);
+        }
+        if !r.at_end() {
+            return Err(ModelError::Corrupt("trailing bytes"));
+        }
+        let [form_lemma, suffix_lemma] = tables;
+        Ok((
+            Model {
+                language,
+                classes,
+                tag_weights,
+                tagdict,
+                bundles,
+                morph_weights,
+                cands,
+                form_cands,
+                class_cands,
+                scripts,
+                form_lemma,
+                suffix_lemma,
+                amb,
+            },
+            note,
+        ))
+    }
+
+    pub fn cand_list(&self, start: u32) -> &[u16] {
+        let s = start as usize;
+        let n = self.cands[s] as usize;
+        &self.cands[s + 1..s + 1 + n]
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.tag_weights.heap_bytes()
+            + self.morph_weights.heap_bytes()
+            + self.tagdict.heap_bytes()
+            + self.form_cands.heap_bytes()
+            + self.form_lemma.heap_bytes()
+            + self.suffix_lemma.heap_bytes()
+            + self.amb.heap_bytes()
+            + self.cands.len() * 2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_round_trip() {
+        for (f, l) in [
+            ("warf", "werfen"),
+            ("Soldaten", "Soldat"),
+            ("Die", "der"),
+            ("troops", "troop"),
+            ("went", "go"),
+            ("n't", "not"),
+            ("gemacht", "machen"),
+            ("US", "US"),
+            ("The", "the"),
+            ("Häuser", "Haus"),
+        ] {
+            let s = Script::learn(f, l, true);
+            let lower = crate::features::lowered(f);
+            assert_eq!(s.apply(f, &lower).as_deref(), Some(l), "{f} {s:?}");
+        }
+        let s = Script::learn("gemacht", "machen", true);
+        assert_eq!(s.apply("gesagt", "gesagt").as_deref(), Some("sagen"));
+        let s = Script::learn("the", "the", true);
+        assert_eq!(s.apply("The", "the").as_deref(), Some("the"));
+    }
+}

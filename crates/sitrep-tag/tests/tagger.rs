@@ -1,0 +1,212 @@
+//! Behaviour of the shipped models and of the artifact format.
+
+use sitrep_core::{Language, Upos};
+use sitrep_tag::model::{FORMAT_VERSION, MAGIC};
+use sitrep_tag::train::{train, TrainConfig};
+use sitrep_tag::{corpus, ModelError, Resources, Tagger, WordAnalysis};
+
+/// Tags a sentence given as space-separated words (`_` before a word joins it to the
+/// previous one) and returns (word, analysis) pairs.
+fn tag(t: &Tagger, s: &str) -> Vec<(String, WordAnalysis)> {
+    let mut words = Vec::new();
+    let mut joined = Vec::new();
+    for w in s.split(' ') {
+        if let Some(w) = w.strip_prefix('_') {
+            if let Some(j) = joined.last_mut() {
+                *j = true;
+            }
+            words.push(w);
+        } else {
+            words.push(w);
+        }
+        joined.push(false);
+    }
+    let mut out = Vec::new();
+    t.tag_words(&words, &joined, &mut out);
+    assert_eq!(out.len(), words.len());
+    words.iter().map(|w| w.to_string()).zip(out).collect()
+}
+
+fn find<'a>(r: &'a [(String, WordAnalysis)], w: &str) -> &'a WordAnalysis {
+    &r.iter()
+        .find(|(x, _)| x == w)
+        .unwrap_or_else(|| panic!("{w} not in sentence"))
+        .1
+}
+
+#[test]
+fn german_key_words() {
+    let t = Tagger::new(Language::De).unwrap();
+    let r = tag(
+        &t,
+        "Der Demonstrant warf einen Stein auf die US _- _Soldaten _.",
+    );
+    let warf = find(&r, "warf");
+    assert_eq!((warf.upos, warf.lemma.as_str()), (Upos::Verb, "werfen"));
+    assert_eq!(warf.xpos.as_str(), "VVFIN");
+    let s = find(&r, "Soldaten");
+    assert_eq!((s.upos, s.lemma.as_str()), (Upos::Noun, "Soldat"));
+    let der = find(&r, "Der");
+    assert_eq!((der.upos, der.lemma.as_str()), (Upos::Det, "der"));
+    assert_eq!(
+        find(&r, "Stein").feats.to_string(),
+        "Case=Acc|Gender=Masc|Number=Sing"
+    );
+    let r = tag(&t, "Die Regierung hat die Sanktionen verschärft _.");
+    assert_eq!(find(&r, "hat").upos, Upos::Aux);
+    assert_eq!(find(&r, "hat").lemma, "haben");
+    assert_eq!(find(&r, "Sanktionen").lemma, "Sanktion");
+}
+
+#[test]
+fn english_key_words() {
+    let t = Tagger::new(Language::En).unwrap();
+    let r = tag(
+        &t,
+        "The troops went home because they did _n't want to fight _.",
+    );
+    assert_eq!(find(&r, "went").lemma, "go");
+    assert_eq!(find(&r, "went").upos, Upos::Verb);
+    let f = find(&r, "went").feats.to_string();
+    assert!(
+        f.contains("Mood=Ind") && f.contains("Tense=Past|VerbForm=Fin"),
+        "{f}"
+    );
+    assert_eq!(find(&r, "n't").lemma, "not");
+    assert_eq!(find(&r, "n't").upos, Upos::Part);
+    assert_eq!(find(&r, "troops").lemma, "troop");
+    assert_eq!(find(&r, "troops").upos, Upos::Noun);
+    assert_eq!(find(&r, "The").lemma, "the");
+    let r = tag(&t, "NATO said it has withdrawn 500 soldiers from Kabul _.");
+    assert_eq!(find(&r, "withdrawn").lemma, "withdraw");
+    assert_eq!(find(&r, "Kabul").upos, Upos::Propn);
+    assert_eq!(find(&r, "said").lemma, "say");
+    assert_eq!(find(&r, "soldiers").lemma, "soldier");
+    assert_eq!(find(&r, "soldiers").feats.to_string(), "Number=Plur");
+}
+
+#[test]
+fn odd_tokens_never_panic() {
+    let long = "a".repeat(5000);
+    let umlauts = "ä".repeat(300);
+    for lang in [Language::De, Language::En] {
+        let t = Tagger::new(lang).unwrap();
+        let odd = [
+            "😀",
+            "https://example.com/a?b=c",
+            "@user",
+            "#tag",
+            "İ",
+            "ǅ",
+            "\u{200b}",
+            "ﬁ",
+            "ß",
+            long.as_str(),
+            umlauts.as_str(),
+            "-",
+            "",
+            "123.456,78",
+            "’s",
+            "'",
+        ];
+        let joined = vec![true; odd.len()];
+        let mut out = Vec::new();
+        t.tag_words(&odd, &joined, &mut out);
+        assert_eq!(out.len(), odd.len());
+        // A very long sentence is tagged in windows, one analysis per word.
+        let many: Vec<&str> = std::iter::repeat("word").take(2000).collect();
+        t.tag_words(&many, &[], &mut out);
+        assert_eq!(out.len(), 2000);
+    }
+}
+
+#[test]
+fn the_pipeline_api_uses_token_spans() {
+    let t = Tagger::new(Language::En).unwrap();
+    let text = "They don't.";
+    let seg = sitrep_core::Token {
+        span: sitrep_core::Span::new(0, 4),
+        kind: sitrep_core::TokenKind::Word,
+        joined: false,
+    };
+    let mut out = Vec::new();
+    t.tag(text, &[seg], &mut out);
+    assert_eq!(out[0].lemma, "they");
+}
+
+const TINY: &str = "1\tDie\tder\tDET\tART\tCase=Nom|Number=Plur\t_\t_\t_\t_\n2\tSoldaten\tSoldat\tNOUN\tNN\tCase=Nom|Number=Plur\t_\t_\t_\t_\n3\twarfen\twerfen\tVERB\tVVFIN\tMood=Ind|Tense=Past\t_\t_\t_\tSpaceAfter=No\n4\t.\t.\tPUNCT\t$.\t_\t_\t_\t_\t_\n\n1\tEr\ter\tPRON\tPPER\tCase=Nom\t_\t_\t_\t_\n2\twarf\twerfen\tVERB\tVVFIN\tMood=Ind|Tense=Past\t_\t_\t_\t_\n3\tSteine\tStein\tNOUN\tNN\tCase=Acc|Number=Plur\t_\t_\t_\tSpaceAfter=No\n4\t.\t.\tPUNCT\t$.\t_\t_\t_\t_\t_\n\n";
+
+fn tiny_model() -> Vec<u8> {
+    let sents = corpus::parse(TINY).unwrap();
+    let cfg = TrainConfig {
+        min_class_count: 1,
+        tagdict_min: 1,
+        ..TrainConfig::for_language(Language::De)
+    };
+    train(
+        Language::De,
+        &sents,
+        &cfg,
+        &Resources::without_lexicon(Language::De),
+        "tiny",
+    )
+    .unwrap()
+}
+
+#[test]
+fn training_is_reproducible_bit_for_bit() {
+    let a = tiny_model();
+    let b = tiny_model();
+    assert_eq!(a, b);
+    let t = Tagger::from_bytes(&a, Resources::without_lexicon(Language::De)).unwrap();
+    assert_eq!(t.note(), "tiny");
+    let mut out = Vec::new();
+    t.tag_words(
+        &["Er", "warf", "Steine", "."],
+        &[false, false, true, false],
+        &mut out,
+    );
+    assert_eq!(out[1].lemma, "werfen");
+    assert_eq!(out[2].upos, Upos::Noun);
+}
+
+#[test]
+fn artifacts_with_wrong_magic_version_or_bytes_are_refused() {
+    let good = tiny_model();
+    let res = || Resources::without_lexicon(Language::De);
+    assert!(Tagger::from_bytes(&good, res()).is_ok());
+    assert_eq!(&good[..8], MAGIC);
+
+    let mut bad = good.clone();
+    bad[0] = b'X';
+    assert_eq!(
+        Tagger::from_bytes(&bad, res()).unwrap_err(),
+        ModelError::BadMagic
+    );
+
+    let mut old = good.clone();
+    old[8..12].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+    assert!(matches!(
+        Tagger::from_bytes(&old, res()).unwrap_err(),
+        ModelError::Version { found, .. } if found == FORMAT_VERSION + 1
+    ));
+
+    let mut flipped = good.clone();
+    let mid = flipped.len() / 2;
+    flipped[mid] ^= 0x40;
+    assert!(Tagger::from_bytes(&flipped, res()).is_err());
+    assert!(Tagger::from_bytes(&good[..good.len() - 9], res()).is_err());
+    assert!(Tagger::from_bytes(&[], res()).is_err());
+}
+
+#[test]
+fn shipped_models_load_fast_and_say_where_they_come_from() {
+    for lang in [Language::De, Language::En] {
+        let t0 = std::time::Instant::now();
+        let t = Tagger::new(lang).unwrap();
+        let ms = t0.elapsed().as_secs_f64() * 1e3;
+        assert!(t.note().contains("CC BY-SA 4.0"), "{}", t.note());
+        // Generous: debug builds and busy machines; release loads are reported in the docs.
+        assert!(ms < 2000.0, "{lang} model took {ms:.0} ms to load");
+    }
+}
