@@ -3,9 +3,12 @@
 //! * [`conllu`]: Universal Dependencies CoNLL-U files.
 //! * [`ud`]: segmentation (sentence and token F1) against UD treebanks.
 //! * [`langid`]: language identification accuracy (`sitrep eval-langid`).
+//! * [`morph`]: German case and verb-complex accuracy on `testdata/morph/de.txt`
+//!   (`sitrep eval-morph`).
 //! * [`tagging`]: tags, lemmas and features with gold tokens (`sitrep eval-tag`).
 
 pub mod conllu;
 pub mod langid;
+pub mod morph;
 pub mod tagging;
 pub mod ud;

@@ -1,0 +1,474 @@
+//! English clauses over Penn tags.
+//!
+//! **Splitting.** English verb groups are contiguous (`will not have been deployed`), so
+//! the sentence is cut at commas, colons, brackets and final punctuation into segments,
+//! and each segment into one clause per verb group. A verb group starts at a verb (`MD`,
+//! `VB*`) or at `to` + verb, and continues through further verbs and adverbs (`not`,
+//! `yet`) only after an auxiliary (a modal, `be`, `have`, `do`, `get`, `to`). The words
+//! between two groups go to the second clause from its marker on (a subordinating `IN`,
+//! `WDT`, `WP`, `WRB`, a coordinating `CC`, or `to`); without a marker, from the start of
+//! the noun phrase just before the group (`officials said [troops were deployed]`). A
+//! verbless segment joins the clause before it (or the first clause).
+//!
+//! **Verb complex.** Along the group: `will`/`shall` + verb → future, `would` + verb →
+//! future with mood `KonjII` (conditional), another modal → the modal; `have` +
+//! participle → perfect; `be` + participle → passive, `get` + participle → passive;
+//! `be` + `-ing` and `do` change nothing. A particle (`RP`) after the main verb is joined
+//! with a space (`pull out`). A group without a finite verb after `and`/`or` shares the
+//! previous group's auxiliaries (`were arrested and questioned`). A bare verb (`VB`) that
+//! starts the sentence is an imperative.
+//!
+//! **Known limits.** A relative clause embedded without commas (`the ministry that ordered
+//! the strike wants …`) is not nested: its words and the main clause's subject end up in
+//! one clause; the verb complexes (lemma, tense, voice, modal) are still right.
+
+use crate::{
+    fold_tense, make_clause, At, Clause, ClauseKind, ClauseMood, Modal, PassiveAux, Steps,
+    VerbComplex, Word,
+};
+use sitrep_core::{Penn, Voice, Xpos};
+
+fn penn<W: Word>(w: &W) -> Option<Penn> {
+    match w.xpos() {
+        Xpos::Penn(t) => Some(t),
+        Xpos::Stts(_) => None,
+    }
+}
+
+fn is_verb(t: Penn) -> bool {
+    matches!(
+        t,
+        Penn::Md | Penn::Vb | Penn::Vbd | Penn::Vbg | Penn::Vbn | Penn::Vbp | Penn::Vbz
+    )
+}
+
+fn lemma_lc<W: Word>(w: &W) -> String {
+    let l = w.lemma();
+    let l = if l.is_empty() || l == "_" {
+        w.text()
+    } else {
+        l
+    };
+    l.to_lowercase()
+}
+
+fn is_aux<W: Word>(w: &W) -> bool {
+    penn(w) == Some(Penn::Md)
+        || penn(w) == Some(Penn::To)
+        || matches!(lemma_lc(w).as_str(), "be" | "have" | "do" | "get")
+}
+
+/// Negating words: `not`, `n't`, `never`, `no`, `nobody`, `nothing`, `none`, `neither`,
+/// `nor`.
+pub fn is_negation<W: Word>(w: &W) -> bool {
+    matches!(
+        w.text().to_lowercase().as_str(),
+        "not" | "n't" | "never" | "no" | "nobody" | "nothing" | "none" | "neither" | "nor"
+    )
+}
+
+fn is_boundary<W: Word>(w: &W) -> bool {
+    matches!(
+        penn(w),
+        Some(Penn::Comma | Penn::Period | Penn::Colon | Penn::Lrb | Penn::Rrb)
+    )
+}
+
+const SUBORDINATORS: &[&str] = &[
+    "because", "although", "though", "while", "if", "whether", "since", "after", "before", "until",
+    "unless", "that", "once", "as", "whereas",
+];
+
+/// A marker that opens a clause, with the kind it opens.
+fn marker<W: Word>(w: &W) -> Option<ClauseKind> {
+    match penn(w)? {
+        Penn::Wdt | Penn::Wp | Penn::WpS => Some(ClauseKind::Relative),
+        Penn::Wrb => Some(ClauseKind::Subordinate),
+        Penn::In if SUBORDINATORS.contains(&w.text().to_lowercase().as_str()) => {
+            Some(ClauseKind::Subordinate)
+        }
+        Penn::Cc => Some(ClauseKind::Main),
+        _ => None,
+    }
+}
+
+fn np_word<W: Word>(w: &W) -> bool {
+    matches!(
+        penn(w),
+        Some(
+            Penn::Dt
+                | Penn::Jj
+                | Penn::Jjr
+                | Penn::Jjs
+                | Penn::Nn
+                | Penn::Nns
+                | Penn::Nnp
+                | Penn::Nnps
+                | Penn::Prp
+                | Penn::PrpS
+                | Penn::Cd
+                | Penn::Pos
+                | Penn::Ex
+                | Penn::Hyph
+        )
+    )
+}
+
+/// Verb groups of a segment: lists of word indices (verbs, `to`, inner adverbs).
+fn groups<W: Word>(words: &[W], seg: &[usize]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut k = 0;
+    while k < seg.len() {
+        let j = seg[k];
+        let t = penn(&words[j]);
+        let starts_to = t == Some(Penn::To)
+            && seg[k + 1..]
+                .iter()
+                .find(|&&r| penn(&words[r]) != Some(Penn::Rb))
+                .is_some_and(|&r| penn(&words[r]).is_some_and(is_verb));
+        if !(t.is_some_and(is_verb) || starts_to) {
+            k += 1;
+            continue;
+        }
+        let mut g = vec![j];
+        let mut m = k + 1;
+        while m < seg.len() {
+            let last = *g.last().unwrap_or(&j);
+            let last_verbal = g
+                .iter()
+                .rev()
+                .find(|&&x| penn(&words[x]) != Some(Penn::Rb))
+                .copied()
+                .unwrap_or(last);
+            if !is_aux(&words[last_verbal]) {
+                break;
+            }
+            let r = seg[m];
+            match penn(&words[r]) {
+                Some(p) if is_verb(p) => g.push(r),
+                Some(Penn::Rb) => {
+                    // Adverbs inside the group only when a verb follows.
+                    let verb_follows = seg[m..]
+                        .iter()
+                        .find(|&&x| penn(&words[x]) != Some(Penn::Rb))
+                        .is_some_and(|&x| penn(&words[x]).is_some_and(is_verb));
+                    if !verb_follows {
+                        break;
+                    }
+                    g.push(r);
+                }
+                _ => break,
+            }
+            m += 1;
+        }
+        out.push(g);
+        k = m;
+    }
+    out
+}
+
+pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
+    let mut segments: Vec<Vec<usize>> = vec![Vec::new()];
+    for (i, w) in words.iter().enumerate() {
+        if is_boundary(w) {
+            if !segments.last().is_some_and(Vec::is_empty) {
+                segments.push(Vec::new());
+            }
+        } else if let Some(s) = segments.last_mut() {
+            s.push(i);
+        }
+    }
+    segments.retain(|s| !s.is_empty());
+
+    // (kind, words, group, coordinated)
+    let mut clauses: Vec<(ClauseKind, Vec<usize>, Vec<usize>, bool)> = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+    for seg in segments {
+        let gs = groups(words, &seg);
+        if gs.is_empty() {
+            match clauses.last_mut() {
+                Some(c) => c.1.extend(seg),
+                None => pending.extend(seg),
+            }
+            continue;
+        }
+        // Where each group's clause starts, as a position in `seg`.
+        let pos = |x: usize| seg.iter().position(|&s| s == x).unwrap_or(0);
+        let mut starts = Vec::new();
+        let mut kinds = Vec::new();
+        let mut coord = Vec::new();
+        let mut prev_end = 0usize;
+        for (n, g) in gs.iter().enumerate() {
+            let gstart = pos(g[0]);
+            let mut kind = ClauseKind::Main;
+            let mut start = if n == 0 { 0 } else { gstart };
+            let mut co = false;
+            if penn(&words[g[0]]) == Some(Penn::To) {
+                kind = ClauseKind::Infinitive;
+            }
+            // The last marker between the previous group and this one.
+            let lo = if n == 0 { 0 } else { prev_end };
+            if let Some(mp) = (lo..gstart)
+                .rev()
+                .find(|&p| marker(&words[seg[p]]).is_some())
+            {
+                let mk = marker(&words[seg[mp]]).unwrap_or(ClauseKind::Main);
+                if n > 0 || mk != ClauseKind::Main {
+                    start = if n == 0 { 0 } else { mp };
+                    if kind != ClauseKind::Infinitive {
+                        kind = mk;
+                    }
+                    co = penn(&words[seg[mp]]) == Some(Penn::Cc);
+                }
+            } else if n > 0 && kind != ClauseKind::Infinitive {
+                let mut p = gstart;
+                while p > lo && np_word(&words[seg[p - 1]]) {
+                    p -= 1;
+                }
+                start = p;
+            }
+            starts.push(start);
+            kinds.push(kind);
+            coord.push(co);
+            prev_end = pos(*g.last().unwrap_or(&g[0])) + 1;
+        }
+        for n in 0..gs.len() {
+            let end = starts.get(n + 1).copied().unwrap_or(seg.len());
+            let mut ws: Vec<usize> = seg[starts[n]..end].to_vec();
+            if n == 0 && clauses.is_empty() {
+                ws.append(&mut pending);
+            }
+            clauses.push((kinds[n], ws, gs[n].clone(), coord[n]));
+        }
+    }
+
+    let mut out = Vec::new();
+    let mut prev_chain: Vec<usize> = Vec::new();
+    for (kind, ws, g, co) in clauses {
+        let mut ch: Vec<usize> = g
+            .iter()
+            .copied()
+            .filter(|&j| penn(&words[j]).is_some_and(is_verb))
+            .collect();
+        let own_finite = ch.first().is_some_and(|&j| {
+            matches!(
+                penn(&words[j]),
+                Some(Penn::Vbd | Penn::Vbp | Penn::Vbz | Penn::Md)
+            )
+        });
+        let mut shared = false;
+        if !own_finite && co && prev_chain.len() > 1 && kind != ClauseKind::Infinitive {
+            let mut b = prev_chain[..prev_chain.len() - 1].to_vec();
+            b.extend(ch);
+            ch = b;
+            shared = true;
+        }
+        let imperative = !own_finite
+            && !shared
+            && ch.first().is_some_and(|&j| {
+                penn(&words[j]) == Some(Penn::Vb) && ws.first() == Some(&j) && j == 0
+            });
+        let verb = complex(words, &ws, &g, &ch, shared, imperative);
+        prev_chain = ch;
+        out.push(make_clause(
+            words,
+            kind,
+            ws.iter().map(|&j| j as u32).collect(),
+            verb,
+        ));
+    }
+    out.sort_by_key(|c| c.words.first().copied().unwrap_or(0));
+    out
+}
+
+fn complex<W: Word>(
+    words: &[W],
+    ws: &[usize],
+    group: &[usize],
+    ch: &[usize],
+    shared: bool,
+    imperative: bool,
+) -> Option<VerbComplex> {
+    let &main = ch.last()?;
+    let finite = ch.first().copied().filter(|&j| {
+        imperative
+            || matches!(
+                penn(&words[j]),
+                Some(Penn::Vbd | Penn::Vbp | Penn::Vbz | Penn::Md)
+            )
+    });
+    let mut steps = Steps::default();
+    let mut conditional = false;
+    let mut modal: Option<Modal> = None;
+    let mut passive = None;
+    for pair in ch.windows(2) {
+        let (g, d) = (&words[pair[0]], &words[pair[1]]);
+        let counts = modal.is_none();
+        let dt = penn(d);
+        if penn(g) == Some(Penn::Md) {
+            match g.text().to_lowercase().as_str() {
+                "will" | "shall" | "'ll" | "wo" | "sha" => steps.future |= counts,
+                "would" | "'d" => {
+                    steps.future |= counts;
+                    conditional |= counts;
+                }
+                _ => {
+                    if modal.is_none() {
+                        modal = Some(Modal {
+                            at: At::of(words, pair[0]),
+                            lemma: lemma_lc(g),
+                        });
+                    }
+                }
+            }
+            continue;
+        }
+        match lemma_lc(g).as_str() {
+            "have" if dt == Some(Penn::Vbn) => steps.perfect |= counts,
+            "be" if dt == Some(Penn::Vbn) => passive = Some(PassiveAux::Be),
+            "get" if dt == Some(Penn::Vbn) => passive = Some(PassiveAux::Get),
+            _ => {}
+        }
+    }
+    let particle = ws
+        .iter()
+        .copied()
+        .filter(|&j| j > main && penn(&words[j]) == Some(Penn::Rp))
+        .find(|&j| !group.contains(&j));
+    let base = lemma_lc(&words[main]);
+    let lemma = match particle {
+        Some(p) => format!("{base} {}", words[p].text().to_lowercase()),
+        None => base,
+    };
+    let (mood, tense) = match finite {
+        Some(f) => {
+            let past = penn(&words[f]) == Some(Penn::Vbd);
+            let mood = if imperative {
+                ClauseMood::Imp
+            } else if conditional {
+                ClauseMood::KonjII
+            } else {
+                ClauseMood::Ind
+            };
+            (Some(mood), Some(fold_tense(past, steps)))
+        }
+        None => (None, None),
+    };
+    let mut verbs: Vec<At> = ch.iter().map(|&j| At::of(words, j)).collect();
+    verbs.sort_by_key(|v| v.index);
+    Some(VerbComplex {
+        finite: finite.map(|f| At::of(words, f)),
+        main: At::of(words, main),
+        particle: particle.map(|p| At::of(words, p)),
+        verbs,
+        lemma,
+        mood,
+        tense,
+        voice: if passive.is_some() {
+            Voice::Pass
+        } else {
+            Voice::Act
+        },
+        passive,
+        modal,
+        negation: ws
+            .iter()
+            .copied()
+            .find(|&j| is_negation(&words[j]))
+            .map(|j| At::of(words, j)),
+        shared_finite: shared,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::tagged;
+    use crate::*;
+    use sitrep_core::Language;
+
+    fn summary(s: &str) -> Vec<String> {
+        let cs = ClauseAnalyzer::new().analyze(Language::En, &tagged(s));
+        cs.iter()
+            .filter_map(|c| c.verb.as_ref().map(|v| (c, v)))
+            .map(|(c, v)| {
+                format!(
+                    "{} {} {} {} {} {} {}",
+                    c.kind,
+                    v.lemma,
+                    v.mood.map_or("-", |m| m.as_str()),
+                    v.tense.map_or("-", |t| t.as_str()),
+                    v.passive.map_or("Act", |p| p.as_str()),
+                    v.modal.as_ref().map_or("-", |m| m.lemma.as_str()),
+                    if v.negation.is_some() { "neg" } else { "pos" }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn passive_past() {
+        assert_eq!(
+            summary("Troops/NNS/troop were/VBD/be deployed/VBN/deploy to/IN Poland/NNP ./."),
+            ["main deploy Ind Past be - pos"]
+        );
+    }
+
+    #[test]
+    fn future_with_negation() {
+        assert_eq!(
+            summary("Johnson/NNP will/MD not/RB call/VB Putin/NNP ./."),
+            ["main call Ind Fut Act - neg"]
+        );
+        assert_eq!(
+            summary("Moscow/NNP could/MD n't/RB have/VB/have known/VBN/know ./."),
+            ["main know Ind Pres Act could neg"]
+        );
+    }
+
+    #[test]
+    fn reported_clause_without_complementizer() {
+        let got = summary(
+            "Officials/NNS/official said/VBD/say the/DT troops/NNS/troop had/VBD/have been/VBN/be pulled/VBN/pull out/RP ./.",
+        );
+        assert_eq!(
+            got,
+            [
+                "main say Ind Past Act - pos",
+                "main pull out Ind Pqp be - pos"
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_infinitive_coordination() {
+        let got = summary(
+            "The/DT ministry/NN wants/VBZ/want to/TO avoid/VB a/DT war/NN that/WDT nobody/NN wants/VBZ/want ./.",
+        );
+        assert_eq!(
+            got,
+            [
+                "main want Ind Pres Act - pos",
+                "infinitive avoid - - Act - pos",
+                "relative want Ind Pres Act - neg"
+            ]
+        );
+        let got = summary(
+            "Two/CD men/NNS/man were/VBD/be arrested/VBN/arrest and/CC questioned/VBN/question ./.",
+        );
+        assert_eq!(
+            got,
+            [
+                "main arrest Ind Past be - pos",
+                "main question Ind Past be - pos"
+            ]
+        );
+        assert_eq!(
+            summary("Withdraw/VB/withdraw your/PRP$ troops/NNS/troop !/."),
+            ["main withdraw Imp Pres Act - pos"]
+        );
+        assert_eq!(
+            summary("He/PRP would/MD never/RB sign/VB it/PRP ./."),
+            ["main sign KonjII Fut Act - neg"]
+        );
+    }
+}
