@@ -45,7 +45,10 @@ fn decode_utf8_or_legacy(bytes: &[u8]) -> Result<Decoded, Problem> {
             warning: None,
         }),
         Err(e) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            // Without BOM handling: `decode` would sniff a second BOM after a stripped
+            // UTF-8 one (`EF BB BF FF FE ...`) and decode the rest as UTF-16 or UTF-8,
+            // dropping bytes under a warning that says Windows-1252.
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
             Ok(Decoded {
                 text: text.into_owned(),
                 warning: Some(format!(
