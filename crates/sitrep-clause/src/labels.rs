@@ -1,43 +1,6 @@
 //! The clause stage's closed label sets.
 
-use serde::Serialize;
-
-macro_rules! clause_label {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $s:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-        pub enum $name {
-            $($(#[$vm])* #[serde(rename = $s)] $variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The label as written in JSON and in `testdata/morph/de.txt`.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $s),+ }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
-                match s {
-                    $($s => Ok($name::$variant),)+
-                    _ => Err(format!(concat!("unknown ", stringify!($name), " {:?}"), s)),
-                }
-            }
-        }
-    };
-}
-
-clause_label! {
+sitrep_core::label_enum! {
     /// The mood of the clause's finite verb. UD writes both Konjunktive as `Mood=Sub`,
     /// told apart by `Tense` (`Pres` → Konjunktiv I, `Past` → Konjunktiv II); `würde` +
     /// infinitive is Konjunktiv II. `möchte` is read as what it is morphologically, the
@@ -51,7 +14,7 @@ clause_label! {
     }
 }
 
-clause_label! {
+sitrep_core::label_enum! {
     /// The tense of the finite verb chain, named as in Duden for every mood: `Pres`
     /// (*wirft*, *werfe*), `Past` (*warf*, Konjunktiv II *wäre*, *käme*, *könnte*), `Perf`
     /// (*hat geworfen*, *habe geworfen*), `Pqp` (*hatte/hätte geworfen*), `Fut` (*wird/werde
@@ -71,7 +34,7 @@ clause_label! {
     }
 }
 
-clause_label! {
+sitrep_core::label_enum! {
     /// The auxiliary that makes a passive.
     PassiveAux {
         /// German `werden` + participle (Vorgangspassiv): *wurde verlegt*, *ist verlegt worden*.
@@ -86,7 +49,7 @@ clause_label! {
     }
 }
 
-clause_label! {
+sitrep_core::label_enum! {
     /// What sort of clause it is, from how it starts.
     ClauseKind {
         /// Verb-first or verb-second, or any clause without a subordinator.

@@ -1,13 +1,19 @@
 //! Closed label sets. Strings appear only at the serde boundary.
 
-use serde::{Deserialize, Serialize};
-
+/// Defines a closed label set: an enum whose variants serialise as the given strings, with
+/// `ALL`, `as_str`, `Display` and `FromStr`. Used by every crate that adds labels, so they
+/// all behave alike.
+#[macro_export]
 macro_rules! label_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $s:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $s:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            $crate::__serde::Serialize, $crate::__serde::Deserialize,
+        )]
+        #[serde(crate = "sitrep_core::__serde")]
         pub enum $name {
-            $(#[serde(rename = $s)] $variant),+
+            $($(#[$vm])* #[serde(rename = $s)] $variant),+
         }
 
         impl $name {
@@ -85,6 +91,7 @@ label_enum! {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::{Deserialize, Serialize};
 
     #[test]
     fn labels_round_trip_through_strings_and_json() {

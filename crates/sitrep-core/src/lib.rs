@@ -13,6 +13,12 @@
 //!
 //! This crate does no I/O and has no heavy dependencies.
 
+// Lets `label_enum!` name this crate the same way inside and outside it.
+extern crate self as sitrep_core;
+
+#[doc(hidden)]
+pub use serde as __serde;
+
 #[macro_use]
 mod labels;
 mod analysis;
