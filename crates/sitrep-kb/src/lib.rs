@@ -1,0 +1,21 @@
+//! The knowledge base: what sitrep knows about the world, as reviewable text.
+//!
+//! Every source file lives in `data/kb/` (TSV with a header naming its source and licence)
+//! and is embedded with `include_str!`; [`KnowledgeBase::builtin`] parses and checks them
+//! all (a malformed row fails there, and in the tests, never halfway through a corpus).
+//!
+//! * [`states`]: ISO 3166-1 states and territories: names, genitives, adjectives (all
+//!   German inflections are generated from the stem), demonyms, capitals, seats of power.
+//! * [`orgs`]: international organisations, blocs and transnational armed groups.
+//! * [`sectors`]: words that signal an actor's sector (`Regierung` → GOV).
+//! * [`people`]: office holders with dates.
+//! * [`media`]: media outlets and news agencies.
+
+pub mod media;
+pub mod orgs;
+pub mod people;
+pub mod sectors;
+pub mod states;
+mod tsv;
+
+pub use tsv::{KbError, Row, Table};
