@@ -6,6 +6,7 @@
 mod bench;
 mod eval_langid;
 mod eval_morph;
+mod eval_ner;
 mod eval_tag;
 mod eval_ud;
 mod extract;
@@ -39,6 +40,8 @@ enum Command {
     /// Score German morphology (case of noun-phrase heads, joined verb lemmas) on the
     /// hand-written test set.
     EvalMorph(eval_morph::EvalMorphArgs),
+    /// Score named-entity recognition against GermEval 2014 (PER, LOC, ORG).
+    EvalNer(eval_ner::EvalNerArgs),
     /// Time the whole pipeline on a news corpus; prints one JSON line.
     Bench(bench::BenchArgs),
 }
@@ -75,6 +78,7 @@ fn main() -> ExitCode {
         Command::EvalLangid(a) => eval_langid::run(a),
         Command::EvalTag(a) => eval_tag::run(a),
         Command::EvalMorph(a) => eval_morph::run(a),
+        Command::EvalNer(a) => eval_ner::run(a),
         Command::Bench(a) => bench::run(a),
     };
     match result {
