@@ -37,8 +37,9 @@ impl Pipeline {
         Pipeline {
             identifier: LanguageIdentifier::new(),
             segmenters: Language::ALL.map(Segmenter::new),
-            taggers: Language::ALL
-                .map(|l| Tagger::new(l).unwrap_or_else(|e| panic!("shipped {l} tagger model: {e}"))),
+            taggers: Language::ALL.map(|l| {
+                Tagger::new(l).unwrap_or_else(|e| panic!("shipped {l} tagger model: {e}"))
+            }),
         }
     }
 
@@ -92,8 +93,9 @@ impl Pipeline {
             let mut words: Vec<WordAnalysis> = Vec::new();
             for s in &seg.sentences {
                 let toks = seg.sentence_tokens(s);
-                match language {
-                    Some(l) => self.tagger(l).tag(&analysis.text, toks, &mut words),
+                let tagger = language.map(|l| self.tagger(l));
+                match tagger {
+                    Some(t) => t.tag(&analysis.text, toks, &mut words),
                     None => words.clear(),
                 }
                 for (k, t) in toks.iter().enumerate() {
@@ -103,7 +105,10 @@ impl Pipeline {
                         end: t.span.end,
                         upos: w.as_ref().map(|w| w.upos),
                         xpos: w.as_ref().map(|w| w.xpos.as_str().to_string()),
-                        feats: w.as_ref().map(|w| w.feats.to_string()),
+                        feats: w.as_ref().map(|w| match tagger {
+                            Some(t) => t.feats_string(&w.feats),
+                            None => w.feats.to_string(),
+                        }),
                         lemma: w.map(|w| std::mem::take(&mut w.lemma)),
                     });
                 }

@@ -195,16 +195,23 @@ fn at(toks: &[TokInfo], i: isize) -> &TokInfo {
 
 /// Features of token `i` for the tag model; `p1`, `p2` are the two previous predicted
 /// classes (`u64::MAX` before the sentence).
+///
+/// The union of [`local_tag_features`] (the word alone, cacheable per form),
+/// [`positional_tag_features`] and [`context_tag_features`]; the tagger sums the three
+/// parts separately, training uses this function, so they never disagree.
 pub fn tag_features(toks: &[TokInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
-    let ii = i as isize;
-    let t = &toks[i];
-    let (m1, m2, n1, n2) = (
-        at(toks, ii - 1),
-        at(toks, ii - 2),
-        at(toks, ii + 1),
-        at(toks, ii + 2),
-    );
+    local_tag_features(&toks[i], out);
+    positional_tag_features(&toks[i], out);
+    context_tag_features(toks, i, p1, p2, out);
+}
+
+/// Flags that depend on the token's position, not its form.
+pub const POSITIONAL_FLAGS: u32 = F_INITIAL | F_JOINED_NEXT | F_JOINED_PREV;
+
+/// Tag features of the word itself, independent of its position and neighbours
+/// (appended to `out`). `t.flags` must not matter beyond the non-positional bits.
+pub fn local_tag_features(t: &TokInfo, out: &mut Vec<u64>) {
     let f = hash::feat;
     out.push(f(1, 0, 0));
     out.push(f(2, t.lower, 0));
@@ -217,7 +224,25 @@ pub fn tag_features(toks: &[TokInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<
     out.push(f(9, t.pre3, 0));
     out.push(f(10, t.shape, 0));
     for b in 0..N_FLAGS {
-        if t.flags & (1 << b) != 0 {
+        if t.flags & !POSITIONAL_FLAGS & (1 << b) != 0 {
+            out.push(f(11, b as u64, 0));
+        }
+    }
+    out.push(f(60, t.amb, 0));
+    if t.lex != 0 {
+        out.push(f(50, t.lex, 0));
+    }
+    if t.head != 0 {
+        out.push(f(57, t.head, 0));
+        out.push(f(58, t.head_suf, 0));
+    }
+}
+
+/// Tag features of the word that depend on its position flags (appended to `out`).
+pub fn positional_tag_features(t: &TokInfo, out: &mut Vec<u64>) {
+    let f = hash::feat;
+    for b in 0..N_FLAGS {
+        if t.flags & POSITIONAL_FLAGS & (1 << b) != 0 {
             out.push(f(11, b as u64, 0));
         }
     }
@@ -226,26 +251,7 @@ pub fn tag_features(toks: &[TokInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<
         (t.flags & (F_UPPER_FIRST | F_INITIAL | F_ALL_UPPER)) as u64,
         0,
     ));
-    out.push(f(30, m1.lower, 0));
-    out.push(f(31, n1.lower, 0));
-    out.push(f(32, m2.lower, 0));
-    out.push(f(33, n2.lower, 0));
-    out.push(f(34, m1.suf[2], 0));
-    out.push(f(35, n1.suf[2], 0));
-    out.push(f(36, p1, 0));
-    out.push(f(37, p2, 0));
-    out.push(f(38, p1, p2));
-    out.push(f(39, p1, t.lower));
-    out.push(f(40, m1.lower, t.lower));
-    out.push(f(41, t.lower, n1.lower));
-    out.push(f(42, n1.shape, 0));
-    out.push(f(43, p1, t.suf[2]));
-    out.push(f(44, n1.suf[1], 0));
-    out.push(f(45, m1.flags as u64 & F_JOINED_NEXT as u64, t.shape));
     if t.lex != 0 {
-        out.push(f(50, t.lex, 0));
-        out.push(f(51, t.lex, p1));
-        out.push(f(52, t.lex, n1.lex));
         out.push(f(
             53,
             t.lex,
@@ -258,19 +264,90 @@ pub fn tag_features(toks: &[TokInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<
             t.flags as u64 & (F_UPPER_FIRST | F_INITIAL) as u64,
         ));
     }
+}
+
+/// Tag features of token `i` that involve its neighbours or the previous tags (appended
+/// to `out`): the neighbours' own parts ([`left1_features`] …) and the pairs.
+pub fn context_tag_features(toks: &[TokInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let ii = i as isize;
+    left1_features(at(toks, ii - 1), out);
+    right1_features(at(toks, ii + 1), out);
+    left2_features(at(toks, ii - 2), out);
+    right2_features(at(toks, ii + 2), out);
+    prev_tag_features(p1, p2, out);
+    pair_tag_features(toks, i, p1, out);
+}
+
+/// The features a word contributes as the left neighbour of the tagged word.
+pub fn left1_features(m1: &TokInfo, out: &mut Vec<u64>) {
+    let f = hash::feat;
+    out.push(f(30, m1.lower, 0));
+    out.push(f(34, m1.suf[2], 0));
+    out.push(f(56, m1.lex, 0));
+}
+
+/// The features a word contributes as the right neighbour of the tagged word.
+pub fn right1_features(n1: &TokInfo, out: &mut Vec<u64>) {
+    let f = hash::feat;
+    out.push(f(31, n1.lower, 0));
+    out.push(f(35, n1.suf[2], 0));
+    out.push(f(42, n1.shape, 0));
+    out.push(f(44, n1.suf[1], 0));
     out.push(f(55, n1.lex, 0));
-    out.push(f(60, t.amb, 0));
     out.push(f(61, n1.amb, 0));
+}
+
+/// The features a word contributes two to the left of the tagged word.
+pub fn left2_features(m2: &TokInfo, out: &mut Vec<u64>) {
+    out.push(hash::feat(32, m2.lower, 0));
+}
+
+/// The features a word contributes two to the right of the tagged word.
+pub fn right2_features(n2: &TokInfo, out: &mut Vec<u64>) {
+    let f = hash::feat;
+    out.push(f(33, n2.lower, 0));
+    out.push(f(64, n2.amb, 0));
+}
+
+/// The sentence-boundary stand-ins for neighbours outside the sentence.
+pub fn boundary(i: isize, n: usize) -> Option<&'static TokInfo> {
+    if i < 0 {
+        Some(&BOS)
+    } else if i as usize >= n {
+        Some(&EOS)
+    } else {
+        None
+    }
+}
+
+/// Tag features of the two previous tags alone.
+pub fn prev_tag_features(p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let f = hash::feat;
+    out.push(f(36, p1, 0));
+    out.push(f(37, p2, 0));
+    out.push(f(38, p1, p2));
+}
+
+/// Tag features combining token `i` with a neighbour or the previous tags (besides
+/// [`prev_tag_features`]).
+pub fn pair_tag_features(toks: &[TokInfo], i: usize, p1: u64, out: &mut Vec<u64>) {
+    let ii = i as isize;
+    let t = &toks[i];
+    let (m1, n1) = (at(toks, ii - 1), at(toks, ii + 1));
+    let f = hash::feat;
+    out.push(f(39, p1, t.lower));
+    out.push(f(40, m1.lower, t.lower));
+    out.push(f(41, t.lower, n1.lower));
+    out.push(f(43, p1, t.suf[2]));
+    out.push(f(45, m1.flags as u64 & F_JOINED_NEXT as u64, t.shape));
+    if t.lex != 0 {
+        out.push(f(51, t.lex, p1));
+        out.push(f(52, t.lex, n1.lex));
+    }
     out.push(f(62, t.amb, n1.amb));
     out.push(f(63, p1, t.amb));
-    out.push(f(64, n2.amb, 0));
     out.push(f(65, m1.amb, t.amb));
     out.push(f(66, t.amb, n1.lower));
-    out.push(f(56, m1.lex, 0));
-    if t.head != 0 {
-        out.push(f(57, t.head, 0));
-        out.push(f(58, t.head_suf, 0));
-    }
 }
 
 /// Features of token `i` for the morphology model, given each token's predicted class
@@ -288,8 +365,39 @@ pub fn morph_features(
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    morph_local_features(&toks[i], classes[i], out);
+    morph_context_features(toks, classes, bundles, i, np_left, np_right, out);
+}
+
+/// Morphology features of the word itself under class `c` (appended to `out`).
+pub fn morph_local_features(t: &TokInfo, c: u64, out: &mut Vec<u64>) {
     let f = hash::feat;
-    let t = &toks[i];
+    out.push(f(100, c, 0));
+    out.push(f(101, c, t.lower));
+    out.push(f(102, c, t.suf[1]));
+    out.push(f(103, c, t.suf[2]));
+    out.push(f(110, c, t.suf[0]));
+    out.push(f(121, c, t.amb));
+    if t.lex != 0 {
+        out.push(f(119, c, t.lex));
+    }
+    if t.head != 0 {
+        out.push(f(120, c, t.head_suf));
+    }
+}
+
+/// Morphology features of token `i` that involve its context (appended to `out`).
+#[allow(clippy::too_many_arguments)]
+pub fn morph_context_features(
+    toks: &[TokInfo],
+    classes: &[u64],
+    bundles: &[u64],
+    i: usize,
+    np_left: Option<usize>,
+    np_right: Option<usize>,
+    out: &mut Vec<u64>,
+) {
+    let f = hash::feat;
     let c = classes[i];
     let cls = |j: isize| -> u64 {
         if j < 0 {
@@ -300,17 +408,12 @@ pub fn morph_features(
     };
     let ii = i as isize;
     let pb = if i > 0 { bundles[i - 1] } else { 0xB05 };
-    out.push(f(100, c, 0));
-    out.push(f(101, c, t.lower));
-    out.push(f(102, c, t.suf[1]));
-    out.push(f(103, c, t.suf[2]));
     out.push(f(104, c, cls(ii - 1)));
     out.push(f(105, c, cls(ii + 1)));
     out.push(f(106, c, pb));
     out.push(f(107, cls(ii - 1), pb));
     out.push(f(108, c, at(toks, ii - 1).lower));
     out.push(f(109, c, at(toks, ii + 1).lower));
-    out.push(f(110, c, t.suf[0]));
     out.push(f(111, c, mix2(cls(ii - 1), cls(ii - 2))));
     if let Some(j) = np_left {
         out.push(f(112, c, toks[j].lower));
@@ -323,13 +426,6 @@ pub fn morph_features(
         out.push(f(116, c, toks[j].suf[1]));
         out.push(f(117, c, toks[j].lower));
         out.push(f(118, c, toks[j].lex));
-    }
-    out.push(f(121, c, t.amb));
-    if t.lex != 0 {
-        out.push(f(119, c, t.lex));
-    }
-    if t.head != 0 {
-        out.push(f(120, c, t.head_suf));
     }
 }
 

@@ -18,10 +18,12 @@
 //! The artifact starts with [`model::MAGIC`] and [`model::FORMAT_VERSION`]; anything else
 //! is refused when loading.
 
+mod agree;
 mod bin_io;
 pub mod corpus;
 pub mod features;
 mod hash;
+mod memo;
 pub mod model;
 mod resources;
 pub mod train;
@@ -66,9 +68,16 @@ pub struct WordAnalysis {
 /// A loaded tagger for one language. Immutable and `Send + Sync`: share one per process.
 #[derive(Debug, Clone)]
 pub struct Tagger {
+    /// Identifies the tagger's per-thread memo (see `memo`); clones share it.
+    id: u64,
     model: Model,
     res: Resources,
     note: String,
+    /// Summed weights of the previous-tags features per (p1, p2), `nc + 1` values each
+    /// (index `nc`: before the sentence), `nc` scores per pair.
+    prev_tags: std::sync::Arc<[f32]>,
+    /// The UD string of each feature bundle the model knows.
+    feats_text: std::sync::Arc<std::collections::HashMap<Feats, Box<str>, memo::FastHash>>,
 }
 
 /// Upper bound on a sentence's length the tagger looks at as one unit; longer "sentences"
@@ -95,7 +104,35 @@ impl Tagger {
     /// A tagger from artifact bytes (as written by [`train::train`]).
     pub fn from_bytes(bytes: &[u8], res: Resources) -> Result<Tagger, ModelError> {
         let (model, note) = Model::from_bytes(bytes)?;
-        Ok(Tagger { model, res, note })
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let feats_text = model
+            .bundles
+            .iter()
+            .map(|b| (*b, b.to_string().into_boxed_str()))
+            .collect();
+        let nc = model.classes.len();
+        let mut prev_tags = vec![0f32; (nc + 1) * (nc + 1) * nc];
+        let mut feats = Vec::with_capacity(3);
+        let code = |k: usize| if k == nc { u64::MAX } else { k as u64 };
+        for a in 0..=nc {
+            for b in 0..=nc {
+                feats.clear();
+                features::prev_tag_features(code(a), code(b), &mut feats);
+                let start = (a * (nc + 1) + b) * nc;
+                model
+                    .tag_weights
+                    .add_all(&feats, &mut prev_tags[start..start + nc]);
+            }
+        }
+        Ok(Tagger {
+            id,
+            model,
+            res,
+            note,
+            prev_tags: prev_tags.into(),
+            feats_text: std::sync::Arc::new(feats_text),
+        })
     }
 
     pub fn language(&self) -> Language {
@@ -107,6 +144,15 @@ impl Tagger {
         &self.note
     }
 
+    /// `feats` in UD notation (`Case=Nom|Number=Sing`), as `feats.to_string()` but from a
+    /// table for the bundles the model knows.
+    pub fn feats_string(&self, feats: &Feats) -> String {
+        match self.feats_text.get(feats) {
+            Some(s) => s.to_string(),
+            None => feats.to_string(),
+        }
+    }
+
     /// Approximate heap memory of the loaded model, in bytes.
     pub fn heap_bytes(&self) -> usize {
         self.model.heap_bytes()
@@ -115,65 +161,188 @@ impl Tagger {
     /// Analyses one sentence's tokens (spans into `text`), replacing `out`'s content with one
     /// analysis per token.
     pub fn tag(&self, text: &str, tokens: &[Token], out: &mut Vec<WordAnalysis>) {
-        let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
-        let mut joined: Vec<bool> = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            words.push(t.span.get(text).unwrap_or(""));
-            joined.push(t.joined);
-        }
-        self.tag_words(&words, &joined, out);
+        out.clear();
+        memo::with_memo(self.id, |memo| {
+            memo.trim();
+            let mut start = 0;
+            while start < tokens.len() {
+                let end = (start + WINDOW).min(tokens.len());
+                let toks = &tokens[start..end];
+                self.tag_window(
+                    toks.len(),
+                    |i| toks[i].span.get(text).unwrap_or(""),
+                    |i| toks[i].joined,
+                    start == 0,
+                    memo,
+                    out,
+                );
+                start = end;
+            }
+        });
     }
 
     /// Analyses one sentence given as words and their `joined` flags (no space before the
     /// next word).
     pub fn tag_words(&self, words: &[&str], joined: &[bool], out: &mut Vec<WordAnalysis>) {
         out.clear();
-        let mut s = Scratch::default();
-        let mut start = 0;
-        while start < words.len() {
-            let end = (start + WINDOW).min(words.len());
-            let j = &joined[start.min(joined.len())..end.min(joined.len())];
-            self.tag_window(&words[start..end], j, start == 0, &mut s, out);
-            start = end;
+        memo::with_memo(self.id, |memo| {
+            memo.trim();
+            let mut start = 0;
+            while start < words.len() {
+                let end = (start + WINDOW).min(words.len());
+                let w = &words[start..end];
+                self.tag_window(
+                    w.len(),
+                    |i| w[i],
+                    |i| joined.get(start + i).copied().unwrap_or(false),
+                    start == 0,
+                    memo,
+                    out,
+                );
+                start = end;
+            }
+        });
+    }
+
+    /// The memo entry of a form not yet seen by this thread.
+    fn build_entry(
+        &self,
+        form: &str,
+        lower_buf: &mut String,
+        arena: Option<&mut Vec<f32>>,
+    ) -> memo::FormEntry {
+        let (lower, mut info) = memo::new_entry(form, lower_buf);
+        self.res.annotate(form, &lower, &mut info);
+        info.amb = self.model.amb.get(info.lower).unwrap_or(0);
+        let tagdict = self.model.tagdict.get(model::tagdict_key(form));
+        let Some(arena) = arena else {
+            return memo::FormEntry {
+                form: form.into(),
+                lower,
+                info,
+                tagdict,
+                vecs: u32::MAX,
+                lemmas: Vec::new(),
+                masks: None,
+            };
+        };
+        // The form's score vectors: its own features, then as each kind of neighbour.
+        let nc = self.model.classes.len();
+        let start = arena.len();
+        arena.resize(start + 5 * nc, 0.0);
+        type Part = fn(&TokInfo, &mut Vec<u64>);
+        let parts: [Part; 5] = [
+            features::local_tag_features,
+            features::left1_features,
+            features::right1_features,
+            features::left2_features,
+            features::right2_features,
+        ];
+        let mut feats = Vec::with_capacity(24);
+        for (k, part) in parts.iter().enumerate() {
+            feats.clear();
+            part(&info, &mut feats);
+            let a = start + k * nc;
+            self.model
+                .tag_weights
+                .add_all(&feats, &mut arena[a..a + nc]);
+        }
+        memo::FormEntry {
+            form: form.into(),
+            lower,
+            info,
+            tagdict,
+            vecs: start as u32,
+            lemmas: Vec::new(),
+            masks: None,
         }
     }
 
-    fn tag_window(
+    #[allow(clippy::too_many_arguments)]
+    fn tag_window<'w>(
         &self,
-        words: &[&str],
-        joined: &[bool],
+        n: usize,
+        word: impl Fn(usize) -> &'w str,
+        joined: impl Fn(usize) -> bool,
         first_window: bool,
-        s: &mut Scratch,
+        s: &mut memo::Memo,
         out: &mut Vec<WordAnalysis>,
     ) {
         let m = &self.model;
+        let nc = m.classes.len();
         s.toks.clear();
-        s.lowers.clear();
-        let mut lower = String::new();
-        for (i, w) in words.iter().enumerate() {
-            features::lower_into(w, &mut lower);
-            let jp = i > 0 && joined.get(i - 1).copied().unwrap_or(false);
-            let jn = joined.get(i).copied().unwrap_or(false);
-            let mut t = TokInfo::new(w, &lower, i == 0 && first_window, jp, jn);
-            self.res.annotate(w, &lower, &mut t);
-            t.amb = m.amb.get(t.lower).unwrap_or(0);
+        s.ids.clear();
+        for i in 0..n {
+            let w = word(i);
+            let id = s.id(w, |f, buf, arena| self.build_entry(f, buf, arena));
+            let mut t = s.entries[id as usize].info;
+            if i == 0 && first_window {
+                t.flags |= features::F_INITIAL;
+            }
+            if i > 0 && joined(i - 1) {
+                t.flags |= features::F_JOINED_PREV;
+            }
+            if joined(i) {
+                t.flags |= features::F_JOINED_NEXT;
+            }
             s.toks.push(t);
-            s.lowers.push(lower.clone());
+            s.ids.push(id);
         }
         // 1. Tags.
         s.classes.clear();
-        let nc = m.classes.len();
-        let mut scores = vec![0f32; nc];
+        s.scores.clear();
+        s.scores.resize(nc, 0.0);
         let (mut p1, mut p2) = (u64::MAX, u64::MAX);
-        for (i, w) in words.iter().enumerate() {
-            let c = match m.tagdict.get(model::tagdict_key(w)) {
+        for i in 0..n {
+            let id = s.ids[i] as usize;
+            let c = match s.entries[id].tagdict {
                 Some(c) => c,
                 None => {
-                    features::tag_features(&s.toks, i, p1, p2, &mut s.feats);
-                    scores.iter_mut().for_each(|x| *x = 0.0);
-                    m.tag_weights.add_all(&s.feats, &mut scores);
-                    self.res.restrict(&m.classes, &s.toks[i], &mut scores);
-                    argmax(&scores) as u16
+                    s.feats.clear();
+                    let l = s.entries[id].vecs as usize;
+                    if l == u32::MAX as usize {
+                        s.scores.iter_mut().for_each(|x| *x = 0.0);
+                        features::local_tag_features(&s.toks[i], &mut s.feats);
+                    } else {
+                        s.scores.copy_from_slice(&s.arena[l..l + nc]);
+                    }
+                    // Neighbours: (offset, part index, boundary features).
+                    type Part = fn(&TokInfo, &mut Vec<u64>);
+                    let parts: [(isize, usize, Part); 4] = [
+                        (-1, 1, features::left1_features),
+                        (1, 2, features::right1_features),
+                        (-2, 3, features::left2_features),
+                        (2, 4, features::right2_features),
+                    ];
+                    for (off, k, part) in parts {
+                        let j = i as isize + off;
+                        match features::boundary(j, n) {
+                            Some(b) => part(b, &mut s.feats),
+                            None if s.entries[s.ids[j as usize] as usize].vecs == u32::MAX => {
+                                part(&s.toks[j as usize], &mut s.feats)
+                            }
+                            None => {
+                                let a =
+                                    s.entries[s.ids[j as usize] as usize].vecs as usize + k * nc;
+                                let v = &s.arena[a..a + nc];
+                                for (x, y) in s.scores.iter_mut().zip(v) {
+                                    *x += *y;
+                                }
+                            }
+                        }
+                    }
+                    features::positional_tag_features(&s.toks[i], &mut s.feats);
+                    features::pair_tag_features(&s.toks, i, p1, &mut s.feats);
+                    let idx = |p: u64| if p == u64::MAX { nc } else { p as usize };
+                    let pt = (idx(p1) * (nc + 1) + idx(p2)) * nc;
+                    if let Some(v) = self.prev_tags.get(pt..pt + nc) {
+                        for (x, y) in s.scores.iter_mut().zip(v) {
+                            *x += *y;
+                        }
+                    }
+                    m.tag_weights.add_all(&s.feats, &mut s.scores);
+                    self.res.restrict(&m.classes, &s.toks[i], &mut s.scores);
+                    argmax(&s.scores) as u16
                 }
             };
             s.classes.push(c);
@@ -184,7 +353,7 @@ impl Tagger {
         s.class_h.clear();
         s.class_h.extend(s.classes.iter().map(|&c| c as u64));
         s.bundles.clear();
-        for i in 0..words.len() {
+        for i in 0..n {
             let c = s.classes[i];
             let cands = self.candidates(&s.toks[i], c);
             let b = if cands.len() == 1 {
@@ -192,22 +361,60 @@ impl Tagger {
             } else {
                 let (l, r) = np_context(&m.classes, &s.classes, i);
                 features::morph_features(&s.toks, &s.class_h, &s.bundles, i, l, r, &mut s.feats);
-                m.morph_weights.best_of(&s.feats, cands)
+                m.morph_weights
+                    .best_of_dense(&s.feats, cands, m.bundles.len(), &mut s.dense)
             };
             s.bundles.push(b as u64);
         }
         // 3. Lemmas.
-        for (i, w) in words.iter().enumerate() {
+        for i in 0..n {
             let c = s.classes[i];
+            let b = s.bundles[i] as u16;
             let (upos, xpos) = m.classes[c as usize];
-            let feats = m.bundles[s.bundles[i] as usize];
-            let lemma = self.lemma(w, &s.lowers[i], s.toks[i].lower, c, upos, xpos, &feats);
+            let feats = m.bundles[b as usize];
+            let e = &mut s.entries[s.ids[i] as usize];
+            let lemma = match e.lemmas.iter().find(|(lc, lb, _)| *lc == c && *lb == b) {
+                Some((_, _, l)) => l.to_string(),
+                None => {
+                    let l = self.lemma(&e.form, &e.lower, e.info.lower, c, upos, xpos, &feats);
+                    if e.lemmas.len() < 8 {
+                        e.lemmas.push((c, b, l.as_str().into()));
+                    }
+                    l
+                }
+            };
             out.push(WordAnalysis {
                 upos,
                 xpos,
                 lemma,
                 feats,
             });
+        }
+        // 4. German noun-phrase agreement over the lexicon's analyses.
+        if self.model.language == Language::De && self.res.has_lexicon() {
+            let base = out.len() - n;
+            for (i, w) in out[base..].iter().enumerate() {
+                let e = &mut s.entries[s.ids[i] as usize];
+                if e.masks.is_none() && agree::takes_part(w.xpos) {
+                    e.masks = Some(self.res.agreement_masks(&e.form));
+                }
+            }
+            let words: Vec<&str> = (0..n)
+                .map(|i| &*s.entries[s.ids[i] as usize].form)
+                .collect();
+            let mut masks = |i: usize, t: sitrep_core::Stts| -> agree::Mask {
+                let e = &s.entries[s.ids[i] as usize];
+                let of = |ms: &agree::FormMasks| {
+                    ms.iter()
+                        .filter(|(x, _)| *x == t)
+                        .fold(0, |a, (_, m)| a | m)
+                };
+                match &e.masks {
+                    Some(ms) => of(ms),
+                    None => of(&self.res.agreement_masks(&e.form)),
+                }
+            };
+            agree::agree(&words, &mut out[base..], &mut masks);
         }
     }
 
@@ -243,6 +450,14 @@ impl Tagger {
                 return l;
             }
         }
+        // Attributive participles the treebank did not show take their verb's lemma
+        // (`eingefrorenen` → `einfrieren`); the treebank's own (lexicalised `bekannten`
+        // → `bekannt`, GSD's convention) come first.
+        if xpos == Xpos::Stts(sitrep_core::Stts::Adja) {
+            if let Some(l) = self.res.participle_lemma(form) {
+                return l;
+            }
+        }
         if let Some(l) = self.res.lemma(form, lower, upos, xpos, feats) {
             return l;
         }
@@ -265,16 +480,6 @@ impl Tagger {
         }
         form.to_string()
     }
-}
-
-#[derive(Default)]
-struct Scratch {
-    toks: Vec<TokInfo>,
-    lowers: Vec<String>,
-    classes: Vec<u16>,
-    class_h: Vec<u64>,
-    bundles: Vec<u64>,
-    feats: Vec<u64>,
 }
 
 pub(crate) fn argmax(scores: &[f32]) -> usize {

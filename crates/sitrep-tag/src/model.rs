@@ -11,54 +11,179 @@ pub const MAGIC: &[u8; 8] = b"SITRTAG\0";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Sparse perceptron weights: feature hash → (class, weight) pairs sorted by class.
+///
+/// Laid out for one cache miss per probe and one per row: open addressing over slots that
+/// hold the key and the row's place together, and rows of interleaved (class, weight).
 #[derive(Debug, Clone)]
 pub struct Weights {
-    index: U64Map<u32>,
-    starts: Vec<u32>,
-    classes: Vec<u16>,
-    values: Vec<f32>,
+    slots: Vec<Slot>,
+    shift: u32,
+    cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    class: u16,
+    value: f32,
 }
 
 impl Weights {
+    fn with_capacity(rows: usize, cells: usize) -> Weights {
+        let cap = (rows.max(4) * 2).next_power_of_two();
+        Weights {
+            slots: vec![Slot::default(); cap],
+            shift: 64 - cap.trailing_zeros(),
+            cells: Vec::with_capacity(cells),
+        }
+    }
+
+    #[inline]
+    fn slot_of(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x51_7c_c1_b7_27_22_0a_95) >> self.shift) as usize
+    }
+
+    /// Appends a row (classes ascending) under `key`; a repeated key replaces the row.
+    fn push_row(&mut self, key: u64, row: impl Iterator<Item = (u16, f32)>) {
+        let key = key | 1;
+        let start = self.cells.len();
+        self.cells
+            .extend(row.map(|(class, value)| Cell { class, value }));
+        let len = self.cells.len() - start;
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(key);
+        while self.slots[i].key != 0 && self.slots[i].key != key {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = Slot {
+            key,
+            start: start as u32,
+            len: len as u32,
+        };
+    }
+
     /// From rows sorted by key, each row sorted by class.
     pub fn from_rows(rows: &[(u64, Vec<(u16, f32)>)]) -> Weights {
-        let mut w = Weights {
-            index: U64Map::with_capacity(rows.len()),
-            starts: Vec::with_capacity(rows.len() + 1),
-            classes: Vec::new(),
-            values: Vec::new(),
-        };
-        w.starts.push(0);
-        for (i, (k, row)) in rows.iter().enumerate() {
-            w.index.insert(*k, i as u32);
-            for &(c, v) in row {
-                w.classes.push(c);
-                w.values.push(v);
-            }
-            w.starts.push(w.classes.len() as u32);
+        let n: usize = rows.iter().map(|(_, r)| r.len()).sum();
+        let mut w = Weights::with_capacity(rows.len(), n);
+        for (k, row) in rows {
+            w.push_row(*k, row.iter().copied());
         }
         w
     }
 
     #[inline]
-    pub fn row(&self, key: u64) -> Option<(&[u16], &[f32])> {
-        let r = self.index.get(key)? as usize;
-        let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
-        Some((&self.classes[a..b], &self.values[a..b]))
+    fn cells(&self, key: u64) -> Option<&[Cell]> {
+        let key = key | 1;
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(key);
+        loop {
+            let s = &self.slots[i];
+            if s.key == key {
+                return self
+                    .cells
+                    .get(s.start as usize..s.start as usize + s.len as usize);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The classes and weights of a feature's row.
+    pub fn row(&self, key: u64) -> Option<(Vec<u16>, Vec<f32>)> {
+        let c = self.cells(key)?;
+        Some((
+            c.iter().map(|c| c.class).collect(),
+            c.iter().map(|c| c.value).collect(),
+        ))
     }
 
     /// Adds every feature's weights into `scores` (indexed by class).
+    ///
+    /// In three passes so the memory reads of different features overlap: touch every
+    /// feature's first slot, resolve the rows (touching each row's first cell), then add.
     #[inline]
     pub fn add_all(&self, feats: &[u64], scores: &mut [f32]) {
+        let mut touched = 0u64;
         for &f in feats {
-            if let Some((cs, vs)) = self.row(f) {
-                for (&c, &v) in cs.iter().zip(vs) {
-                    if let Some(s) = scores.get_mut(c as usize) {
-                        *s += v;
+            touched ^= self.slots[self.slot_of(f | 1)].key;
+        }
+        std::hint::black_box(touched);
+        let mut rows = [(0u32, 0u32); 64];
+        for chunk in feats.chunks(rows.len()) {
+            let mut n = 0;
+            let mut first = 0u32;
+            for &f in chunk {
+                let key = f | 1;
+                let mask = self.slots.len() - 1;
+                let mut i = self.slot_of(key);
+                loop {
+                    let s = &self.slots[i];
+                    if s.key == key {
+                        if s.len > 0 {
+                            rows[n] = (s.start, s.len);
+                            n += 1;
+                            first ^= self
+                                .cells
+                                .get(s.start as usize)
+                                .map_or(0, |c| c.class as u32);
+                        }
+                        break;
+                    }
+                    if s.key == 0 {
+                        break;
+                    }
+                    i = (i + 1) & mask;
+                }
+            }
+            std::hint::black_box(first);
+            for &(start, len) in &rows[..n] {
+                let Some(cs) = self.cells.get(start as usize..(start + len) as usize) else {
+                    continue;
+                };
+                for c in cs {
+                    if let Some(s) = scores.get_mut(c.class as usize) {
+                        *s += c.value;
                     }
                 }
             }
         }
+    }
+
+    /// [`Weights::best_of`] scoring every class at once into `dense` (resized to
+    /// `n_classes`): one pass over each feature's row instead of a search per candidate.
+    /// Same answer, same float sums.
+    pub fn best_of_dense(
+        &self,
+        feats: &[u64],
+        cands: &[u16],
+        n_classes: usize,
+        dense: &mut Vec<f32>,
+    ) -> u16 {
+        if cands.len() <= 2 {
+            return self.best_of(feats, cands);
+        }
+        dense.clear();
+        dense.resize(n_classes, 0.0);
+        self.add_all(feats, dense);
+        let mut best = cands[0];
+        let mut best_s = dense.get(best as usize).copied().unwrap_or(0.0);
+        for &c in &cands[1..] {
+            let s = dense.get(c as usize).copied().unwrap_or(0.0);
+            if s > best_s {
+                best = c;
+                best_s = s;
+            }
+        }
+        best
     }
 
     /// The best of `cands` (first on ties) given the features.
@@ -66,10 +191,10 @@ impl Weights {
         let mut scores = [0f32; 64];
         let cands = &cands[..cands.len().min(scores.len())];
         for &f in feats {
-            if let Some((cs, vs)) = self.row(f) {
+            if let Some(cs) = self.cells(f) {
                 for (k, &c) in cands.iter().enumerate() {
-                    if let Ok(p) = cs.binary_search(&c) {
-                        scores[k] += vs[p];
+                    if let Ok(p) = cs.binary_search_by_key(&c, |x| x.class) {
+                        scores[k] += cs[p].value;
                     }
                 }
             }
@@ -97,16 +222,12 @@ impl Weights {
 
     fn read(r: &mut Reader, n_classes: usize) -> Result<Weights, ModelError> {
         let n = r.len(10)?;
-        let mut w = Weights {
-            index: U64Map::with_capacity(n),
-            starts: Vec::with_capacity(n + 1),
-            classes: Vec::with_capacity(n * 3),
-            values: Vec::with_capacity(n * 3),
-        };
-        w.starts.push(0);
-        for i in 0..n {
+        let mut w = Weights::with_capacity(n, n * 3);
+        let mut row = Vec::new();
+        for _ in 0..n {
             let k = r.u64()?;
             let m = r.u16()? as usize;
+            row.clear();
             let mut last = None;
             for _ in 0..m {
                 let c = r.u16()?;
@@ -114,17 +235,16 @@ impl Weights {
                     return Err(ModelError::Corrupt("weight class out of range or order"));
                 }
                 last = Some(c);
-                w.classes.push(c);
-                w.values.push(r.f32()?);
+                row.push((c, r.f32()?));
             }
-            w.index.insert(k, i as u32);
-            w.starts.push(w.classes.len() as u32);
+            w.push_row(k, row.iter().copied());
         }
         Ok(w)
     }
 
     pub fn heap_bytes(&self) -> usize {
-        self.index.heap_bytes() + self.starts.len() * 4 + self.classes.len() * 6
+        self.slots.len() * std::mem::size_of::<Slot>()
+            + self.cells.len() * std::mem::size_of::<Cell>()
     }
 }
 

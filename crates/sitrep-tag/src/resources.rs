@@ -13,6 +13,43 @@ static IRREGULAR_VERBS: &str = include_str!("../../../data/en/irregular-verbs.ts
 static IRREGULAR_NOUNS: &str = include_str!("../../../data/en/irregular-nouns.tsv");
 static LEMMA_OVERRIDES: &str = include_str!("../../../data/en/lemma-overrides.tsv");
 
+/// Participle forms used as adjectives in their own right (`bekannt` is not "confessed"):
+/// their attributive forms keep the adjective lemma.
+const LEXICALISED_PARTICIPLES: &[&str] = &[
+    "angemessen",
+    "aufgeregt",
+    "ausgeprägt",
+    "ausgezeichnet",
+    "begabt",
+    "bekannt",
+    "beliebt",
+    "berechtigt",
+    "beschränkt",
+    "besessen",
+    "bestimmt",
+    "betagt",
+    "bewusst",
+    "entschieden",
+    "erfahren",
+    "erwachsen",
+    "gebildet",
+    "geeignet",
+    "gefasst",
+    "gelegen",
+    "gelungen",
+    "gespannt",
+    "geschickt",
+    "gewandt",
+    "gewohnt",
+    "verlegen",
+    "vermessen",
+    "verrückt",
+    "verschieden",
+    "verwandt",
+    "vollkommen",
+    "zufrieden",
+];
+
 const ROLE_BASE: u8 = 1;
 const ROLE_PAST: u8 = 2;
 const ROLE_PART: u8 = 4;
@@ -184,6 +221,74 @@ impl Resources {
                 }
             }
         }
+    }
+
+    /// The case/number/gender masks of a form's lexicon analyses, per STTS tag (German;
+    /// empty without a lexicon).
+    pub(crate) fn agreement_masks(&self, form: &str) -> crate::agree::FormMasks {
+        let Some(lex) = &self.de else {
+            return Box::new([]);
+        };
+        let mut v: Vec<(sitrep_core::Stts, crate::agree::Mask)> = Vec::new();
+        for e in lex.analyze(form) {
+            let m = crate::agree::mask_of(&e.feats);
+            match v.iter_mut().find(|(x, _)| *x == e.xpos) {
+                Some((_, mm)) => *mm |= m,
+                None => v.push((e.xpos, m)),
+            }
+        }
+        v.into_boxed_slice()
+    }
+
+    /// The verb lemma of an attributive participle (`eingefrorenen` → `einfrieren`,
+    /// `andauernden` → `andauern`), if the lexicon knows the verb: its participle analysis
+    /// of the form, else the form without its adjective ending as a past participle
+    /// (`eingefroren`) or a present participle in `-end` of a known verb.
+    pub(crate) fn participle_lemma(&self, form: &str) -> Option<String> {
+        use sitrep_core::{Stts, VerbForm};
+        let lex = self.de.as_ref()?;
+        let lower = crate::features::lowered(form);
+        let lexicalised = ["en", "em", "er", "es", "e"].iter().any(|end| {
+            lower
+                .strip_suffix(end)
+                .is_some_and(|stem| LEXICALISED_PARTICIPLES.contains(&stem))
+        });
+        if lexicalised {
+            return None;
+        }
+        let entries = lex.analyze(form);
+        if let Some(e) = entries.iter().find(|e| {
+            e.xpos == Stts::Adja
+                && e.feats.verb_form == Some(VerbForm::Part)
+                && lex.is_verb_lemma(&e.lemma)
+        }) {
+            return Some(e.lemma.clone());
+        }
+        // Only words the lexicon does not know as plain adjectives.
+        if entries.iter().any(|e| e.xpos == Stts::Adja) {
+            return None;
+        }
+        for end in ["en", "em", "er", "es", "e"] {
+            let Some(stem) = lower.strip_suffix(end) else {
+                continue;
+            };
+            if stem.chars().count() < 4 {
+                continue;
+            }
+            if let Some(verb) = stem.strip_suffix('d').filter(|v| v.ends_with('n')) {
+                if lex.is_verb_lemma(verb) {
+                    return Some(verb.to_string());
+                }
+            }
+            if let Some(e) = lex
+                .lookup(stem)
+                .into_iter()
+                .find(|e| e.xpos == Stts::Vvpp && lex.is_verb_lemma(&e.lemma))
+            {
+                return Some(e.lemma);
+            }
+        }
+        None
     }
 
     /// A hand-written lemma that overrides the treebank's convention.

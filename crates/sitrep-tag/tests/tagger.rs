@@ -210,3 +210,78 @@ fn shipped_models_load_fast_and_say_where_they_come_from() {
         assert!(ms < 2000.0, "{lang} model took {ms:.0} ms to load");
     }
 }
+
+fn case_of(r: &[(String, WordAnalysis)], w: &str) -> String {
+    find(r, w).feats.case.map_or("-", |c| c.as_str()).to_string()
+}
+
+#[test]
+fn german_noun_phrases_agree_and_prepositions_govern() {
+    let t = Tagger::new(Language::De).unwrap();
+    // Case visible only from the article; the finite verb's subject is the nominative.
+    let r = tag(&t, "Den Minister lobte der Kanzler _.");
+    assert_eq!(case_of(&r, "Minister"), "Acc");
+    assert_eq!(case_of(&r, "Kanzler"), "Nom");
+    assert_eq!(case_of(&r, "Den"), "Acc");
+    // Prepositions: `mit` + Dat, `für` + Acc; two-way `in` decided by the article.
+    let r = tag(&t, "Er sprach mit dem Botschafter über die Lage in der Hauptstadt _.");
+    assert_eq!(case_of(&r, "Botschafter"), "Dat");
+    assert_eq!(case_of(&r, "Lage"), "Acc");
+    assert_eq!(case_of(&r, "Hauptstadt"), "Dat");
+    let r = tag(&t, "Die Truppen zogen in die Stadt _.");
+    assert_eq!(case_of(&r, "Stadt"), "Acc");
+    assert_eq!(case_of(&r, "Truppen"), "Nom");
+    // Every member of the phrase carries the same case, number and gender.
+    let r = tag(&t, "Die Regierung verurteilte den schweren Angriff _.");
+    for w in ["den", "schweren", "Angriff"] {
+        let f = find(&r, w).feats;
+        assert_eq!(f.case.map(|c| c.as_str()), Some("Acc"), "{w}");
+        assert_eq!(f.number.map(|n| n.as_str()), Some("Sing"), "{w}");
+    }
+    assert_eq!(find(&r, "Angriff").feats.gender.map(|g| g.as_str()), Some("Masc"));
+    // A determined phrase right after a noun is a genitive attribute.
+    let r = tag(&t, "Der Sprecher des Ministeriums widersprach _.");
+    assert_eq!(case_of(&r, "Ministeriums"), "Gen");
+}
+
+#[test]
+fn attributive_participles_get_the_verb_lemma() {
+    let t = Tagger::new(Language::De).unwrap();
+    let r = tag(&t, "Die Behörden gaben die eingefrorenen Konten frei _.");
+    assert_eq!(find(&r, "eingefrorenen").lemma, "einfrieren");
+    // Lexicalised participles keep the adjective.
+    let r = tag(&t, "Der bekannte Autor schrieb ein Buch _.");
+    assert_eq!(find(&r, "bekannte").lemma, "bekannt");
+}
+
+#[test]
+fn repeated_and_odd_input_is_stable() {
+    // The per-thread memo must not change answers: tag the same text twice, and
+    // interleave the languages.
+    let de = Tagger::new(Language::De).unwrap();
+    let en = Tagger::new(Language::En).unwrap();
+    let s = "Die Außenministerin warf Moskau vor _, die Gespräche zu blockieren _.";
+    let a = tag(&de, s);
+    let _ = tag(&en, "The minister said talks had stalled .");
+    let b = tag(&de, s);
+    assert_eq!(a, b);
+    // Long "sentences" (windows), empty words, symbols and odd capitals never panic.
+    let long: Vec<String> = (0..1000).map(|i| format!("Wort{i}")).collect();
+    let long = long.join(" ");
+    for t in [&de, &en] {
+        for s in [
+            long.as_str(),
+            "",
+            "  ",
+            "ÄÖÜ ß _. _- «» 😀 in in in der der der",
+            "mit",
+            "des",
+        ] {
+            let words: Vec<&str> = s.split(' ').collect();
+            let joined = vec![false; words.len()];
+            let mut out = Vec::new();
+            t.tag_words(&words, &joined, &mut out);
+            assert_eq!(out.len(), words.len());
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! A per-thread memo of everything the tagger derives from a word form alone: its hashed
+//! features, the lexicon's answers (one FST walk per form, not per token), the tag
+//! dictionary entry, the summed weights of the form's own tag features, and its lemmas by
+//! (class, bundle).
+//!
+//! The memo is a cache only: results are the same with or without it. It lives in a
+//! thread-local (the `Tagger` stays immutable and `Sync`), is keyed by the tagger's id, and
+//! keeps at most [`MAX_FORMS`] forms (the first ones seen, which in a Zipfian text are
+//! mostly the frequent ones; score vectors for the first [`MAX_VECTOR_FORMS`]); later forms
+//! are kept for one sentence only, so memory stays bounded (about 50 MB per thread).
+
+use crate::features::{self, TokInfo};
+use crate::hash;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Forms kept per tagger and thread before the memo is emptied.
+pub(crate) const MAX_FORMS: usize = 60_000;
+/// Of those, the first this many also keep their score vectors (about 1.8 KB each for 91
+/// classes); the others are scored feature by feature.
+pub(crate) const MAX_VECTOR_FORMS: usize = 16_000;
+/// Forms longer than this (bytes) are still memoised but only until the next sentence.
+const MAX_FORM_BYTES: usize = 64;
+
+/// Keys are already hashes (anything else is mixed in byte by byte).
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = hash::mix(self.0, b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = hash::mix(self.0, x);
+    }
+}
+
+/// A fast hasher for small keys (the memo's form hashes, feature bundles).
+pub(crate) type FastHash = BuildHasherDefault<IdHasher>;
+
+pub(crate) struct FormEntry {
+    pub form: Box<str>,
+    pub lower: Box<str>,
+    /// Token features with no positional flags.
+    pub info: TokInfo,
+    pub tagdict: Option<u16>,
+    /// Start in `Memo::arena` of the form's five score vectors (`u32::MAX`: not built):
+    /// its own features, then as left neighbour, right neighbour, two left, two right.
+    pub vecs: u32,
+    /// (class, bundle) → lemma.
+    pub lemmas: Vec<(u16, u16, Box<str>)>,
+    /// The lexicon's case/number/gender masks per tag (German), once asked for.
+    pub masks: Option<crate::agree::FormMasks>,
+}
+
+#[derive(Default)]
+pub(crate) struct Memo {
+    pub owner: u64,
+    map: HashMap<u64, u32, FastHash>,
+    pub entries: Vec<FormEntry>,
+    pub arena: Vec<f32>,
+    /// Entries (and arena floats) kept across sentences; the rest are dropped by `trim`.
+    persistent: usize,
+    persistent_arena: usize,
+    // Per-sentence scratch.
+    pub ids: Vec<u32>,
+    pub toks: Vec<TokInfo>,
+    pub classes: Vec<u16>,
+    pub class_h: Vec<u64>,
+    pub bundles: Vec<u64>,
+    pub feats: Vec<u64>,
+    pub scores: Vec<f32>,
+    pub dense: Vec<f32>,
+    pub lower: String,
+}
+
+impl Memo {
+    /// Drops the entries kept for one sentence only (call between sentences: ids stay
+    /// valid within one).
+    pub fn trim(&mut self) {
+        if self.entries.len() > self.persistent {
+            self.entries.truncate(self.persistent);
+            self.arena.truncate(self.persistent_arena);
+        }
+    }
+
+    /// The entry id of `form`, building the entry with `build` if it is missing.
+    #[inline]
+    pub fn id(
+        &mut self,
+        form: &str,
+        build: impl FnOnce(&str, &mut String, Option<&mut Vec<f32>>) -> FormEntry,
+    ) -> u32 {
+        let key = hash::str(77, form);
+        let found = self.map.get(&key).copied();
+        if let Some(id) = found {
+            if *self.entries[id as usize].form == *form {
+                return id;
+            }
+        }
+        let keep = found.is_none()
+            && self.persistent == self.entries.len()
+            && self.persistent < MAX_FORMS
+            && form.len() <= MAX_FORM_BYTES;
+        let arena = (keep && self.persistent < MAX_VECTOR_FORMS).then_some(&mut self.arena);
+        let e = build(form, &mut self.lower, arena);
+        let id = self.entries.len() as u32;
+        self.entries.push(e);
+        if keep {
+            self.map.insert(key, id);
+            self.persistent += 1;
+            self.persistent_arena = self.arena.len();
+        }
+        id
+    }
+}
+
+/// Builds the untagged part of an entry.
+pub(crate) fn new_entry(form: &str, lower_buf: &mut String) -> (Box<str>, TokInfo) {
+    features::lower_into(form, lower_buf);
+    let info = TokInfo::new(form, lower_buf, false, false, false);
+    (lower_buf.as_str().into(), info)
+}
+
+thread_local! {
+    pub(crate) static MEMOS: RefCell<Vec<Memo>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with this thread's memo for the tagger `owner`.
+pub(crate) fn with_memo<R>(owner: u64, f: impl FnOnce(&mut Memo) -> R) -> R {
+    MEMOS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut memos) => {
+            let k = match memos.iter().position(|m| m.owner == owner) {
+                Some(k) => k,
+                None => {
+                    if memos.len() >= 8 {
+                        memos.remove(0);
+                    }
+                    memos.push(Memo {
+                        owner,
+                        ..Default::default()
+                    });
+                    memos.len() - 1
+                }
+            };
+            f(&mut memos[k])
+        }
+        // Re-entered (cannot happen today): use a fresh memo.
+        Err(_) => f(&mut Memo {
+            owner,
+            ..Default::default()
+        }),
+    })
+}
