@@ -32,29 +32,8 @@ pub struct EvalTagArgs {
     pub json: bool,
 }
 
-fn language_of(args: &EvalTagArgs) -> anyhow::Result<Language> {
-    let code = match &args.language {
-        Some(c) => c.clone(),
-        None => {
-            let name = args
-                .file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            match name.split_once('_') {
-                Some((code, _)) => code.to_string(),
-                None => {
-                    anyhow::bail!("cannot tell the language from {name:?}; pass --language de|en")
-                }
-            }
-        }
-    };
-    code.parse::<Language>()
-        .map_err(|e| anyhow::anyhow!("--language: {e}"))
-}
-
 pub fn run(args: EvalTagArgs) -> anyhow::Result<ExitCode> {
-    let language = language_of(&args)?;
+    let language = crate::paths::treebank_language(args.language.as_deref(), &args.file)?;
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let gold = corpus::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;

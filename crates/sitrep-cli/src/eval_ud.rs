@@ -6,7 +6,6 @@
 use anyhow::Context;
 use clap::Args;
 use serde_json::json;
-use sitrep_core::Language;
 use sitrep_eval::{conllu, ud};
 use sitrep_segment::Segmenter;
 use std::path::PathBuf;
@@ -43,32 +42,8 @@ pub struct EvalUdArgs {
     pub show_errors: usize,
 }
 
-fn language_of(args: &EvalUdArgs) -> anyhow::Result<Language> {
-    let code = match &args.language {
-        Some(c) => c.clone(),
-        None => {
-            let name = args
-                .file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            match name.split_once('_') {
-                Some((code, _)) => code.to_string(),
-                None => {
-                    anyhow::bail!("cannot tell the language from {name:?}; pass --language de|en")
-                }
-            }
-        }
-    };
-    match code.as_str() {
-        "de" => Ok(Language::De),
-        "en" => Ok(Language::En),
-        other => anyhow::bail!("no segmenter for language {other:?} (expected de or en)"),
-    }
-}
-
 pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
-    let language = language_of(&args)?;
+    let language = crate::paths::treebank_language(args.language.as_deref(), &args.file)?;
     let input = std::fs::read_to_string(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let sentences = conllu::parse(&input).with_context(|| format!("{}", args.file.display()))?;

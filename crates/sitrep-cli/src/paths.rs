@@ -27,3 +27,27 @@ pub fn data_file(rel: &str) -> anyhow::Result<PathBuf> {
         )
     }
 }
+
+/// The language of a treebank file: `--language` when given, else the file name's prefix
+/// (`de_gsd-ud-dev.conllu` → German), as UD names its files.
+pub fn treebank_language(
+    given: Option<&str>,
+    file: &std::path::Path,
+) -> anyhow::Result<sitrep_core::Language> {
+    let code = match given {
+        Some(c) => c.to_string(),
+        None => {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match name.split_once('_') {
+                Some((code, _)) => code.to_string(),
+                None => {
+                    anyhow::bail!("cannot tell the language from {name:?}; pass --language de|en")
+                }
+            }
+        }
+    };
+    code.parse().map_err(|e| anyhow::anyhow!("--language: {e}"))
+}
