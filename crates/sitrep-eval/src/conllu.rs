@@ -38,6 +38,15 @@ impl Sentence {
     /// their forms concatenate to its form (`do` `n't`), else the multiword token itself
     /// (`zum`).
     pub fn tokens(&self) -> Vec<&str> {
+        self.token_rows()
+            .into_iter()
+            .map(|(form, _)| form)
+            .collect()
+    }
+
+    /// [`Sentence::tokens`] with, for each, the row whose labels (UPOS, lemma) score it: the
+    /// word itself, or for a fused token (`zum`) its first word.
+    pub fn token_rows(&self) -> Vec<(&str, &Row)> {
         let mut out = Vec::new();
         let mut skip_until = 0u32;
         let mut i = 0;
@@ -54,13 +63,13 @@ impl Sentence {
                     .collect();
                 let concat: String = words.iter().map(|w| w.form.as_str()).collect();
                 if concat == r.form {
-                    out.extend(words.iter().map(|w| w.form.as_str()));
-                } else {
-                    out.push(r.form.as_str());
+                    out.extend(words.iter().map(|w| (w.form.as_str(), *w)));
+                } else if let Some(first) = words.first() {
+                    out.push((r.form.as_str(), *first));
                 }
                 skip_until = r.ids.end;
             } else {
-                out.push(r.form.as_str());
+                out.push((r.form.as_str(), r));
             }
             i += 1;
         }

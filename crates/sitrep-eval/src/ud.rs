@@ -17,6 +17,8 @@ use sitrep_segment::Segmenter;
 pub struct GoldDoc {
     pub text: String,
     pub tokens: Vec<Span>,
+    /// Gold UPOS and lemma of each token, parallel to `tokens`.
+    pub labels: Vec<(String, String)>,
     pub sentences: Vec<Span>,
 }
 
@@ -94,7 +96,11 @@ pub fn documents(sentences: &[Sentence], per_doc: usize) -> (Vec<GoldDoc>, usize
                 None => d.text.push_str(&rebuild_text(s)),
             }
             let first_tok = d.tokens.len();
-            misaligned += align(&d.text, start, &s.tokens(), &mut d.tokens);
+            let rows = s.token_rows();
+            let forms: Vec<&str> = rows.iter().map(|(f, _)| *f).collect();
+            misaligned += align(&d.text, start, &forms, &mut d.tokens);
+            d.labels
+                .extend(rows.iter().map(|(_, r)| (r.upos.clone(), r.lemma.clone())));
             if let (Some(a), Some(b)) = (d.tokens.get(first_tok), d.tokens.last()) {
                 d.sentences.push(Span {
                     start: a.start,
@@ -179,6 +185,11 @@ pub struct UdScores {
     pub sentences: Prf,
     /// Sentence ends inside documents.
     pub boundaries: Prf,
+    /// End to end (predicted tokens, tagged): a token counts when its span and UPOS match
+    /// gold. Empty unless a tagger was given.
+    pub upos: Prf,
+    /// The same for lemmas (compared case-insensitively).
+    pub lemma: Prf,
     pub misaligned_gold_tokens: usize,
 }
 
@@ -256,6 +267,21 @@ pub fn score_with(
     docs: &[GoldDoc],
     max_errors: usize,
 ) -> (UdScores, Vec<Mismatch>) {
+    score_full(segmenter, None, sentencer, docs, max_errors)
+}
+
+/// [`score_with`], and with a tagger also UPOS and lemma end to end: the predicted tokens of
+/// each predicted sentence are tagged, and a token scores when its span equals a gold
+/// token's and its label equals that token's (CoNLL 2018 style: precision over predicted
+/// tokens, recall over gold tokens).
+pub fn score_full(
+    segmenter: &Segmenter,
+    tagger: Option<&sitrep_tag::Tagger>,
+    sentencer: Sentencer,
+    docs: &[GoldDoc],
+    max_errors: usize,
+) -> (UdScores, Vec<Mismatch>) {
+    let mut words = Vec::new();
     let mut sc = UdScores {
         documents: docs.len(),
         ..Default::default()
@@ -276,6 +302,27 @@ pub fn score_with(
         let c = sc.tokens.add(&d.tokens, &pred_tok);
         if c < d.tokens.len().max(pred_tok.len()) && errors.len() < max_errors {
             token_errors(&d.text, &d.tokens, &pred_tok, max_errors, &mut errors);
+        }
+        if let Some(tagger) = tagger {
+            let (mut upos_ok, mut lemma_ok) = (0, 0);
+            for sent in &seg.sentences {
+                let toks = seg.sentence_tokens(sent);
+                tagger.tag(&d.text, toks, &mut words);
+                for (t, w) in toks.iter().zip(&words) {
+                    if let Ok(g) = d.tokens.binary_search_by(|g| g.start.cmp(&t.span.start)) {
+                        if d.tokens[g] == t.span {
+                            let (gu, gl) = &d.labels[g];
+                            upos_ok += usize::from(w.upos.as_str() == gu);
+                            lemma_ok += usize::from(w.lemma.to_lowercase() == gl.to_lowercase());
+                        }
+                    }
+                }
+            }
+            for (p, ok) in [(&mut sc.upos, upos_ok), (&mut sc.lemma, lemma_ok)] {
+                p.gold += d.tokens.len();
+                p.predicted += pred_tok.len();
+                p.correct += ok;
+            }
         }
         sc.sentences.add(&d.sentences, &pred_sent);
         let ends = |v: &[Span]| -> Vec<Span> {
@@ -370,6 +417,22 @@ mod tests {
             (s.tokens.f1(), s.sentences.f1(), s.boundaries.f1()),
             (1.0, 1.0, 1.0)
         );
+    }
+
+    #[test]
+    fn end_to_end_tags_score_only_matching_spans() {
+        // `zum` is fused (scored with its first word's labels); UPOS and lemmas are gold.
+        let f = "# text = Er ging zum Bahnhof.\n1\tEr\ter\tPRON\t_\t_\t_\t_\t_\t_\n2\tging\tgehen\tVERB\t_\t_\t_\t_\t_\t_\n3-4\tzum\t_\t_\t_\t_\t_\t_\t_\t_\n3\tzu\tzu\tADP\t_\t_\t_\t_\t_\t_\n4\tdem\tder\tDET\t_\t_\t_\t_\t_\t_\n5\tBahnhof\tBahnhof\tNOUN\t_\t_\t_\t_\t_\tSpaceAfter=No\n6\t.\t.\tPUNCT\t_\t_\t_\t_\t_\t_\n";
+        let (docs, _) = documents(&parse(f).unwrap(), 8);
+        assert_eq!(docs[0].labels[2], ("ADP".to_string(), "zu".to_string()));
+        let seg = Segmenter::new(sitrep_core::Language::De);
+        let tagger = sitrep_tag::Tagger::new(sitrep_core::Language::De).unwrap();
+        let (s, _) = score_full(&seg, Some(&tagger), Sentencer::Segmenter, &docs, 0);
+        assert_eq!((s.upos.gold, s.upos.predicted), (5, 5));
+        // `ging` → VERB `gehen` and `.` → PUNCT are beyond doubt for any sane tagger.
+        assert!(s.upos.correct >= 2 && s.lemma.correct >= 2, "{:?} {:?}", s.upos, s.lemma);
+        let (plain, _) = score(&seg, &docs, 0);
+        assert_eq!(plain.upos, Prf::default());
     }
 
     #[test]
