@@ -4,6 +4,7 @@
 //! on standard error, with a summary line), 2 for usage errors.
 
 mod bench;
+mod debug;
 mod eval_langid;
 mod eval_morph;
 mod eval_ner;
@@ -44,6 +45,9 @@ enum Command {
     EvalNer(eval_ner::EvalNerArgs),
     /// Time the whole pipeline on a news corpus; prints one JSON line.
     Bench(bench::BenchArgs),
+    /// Show what the stages see for one text: tokens with tags, lemmas and features, and
+    /// clauses with their verb complex.
+    Debug(debug::DebugArgs),
 }
 
 /// Input limits shared by every command that reads documents.
@@ -80,6 +84,7 @@ fn main() -> ExitCode {
         Command::EvalMorph(a) => eval_morph::run(a),
         Command::EvalNer(a) => eval_ner::run(a),
         Command::Bench(a) => bench::run(a),
+        Command::Debug(a) => debug::run(a),
     };
     match result {
         Ok(code) => code,
