@@ -5,10 +5,12 @@
 //! * [`langid`]: language identification accuracy (`sitrep eval-langid`).
 //! * [`morph`]: German case and verb-complex accuracy on `testdata/morph/de.txt`
 //!   (`sitrep eval-morph`).
+//! * [`ner`]: named entities against GermEval 2014 (`sitrep eval-ner`).
 //! * [`tagging`]: tags, lemmas and features with gold tokens (`sitrep eval-tag`).
 
 pub mod conllu;
 pub mod langid;
 pub mod morph;
+pub mod ner;
 pub mod tagging;
 pub mod ud;

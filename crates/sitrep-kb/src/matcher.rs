@@ -1,0 +1,696 @@
+//! The compiled matcher: every surface form of the knowledge base for one language, as a
+//! trie over whole tokens, built once from the embedded tables.
+//!
+//! Forms are split into tokens the way the segmenter splits text (whitespace; a hyphen
+//! between letters is a token of its own: `UN-Sicherheitsrat` → `UN` `-` `Sicherheitsrat`),
+//! each token is interned to an id, and the trie maps (node, token id) → node. Matching
+//! walks the trie from every token and reports the longest match starting there
+//! (leftmost-longest, non-overlapping), so a form never matches part of a token.
+//!
+//! Case: forms are matched as written (`Bild` never matches `bild`), except that a form
+//! written in lower case (`russischen`, `alliance`) also matches with a capital first
+//! letter (sentence start). Typographic apostrophes are read as `'`.
+//!
+//! Each match gives candidate [`Entry`]s: the state, organisation, person or outlet, its
+//! actor code and sector, the knowledge-base id, what kind of form it was, and the data's
+//! flags ([`Entry::ambiguous`]: the form may name something else; [`Entry::context_only`]:
+//! a media alias or coreference noun that must not be a first mention on its own).
+//!
+//! Sector words are kept apart ([`SectorIndex`]): they are looked up by lemma, with the
+//! compound rules of [`crate::sectors::resolve`] precomputed into hash maps.
+//!
+//! Nothing is serialised: building from the embedded TSVs takes a few milliseconds (see
+//! the `matcher_builds_fast` test and `evaluation/reports/ner-de.md`), so there is no
+//! artifact and no format version to keep.
+
+use crate::media::{self, Outlet};
+use crate::orgs::{self, Org};
+use crate::people::{self, Person};
+use crate::sectors::{self, Compound, SectorWord};
+use crate::states::{self, FormKind, State};
+use crate::KbError;
+use sitrep_core::{Date, EntityKind, Language, Sector};
+use std::collections::HashMap;
+
+/// What kind of form matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FormType {
+    /// a state's name or inflected name (`Russland`, `Russlands`)
+    StateName,
+    /// a state adjective (`russischen`, `Russian`)
+    Adjective,
+    /// a demonym (`Russen`, `Russians`)
+    Demonym,
+    /// a capital (`Moskau`): place or, as a metonym, the government
+    Capital,
+    /// a seat of power (`Kreml`) or named organ (`Bundestag`) with its sector
+    Seat,
+    /// an organisation's name (`NATO`)
+    OrgName,
+    /// a noun that refers back to an organisation once named (`Allianz`)
+    OrgCoref,
+    /// a person's full name or alias (`Joe Biden`)
+    PersonName,
+    /// a person's surname alone (`Biden`): coreference or a known name
+    Surname,
+    /// a media outlet's name or distinctive alias (`dpa`)
+    Media,
+    /// a media alias that is an ordinary word (`Welt`, `Times`)
+    MediaContext,
+}
+
+/// One candidate reading of a matched form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub form: FormType,
+    pub kind: EntityKind,
+    /// The actor code (ISO alpha-3, org code); for people their country on no date.
+    pub code: String,
+    /// The sector the form signals by itself (seats, organs, organisations, people).
+    pub sector: Option<Sector>,
+    /// The knowledge-base id: alpha-3 for states, org id, person id, outlet id.
+    pub kb: String,
+    /// The display name in the matcher's language (`Russland`, `NATO`, `Joe Biden`).
+    pub name: String,
+    pub ambiguous: bool,
+    pub context_only: bool,
+}
+
+/// A match: tokens `start..end` and the candidate entries (indices into [`Matcher::entries`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    node: u32,
+}
+
+/// The compiled knowledge base for one language.
+#[derive(Debug)]
+pub struct Matcher {
+    lang: Language,
+    vocab: HashMap<Box<str>, u32>,
+    /// (node, token id) → child node; node 0 is the root.
+    edges: HashMap<(u32, u32), u32>,
+    /// Entries ending at each node.
+    at_node: Vec<Vec<u32>>,
+    entries: Vec<Entry>,
+    /// The people, for roles by date.
+    people: Vec<Person>,
+    orgs: Vec<Org>,
+    sectors: SectorIndex,
+}
+
+/// Normalises one token for lookup: typographic apostrophes become `'`.
+pub fn normalise(tok: &str) -> std::borrow::Cow<'_, str> {
+    if tok.contains(['’', '‘']) {
+        std::borrow::Cow::Owned(tok.replace(['’', '‘'], "'"))
+    } else {
+        std::borrow::Cow::Borrowed(tok)
+    }
+}
+
+/// Splits a form into tokens as the segmenter does: whitespace, and hyphens between word
+/// characters as tokens of their own.
+pub fn form_tokens(form: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for piece in form.split_whitespace() {
+        let mut cur = String::new();
+        let chars: Vec<char> = piece.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let inner = i > 0 && i + 1 < chars.len();
+            if c == '-' && inner && chars[i - 1].is_alphanumeric() && chars[i + 1].is_alphanumeric()
+            {
+                out.push(std::mem::take(&mut cur));
+                out.push("-".to_string());
+            } else {
+                cur.push(c);
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+    out.into_iter()
+        .map(|t| normalise(&t).into_owned())
+        .collect()
+}
+
+fn capitalised(s: &str) -> Option<String> {
+    let mut cs = s.chars();
+    let first = cs.next()?;
+    if !first.is_lowercase() {
+        return None;
+    }
+    Some(first.to_uppercase().chain(cs).collect())
+}
+
+impl Matcher {
+    /// Loads every table and compiles the forms of `lang`.
+    pub fn new(lang: Language) -> Result<Matcher, KbError> {
+        let states = states::load()?;
+        let orgs = orgs::load()?;
+        let people = people::load()?;
+        let outlets = media::load()?;
+        let sector_words = sectors::load()?;
+        Ok(Matcher::build(
+            lang,
+            &states,
+            orgs,
+            people,
+            &outlets,
+            &sector_words,
+        ))
+    }
+
+    /// Compiles already loaded tables.
+    pub fn build(
+        lang: Language,
+        states: &[State],
+        orgs: Vec<Org>,
+        people: Vec<Person>,
+        outlets: &[Outlet],
+        sector_words: &[SectorWord],
+    ) -> Matcher {
+        let mut m = Matcher {
+            lang,
+            vocab: HashMap::new(),
+            edges: HashMap::new(),
+            at_node: vec![Vec::new()],
+            entries: Vec::new(),
+            people: Vec::new(),
+            orgs: Vec::new(),
+            sectors: SectorIndex::new(lang, sector_words),
+        };
+        for s in states {
+            for f in s.forms.iter().filter(|f| f.lang == lang) {
+                let (form, sector) = match f.kind {
+                    FormKind::Name | FormKind::Inflected => (FormType::StateName, None),
+                    FormKind::Adjective => (FormType::Adjective, None),
+                    FormKind::Demonym => (FormType::Demonym, Some(Sector::Cvl)),
+                    FormKind::Capital => (FormType::Capital, None),
+                    FormKind::Seat | FormKind::Organ => (FormType::Seat, f.sector),
+                };
+                let kind = match form {
+                    FormType::Capital => EntityKind::Place,
+                    FormType::Seat => EntityKind::Organization,
+                    _ => EntityKind::State,
+                };
+                m.add(
+                    &f.text,
+                    Entry {
+                        form,
+                        kind,
+                        code: s.code.clone(),
+                        sector,
+                        kb: s.code.clone(),
+                        name: s.name(lang).to_string(),
+                        ambiguous: f.ambiguous,
+                        context_only: false,
+                    },
+                );
+            }
+        }
+        for o in &orgs {
+            let name = o
+                .names(lang)
+                .first()
+                .cloned()
+                .unwrap_or_else(|| o.id.clone());
+            let kind = EntityKind::Organization;
+            for n in o.names(lang) {
+                let e = Entry {
+                    form: FormType::OrgName,
+                    kind,
+                    code: o.actor.clone(),
+                    sector: o.sector,
+                    kb: o.id.clone(),
+                    name: name.clone(),
+                    ambiguous: o.is_ambiguous(n),
+                    context_only: false,
+                };
+                m.add(n, e);
+            }
+            for n in o.coref(lang) {
+                if o.names(lang).contains(n) {
+                    continue;
+                }
+                let e = Entry {
+                    form: FormType::OrgCoref,
+                    kind,
+                    code: o.actor.clone(),
+                    sector: o.sector,
+                    kb: o.id.clone(),
+                    name: name.clone(),
+                    ambiguous: true,
+                    context_only: true,
+                };
+                m.add(n, e);
+            }
+        }
+        for p in &people {
+            let display = match lang {
+                Language::De if !p.name_de.is_empty() => p.name_de,
+                _ => p.name_en,
+            };
+            let (code, sector) = p
+                .terms
+                .last()
+                .map(|t| (t.country.to_string(), Some(t.sector)))
+                .unwrap_or_default();
+            for n in p.names() {
+                if n.is_empty() {
+                    continue;
+                }
+                let e = Entry {
+                    form: FormType::PersonName,
+                    kind: EntityKind::Person,
+                    code: code.clone(),
+                    sector,
+                    kb: p.id.to_string(),
+                    name: display.to_string(),
+                    ambiguous: false,
+                    context_only: false,
+                };
+                m.add(n, e);
+            }
+            for n in &p.surnames {
+                let e = Entry {
+                    form: FormType::Surname,
+                    kind: EntityKind::Person,
+                    code: code.clone(),
+                    sector,
+                    kb: p.id.to_string(),
+                    name: display.to_string(),
+                    ambiguous: true,
+                    context_only: false,
+                };
+                m.add(n, e);
+            }
+        }
+        for o in outlets {
+            let e = |form, context_only| Entry {
+                form,
+                kind: EntityKind::Media,
+                code: o.country.to_string(),
+                sector: Some(Sector::Med),
+                kb: o.id.to_string(),
+                name: o.name.to_string(),
+                ambiguous: context_only,
+                context_only,
+            };
+            for n in std::iter::once(o.name).chain(o.aliases.iter().copied()) {
+                // `Die Welt` is `die Welt` at a sentence start: a name that is an article
+                // plus a context alias needs context like the alias
+                let rest = ["Die ", "Der ", "Das ", "The "]
+                    .iter()
+                    .find_map(|a| n.strip_prefix(a));
+                // a name that is also listed as a context alias (`Bild`) is never matched
+                // alone (the file's rule)
+                if o.context_aliases.contains(&n)
+                    || rest.is_some_and(|r| o.context_aliases.contains(&r))
+                {
+                    m.add(n, e(FormType::MediaContext, true));
+                } else {
+                    m.add(n, e(FormType::Media, false));
+                }
+            }
+            for n in &o.context_aliases {
+                if *n != o.name && !o.aliases.contains(n) {
+                    m.add(n, e(FormType::MediaContext, true));
+                }
+            }
+        }
+        m.people = people;
+        m.orgs = orgs;
+        m
+    }
+
+    fn intern(&mut self, tok: &str) -> u32 {
+        let n = self.vocab.len() as u32;
+        *self.vocab.entry(tok.into()).or_insert(n)
+    }
+
+    fn add(&mut self, form: &str, entry: Entry) {
+        let toks = form_tokens(form);
+        if toks.is_empty() {
+            return;
+        }
+        let lower_first = capitalised(&toks[0]);
+        self.add_tokens(&toks, entry.clone());
+        if let Some(cap) = lower_first {
+            let mut t2 = toks.clone();
+            t2[0] = cap;
+            self.add_tokens(&t2, entry);
+        }
+    }
+
+    fn add_tokens(&mut self, toks: &[String], entry: Entry) {
+        let mut node = 0u32;
+        for t in toks {
+            let id = self.intern(t);
+            let next = self.at_node.len() as u32;
+            node = match self.edges.get(&(node, id)) {
+                Some(&n) => n,
+                None => {
+                    self.edges.insert((node, id), next);
+                    self.at_node.push(Vec::new());
+                    next
+                }
+            };
+        }
+        let list = &self.at_node[node as usize];
+        if list.iter().any(|&i| self.entries[i as usize] == entry) {
+            return;
+        }
+        let idx = self.entries.len() as u32;
+        self.entries.push(entry);
+        self.at_node[node as usize].push(idx);
+    }
+
+    pub fn language(&self) -> Language {
+        self.lang
+    }
+
+    /// Number of distinct forms' tokens and entries (for the coverage line).
+    pub fn size(&self) -> (usize, usize) {
+        (self.vocab.len(), self.entries.len())
+    }
+
+    /// The longest match starting at token `i` of `words`, if any.
+    pub fn longest_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<Match> {
+        let mut node = 0u32;
+        let mut best = None;
+        for (j, w) in words.iter().enumerate().skip(i) {
+            let w = normalise(w.as_ref());
+            let Some(&id) = self.vocab.get(w.as_ref()) else {
+                break;
+            };
+            let Some(&n) = self.edges.get(&(node, id)) else {
+                break;
+            };
+            node = n;
+            if !self.at_node[n as usize].is_empty() {
+                best = Some(Match {
+                    start: i,
+                    end: j + 1,
+                    node: n,
+                });
+            }
+        }
+        best
+    }
+
+    /// Leftmost-longest, non-overlapping matches over a token sequence.
+    pub fn find<S: AsRef<str>>(&self, words: &[S]) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            match self.longest_at(words, i) {
+                Some(m) => {
+                    i = m.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The candidate entries of a match.
+    pub fn entries_of(&self, m: &Match) -> impl Iterator<Item = &Entry> {
+        self.at_node[m.node as usize]
+            .iter()
+            .map(|&i| &self.entries[i as usize])
+    }
+
+    /// The entries of a whole form written as text (`"UN-Sicherheitsrat"`), or none.
+    pub fn lookup(&self, form: &str) -> Vec<&Entry> {
+        let toks = form_tokens(form);
+        match self.longest_at(&toks, 0) {
+            Some(m) if m.end == toks.len() => self.entries_of(&m).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The sector index of this language.
+    pub fn sectors(&self) -> &SectorIndex {
+        &self.sectors
+    }
+
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    pub fn orgs(&self) -> &[Org] {
+        &self.orgs
+    }
+
+    /// A person's code and sector on `date`: the first office the data says may cover it.
+    pub fn person_role(&self, id: &str, date: Date) -> Option<(String, Sector)> {
+        people::office_of(&self.people, id, date)
+            .first()
+            .map(|t| (t.country.to_string(), t.sector))
+    }
+
+    /// An organisation's sector on `date`.
+    pub fn org_sector(&self, id: &str, date: Option<Date>) -> Option<Sector> {
+        self.orgs
+            .iter()
+            .find(|o| o.id == id)
+            .and_then(|o| o.sector_on(date))
+    }
+}
+
+/// Sector words of one language with the compound rules precomputed: lookups are a few
+/// hash probes per word instead of a scan of the table.
+#[derive(Debug)]
+pub struct SectorIndex {
+    lang: Language,
+    /// lowercased lemma or variant → (sector, compound kind)
+    words: HashMap<String, (Sector, Compound)>,
+    /// lowercased first forms → sector
+    firsts: HashMap<String, Sector>,
+    max_first: usize,
+}
+
+impl SectorIndex {
+    pub fn new(lang: Language, words: &[SectorWord]) -> SectorIndex {
+        let mut idx = SectorIndex {
+            lang,
+            words: HashMap::new(),
+            firsts: HashMap::new(),
+            max_first: 0,
+        };
+        for w in words.iter().filter(|w| w.lang == lang) {
+            for f in w.forms() {
+                idx.words
+                    .entry(f.to_lowercase())
+                    .or_insert((w.sector, w.compound));
+            }
+            if matches!(w.compound, Compound::First | Compound::Both) {
+                for f in &w.first_forms {
+                    let f = f.to_lowercase();
+                    idx.max_first = idx.max_first.max(f.len());
+                    idx.firsts.entry(f).or_insert(w.sector);
+                }
+            }
+        }
+        idx
+    }
+
+    /// The sector of a lemma (or word form): as listed; else the longest listed head it
+    /// ends in (an office head yields to a first part with its own sector); else the
+    /// longest listed first part. Same rules as [`sectors::resolve`].
+    pub fn sector(&self, word: &str) -> Option<Sector> {
+        let w = word.trim().to_lowercase();
+        if w.is_empty() {
+            return None;
+        }
+        if let Some(&(s, _)) = self.words.get(&w) {
+            return Some(s);
+        }
+        let head = self.head(&w);
+        let first = || self.first(&w);
+        match head {
+            Some((s, Compound::Office)) => first().filter(|f| *f != s).or(Some(s)),
+            Some((s, _)) => Some(s),
+            None => first(),
+        }
+    }
+
+    /// Tries the lemma, then plain German/English plural and inflection endings stripped.
+    pub fn sector_of_form(&self, word: &str) -> Option<Sector> {
+        if let Some(s) = self.sector(word) {
+            return Some(s);
+        }
+        let endings: &[&str] = match self.lang {
+            Language::De => &["innen", "en", "n", "e", "s", "es"],
+            Language::En => &["s", "es"],
+        };
+        for e in endings {
+            if let Some(stem) = word.strip_suffix(e) {
+                if stem.chars().count() >= 3 {
+                    if let Some(s) = self.sector(stem) {
+                        return Some(s);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn head(&self, w: &str) -> Option<(Sector, Compound)> {
+        // the longest proper suffix that is a head word
+        for (i, _) in w.char_indices().skip(1) {
+            let suffix = &w[i..];
+            if self.lang == Language::En && !matches!(w.as_bytes()[i - 1], b' ' | b'-') {
+                continue;
+            }
+            if let Some(&(s, c)) = self.words.get(suffix) {
+                if matches!(c, Compound::Head | Compound::Office | Compound::Both) {
+                    return Some((s, c));
+                }
+            }
+        }
+        None
+    }
+
+    fn first(&self, w: &str) -> Option<Sector> {
+        let mut ends: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(1).collect();
+        ends.reverse();
+        for e in ends {
+            if e > self.max_first {
+                continue;
+            }
+            if self.lang == Language::En && !matches!(w.as_bytes()[e], b' ' | b'-') {
+                continue;
+            }
+            if let Some(&s) = self.firsts.get(&w[..e]) {
+                return Some(s);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn de() -> &'static Matcher {
+        static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        M.get_or_init(|| Matcher::new(Language::De).unwrap())
+    }
+    fn en() -> &'static Matcher {
+        static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        M.get_or_init(|| Matcher::new(Language::En).unwrap())
+    }
+
+    fn codes(m: &Matcher, form: &str) -> Vec<(FormType, String)> {
+        m.lookup(form)
+            .iter()
+            .map(|e| (e.form, e.code.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn inflected_forms_and_adjectives() {
+        let m = de();
+        assert!(codes(m, "Russlands").contains(&(FormType::StateName, "RUS".into())));
+        assert!(codes(m, "russischen").contains(&(FormType::Adjective, "RUS".into())));
+        // sentence-initial capital of a lower-case form
+        assert!(codes(m, "Russische").contains(&(FormType::Adjective, "RUS".into())));
+        assert!(codes(m, "Moskau").contains(&(FormType::Capital, "RUS".into())));
+        let kreml = m.lookup("Kreml");
+        assert!(kreml
+            .iter()
+            .any(|e| e.code == "RUS" && e.sector == Some(Sector::Gov)));
+        assert!(codes(en(), "Russian").contains(&(FormType::Adjective, "RUS".into())));
+    }
+
+    #[test]
+    fn orgs_people_and_compound_names() {
+        let m = de();
+        assert!(m.lookup("NATO").iter().any(|e| e.code == "NATO"));
+        assert!(m
+            .lookup("UN-Sicherheitsrat")
+            .iter()
+            .any(|e| e.kb == "UNSC" && e.code == "UN"));
+        assert!(m.lookup("Joe Biden").iter().any(|e| e.kb == "joe-biden"));
+        assert!(m
+            .lookup("Biden")
+            .iter()
+            .any(|e| e.kb == "joe-biden" && e.form == FormType::Surname));
+        // coreference nouns are flagged context-only
+        assert!(m
+            .lookup("Allianz")
+            .iter()
+            .all(|e| e.context_only && e.form == FormType::OrgCoref));
+    }
+
+    #[test]
+    fn whole_tokens_only_and_longest_match() {
+        let m = de();
+        let words = [
+            "die",
+            "Russischen",
+            "Föderation",
+            "und",
+            "Russlandsx",
+            "NATO",
+            "-",
+            "Gipfel",
+        ];
+        let found: Vec<(usize, usize)> = m.find(&words).iter().map(|x| (x.start, x.end)).collect();
+        assert!(found.contains(&(5, 6)), "{found:?}");
+        assert!(!found.iter().any(|&(s, _)| s == 4), "{found:?}");
+    }
+
+    #[test]
+    fn context_only_media_aliases_are_flagged() {
+        let m = de();
+        let welt = m.lookup("Welt");
+        assert!(!welt.is_empty());
+        assert!(welt.iter().all(|e| e.context_only));
+        let dpa = m.lookup("dpa");
+        assert!(dpa
+            .iter()
+            .any(|e| e.kind == EntityKind::Media && !e.context_only));
+        // case-sensitive: a capitalised alias does not match in lower case
+        assert!(m.lookup("welt").is_empty());
+    }
+
+    #[test]
+    fn sector_words_with_compounds() {
+        let s = de().sectors();
+        assert_eq!(s.sector("Verteidigungsminister"), Some(Sector::Mil));
+        assert_eq!(s.sector("Diplomat"), Some(Sector::Dip));
+        assert_eq!(s.sector_of_form("Soldaten"), Some(Sector::Mil));
+        assert_eq!(s.sector("Regierungssprecher"), Some(Sector::Gov));
+        assert_eq!(s.sector("Polizeipräsident"), Some(Sector::Cop));
+        assert_eq!(en().sectors().sector("troops"), Some(Sector::Mil));
+    }
+
+    #[test]
+    fn matcher_builds_fast_and_matches_fast() {
+        let t = std::time::Instant::now();
+        let m = Matcher::new(Language::De).unwrap();
+        let load = t.elapsed();
+        let words: Vec<&str> = "Der russische Präsident Wladimir Putin traf in Moskau den \
+            NATO - Generalsekretär , sagte die Sprecherin der Bundesregierung am Montag ."
+            .split(' ')
+            .collect();
+        let n = 20_000;
+        let t = std::time::Instant::now();
+        let mut hits = 0;
+        for _ in 0..n {
+            hits += m.find(&words).len();
+        }
+        let secs = t.elapsed().as_secs_f64();
+        let tps = (n * words.len()) as f64 / secs;
+        eprintln!("matcher: load {load:?}, {tps:.0} tokens/s, {hits} hits");
+        assert!(hits > 0);
+        // generous bounds for debug builds on a loaded machine; release figures in the report
+        assert!(load.as_millis() < 2_000);
+    }
+}
