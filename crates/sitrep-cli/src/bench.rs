@@ -54,7 +54,10 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new();
     let startup = t0.elapsed();
 
-    let analyze = AnalyzeOptions { tokens: true };
+    let analyze = AnalyzeOptions {
+        tokens: true,
+        entities: true,
+    };
     let repeat = args.repeat.max(1);
 
     // Whole pipeline, one thread.

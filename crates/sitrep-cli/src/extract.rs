@@ -26,9 +26,12 @@ pub struct ExtractArgs {
     /// Publication date of documents that have none (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub published: Option<String>,
-    /// Include the tokens of each document.
+    /// Include the tokens of each document, with tags, lemmas and features.
     #[arg(long)]
     pub tokens: bool,
+    /// Recognise and link entities (first version: see evaluation/reports/ner-de.md).
+    #[arg(long)]
+    pub entities: bool,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -72,6 +75,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new();
     let analyze = AnalyzeOptions {
         tokens: args.tokens,
+        entities: args.entities,
     };
 
     let stdout = io::stdout();

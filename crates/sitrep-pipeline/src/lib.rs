@@ -4,14 +4,18 @@
 //! it is `Sync`) and turns a [`Document`] into an [`Analysis`]:
 //!
 //! ```text
-//! Document ─▶ language (declared, default or identified) ─▶ segment ─▶ tag ─▶ Analysis
+//! Document ─▶ language (declared, default or identified) ─▶ segment ─▶ tag ─▶ entities
+//!          ─▶ Analysis
 //! ```
 //!
-//! Later stages (word analysis, entities, events) are added here; front-ends (CLI, server,
-//! Python) only call [`Pipeline::analyze`].
+//! Tagging runs when tokens or entities are asked for; entity recognition is a first version
+//! and opt-in ([`AnalyzeOptions::entities`]) until it meets its accuracy target. Later stages
+//! (events) are added here; front-ends (CLI, server, Python) only call
+//! [`Pipeline::analyze`].
 
 use sitrep_core::Problem;
 use sitrep_core::{Analysis, Document, Language, Segmentation, Span, TokenOut};
+use sitrep_entities::EntityRecognizer;
 use sitrep_langid::LanguageIdentifier;
 use sitrep_segment::Segmenter;
 use sitrep_tag::{Tagger, WordAnalysis};
@@ -21,6 +25,8 @@ use sitrep_tag::{Tagger, WordAnalysis};
 pub struct AnalyzeOptions {
     /// Include the `tokens` array.
     pub tokens: bool,
+    /// Recognise and link entities (fills `entities`).
+    pub entities: bool,
 }
 
 /// The loaded pipeline. Build it once; it is cheap to share across threads.
@@ -28,6 +34,7 @@ pub struct Pipeline {
     identifier: LanguageIdentifier,
     segmenters: [Segmenter; 2],
     taggers: [Tagger; 2],
+    recognizers: [EntityRecognizer; 2],
 }
 
 impl Pipeline {
@@ -39,6 +46,10 @@ impl Pipeline {
             segmenters: Language::ALL.map(Segmenter::new),
             taggers: Language::ALL.map(|l| {
                 Tagger::new(l).unwrap_or_else(|e| panic!("shipped {l} tagger model: {e}"))
+            }),
+            recognizers: Language::ALL.map(|l| {
+                EntityRecognizer::new(l)
+                    .unwrap_or_else(|e| panic!("shipped {l} knowledge base: {e}"))
             }),
         }
     }
@@ -88,32 +99,53 @@ impl Pipeline {
             self.segmenter(language).segment_into(&analysis.text, seg);
         }
         analysis.sentences = seg.sentences.iter().map(|s| s.span).collect();
-        if opts.tokens {
-            let mut out = Vec::with_capacity(seg.tokens.len());
-            let mut words: Vec<WordAnalysis> = Vec::new();
+        if let (Some(language), true) = (language, opts.tokens || opts.entities) {
+            let tagger = self.tagger(language);
+            let mut words: Vec<WordAnalysis> = Vec::with_capacity(seg.tokens.len());
+            let mut sentence_words = Vec::new();
             for s in &seg.sentences {
-                let toks = seg.sentence_tokens(s);
-                let tagger = language.map(|l| self.tagger(l));
-                match tagger {
-                    Some(t) => t.tag(&analysis.text, toks, &mut words),
-                    None => words.clear(),
-                }
-                for (k, t) in toks.iter().enumerate() {
-                    let w = words.get_mut(k);
-                    out.push(TokenOut {
+                tagger.tag(&analysis.text, seg.sentence_tokens(s), &mut sentence_words);
+                words.append(&mut sentence_words);
+            }
+            if opts.entities {
+                analysis.entities = self.recognizers[language as usize].recognize(
+                    &analysis.text,
+                    &seg.tokens,
+                    &words,
+                    analysis.published,
+                );
+            }
+            if opts.tokens {
+                analysis.tokens = Some(
+                    seg.tokens
+                        .iter()
+                        .zip(words)
+                        .map(|(t, w)| TokenOut {
+                            start: t.span.start,
+                            end: t.span.end,
+                            upos: Some(w.upos),
+                            xpos: Some(w.xpos.as_str().to_string()),
+                            feats: Some(tagger.feats_string(&w.feats)),
+                            lemma: Some(w.lemma),
+                        })
+                        .collect(),
+                );
+            }
+        } else if opts.tokens {
+            // No language (blank text): tokens without analysis.
+            analysis.tokens = Some(
+                seg.tokens
+                    .iter()
+                    .map(|t| TokenOut {
                         start: t.span.start,
                         end: t.span.end,
-                        upos: w.as_ref().map(|w| w.upos),
-                        xpos: w.as_ref().map(|w| w.xpos.as_str().to_string()),
-                        feats: w.as_ref().map(|w| match tagger {
-                            Some(t) => t.feats_string(&w.feats),
-                            None => w.feats.to_string(),
-                        }),
-                        lemma: w.map(|w| std::mem::take(&mut w.lemma)),
-                    });
-                }
-            }
-            analysis.tokens = Some(out);
+                        upos: None,
+                        xpos: None,
+                        lemma: None,
+                        feats: None,
+                    })
+                    .collect(),
+            );
         }
         debug_assert!(analysis
             .sentences
@@ -138,7 +170,15 @@ mod tests {
         let p = Pipeline::new();
         let mut doc = Document::new("t", "Die NATO begrüßte die Verlegung. Moskau schwieg.");
         doc.language = Some(Language::De);
-        let a = p.analyze(doc, &AnalyzeOptions { tokens: true }).unwrap();
+        let a = p
+            .analyze(
+                doc,
+                &AnalyzeOptions {
+                    tokens: true,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
         assert_eq!(a.language, Some(Language::De));
         assert_eq!(a.sentences.len(), 2);
         assert_eq!(a.sentences[1].text(&a.text), "Moskau schwieg.");
@@ -160,5 +200,37 @@ mod tests {
             .unwrap();
         assert_eq!(a.language, None);
         assert!(a.sentences.is_empty());
+    }
+
+    #[test]
+    fn entities_only_when_asked() {
+        let p = Pipeline::new();
+        let mut doc = Document::new("e", "Russland kritisierte die NATO scharf.");
+        doc.language = Some(Language::De);
+        let plain = p.analyze(doc.clone(), &AnalyzeOptions::default()).unwrap();
+        assert!(plain.entities.is_empty() && plain.tokens.is_none());
+        let opts = AnalyzeOptions {
+            entities: true,
+            ..Default::default()
+        };
+        let a = p.analyze(doc, &opts).unwrap();
+        let codes: Vec<&str> = a
+            .entities
+            .iter()
+            .filter_map(|e| e.actor.as_ref().map(|c| c.code.as_str()))
+            .collect();
+        assert!(
+            codes.contains(&"RUS") && codes.contains(&"NATO"),
+            "{:?}",
+            a.entities
+        );
+        for e in &a.entities {
+            for m in &e.mentions {
+                assert_eq!(
+                    a.text.get(m.start as usize..m.end as usize),
+                    Some(m.text.as_str())
+                );
+            }
+        }
     }
 }
