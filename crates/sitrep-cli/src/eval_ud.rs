@@ -118,18 +118,6 @@ pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
             ("tokens", &sc.tokens),
             ("sentences (spans)", &sc.sentences),
             ("sentence boundaries", &sc.boundaries),
-        ] {
-            println!(
-                "{:<22} {:>9.4} {:>9.4} {:>9.4} {:>8} {:>8}",
-                name,
-                p.precision(),
-                p.recall(),
-                p.f1(),
-                p.gold,
-                p.predicted
-            );
-        }
-        for (name, p) in [
             ("UPOS (end to end)", &sc.upos),
             ("lemma (end to end)", &sc.lemma),
         ] {
