@@ -606,7 +606,7 @@ impl Model {
                 }
             };
             let end = i + 1 == tokens.len()
-                || self.boundary(seg, text, tokens, &doc, i, first, headline);
+                || self.boundary(seg, text, tokens, &doc, i, Open { first, headline });
             if end {
                 sentences.push(Sentence {
                     span: Span {
@@ -628,9 +628,9 @@ impl Model {
         tokens: &[Token],
         doc: &Doc,
         i: usize,
-        first: usize,
-        headline: bool,
+        open: Open,
     ) -> bool {
+        let Open { first, headline } = open;
         match gap(text, &tokens[i], &tokens[i + 1]) {
             Gap::Joined => return false,
             Gap::Space => {}
@@ -661,6 +661,14 @@ impl Model {
         sequential_features(rule, i + 1 - first, lower, &mut s);
         s.sum > 0.0
     }
+}
+
+/// The sentence being built when a gap is decided: its first token, and whether the
+/// current line is a headline line.
+#[derive(Clone, Copy)]
+struct Open {
+    first: usize,
+    headline: bool,
 }
 
 /// A training document: text and the byte offsets where gold sentences end.
