@@ -307,6 +307,9 @@ pub fn right2_features(n2: &TokInfo, out: &mut Vec<u64>) {
     let f = hash::feat;
     out.push(f(33, n2.lower, 0));
     out.push(f(64, n2.amb, 0));
+    out.push(f(67, n2.lex, 0));
+    out.push(f(68, n2.shape, 0));
+    out.push(f(69, n2.suf[2], 0));
 }
 
 /// The sentence-boundary stand-ins for neighbours outside the sentence.
@@ -348,7 +351,70 @@ pub fn pair_tag_features(toks: &[TokInfo], i: usize, p1: u64, out: &mut Vec<u64>
     out.push(f(63, p1, t.amb));
     out.push(f(65, m1.amb, t.amb));
     out.push(f(66, t.amb, n1.lower));
+    out.push(f(90, t.lower, n1.amb));
+    out.push(f(91, t.lower, at(toks, ii + 2).amb));
+    if t.lexset & AUX_BITS.0 != 0 {
+        let (l, r) = clause_predicates(toks, i);
+        out.push(f(86, t.lower, r));
+        out.push(f(87, t.lower, l * 16 + r));
+        out.push(f(88, l * 16 + r, 0));
+    }
 }
+
+/// STTS bits of auxiliary forms (German): `sein`, `haben`, `werden` as finite verbs or
+/// infinitives.
+const AUX_BITS: sitrep_lexicon::SttsSet = {
+    use sitrep_core::Stts;
+    let mut b = 0u64;
+    b |= 1 << Stts::Vafin as u64;
+    b |= 1 << Stts::Vainf as u64;
+    sitrep_lexicon::SttsSet(b)
+};
+
+/// What the clause around token `i` holds that an auxiliary could govern, left and right of
+/// it up to the nearest punctuation (at most 12 words): bit 0 a possible participle, bit 1
+/// an infinitive, bit 2 a predicative adjective/adverb (`ADJD`), bit 3 `zu`-infinitive or
+/// separable particle. From the lexicon's tag sets (German).
+fn clause_predicates(toks: &[TokInfo], i: usize) -> (u64, u64) {
+    use sitrep_core::Stts;
+    let bit = |t: Stts| 1u64 << t as u64;
+    let pp = bit(Stts::Vvpp) | bit(Stts::Vapp) | bit(Stts::Vmpp);
+    let inf = bit(Stts::Vvinf) | bit(Stts::Vainf) | bit(Stts::Vminf);
+    let adjd = bit(Stts::Adjd);
+    let zu = bit(Stts::Vvizu) | bit(Stts::Ptkvz);
+    let kind = |t: &TokInfo| -> Option<u64> {
+        if PUNCT_SHAPES.contains(&t.shape) {
+            return None;
+        }
+        let s = t.lexset;
+        Some(
+            (s & pp != 0) as u64
+                | ((s & inf != 0) as u64) << 1
+                | ((s & adjd != 0) as u64) << 2
+                | ((s & zu != 0) as u64) << 3,
+        )
+    };
+    let mut r = 0;
+    for t in toks.iter().skip(i + 1).take(12) {
+        match kind(t) {
+            Some(k) => r |= k,
+            None => break,
+        }
+    }
+    let mut l = 0;
+    for t in toks[..i].iter().rev().take(12) {
+        match kind(t) {
+            Some(k) => l |= k,
+            None => break,
+        }
+    }
+    (l, r)
+}
+
+/// Shape hashes of clause-ending punctuation.
+static PUNCT_SHAPES: std::sync::LazyLock<[u64; 6]> = std::sync::LazyLock::new(|| {
+    [",", ".", "!", "?", ":", ";"].map(|p| hash::bytes(22, p.as_bytes()))
+});
 
 /// Features of token `i` for the morphology model, given each token's predicted class
 /// (`classes`) and the bundles already chosen to its left (`bundles`, `u64::MAX` unknown).

@@ -309,7 +309,7 @@ impl Script {
         let src = if self.lower { lower } else { form };
         let n = src.chars().count();
         let (p, c) = (self.cut_pre as usize, self.cut as usize);
-        if p + c >= n && !(p + c == n && !self.add.is_empty()) {
+        if p + c > n || (p + c == n && self.add.is_empty()) {
             return if p + c == 0 {
                 Some(src.to_string())
             } else {

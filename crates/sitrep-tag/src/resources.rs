@@ -216,7 +216,7 @@ impl Resources {
         let capital = t.flags & crate::features::F_UPPER_FIRST != 0;
         for (s, (_, x)) in scores.iter_mut().zip(classes) {
             if let Xpos::Stts(x) = *x {
-                if !set.contains(x) && !(capital && x == sitrep_core::Stts::Ne) {
+                if !(set.contains(x) || capital && x == sitrep_core::Stts::Ne) {
                     *s = f32::NEG_INFINITY;
                 }
             }

@@ -32,7 +32,7 @@ impl TrainConfig {
     pub fn for_language(language: Language) -> TrainConfig {
         TrainConfig {
             iterations: match language {
-                Language::En => 8,
+                Language::En => 12,
                 Language::De => 12,
             },
             seed: 0x5172_4e50,

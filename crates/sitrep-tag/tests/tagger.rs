@@ -114,7 +114,7 @@ fn odd_tokens_never_panic() {
         t.tag_words(&odd, &joined, &mut out);
         assert_eq!(out.len(), odd.len());
         // A very long sentence is tagged in windows, one analysis per word.
-        let many: Vec<&str> = std::iter::repeat("word").take(2000).collect();
+        let many: Vec<&str> = std::iter::repeat_n("word", 2000).collect();
         t.tag_words(&many, &[], &mut out);
         assert_eq!(out.len(), 2000);
     }
