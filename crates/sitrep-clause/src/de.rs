@@ -30,10 +30,10 @@
 //! tagger's `Mood` feature (*sie haben* is indicative or Konjunktiv I by form).
 
 use crate::{
-    fold_tense, make_clause, At, Clause, ClauseAnalyzer, ClauseKind, ClauseMood, ClauseTense,
-    Modal, PassiveAux, Steps, VerbComplex, Word,
+    fold_tense, make_clause, At, Clause, ClauseAnalyzer, ClauseKind, ClauseMood, Modal, PassiveAux,
+    Steps, VerbComplex, Word,
 };
-use sitrep_core::{Mood, Stts, Tense, VerbForm, Voice, Xpos};
+use sitrep_core::{Mood, Stts, Tense, VerbForm, Xpos};
 
 /// Separable verb particles (for the `sein` list's prefix rule only; joining uses the
 /// tagger's `PTKVZ`).
@@ -565,30 +565,22 @@ fn complex<W: Word>(
         }
         None => (None, None),
     };
-    let mut verbs: Vec<At> = ch.iter().map(|&j| At::of(words, j)).collect();
-    verbs.sort_by_key(|v| v.index);
-    Some(VerbComplex {
-        finite: finite.map(|f| At::of(words, f)),
-        main: At::of(words, main),
-        particle: particle.map(|p| At::of(words, p)),
-        verbs,
-        lemma,
-        mood,
-        tense: tense.map(|t: ClauseTense| t),
-        voice: if passive.is_some() {
-            Voice::Pass
-        } else {
-            Voice::Act
-        },
-        passive,
-        modal,
-        negation: clause
-            .iter()
-            .copied()
-            .find(|&j| is_negation(&words[j]))
-            .map(|j| At::of(words, j)),
-        shared_finite: shared,
-    })
+    Some(
+        crate::Parts {
+            finite,
+            main,
+            particle,
+            chain: ch,
+            clause,
+            lemma,
+            mood,
+            tense,
+            passive,
+            modal,
+            shared_finite: shared,
+        }
+        .build(words, is_negation::<W>),
+    )
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ use crate::{
     fold_tense, make_clause, At, Clause, ClauseKind, ClauseMood, Modal, PassiveAux, Steps,
     VerbComplex, Word,
 };
-use sitrep_core::{Penn, Voice, Xpos};
+use sitrep_core::{Penn, Xpos};
 
 fn penn<W: Word>(w: &W) -> Option<Penn> {
     match w.xpos() {
@@ -354,30 +354,22 @@ fn complex<W: Word>(
         }
         None => (None, None),
     };
-    let mut verbs: Vec<At> = ch.iter().map(|&j| At::of(words, j)).collect();
-    verbs.sort_by_key(|v| v.index);
-    Some(VerbComplex {
-        finite: finite.map(|f| At::of(words, f)),
-        main: At::of(words, main),
-        particle: particle.map(|p| At::of(words, p)),
-        verbs,
-        lemma,
-        mood,
-        tense,
-        voice: if passive.is_some() {
-            Voice::Pass
-        } else {
-            Voice::Act
-        },
-        passive,
-        modal,
-        negation: ws
-            .iter()
-            .copied()
-            .find(|&j| is_negation(&words[j]))
-            .map(|j| At::of(words, j)),
-        shared_finite: shared,
-    })
+    Some(
+        crate::Parts {
+            finite,
+            main,
+            particle,
+            chain: ch,
+            clause: ws,
+            lemma,
+            mood,
+            tense,
+            passive,
+            modal,
+            shared_finite: shared,
+        }
+        .build(words, is_negation::<W>),
+    )
 }
 
 #[cfg(test)]

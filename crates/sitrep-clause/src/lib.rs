@@ -110,6 +110,54 @@ pub struct VerbComplex {
     pub shared_finite: bool,
 }
 
+/// The parts of a verb complex as word indices, as the language modules find them; turned
+/// into a [`VerbComplex`] the same way for every language.
+pub(crate) struct Parts<'c> {
+    pub finite: Option<usize>,
+    pub main: usize,
+    pub particle: Option<usize>,
+    /// The verb chain, in any order.
+    pub chain: &'c [usize],
+    /// The clause's words, searched for a negation.
+    pub clause: &'c [usize],
+    pub lemma: String,
+    pub mood: Option<ClauseMood>,
+    pub tense: Option<ClauseTense>,
+    pub passive: Option<PassiveAux>,
+    pub modal: Option<Modal>,
+    pub shared_finite: bool,
+}
+
+impl Parts<'_> {
+    pub(crate) fn build<W: Word>(self, words: &[W], is_negation: fn(&W) -> bool) -> VerbComplex {
+        let mut verbs: Vec<At> = self.chain.iter().map(|&j| At::of(words, j)).collect();
+        verbs.sort_by_key(|v| v.index);
+        VerbComplex {
+            finite: self.finite.map(|f| At::of(words, f)),
+            main: At::of(words, self.main),
+            particle: self.particle.map(|p| At::of(words, p)),
+            verbs,
+            lemma: self.lemma,
+            mood: self.mood,
+            tense: self.tense,
+            voice: if self.passive.is_some() {
+                Voice::Pass
+            } else {
+                Voice::Act
+            },
+            passive: self.passive,
+            modal: self.modal,
+            negation: self
+                .clause
+                .iter()
+                .copied()
+                .find(|&j| is_negation(&words[j]))
+                .map(|j| At::of(words, j)),
+            shared_finite: self.shared_finite,
+        }
+    }
+}
+
 /// A clause: its words (possibly discontinuous, when another clause is embedded) and its
 /// verb complex.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
