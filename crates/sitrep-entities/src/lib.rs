@@ -565,7 +565,16 @@ impl EntityRecognizer {
 
     fn is_name_token(&self, cx: &Ctx, i: usize) -> bool {
         let s = cx.strs[i];
-        cx.tokens[i].kind == TokenKind::Word && capitalised(s) && cx.is_proper(i)
+        // An abbreviation (`Mio.`, `Nr.`) is no part of a name; an initial (`J.`) is.
+        let abbreviation = s.ends_with('.') && s.chars().count() > 2;
+        cx.tokens[i].kind == TokenKind::Word && capitalised(s) && !abbreviation && cx.is_proper(i)
+    }
+
+    /// A name run does not start with an office or institution word (`Ministerin Claire
+    /// Dubois`, `Außenministerium`): the tagger often takes those for names. Inside a run
+    /// they stay (`Dieter Richter`).
+    fn starts_name(&self, cx: &Ctx, i: usize) -> bool {
+        self.is_name_token(cx, i) && self.kb.sectors().sector_of_form(cx.strs[i]).is_none()
     }
 
     fn name_pass(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
@@ -579,7 +588,7 @@ impl EntityRecognizer {
         }
         let mut i = 0;
         while i < n {
-            if covered[i] || !self.is_name_token(cx, i) {
+            if covered[i] || !self.starts_name(cx, i) {
                 i += 1;
                 continue;
             }

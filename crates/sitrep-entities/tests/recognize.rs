@@ -211,3 +211,18 @@ fn media_context_aliases_need_context() {
         "{es:#?}"
     );
 }
+
+#[test]
+fn office_words_and_abbreviations_are_not_names() {
+    let es = run(
+        Language::De,
+        "Ministerin Anna Berger besuchte am Montag Wien. Das Außenministerium lieferte 1,5 Mio. Schuss Munition.",
+        None,
+    );
+    let persons: Vec<&str> =
+        es.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+    assert!(persons.contains(&"Anna Berger"), "{persons:?}");
+    for bad in ["Außenministerium", "Mio. Schuss", "Ministerin Anna Berger"] {
+        assert!(!persons.contains(&bad), "{bad} taken for a person: {persons:?}");
+    }
+}
