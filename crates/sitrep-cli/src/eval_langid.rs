@@ -148,12 +148,6 @@ pub fn run(args: EvalLangidArgs) -> anyhow::Result<ExitCode> {
         print!("{}", li::markdown_table(&scores));
     } else {
         for s in &scores {
-            let conf: Vec<String> = s
-                .top_confusions(3)
-                .iter()
-                .map(|(l, n)| format!("{l} {n}"))
-                .collect();
-            let rules: Vec<String> = s.rules.iter().map(|(r, n)| format!("{r} {n}")).collect();
             println!(
                 "{:<42} n={:<5} correct={:>5.1}%  other-de/en={:<4} unsupported={:<4} undetermined={:<4} correct(≥{} words)={:>6} of {:<5} {:>6.1} µs/text  confusions: [{}]  rules: [{}]",
                 s.name,
@@ -166,8 +160,8 @@ pub fn run(args: EvalLangidArgs) -> anyhow::Result<ExitCode> {
                 li::pct_or_na(s.correct_min_words, s.n_min_words),
                 s.n_min_words,
                 s.micros_per_text(),
-                conf.join(", "),
-                rules.join(", "),
+                s.confusions_summary(),
+                s.rules_summary(),
             );
         }
     }

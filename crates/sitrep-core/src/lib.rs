@@ -25,6 +25,7 @@ mod analysis;
 mod date;
 mod document;
 mod error;
+pub mod fnv;
 mod language;
 mod limits;
 mod morph;

@@ -101,6 +101,22 @@ impl SetScore {
         v.truncate(k);
         v
     }
+
+    /// The three most common wrong outcomes as text: `undetermined 22, en 1`.
+    pub fn confusions_summary(&self) -> String {
+        let v: Vec<String> = self
+            .top_confusions(3)
+            .iter()
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect();
+        v.join(", ")
+    }
+
+    /// How many verdicts each rule gave, as text: `cues 874, detector 3`.
+    pub fn rules_summary(&self) -> String {
+        let v: Vec<String> = self.rules.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        v.join(", ")
+    }
 }
 
 /// `97.5%`, or `n/a` for an empty subset.
@@ -293,12 +309,6 @@ pub fn markdown_table(scores: &[SetScore]) -> String {
         "| set | texts | correct | other of de/en | unsupported | undetermined | correct, ≥3 words (texts) | µs/text | top confusions | decided by |\n|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n",
     );
     for s in scores {
-        let conf: Vec<String> = s
-            .top_confusions(3)
-            .iter()
-            .map(|(l, n)| format!("{l} {n}"))
-            .collect();
-        let rules: Vec<String> = s.rules.iter().map(|(r, n)| format!("{r} {n}")).collect();
         out.push_str(&format!(
             "| {} | {} | {:.1}% | {} | {} | {} | {} ({}) | {:.1} | {} | {} |\n",
             s.name,
@@ -310,8 +320,8 @@ pub fn markdown_table(scores: &[SetScore]) -> String {
             pct_or_na(s.correct_min_words, s.n_min_words),
             s.n_min_words,
             s.micros_per_text(),
-            conf.join(", "),
-            rules.join(", "),
+            s.confusions_summary(),
+            s.rules_summary(),
         ));
     }
     out

@@ -1,39 +1,15 @@
 //! Hand-written German/English word cues (`data/cues.tsv`) and the bounded text sample they
 //! are counted on.
 
+use sitrep_core::fnv::FnvMap;
 use sitrep_core::Language;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 const CUES_TSV: &str = include_str!("../data/cues.tsv");
-
-/// FNV-1a: cue lookups hash a few hundred short words per document, where the default
-/// SipHash (built against hash flooding, which a fixed table of our own does not need) costs
-/// more than the rest of the sampling.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// Word → (language, weight). Built once; lookups are by lowercased word.
 #[derive(Debug, Clone)]
 pub(crate) struct CueTable {
-    words: HashMap<Box<str>, (Language, u8), BuildHasherDefault<Fnv>>,
+    words: FnvMap<Box<str>, (Language, u8)>,
     /// Bytes of the longest listed word: longer words are not looked up.
     max_len: usize,
 }
@@ -63,7 +39,7 @@ fn data_lines() -> impl Iterator<Item = &'static str> {
 
 impl CueTable {
     pub(crate) fn new() -> Self {
-        let words: HashMap<Box<str>, (Language, u8), BuildHasherDefault<Fnv>> = data_lines()
+        let words: FnvMap<Box<str>, (Language, u8)> = data_lines()
             .filter_map(parse_line)
             .map(|(w, l, n)| (Box::from(w), (l, n)))
             .collect();

@@ -6,9 +6,6 @@
 //! that breaks this is refused with a [`DataError`] naming the file and line, so a bad edit
 //! fails the data test instead of silently changing the output.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
 /// What is wrong with a data file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}: {message}")]
@@ -18,31 +15,8 @@ pub struct DataError {
     pub message: String,
 }
 
-/// FNV-1a: the keys are short words, where it beats SipHash and needs no dependency.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-pub(crate) type WordSet = HashSet<Box<str>, BuildHasherDefault<Fnv>>;
+pub(crate) type FastMap<K, V> = sitrep_core::fnv::FnvMap<K, V>;
+pub(crate) type WordSet = sitrep_core::fnv::FnvSet<Box<str>>;
 
 /// The raw text of every data file a segmenter reads. [`SegmentData::builtin`] is the
 /// shipped data; tests build their own.

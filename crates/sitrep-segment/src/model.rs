@@ -247,6 +247,19 @@ struct Doc {
     lowers: Vec<u32>,
 }
 
+impl Doc {
+    /// The hash of feature value `v` for the gap at padded position `base`.
+    #[inline]
+    fn value(&self, lex: &Table, base: usize, v: &V) -> u64 {
+        match *v {
+            V::L(o) => self.lower[base.wrapping_add_signed(o)],
+            V::S(o) => self.shape[base.wrapping_add_signed(o)],
+            V::C(o) => CASE_HASH[case_of(lex, self.lower[base.wrapping_add_signed(o)])],
+            V::Lit(_, x) => x,
+        }
+    }
+}
+
 /// Case classes: names and hashes, indexed by the lexicon's value (0 = not listed).
 const CASE: [&str; 3] = ["-", "lc", "uc"];
 const CASE_HASH: [u64; 3] = [hash_str("-"), hash_str("lc"), hash_str("uc")];
@@ -309,7 +322,23 @@ fn headline_line(text: &str, at: usize) -> (usize, bool) {
     let last = text[at..nl].trim_end().chars().next_back();
     let headline = !matches!(
         last,
-        None | Some('.' | '!' | '?' | ':' | ';' | '…' | '"' | '\'' | '”' | '“' | '’' | '»' | '«' | ')' | ']' | ',')
+        None | Some(
+            '.' | '!'
+                | '?'
+                | ':'
+                | ';'
+                | '…'
+                | '"'
+                | '\''
+                | '”'
+                | '“'
+                | '’'
+                | '»'
+                | '«'
+                | ')'
+                | ']'
+                | ','
+        )
     );
     (nl + 1, headline)
 }
@@ -493,15 +522,7 @@ impl Sink for Scorer<'_> {
     #[inline]
     fn feature(&mut self, _: &'static str, mut h: u64, vals: &[V]) {
         for v in vals {
-            let x = match *v {
-                V::L(o) => self.doc.lower[self.base.wrapping_add_signed(o)],
-                V::S(o) => self.doc.shape[self.base.wrapping_add_signed(o)],
-                V::C(o) => {
-                    CASE_HASH[case_of(self.lex, self.doc.lower[self.base.wrapping_add_signed(o)])]
-                }
-                V::Lit(_, x) => x,
-            };
-            h = mix(h, x);
+            h = mix(h, self.doc.value(self.lex, self.base, v));
         }
         self.sum += self.table.get(h);
     }
@@ -719,15 +740,7 @@ struct Collector<'a> {
 impl Sink for Collector<'_> {
     fn feature(&mut self, name: &'static str, mut h: u64, vals: &[V]) {
         for v in vals {
-            let x = match *v {
-                V::L(o) => self.doc.lower[self.base.wrapping_add_signed(o)],
-                V::S(o) => self.doc.shape[self.base.wrapping_add_signed(o)],
-                V::C(o) => {
-                    CASE_HASH[case_of(self.lex, self.doc.lower[self.base.wrapping_add_signed(o)])]
-                }
-                V::Lit(_, x) => x,
-            };
-            h = mix(h, x);
+            h = mix(h, self.doc.value(self.lex, self.base, v));
         }
         self.hashes.push(h);
         self.names.entry(h).or_insert_with(|| {
