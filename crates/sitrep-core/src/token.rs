@@ -41,6 +41,20 @@ pub struct Sentence {
     pub tokens: Range<u32>,
 }
 
+impl Sentence {
+    /// The sentence of `tokens[first..end]` (`first < end`), spanning its first to its last
+    /// token.
+    pub fn covering(tokens: &[Token], first: usize, end: usize) -> Sentence {
+        Sentence {
+            span: Span {
+                start: tokens[first].span.start,
+                end: tokens[end - 1].span.end,
+            },
+            tokens: first as u32..end as u32,
+        }
+    }
+}
+
 /// Text between tokens may only be whitespace or invisible characters: a segmenter never
 /// drops visible text.
 fn check_gap(text: &str, start: usize, end: usize) -> Result<(), String> {

@@ -237,14 +237,8 @@ pub fn punctuation_sentences(text: &str, seg: &mut Segmentation) {
             i += 1;
             continue;
         }
-        let span = Span::new(
-            seg.tokens[start].span.start as usize,
-            seg.tokens[end - 1].span.end as usize,
-        );
-        seg.sentences.push(sitrep_core::Sentence {
-            span,
-            tokens: start as u32..end as u32,
-        });
+        let sentence = sitrep_core::Sentence::covering(&seg.tokens, start, end);
+        seg.sentences.push(sentence);
         start = end;
         i = end;
     }
@@ -430,7 +424,12 @@ mod tests {
         let (s, _) = score_full(&seg, Some(&tagger), Sentencer::Segmenter, &docs, 0);
         assert_eq!((s.upos.gold, s.upos.predicted), (5, 5));
         // `ging` → VERB `gehen` and `.` → PUNCT are beyond doubt for any sane tagger.
-        assert!(s.upos.correct >= 2 && s.lemma.correct >= 2, "{:?} {:?}", s.upos, s.lemma);
+        assert!(
+            s.upos.correct >= 2 && s.lemma.correct >= 2,
+            "{:?} {:?}",
+            s.upos,
+            s.lemma
+        );
         let (plain, _) = score(&seg, &docs, 0);
         assert_eq!(plain.upos, Prf::default());
     }

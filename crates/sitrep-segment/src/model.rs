@@ -28,7 +28,7 @@
 use crate::data::{entries, DataError, FastMap};
 use crate::sentence::{decider, gap, is_terminal, starts_lower, Gap};
 use crate::Segmenter;
-use sitrep_core::{Sentence, Span, Token};
+use sitrep_core::{Sentence, Token};
 
 pub(crate) const MAGIC: &str = "sitrep-boundary-model\t2";
 const SCALE: f64 = 1000.0;
@@ -629,13 +629,7 @@ impl Model {
             let end = i + 1 == tokens.len()
                 || self.boundary(seg, text, tokens, &doc, i, Open { first, headline });
             if end {
-                sentences.push(Sentence {
-                    span: Span {
-                        start: tokens[first].span.start,
-                        end: tokens[i].span.end,
-                    },
-                    tokens: first as u32..i as u32 + 1,
-                });
+                sentences.push(Sentence::covering(tokens, first, i + 1));
                 first = i + 1;
             }
         }

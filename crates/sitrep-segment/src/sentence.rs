@@ -10,7 +10,7 @@
 
 use crate::tokenize::{char_at, is_quote};
 use crate::Segmenter;
-use sitrep_core::{Language, Sentence, Span, Token, TokenKind};
+use sitrep_core::{Language, Sentence, Token, TokenKind};
 
 /// What the gap after a token looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,13 +123,7 @@ impl Segmenter {
         for i in 0..tokens.len() {
             let end = i + 1 == tokens.len() || self.rule_boundary(text, tokens, i);
             if end {
-                sentences.push(Sentence {
-                    span: Span {
-                        start: tokens[first].span.start,
-                        end: tokens[i].span.end,
-                    },
-                    tokens: first as u32..i as u32 + 1,
-                });
+                sentences.push(Sentence::covering(tokens, first, i + 1));
                 first = i + 1;
             }
         }
