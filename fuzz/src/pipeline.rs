@@ -24,7 +24,7 @@ pub fn check(data: &[u8]) {
         ..Document::new("fuzz", text.clone())
     };
     let p = PIPELINE.get_or_init(Pipeline::new);
-    let Ok(a) = p.analyze(doc, &AnalyzeOptions { tokens: true, entities: true }) else {
+    let Ok(a) = p.analyze(doc, &AnalyzeOptions { tokens: true, entities: true, events: true }) else {
         return;
     };
     assert_eq!(a.text, text, "the text is never changed");

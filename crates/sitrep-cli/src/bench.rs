@@ -57,6 +57,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let analyze = AnalyzeOptions {
         tokens: true,
         entities: true,
+        events: true,
     };
     let repeat = args.repeat.max(1);
 

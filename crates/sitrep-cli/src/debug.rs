@@ -4,6 +4,7 @@
 
 use clap::Args;
 use sitrep_clause::ClauseAnalyzer;
+use sitrep_events::args::{phrases, W};
 use sitrep_core::{Language, Segmentation};
 use sitrep_eval::morph::TaggedWord;
 use sitrep_pipeline::Pipeline;
@@ -77,8 +78,31 @@ fn render(pipeline: &Pipeline, clauses: &ClauseAnalyzer, language: Language, tex
                 w.text, w.span.start, w.span.end, a.upos, a.xpos, a.lemma, a.feats
             );
         }
+        let ws: Vec<W<'_>> = words
+            .iter()
+            .zip(toks)
+            .map(|(w, t)| W {
+                text: w.text,
+                span: w.span,
+                a: w.analysis,
+                joined: t.joined,
+            })
+            .collect();
         for c in clauses.analyze(language, &words) {
             let _ = write!(out, "clause {} {:?}", c.kind.as_str(), c.span.text(text));
+            let cw: Vec<usize> = c.words.iter().map(|&i| i as usize).collect();
+            let verbs = c.verb.as_ref().map(|v| {
+                let first = v.verbs.first().map_or(v.main.index, |a| a.index);
+                (first as usize, v.main.index as usize)
+            });
+            let finite = c.verb.as_ref().and_then(|v| v.finite).map(|a| a.index as usize);
+            let main = c.kind == sitrep_clause::ClauseKind::Main;
+            for ph in phrases(language, &ws, &cw, verbs, finite, main) {
+                let role = ph.role.map_or("?".to_string(), |r| r.to_string());
+                let first = ws[ph.words.start].span;
+                let last = ws[ph.words.end - 1].span;
+                let _ = write!(out, " [{role} {:?}]", first.cover(last).text(text));
+            }
             match &c.verb {
                 None => out.push_str(" (no verb)\n"),
                 Some(v) => {

@@ -32,6 +32,9 @@ pub struct ExtractArgs {
     /// Recognise and link entities (first version: see evaluation/reports/ner-de.md).
     #[arg(long)]
     pub entities: bool,
+    /// Extract events (implies --entities; first version: see evaluation/reports/events-*.md).
+    #[arg(long)]
+    pub events: bool,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -76,6 +79,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let analyze = AnalyzeOptions {
         tokens: args.tokens,
         entities: args.entities,
+        events: args.events,
     };
 
     let stdout = io::stdout();

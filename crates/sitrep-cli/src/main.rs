@@ -5,6 +5,7 @@
 
 mod bench;
 mod debug;
+mod eval_events;
 mod eval_langid;
 mod eval_morph;
 mod eval_ner;
@@ -31,6 +32,9 @@ struct Cli {
 enum Command {
     /// Analyse documents and write one sitrep/1 JSON object per document (JSON Lines).
     Extract(extract::ExtractArgs),
+    /// Score event extraction against gold files (../shared/eval/GOLD_FORMAT.md): precision,
+    /// recall and F1 overall and per type, misses and false alarms.
+    Eval(eval_events::EvalArgs),
     /// Score segmentation against a Universal Dependencies CoNLL-U file.
     EvalUd(eval_ud::EvalUdArgs),
     /// Measure language identification on German and English texts (documents, sentences
@@ -78,6 +82,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
+        Command::Eval(a) => eval_events::run(a),
         Command::EvalUd(a) => eval_ud::run(a),
         Command::EvalLangid(a) => eval_langid::run(a),
         Command::EvalTag(a) => eval_tag::run(a),

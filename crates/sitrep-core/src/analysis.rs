@@ -79,11 +79,28 @@ pub struct Event {
     pub event_type: EventType,
     pub mode: Option<String>,
     pub cameo: Option<String>,
+    /// Who acts; several for coordinated actors (`USA und NATO fordern`).
+    #[serde(default)]
+    pub source: Vec<EventActor>,
+    /// Who is acted upon; empty where the type has none or the text gives none.
+    #[serde(default)]
+    pub target: Vec<EventActor>,
     pub modality: Modality,
     pub trigger: Mention,
     pub evidence: Span,
     pub rule: String,
     pub confidence: f32,
+}
+
+/// An event's actor: its code, the entity it was read from (when one was), and the words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventActor {
+    pub code: String,
+    pub entity: Option<String>,
+    pub text: String,
+    /// The words in the document (the mention, or the argument it was read from).
+    pub start: u32,
+    pub end: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

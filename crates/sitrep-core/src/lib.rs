@@ -32,7 +32,9 @@ mod morph;
 mod span;
 mod token;
 
-pub use analysis::{ActorCode, Analysis, Entity, Event, Mention, Quote, TokenOut, SCHEMA};
+pub use analysis::{
+    ActorCode, Analysis, Entity, Event, EventActor, Mention, Quote, TokenOut, SCHEMA,
+};
 pub use date::{Date, DateError};
 pub use document::Document;
 pub use error::{DocError, Problem};

@@ -490,6 +490,10 @@ impl EntityRecognizer {
             && !is_named(&e.kb)
             && !actor_reading
             && f.kind != EntityKind::Place
+            // `der Westen`, `dem Westen` (not `im Westen`): a bloc with its article
+            && !(e.form == FormType::OrgName
+                && !place_reading
+                && prev.is_some_and(|p| self.cues.definite.contains(&p)))
         {
             f.code = None;
         }

@@ -9,6 +9,7 @@
 //! * [`tagging`]: tags, lemmas and features with gold tokens (`sitrep eval-tag`).
 
 pub mod conllu;
+pub mod events;
 pub mod langid;
 pub mod morph;
 pub mod ner;

@@ -16,6 +16,7 @@
 use sitrep_core::Problem;
 use sitrep_core::{Analysis, Document, Language, Segmentation, Span, TokenOut};
 use sitrep_entities::EntityRecognizer;
+use sitrep_events::{EventExtractor, Input};
 use sitrep_langid::LanguageIdentifier;
 use sitrep_segment::Segmenter;
 use sitrep_tag::{Tagger, WordAnalysis};
@@ -27,6 +28,8 @@ pub struct AnalyzeOptions {
     pub tokens: bool,
     /// Recognise and link entities (fills `entities`).
     pub entities: bool,
+    /// Extract events (fills `events`; implies `entities`).
+    pub events: bool,
 }
 
 /// The loaded pipeline. Build it once; it is cheap to share across threads.
@@ -35,6 +38,7 @@ pub struct Pipeline {
     segmenters: [Segmenter; 2],
     taggers: [Tagger; 2],
     recognizers: [EntityRecognizer; 2],
+    events: EventExtractor,
 }
 
 impl Pipeline {
@@ -51,6 +55,7 @@ impl Pipeline {
                 EntityRecognizer::new(l)
                     .unwrap_or_else(|e| panic!("shipped {l} knowledge base: {e}"))
             }),
+            events: EventExtractor::new(),
         }
     }
 
@@ -99,7 +104,7 @@ impl Pipeline {
             self.segmenter(language).segment_into(&analysis.text, seg);
         }
         analysis.sentences = seg.sentences.iter().map(|s| s.span).collect();
-        if let (Some(language), true) = (language, opts.tokens || opts.entities) {
+        if let (Some(language), true) = (language, opts.tokens || opts.entities || opts.events) {
             let tagger = self.tagger(language);
             let mut words: Vec<WordAnalysis> = Vec::with_capacity(seg.tokens.len());
             let mut sentence_words = Vec::new();
@@ -107,13 +112,24 @@ impl Pipeline {
                 tagger.tag(&analysis.text, seg.sentence_tokens(s), &mut sentence_words);
                 words.append(&mut sentence_words);
             }
-            if opts.entities {
-                analysis.entities = self.recognizers[language as usize].recognize(
+            if opts.entities || opts.events {
+                let found = self.recognizers[language as usize].mentions(
                     &analysis.text,
                     &seg.tokens,
                     &words,
                     analysis.published,
                 );
+                analysis.entities = sitrep_entities::group(&analysis.text, &found);
+                if opts.events {
+                    analysis.events = self.events.extract(&Input {
+                        language,
+                        text: &analysis.text,
+                        seg,
+                        words: &words,
+                        found: &found,
+                        entities: &analysis.entities,
+                    });
+                }
             }
             if opts.tokens {
                 analysis.tokens = Some(

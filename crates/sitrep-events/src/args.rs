@@ -1,0 +1,503 @@
+//! The arguments of a clause: noun phrases (with coordination and genitive attachments)
+//! and prepositional phrases, each with its grammatical role.
+//!
+//! A rule-based chunker over tags and features, one pass per clause:
+//!
+//! * **German**: a noun phrase is determiners, numbers and attributive adjectives up to its
+//!   head (noun, name, pronoun); title plus name runs are one head (`Präsident Wladimir
+//!   Putin`); a prenominal genitive name (`Russlands Präsident`) and a following genitive
+//!   phrase (`die Unterstützung Chinas`) are attached to it. Its role comes from case
+//!   (nominative → subject, accusative → object, dative → dative object); when no phrase
+//!   is nominative, the first phrase before the finite verb of a main clause is the
+//!   subject.
+//! * **English**: a noun phrase is determiners, numbers, adjectives and nouns up to the last
+//!   noun; `'s` makes what precedes a possessor. Role by position: the last phrase before
+//!   the verb complex is the subject, the first after it the object (with two, the first
+//!   is the indirect object).
+//! * Both: a preposition and its noun phrase are a prepositional phrase named by the
+//!   preposition (`pp:mit`, `pp:against`; German contractions by their preposition: `am` →
+//!   `an`); phrases joined by `und`/`oder`/`sowie`/`and`/`or` are one argument with several
+//!   conjuncts.
+
+use crate::frames::Role;
+use sitrep_core::{Case, Language, Penn, Span, Stts, Upos, Xpos};
+use sitrep_tag::WordAnalysis;
+use std::ops::Range;
+
+/// One word of the sentence as the event stage reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct W<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    pub a: &'a WordAnalysis,
+    /// The next word follows without a space (`US` `-` `Soldaten`).
+    pub joined: bool,
+}
+
+impl W<'_> {
+    fn stts(&self) -> Option<Stts> {
+        match self.a.xpos {
+            Xpos::Stts(s) => Some(s),
+            Xpos::Penn(_) => None,
+        }
+    }
+
+    fn penn(&self) -> Option<Penn> {
+        match self.a.xpos {
+            Xpos::Penn(p) => Some(p),
+            Xpos::Stts(_) => None,
+        }
+    }
+
+    pub fn is_quote(&self) -> bool {
+        matches!(
+            self.text,
+            "\"" | "„" | "“" | "”" | "«" | "»" | "‚" | "‘" | "’" | "'" | "›" | "‹" | "``" | "''"
+        )
+    }
+
+    /// A head of a noun phrase.
+    fn is_head(&self, lang: Language) -> bool {
+        if self.is_quote() {
+            return false;
+        }
+        match lang {
+            Language::De => matches!(
+                self.stts(),
+                Some(Stts::Nn | Stts::Ne | Stts::Pper | Stts::Pis | Stts::Pds | Stts::Fm | Stts::Prels)
+            ),
+            Language::En => {
+                matches!(self.a.upos, Upos::Noun | Upos::Propn)
+                    || matches!(self.penn(), Some(Penn::Prp | Penn::Wp | Penn::Wdt))
+                        && self.a.upos == Upos::Pron
+            }
+        }
+    }
+
+    /// A word that may stand before the head of a noun phrase.
+    fn is_premodifier(&self, lang: Language) -> bool {
+        match lang {
+            Language::De => matches!(
+                self.stts(),
+                Some(
+                    Stts::Art
+                        | Stts::Pdat
+                        | Stts::Piat
+                        | Stts::Pidat
+                        | Stts::Pposat
+                        | Stts::Pwat
+                        | Stts::Card
+                        | Stts::Adja
+                        | Stts::Trunc
+                )
+            ) && !self.is_quote(),
+            Language::En => {
+                matches!(self.a.upos, Upos::Det | Upos::Adj | Upos::Num)
+                    || matches!(self.penn(), Some(Penn::PrpS | Penn::WpS))
+            }
+        }
+    }
+
+    fn is_conj(&self) -> bool {
+        (self.a.upos == Upos::Cconj)
+            && matches!(
+                self.text.to_lowercase().as_str(),
+                "und" | "oder" | "sowie" | "and" | "or" | "&"
+            )
+    }
+
+    fn is_prep(&self, lang: Language) -> bool {
+        match lang {
+            Language::De => matches!(self.stts(), Some(Stts::Appr | Stts::Apprart)),
+            Language::En => self.a.upos == Upos::Adp && self.penn() == Some(Penn::In),
+        }
+    }
+
+    fn is_postposition(&self) -> bool {
+        self.stts() == Some(Stts::Appo)
+    }
+
+    fn case(&self) -> Option<Case> {
+        self.a.feats.case
+    }
+}
+
+/// German contracted prepositions and their preposition.
+fn preposition(lang: Language, w: &str) -> String {
+    let l = w.to_lowercase();
+    if lang == Language::De {
+        let p = match l.as_str() {
+            "am" | "ans" => "an",
+            "im" | "ins" => "in",
+            "zum" | "zur" => "zu",
+            "vom" => "von",
+            "beim" => "bei",
+            "aufs" => "auf",
+            "übers" => "über",
+            "fürs" => "für",
+            "ums" => "um",
+            "durchs" => "durch",
+            "hinterm" | "hinters" => "hinter",
+            "unterm" | "unters" => "unter",
+            "vorm" | "vors" => "vor",
+            _ => return l,
+        };
+        return p.to_string();
+    }
+    l
+}
+
+/// A noun phrase (or the noun phrase of a prepositional phrase), possibly coordinated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    /// The role in the clause (for noun phrases from case or position; for prepositional
+    /// phrases `Pp`); `None` when it could not be told (a predicative or an extra phrase).
+    pub role: Option<Role>,
+    /// Sentence-local word indices of the whole phrase (preposition included).
+    pub words: Range<usize>,
+    /// One word range per conjunct (without the preposition and the conjunction).
+    pub conjuncts: Vec<Range<usize>>,
+    /// The head word of each conjunct.
+    pub heads: Vec<usize>,
+    /// Genitive or possessor attachments: word ranges inside `words`.
+    pub genitives: Vec<Range<usize>>,
+    pub case: Option<Case>,
+}
+
+impl Phrase {
+    pub fn head(&self) -> usize {
+        self.heads[0]
+    }
+}
+
+/// Chunks the clause's words (sentence-local indices, ascending) into phrases and gives
+/// each a role. `finite` is the clause's finite verb, `first_verb`/`last_verb` the span of
+/// its verb complex (English roles by position).
+pub fn phrases(
+    lang: Language,
+    words: &[W<'_>],
+    clause: &[usize],
+    verbs: Option<(usize, usize)>,
+    finite: Option<usize>,
+    main_clause: bool,
+) -> Vec<Phrase> {
+    let mut out: Vec<Phrase> = Vec::new();
+    let mut p = 0;
+    while p < clause.len() {
+        let i = clause[p];
+        let w = &words[i];
+        if w.is_prep(lang) {
+            if let Some((np, next)) = noun_phrase(lang, words, clause, p + 1) {
+                let mut np = np;
+                np.words.start = i;
+                np.role = Some(Role::Pp(preposition(lang, w.text)));
+                out.push(np);
+                p = next;
+                continue;
+            }
+        } else if w.is_premodifier(lang) || w.is_head(lang) || w.is_quote() {
+            if let Some((mut np, next)) = noun_phrase(lang, words, clause, p) {
+                // A postposition after the phrase makes it prepositional (`den Angaben
+                // zufolge`).
+                if let Some(&j) = clause.get(next) {
+                    if words[j].is_postposition() {
+                        np.role = Some(Role::Pp(preposition(lang, words[j].text)));
+                        np.words.end = j + 1;
+                        out.push(np);
+                        p = next + 1;
+                        continue;
+                    }
+                }
+                out.push(np);
+                p = next;
+                continue;
+            }
+        }
+        p += 1;
+    }
+    assign_roles(lang, words, &mut out, verbs, finite, main_clause);
+    out
+}
+
+/// The noun phrase starting at clause position `p`: the phrase and the next position.
+fn noun_phrase(
+    lang: Language,
+    words: &[W<'_>],
+    clause: &[usize],
+    p: usize,
+) -> Option<(Phrase, usize)> {
+    let (first, mut next) = simple_np(lang, words, clause, p)?;
+    let mut phrase = Phrase {
+        role: None,
+        words: first.words.clone(),
+        conjuncts: vec![first.words.clone()],
+        heads: vec![first.head],
+        genitives: first.genitives,
+        case: first.case,
+    };
+    // Coordination: `USA und NATO`, `nach Deutschland und Polen`.
+    while let (Some(&c), Some(_)) = (clause.get(next), clause.get(next + 1)) {
+        if !words[c].is_conj() {
+            break;
+        }
+        // English `and` followed by a preposition or verb ends the phrase.
+        let Some((more, after)) = simple_np(lang, words, clause, next + 1) else {
+            break;
+        };
+        phrase.words.end = more.words.end;
+        phrase.conjuncts.push(more.words.clone());
+        phrase.heads.push(more.head);
+        phrase.genitives.extend(more.genitives);
+        next = after;
+    }
+    Some((phrase, next))
+}
+
+struct Simple {
+    words: Range<usize>,
+    head: usize,
+    genitives: Vec<Range<usize>>,
+    case: Option<Case>,
+}
+
+/// One noun phrase without coordination, with its genitive attachments.
+fn simple_np(lang: Language, words: &[W<'_>], clause: &[usize], p0: usize) -> Option<(Simple, usize)> {
+    let mut p = p0;
+    let mut head: Option<usize> = None;
+    let mut case: Option<Case> = None;
+    let mut genitives: Vec<Range<usize>> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last = 0;
+    // contiguous words only: a gap in `clause` (an embedded clause) ends the phrase
+    let contiguous = |p: usize| p == p0 || clause[p] == clause[p - 1] + 1;
+    let mut open_quotes = 0usize;
+    while p < clause.len() && contiguous(p) {
+        let i = clause[p];
+        let w = &words[i];
+        // A hyphen compound is one word with the last part's tag: `NATO-Generalsekretär`,
+        // `US-Soldaten`.
+        if w.joined
+            && clause.get(p + 2).is_some_and(|&k| k == i + 2)
+            && words[i + 1].text == "-"
+            && words[i + 1].joined
+            && !words[i + 2].is_quote()
+            && words[i + 2].a.upos != Upos::Punct
+        {
+            start.get_or_insert(i);
+            p += 2;
+            continue;
+        }
+        if w.is_quote() {
+            if head.is_some() && open_quotes == 0 {
+                break;
+            }
+            if matches!(w.text, "„" | "“" | "«" | "‚" | "``") && head.is_none() {
+                open_quotes += 1;
+            } else {
+                open_quotes = open_quotes.saturating_sub(1);
+            }
+            start.get_or_insert(i);
+            last = i;
+            p += 1;
+            continue;
+        }
+        if head.is_none() && (w.is_premodifier(lang) || w.is_quote()) {
+            // A prenominal German genitive name: `Russlands Präsident`.
+            start.get_or_insert(i);
+            if w.is_premodifier(lang) && case.is_none() && lang == Language::De {
+                case = w.case();
+            }
+            last = i;
+            p += 1;
+            continue;
+        }
+        if w.is_head(lang) {
+            if lang == Language::De
+                && head.is_none()
+                && w.stts() == Some(Stts::Ne)
+                && w.case() == Some(Case::Gen)
+                && clause.get(p + 1).is_some_and(|&j| {
+                    contiguous(p + 1)
+                        && (words[j].is_head(lang) || words[j].is_premodifier(lang))
+                        && words[j].stts() != Some(Stts::Pper)
+                })
+            {
+                genitives.push(i..i + 1);
+                start.get_or_insert(i);
+                last = i;
+                p += 1;
+                continue;
+            }
+            match head {
+                None => {
+                    head = Some(i);
+                    start.get_or_insert(i);
+                    if case.is_none() || lang == Language::De && case.is_none() {
+                        case = w.case();
+                    }
+                }
+                Some(h) => {
+                    // German: a title or noun followed by a name (`Präsident Putin`), or
+                    // names in a row; English: noun compounds and name runs.
+                    let ok = match lang {
+                        Language::De => {
+                            w.stts() == Some(Stts::Ne)
+                                && matches!(words[h].stts(), Some(Stts::Nn | Stts::Ne))
+                        }
+                        Language::En => {
+                            matches!(w.a.upos, Upos::Noun | Upos::Propn)
+                                && matches!(words[h].a.upos, Upos::Noun | Upos::Propn)
+                        }
+                    };
+                    if !ok {
+                        break;
+                    }
+                    if lang == Language::En {
+                        head = Some(i);
+                    }
+                }
+            }
+            last = i;
+            p += 1;
+            // A pronoun is a phrase by itself.
+            if matches!(w.a.upos, Upos::Pron) {
+                break;
+            }
+            continue;
+        }
+        // English possessive: what precedes is the possessor of the following phrase.
+        if lang == Language::En && head.is_some() && w.penn() == Some(Penn::Pos) {
+            if let Some((rest, after)) = simple_np(lang, words, clause, p + 1) {
+                genitives.push(start.unwrap_or(i)..i + 1);
+                genitives.extend(rest.genitives);
+                return Some((
+                    Simple {
+                        words: start.unwrap_or(i)..rest.words.end,
+                        head: rest.head,
+                        genitives,
+                        case: None,
+                    },
+                    after,
+                ));
+            }
+            last = i;
+            p += 1;
+            break;
+        }
+        break;
+    }
+    let head = head?;
+    let mut end = last + 1;
+    // German postnominal genitive: `die Unterstützung Chinas`, `Ende der Truppenaufmärsche`.
+    if lang == Language::De {
+        while let Some(&j) = clause.get(p) {
+            if !contiguous(p) {
+                break;
+            }
+            let w = &words[j];
+            let gen_start = (w.is_premodifier(lang) || w.is_head(lang))
+                && w.case() == Some(Case::Gen)
+                && w.stts() != Some(Stts::Pper);
+            if !gen_start {
+                break;
+            }
+            let Some((g, after)) = simple_np(lang, words, clause, p) else {
+                break;
+            };
+            genitives.push(g.words.start..g.words.end);
+            end = g.words.end;
+            p = after;
+        }
+    }
+    // English `of`: `the deployment of troops`, `the president of Russia`.
+    if lang == Language::En {
+        while let (Some(&j), true) = (clause.get(p), p < clause.len()) {
+            if !contiguous(p) || !words[j].text.eq_ignore_ascii_case("of") {
+                break;
+            }
+            let Some((g, after)) = simple_np(lang, words, clause, p + 1) else {
+                break;
+            };
+            genitives.push(j..g.words.end);
+            end = g.words.end;
+            p = after;
+        }
+    }
+    Some((
+        Simple {
+            words: start.unwrap_or(head)..end,
+            head,
+            genitives,
+            case,
+        },
+        p,
+    ))
+}
+
+fn assign_roles(
+    lang: Language,
+    words: &[W<'_>],
+    out: &mut [Phrase],
+    verbs: Option<(usize, usize)>,
+    finite: Option<usize>,
+    main_clause: bool,
+) {
+    match lang {
+        Language::De => {
+            for ph in out.iter_mut().filter(|p| p.role.is_none()) {
+                ph.role = match ph.case.or_else(|| words[ph.head()].case()) {
+                    Some(Case::Nom) => Some(Role::Subj),
+                    Some(Case::Acc) => Some(Role::Obj),
+                    Some(Case::Dat) => Some(Role::Dat),
+                    Some(Case::Gen) => Some(Role::Gen),
+                    None => None,
+                };
+            }
+            // One subject: a second nominative is a predicative or a misread object.
+            let mut subj_seen = false;
+            for ph in out.iter_mut() {
+                if ph.role == Some(Role::Subj) {
+                    if subj_seen {
+                        ph.role = Some(Role::Obj);
+                    }
+                    subj_seen = true;
+                }
+            }
+            if !subj_seen {
+                // No nominative: the first caseless or accusative phrase before the
+                // finite verb of a main clause (the Vorfeld) is the subject.
+                if let (Some(f), true) = (finite, main_clause) {
+                    if let Some(ph) = out.iter_mut().find(|p| {
+                        p.words.end <= f && matches!(p.role, None | Some(Role::Obj))
+                    }) {
+                        ph.role = Some(Role::Subj);
+                    }
+                }
+            }
+        }
+        Language::En => {
+            let Some((first, last)) = verbs else { return };
+            // subject: the last plain phrase before the verbs
+            if let Some(ph) = out
+                .iter_mut()
+                .filter(|p| p.role.is_none() && p.words.end <= first)
+                .last()
+            {
+                ph.role = Some(Role::Subj);
+            }
+            let after: Vec<usize> = out
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.role.is_none() && p.words.start > last)
+                .map(|(k, _)| k)
+                .collect();
+            // two bare objects in a row: indirect then direct (`gave Ukraine weapons`)
+            if after.len() >= 2 && out[after[0]].words.end == out[after[1]].words.start {
+                out[after[0]].role = Some(Role::Dat);
+                out[after[1]].role = Some(Role::Obj);
+            } else if let Some(&k) = after.first() {
+                out[k].role = Some(Role::Obj);
+            }
+        }
+    }
+}

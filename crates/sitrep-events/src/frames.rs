@@ -1,0 +1,352 @@
+//! Frames as data: predicate plus argument pattern → PLOVER type, mode, CAMEO code, and
+//! which argument is the source and which the target.
+//!
+//! One TSV file per language (`data/frames/de.tsv`, `en.tsv`), one frame per line:
+//!
+//! ```text
+//! lemma  pos  requires  type  mode  cameo  source  target  flags  example
+//! ```
+//!
+//! * `lemma`: the joined verb lemma (`vorwerfen`, `pull out`), the noun (`Verlegung`,
+//!   `attack`) or the predicative adjective (`akzeptabel`).
+//! * `pos`: `V` verb, `N` noun (German nouns also match as compound heads:
+//!   `Truppenverlegung` → `Verlegung`), `A` predicative adjective (with a copula).
+//! * `requires`: `-` or comma-separated conditions: `ROLE` (the role is filled),
+//!   `!ROLE` (it is not), `ROLE=Lemma/Lemma` (its head has one of these lemmas:
+//!   support-verb constructions like `Kritik üben an`), `neg` (the clause is negated).
+//! * `type`: a PLOVER type, or `-` for a frame that is no event itself (verbs of saying).
+//! * `source`, `target`: `-` or roles separated by `|` (the first filled one wins):
+//!   `subj`, `obj`, `dat` (German dative, English indirect object), `gen` (German
+//!   genitive or possessor, English `of` or `'s`), `adj` (a nationality adjective or
+//!   compound modifier in a noun trigger's phrase), `pp:PREP` (a prepositional phrase).
+//!   Frames are written in the active voice; passives are mapped by the extractor.
+//! * `flags`: `-` or comma-separated: `mutual` (every participant is source and target: a
+//!   meeting), `react` (the target may be an event noun: then it is that event's
+//!   source), `say` (a verb of saying: its subject speaks the clauses it governs).
+//! * `example`: a general sentence of our own that the frame codes.
+//!
+//! The frame's rule id is `LANG.POS.LEMMA`, with `.N` for the N-th further frame of the
+//! same lemma and part of speech.
+
+use sitrep_core::{EventType, Language};
+use std::collections::HashMap;
+use std::fmt;
+
+/// The format version of the frame files (`# format 1` on their first line).
+pub const FORMAT: u32 = 1;
+
+/// An argument role of a clause or of a noun trigger.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Role {
+    Subj,
+    Obj,
+    Dat,
+    Gen,
+    Adj,
+    /// A prepositional phrase with this preposition (lower case; German contracted forms
+    /// such as `am`, `zum` are stored as their preposition: `an`, `zu`).
+    Pp(String),
+}
+
+impl Role {
+    pub fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "subj" => Role::Subj,
+            "obj" => Role::Obj,
+            "dat" => Role::Dat,
+            "gen" => Role::Gen,
+            "adj" => Role::Adj,
+            _ => Role::Pp(s.strip_prefix("pp:").filter(|p| !p.is_empty())?.to_lowercase()),
+        })
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Role::Subj => f.write_str("subj"),
+            Role::Obj => f.write_str("obj"),
+            Role::Dat => f.write_str("dat"),
+            Role::Gen => f.write_str("gen"),
+            Role::Adj => f.write_str("adj"),
+            Role::Pp(p) => write!(f, "pp:{p}"),
+        }
+    }
+}
+
+/// Part of speech of a frame's trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pos {
+    Verb,
+    Noun,
+    Adj,
+}
+
+impl Pos {
+    fn code(self) -> &'static str {
+        match self {
+            Pos::Verb => "v",
+            Pos::Noun => "n",
+            Pos::Adj => "a",
+        }
+    }
+}
+
+/// A condition a frame puts on the clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Require {
+    Filled(Role),
+    Empty(Role),
+    /// The role's head lemma is one of these (compared case-insensitively).
+    HeadIn(Role, Vec<String>),
+    Negated,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags {
+    pub mutual: bool,
+    pub react: bool,
+    pub say: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// `de.v.vorwerfen`, `en.n.attack.2`.
+    pub id: String,
+    pub lemma: String,
+    pub pos: Pos,
+    pub requires: Vec<Require>,
+    /// `None` for frames that are no event (verbs of saying).
+    pub event: Option<EventType>,
+    pub mode: Option<String>,
+    pub cameo: Option<String>,
+    pub source: Vec<Role>,
+    pub target: Vec<Role>,
+    pub flags: Flags,
+    pub example: String,
+    /// 1-based line in the frame file.
+    pub line: usize,
+}
+
+/// A malformed frame file: the line and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for FrameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "frame file line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for FrameError {}
+
+/// The frames of one language, indexed by lower-case lemma and part of speech.
+#[derive(Debug, Clone)]
+pub struct Frames {
+    pub language: Language,
+    frames: Vec<Frame>,
+    index: HashMap<(Pos, String), Vec<usize>>,
+    /// German noun frames by lower-case lemma, longest first, for compound heads.
+    noun_heads: Vec<(String, usize)>,
+}
+
+/// The shipped frame files.
+pub fn shipped(language: Language) -> &'static str {
+    match language {
+        Language::De => include_str!("../../../data/frames/de.tsv"),
+        Language::En => include_str!("../../../data/frames/en.tsv"),
+    }
+}
+
+impl Frames {
+    /// The frames shipped for `language`.
+    pub fn new(language: Language) -> Result<Frames, FrameError> {
+        Frames::parse(language, shipped(language))
+    }
+
+    pub fn parse(language: Language, src: &str) -> Result<Frames, FrameError> {
+        let err = |line: usize, message: String| FrameError { line, message };
+        let mut lines = src.lines().enumerate();
+        match lines.next() {
+            Some((_, l)) if l.trim() == format!("# format {FORMAT}") => {}
+            _ => return Err(err(1, format!("the first line must be `# format {FORMAT}`"))),
+        }
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, line) in lines {
+            let n = i + 1;
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cols.len() != 10 {
+                return Err(err(n, format!("expected 10 tab-separated columns, found {}", cols.len())));
+            }
+            let opt = |s: &str| (s != "-").then(|| s.to_string());
+            let pos = match cols[1] {
+                "V" => Pos::Verb,
+                "N" => Pos::Noun,
+                "A" => Pos::Adj,
+                p => return Err(err(n, format!("unknown part of speech `{p}` (V, N or A)"))),
+            };
+            let roles = |s: &str| -> Result<Vec<Role>, FrameError> {
+                if s == "-" {
+                    return Ok(Vec::new());
+                }
+                s.split('|')
+                    .map(|r| Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`"))))
+                    .collect()
+            };
+            let mut requires = Vec::new();
+            if cols[2] != "-" {
+                for c in cols[2].split(',') {
+                    let c = c.trim();
+                    let r = if c == "neg" {
+                        Require::Negated
+                    } else if let Some(r) = c.strip_prefix('!') {
+                        Require::Empty(Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?)
+                    } else if let Some((r, ls)) = c.split_once('=') {
+                        let role = Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?;
+                        Require::HeadIn(role, ls.split('/').map(|l| l.to_lowercase()).collect())
+                    } else {
+                        Require::Filled(Role::parse(c).ok_or_else(|| err(n, format!("unknown role `{c}`")))?)
+                    };
+                    requires.push(r);
+                }
+            }
+            let event = match cols[3] {
+                "-" => None,
+                t => Some(t.parse::<EventType>().map_err(|_| err(n, format!("unknown PLOVER type `{t}`")))?),
+            };
+            let mut flags = Flags::default();
+            if cols[8] != "-" {
+                for f in cols[8].split(',') {
+                    match f.trim() {
+                        "mutual" => flags.mutual = true,
+                        "react" => flags.react = true,
+                        "say" => flags.say = true,
+                        f => return Err(err(n, format!("unknown flag `{f}`"))),
+                    }
+                }
+            }
+            if event.is_none() && !flags.say {
+                return Err(err(n, "a frame without a type must be a `say` frame".into()));
+            }
+            if cols[9].is_empty() || cols[9] == "-" {
+                return Err(err(n, "every frame needs an example sentence".into()));
+            }
+            let lemma = cols[0].to_string();
+            let base = format!("{}.{}.{}", language.code(), pos.code(), lemma.to_lowercase().replace(' ', "_"));
+            let k = seen.entry(base.clone()).or_insert(0);
+            *k += 1;
+            let id = if *k == 1 { base } else { format!("{base}.{k}") };
+            frames.push(Frame {
+                id,
+                lemma,
+                pos,
+                requires,
+                event,
+                mode: opt(cols[4]),
+                cameo: opt(cols[5]),
+                source: roles(cols[6])?,
+                target: roles(cols[7])?,
+                flags,
+                example: cols[9].to_string(),
+                line: n,
+            });
+        }
+        let mut index: HashMap<(Pos, String), Vec<usize>> = HashMap::new();
+        for (i, f) in frames.iter().enumerate() {
+            index.entry((f.pos, f.lemma.to_lowercase())).or_default().push(i);
+        }
+        let mut noun_heads: Vec<(String, usize)> = frames
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.pos == Pos::Noun && language == Language::De)
+            .map(|(i, f)| (f.lemma.to_lowercase(), i))
+            .collect();
+        noun_heads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        noun_heads.dedup_by(|a, b| a.0 == b.0);
+        Ok(Frames { language, frames, index, noun_heads })
+    }
+
+    pub fn all(&self) -> &[Frame] {
+        &self.frames
+    }
+
+    /// The frames for `lemma` (any case) as `pos`, in file order.
+    pub fn lookup(&self, pos: Pos, lemma: &str) -> &[usize] {
+        let key = (pos, lemma.to_lowercase());
+        self.index.get(&key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn get(&self, i: usize) -> &Frame {
+        &self.frames[i]
+    }
+
+    /// Noun frames for a noun lemma: exact, or (German) by compound head, so that
+    /// `Truppenverlegung` finds `Verlegung`. The modifier must be at least three letters.
+    pub fn lookup_noun(&self, lemma: &str) -> &[usize] {
+        let exact = self.lookup(Pos::Noun, lemma);
+        if !exact.is_empty() || self.language != Language::De {
+            return exact;
+        }
+        let lower = lemma.to_lowercase();
+        for (head, _) in &self.noun_heads {
+            if head.chars().count() >= 5 && lower.len() >= head.len() + 3 && lower.ends_with(head.as_str()) {
+                let key = (Pos::Noun, head.clone());
+                return self.index.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+            }
+        }
+        &[]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_frames_parse_and_cover_every_plover_type() {
+        for l in Language::ALL {
+            let f = Frames::new(l).unwrap_or_else(|e| panic!("{l}: {e}"));
+            for t in EventType::ALL {
+                assert!(
+                    f.all().iter().any(|fr| fr.event == Some(*t)),
+                    "{l}: no frame for {t}"
+                );
+            }
+            let mut ids: Vec<&str> = f.all().iter().map(|fr| fr.id.as_str()).collect();
+            let n = ids.len();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), n, "{l}: rule ids are unique");
+        }
+    }
+
+    #[test]
+    fn malformed_lines_are_errors_with_their_line() {
+        let bad = "# format 1\nvorwerfen\tV\t-\tBLAME\taccuse\t112\tsubj\tdat\t-\tEx.\n";
+        let e = Frames::parse(Language::De, bad).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("BLAME"), "{e}");
+        let e = Frames::parse(Language::De, "vorwerfen\n").unwrap_err();
+        assert!(e.message.contains("format"), "{e}");
+        let e = Frames::parse(Language::De, "# format 1\nx\tV\t-\tACCUSE\t-\t-\tsubj\tpp:\t-\tEx.\n").unwrap_err();
+        assert!(e.message.contains("pp:"), "{e}");
+    }
+
+    #[test]
+    fn german_compound_nouns_find_their_head_frame() {
+        let src = "# format 1\nVerlegung\tN\t-\tMOBILIZE\tdeploy\t154\tgen\t-\t-\tDie Verlegung begann.\n";
+        let f = Frames::parse(Language::De, src).unwrap();
+        assert_eq!(f.lookup_noun("Truppenverlegung").len(), 1);
+        assert_eq!(f.lookup_noun("Verlegung").len(), 1);
+        // a modifier of fewer than three letters is no compound
+        assert!(f.lookup_noun("Zverlegung").is_empty());
+        assert_eq!(f.get(f.lookup_noun("Verlegung")[0]).id, "de.n.verlegung");
+    }
+}

@@ -1,0 +1,709 @@
+//! Event extraction: clauses and their arguments, frames as data, PLOVER events with coded
+//! actors.
+//!
+//! For each sentence the [`EventExtractor`]:
+//!
+//! 1. splits it into clauses with their verb complexes ([`sitrep_clause`]);
+//! 2. chunks each clause into noun and prepositional phrases with roles ([`args`]), and maps
+//!    a passive onto the active frame (`von`/`durch`/`by` phrase → subject, subject →
+//!    object);
+//! 3. looks the joined verb lemma up in the language's [`frames`] (the first frame whose
+//!    conditions hold wins), then predicative adjectives (`nicht akzeptabel`), then event
+//!    nouns (`Verlegung`, `Telefonat`, `attack`) that are no argument of a verb event;
+//! 4. reads the actors of the frame's source and target roles from the entity mentions in
+//!    those phrases (per conjunct; the mention on the head first, then the nearest, then a
+//!    genitive's), resolving personal and relative pronouns to the last actors named;
+//! 5. sets the modality from the verb complex (negation, modal verb, future, Konjunktiv
+//!    II, conditional clause, a governing verb of intention, an attributive `geplant`).
+//!
+//! One event is kept per type, actors and sentence. Every event carries its rule (the
+//! frame id), its trigger and evidence spans and the actors' words.
+
+pub mod args;
+pub mod frames;
+
+use args::{phrases, Phrase, W};
+use frames::{Frame, Frames, Pos, Require, Role};
+use sitrep_clause::{Clause, ClauseAnalyzer, ClauseKind, ClauseMood, ClauseTense};
+use sitrep_core::{
+    Entity, Event, EventActor, EventType, Feats, Language, Mention, Modality, Segmentation, Span,
+    Stts, Upos, Voice, Xpos,
+};
+use sitrep_entities::Found;
+use sitrep_tag::WordAnalysis;
+use std::collections::HashMap;
+use std::ops::Range;
+
+impl sitrep_clause::Word for W<'_> {
+    fn text(&self) -> &str {
+        self.text
+    }
+    fn span(&self) -> Span {
+        self.span
+    }
+    fn upos(&self) -> Upos {
+        self.a.upos
+    }
+    fn xpos(&self) -> Xpos {
+        self.a.xpos
+    }
+    fn lemma(&self) -> &str {
+        &self.a.lemma
+    }
+    fn feats(&self) -> Feats {
+        self.a.feats
+    }
+}
+
+/// The extractor for both languages. Build once, share across threads.
+#[derive(Debug, Clone)]
+pub struct EventExtractor {
+    frames: [Frames; 2],
+    clauses: ClauseAnalyzer,
+}
+
+/// What the extractor reads of one analysed document.
+pub struct Input<'a> {
+    pub language: Language,
+    pub text: &'a str,
+    pub seg: &'a Segmentation,
+    /// One analysis per token of `seg`.
+    pub words: &'a [WordAnalysis],
+    /// The entity recogniser's mentions, in text order.
+    pub found: &'a [Found],
+    /// The grouped entities (for the `entity` ids of actors).
+    pub entities: &'a [Entity],
+}
+
+/// An actor read from the text, before it becomes an [`EventActor`].
+#[derive(Debug, Clone, PartialEq)]
+struct Actor {
+    code: String,
+    entity: Option<String>,
+    span: Span,
+}
+
+/// What an event noun found for itself.
+struct NounRoles {
+    source: Vec<Actor>,
+    target: Vec<Actor>,
+}
+
+impl EventExtractor {
+    /// The extractor with the shipped frames. Panics if a shipped frame file is malformed
+    /// (the tests load both, so a release cannot ship a broken one).
+    pub fn new() -> EventExtractor {
+        EventExtractor {
+            frames: Language::ALL.map(|l| {
+                Frames::new(l).unwrap_or_else(|e| panic!("shipped {l} frames: {e}"))
+            }),
+            clauses: ClauseAnalyzer::new(),
+        }
+    }
+
+    /// The extractor with the given frames (for tests and frame development).
+    pub fn with_frames(de: Frames, en: Frames) -> EventExtractor {
+        EventExtractor {
+            frames: [de, en],
+            clauses: ClauseAnalyzer::new(),
+        }
+    }
+
+    pub fn frames(&self, language: Language) -> &Frames {
+        &self.frames[language as usize]
+    }
+
+    /// The events of one document, in text order, with ids `v1`, `v2`, ….
+    pub fn extract(&self, input: &Input<'_>) -> Vec<Event> {
+        let mut entity_of: HashMap<(u32, u32), &str> = HashMap::new();
+        for e in input.entities {
+            for m in &e.mentions {
+                entity_of.insert((m.start, m.end), e.id.as_str());
+            }
+        }
+        let mut doc = DocState::default();
+        let mut events: Vec<Event> = Vec::new();
+        let mut found_at = 0;
+        for s in &input.seg.sentences {
+            let range = s.tokens.start as usize..s.tokens.end as usize;
+            let toks = &input.seg.tokens[range.clone()];
+            let ws: Vec<W<'_>> = toks
+                .iter()
+                .zip(&input.words[range.clone()])
+                .map(|(t, a)| W {
+                    text: t.span.get(input.text).unwrap_or(""),
+                    span: t.span,
+                    a,
+                    joined: t.joined,
+                })
+                .collect();
+            // mentions of this sentence, with sentence-local token ranges
+            while found_at < input.found.len() && input.found[found_at].tokens.start < range.start {
+                found_at += 1;
+            }
+            let mut mentions: Vec<Men> = Vec::new();
+            let mut k = found_at;
+            while k < input.found.len() && input.found[k].tokens.start < range.end {
+                let f = &input.found[k];
+                if let Some(code) = &f.code {
+                    mentions.push(Men {
+                        tokens: f.tokens.start - range.start..f.tokens.end.min(range.end) - range.start,
+                        actor: Actor {
+                            code: code.clone(),
+                            entity: entity_of.get(&(f.span.start, f.span.end)).map(|s| s.to_string()),
+                            span: f.span,
+                        },
+                        person: f.kind == sitrep_core::EntityKind::Person,
+                    });
+                }
+                k += 1;
+            }
+            let sentence = Sentence {
+                lang: input.language,
+                text: input.text,
+                span: s.span,
+                ws: &ws,
+                mentions: &mentions,
+            };
+            self.sentence(&sentence, &mut doc, &mut events);
+            if let Some(m) = mentions.iter().filter(|m| m.person).last() {
+                doc.last_person = Some(m.actor.clone());
+            }
+        }
+        for (i, e) in events.iter_mut().enumerate() {
+            e.id = format!("v{}", i + 1);
+        }
+        events
+    }
+
+    fn sentence(&self, s: &Sentence<'_>, doc: &mut DocState, events: &mut Vec<Event>) {
+        let frames = self.frames(s.lang);
+        let clauses = self.clauses.analyze(s.lang, s.ws);
+        let mut prev_subject: Option<Vec<Actor>> = None;
+        // intention verbs govern the infinitive clause after them
+        let mut governing: Option<String> = None;
+        for c in &clauses {
+            let cw: Vec<usize> = c.words.iter().map(|&i| i as usize).collect();
+            let verbs = c.verb.as_ref().map(|v| {
+                (v.verbs.first().map_or(v.main.index, |a| a.index) as usize, v.main.index as usize)
+            });
+            let finite = c.verb.as_ref().and_then(|v| v.finite).map(|a| a.index as usize);
+            let mut phs = phrases(s.lang, s.ws, &cw, verbs, finite, c.kind == ClauseKind::Main);
+            let passive = c.verb.as_ref().is_some_and(|v| v.voice == Voice::Pass);
+            if passive {
+                for ph in &mut phs {
+                    ph.role = match ph.role.take() {
+                        Some(Role::Subj) => Some(Role::Obj),
+                        Some(Role::Pp(p)) if matches!(p.as_str(), "von" | "durch" | "by") => {
+                            Some(Role::Subj)
+                        }
+                        r => r,
+                    };
+                }
+            }
+            let cx = ClauseCx {
+                s,
+                clause: c,
+                phrases: &phs,
+                passive,
+            };
+            // the clause's subject actors (inherited by a coordinated or infinitive clause)
+            let mut subject = cx.role_actors(&Role::Subj, doc);
+            if subject.is_empty()
+                && !passive
+                && cx.phrase(&Role::Subj).is_none()
+                && matches!(c.kind, ClauseKind::Main | ClauseKind::Infinitive)
+            {
+                if let Some(p) = &prev_subject {
+                    subject = p.clone();
+                }
+            }
+            let modality = cx.modality(governing.as_deref());
+            let mut used_phrases: Vec<Range<usize>> = Vec::new();
+            if let Some(v) = &c.verb {
+                if !subject.is_empty() && !passive {
+                    doc.last_actors = subject.clone();
+                }
+                let mut matched = false;
+                for &fi in frames.lookup(Pos::Verb, &v.lemma) {
+                    let f = frames.get(fi);
+                    if !cx.holds(f) {
+                        continue;
+                    }
+                    matched = true;
+                    let Some(ty) = f.event else { break };
+                    let source = if f.source == [Role::Subj] || f.source.first() == Some(&Role::Subj) && !subject.is_empty() {
+                        if subject.is_empty() { cx.first_actors(&f.source[1..], doc) } else { subject.clone() }
+                    } else {
+                        cx.first_actors(&f.source, doc)
+                    };
+                    let target = if f.flags.react {
+                        self.react_target(&cx, f, doc)
+                    } else {
+                        cx.first_actors(&f.target, doc)
+                    };
+                    for r in f.target.iter().chain(&f.source) {
+                        if let Some(ph) = cx.phrase(r) {
+                            used_phrases.push(ph.words.clone());
+                        }
+                    }
+                    let mut trigger = v.main.span;
+                    if let Some(p) = v.particle {
+                        trigger = trigger.cover(p.span);
+                    }
+                    let m = if v.negation.is_some() && f.requires.contains(&Require::Negated) {
+                        Modality::Asserted
+                    } else {
+                        modality
+                    };
+                    push_event(events, doc, s, f, ty, source, target, m, trigger, 0.8);
+                    break;
+                }
+                let _ = matched;
+            }
+            // predicative adjectives: `ist … nicht akzeptabel`, `sind bereit`
+            for &i in &cw {
+                let w = &s.ws[i];
+                let predicative = match s.lang {
+                    Language::De => w.a.xpos == Xpos::Stts(Stts::Adjd),
+                    Language::En => w.a.upos == Upos::Adj && !phs.iter().any(|p| p.words.contains(&i)),
+                };
+                if !predicative {
+                    continue;
+                }
+                for &fi in frames.lookup(Pos::Adj, &w.a.lemma) {
+                    let f = frames.get(fi);
+                    if !cx.holds(f) {
+                        continue;
+                    }
+                    let Some(ty) = f.event else { break };
+                    let source = cx.first_actors_with_subject(&f.source, &subject, doc);
+                    let target = cx.first_actors_with_subject(&f.target, &subject, doc);
+                    for r in f.target.iter().chain(&f.source) {
+                        if let Some(ph) = cx.phrase(r) {
+                            used_phrases.push(ph.words.clone());
+                        }
+                    }
+                    let m = if f.requires.contains(&Require::Negated) {
+                        Modality::Asserted
+                    } else {
+                        modality
+                    };
+                    push_event(events, doc, s, f, ty, source, target, m, w.span, 0.7);
+                    break;
+                }
+            }
+            // event nouns that are no argument of a verb event
+            for ph in &phs {
+                if used_phrases.iter().any(|u| u.start <= ph.words.start && ph.words.end <= u.end) {
+                    continue;
+                }
+                for i in ph.words.clone() {
+                    let w = &s.ws[i];
+                    if w.a.upos != Upos::Noun {
+                        continue;
+                    }
+                    let Some(&fi) = frames.lookup_noun(&w.a.lemma).first() else {
+                        continue;
+                    };
+                    let f = frames.get(fi);
+                    let Some(ty) = f.event else { continue };
+                    let roles = cx.noun_roles(f, ph, i, &subject, doc);
+                    if roles.source.is_empty() && roles.target.is_empty() {
+                        continue;
+                    }
+                    let mut m = modality;
+                    if cx.attributive_plan(ph, i) {
+                        m = Modality::Planned;
+                    }
+                    push_event(events, doc, s, f, ty, roles.source, roles.target, m, w.span, 0.6);
+                }
+            }
+            if !subject.is_empty() {
+                prev_subject = Some(subject);
+            }
+            governing = c.verb.as_ref().map(|v| v.lemma.to_lowercase());
+        }
+    }
+
+    /// The target of a verb that reacts to something: the object's own actors; or, when
+    /// the object is an event noun, that event's actors, or the source of the last event
+    /// of its type in the document (`begrüßte die geplante Verlegung`).
+    fn react_target(&self, cx: &ClauseCx<'_, '_>, f: &Frame, doc: &DocState) -> Vec<Actor> {
+        for r in &f.target {
+            let Some(ph) = cx.phrase(r) else { continue };
+            let head = ph.head();
+            let w = &cx.s.ws[head];
+            let frames = self.frames(cx.s.lang);
+            if w.a.upos == Upos::Noun {
+                if let Some(&fi) = frames.lookup_noun(&w.a.lemma).first() {
+                    let nf = frames.get(fi);
+                    let roles = cx.noun_roles(nf, ph, head, &[], doc);
+                    if !roles.source.is_empty() {
+                        return roles.source;
+                    }
+                    if let Some(ty) = nf.event {
+                        if let Some(last) = doc.last_of_type.get(&ty) {
+                            return last.clone();
+                        }
+                    }
+                    continue;
+                }
+            }
+            let a = cx.phrase_actors(ph, doc);
+            if !a.is_empty() {
+                return a;
+            }
+        }
+        Vec::new()
+    }
+}
+
+impl Default for EventExtractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A mention with a code, with sentence-local token indices.
+struct Men {
+    tokens: Range<usize>,
+    actor: Actor,
+    person: bool,
+}
+
+struct Sentence<'a> {
+    lang: Language,
+    text: &'a str,
+    span: Span,
+    ws: &'a [W<'a>],
+    mentions: &'a [Men],
+}
+
+/// What the extractor remembers across the sentences of a document.
+#[derive(Default)]
+struct DocState {
+    /// The actors of the last clause subject (for pronouns).
+    last_actors: Vec<Actor>,
+    /// The last person named with a code (for `er`, `sie`, `he`, `she`).
+    last_person: Option<Actor>,
+    /// The source of the last event of each type (for reactions to an event noun).
+    last_of_type: HashMap<EventType, Vec<Actor>>,
+}
+
+struct ClauseCx<'s, 'a> {
+    s: &'s Sentence<'a>,
+    clause: &'s Clause,
+    phrases: &'s [Phrase],
+    passive: bool,
+}
+
+impl ClauseCx<'_, '_> {
+    fn phrase(&self, role: &Role) -> Option<&Phrase> {
+        self.phrases.iter().find(|p| p.role.as_ref() == Some(role))
+    }
+
+    /// Whether the frame's conditions hold in this clause.
+    fn holds(&self, f: &Frame) -> bool {
+        f.requires.iter().all(|r| match r {
+            Require::Filled(role) => self.phrase(role).is_some(),
+            Require::Empty(role) => self.phrase(role).is_none(),
+            Require::HeadIn(role, lemmas) => self.phrases.iter().any(|p| {
+                p.role.as_ref() == Some(role)
+                    && p.heads.iter().any(|&h| {
+                        let l = self.s.ws[h].a.lemma.to_lowercase();
+                        lemmas.iter().any(|x| *x == l || (self.s.lang == Language::De && l.ends_with(x.as_str()) && l.len() > x.len() + 2))
+                    })
+            }),
+            Require::Negated => self.clause.verb.as_ref().is_some_and(|v| v.negation.is_some()),
+        })
+    }
+
+    fn role_actors(&self, role: &Role, doc: &DocState) -> Vec<Actor> {
+        match self.phrase(role) {
+            Some(ph) => self.phrase_actors(ph, doc),
+            None => Vec::new(),
+        }
+    }
+
+    /// The actors of the first of `roles` that yields any.
+    fn first_actors(&self, roles: &[Role], doc: &DocState) -> Vec<Actor> {
+        for r in roles {
+            let a = self.role_actors(r, doc);
+            if !a.is_empty() {
+                return a;
+            }
+        }
+        Vec::new()
+    }
+
+    fn first_actors_with_subject(&self, roles: &[Role], subject: &[Actor], doc: &DocState) -> Vec<Actor> {
+        for r in roles {
+            let a = if *r == Role::Subj { subject.to_vec() } else { self.role_actors(r, doc) };
+            if !a.is_empty() {
+                return a;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The actors of a phrase, one per conjunct where one is found.
+    fn phrase_actors(&self, ph: &Phrase, doc: &DocState) -> Vec<Actor> {
+        let mut out: Vec<Actor> = Vec::new();
+        for (k, conj) in ph.conjuncts.iter().enumerate() {
+            let head = ph.heads[k];
+            if let Some(a) = self.conjunct_actor(conj, head, &ph.genitives, doc) {
+                if !out.iter().any(|o| o.code == a.code) {
+                    out.push(a);
+                }
+            }
+        }
+        out
+    }
+
+    fn conjunct_actor(&self, conj: &Range<usize>, head: usize, genitives: &[Range<usize>], doc: &DocState) -> Option<Actor> {
+        let in_gen = |m: &Men| genitives.iter().any(|g| g.start <= m.tokens.start && m.tokens.end <= g.end);
+        let inside: Vec<&Men> = self
+            .s
+            .mentions
+            .iter()
+            .filter(|m| conj.start <= m.tokens.start && m.tokens.end <= conj.end.max(m.tokens.start + 1) && m.tokens.start < conj.end)
+            .collect();
+        // the mention on the head
+        if let Some(m) = inside.iter().find(|m| m.tokens.contains(&head)) {
+            return Some(m.actor.clone());
+        }
+        // the nearest mention before the head, outside genitives (`russische Soldaten`)
+        if let Some(m) = inside.iter().filter(|m| !in_gen(m) && m.tokens.start < head).last() {
+            return Some(m.actor.clone());
+        }
+        if let Some(m) = inside.iter().find(|m| !in_gen(m)) {
+            return Some(m.actor.clone());
+        }
+        if let Some(m) = inside.first() {
+            return Some(m.actor.clone());
+        }
+        // pronouns
+        let w = &self.s.ws[head];
+        if w.a.upos == Upos::Pron {
+            let l = w.text.to_lowercase();
+            let personal_sg = matches!(l.as_str(), "er" | "he" | "him" | "she" | "her");
+            let relative = matches!(w.a.xpos, Xpos::Stts(Stts::Prels)) || matches!(l.as_str(), "who" | "which" | "that");
+            if relative {
+                // the nearest actor before the pronoun in this sentence
+                if let Some(m) = self.s.mentions.iter().filter(|m| m.tokens.end <= head).last() {
+                    return Some(m.actor.clone());
+                }
+                return None;
+            }
+            if personal_sg {
+                return doc.last_person.clone().or_else(|| doc.last_actors.first().cloned());
+            }
+            if matches!(l.as_str(), "sie" | "they" | "them" | "wir" | "we") {
+                return doc.last_actors.first().cloned();
+            }
+        }
+        None
+    }
+
+    /// The roles of an event noun at word `i` of phrase `ph`.
+    fn noun_roles(&self, f: &Frame, ph: &Phrase, i: usize, subject: &[Actor], doc: &DocState) -> NounRoles {
+        let get = |roles: &[Role]| -> Vec<Actor> {
+            for r in roles {
+                let a: Vec<Actor> = match r {
+                    Role::Gen => {
+                        let mut out = Vec::new();
+                        for g in &ph.genitives {
+                            if let Some(m) = self.s.mentions.iter().find(|m| g.start <= m.tokens.start && m.tokens.start < g.end) {
+                                if !out.iter().any(|o: &Actor| o.code == m.actor.code) {
+                                    out.push(m.actor.clone());
+                                }
+                            }
+                        }
+                        out
+                    }
+                    Role::Adj => self
+                        .s
+                        .mentions
+                        .iter()
+                        .filter(|m| {
+                            ph.words.start <= m.tokens.start
+                                && m.tokens.start <= i
+                                && !ph.genitives.iter().any(|g| g.start <= m.tokens.start && m.tokens.start < g.end)
+                        })
+                        .map(|m| m.actor.clone())
+                        .take(1)
+                        .collect(),
+                    Role::Pp(_) => {
+                        // the prepositional phrases right after the noun's phrase
+                        let mut end = ph.words.end;
+                        let mut found = Vec::new();
+                        for p in self.phrases.iter().filter(|p| p.words.start >= ph.words.end) {
+                            if p.words.start != end {
+                                break;
+                            }
+                            end = p.words.end;
+                            if p.role.as_ref() == Some(r) {
+                                found = self.phrase_actors(p, doc);
+                                break;
+                            }
+                        }
+                        found
+                    }
+                    Role::Subj if ph.role != Some(Role::Subj) => subject.to_vec(),
+                    _ => Vec::new(),
+                };
+                if !a.is_empty() {
+                    return a;
+                }
+            }
+            Vec::new()
+        };
+        let mut source = get(&f.source);
+        let mut target = get(&f.target);
+        if f.flags.mutual {
+            for a in target.drain(..) {
+                if !source.iter().any(|s| s.code == a.code) {
+                    source.push(a);
+                }
+            }
+            target = source.clone();
+        }
+        NounRoles { source, target }
+    }
+
+    /// `die geplante Verlegung`, `the planned withdrawal`.
+    fn attributive_plan(&self, ph: &Phrase, i: usize) -> bool {
+        (ph.words.start..i).any(|j| {
+            let l = self.s.ws[j].a.lemma.to_lowercase();
+            matches!(
+                l.as_str(),
+                "geplant" | "angekündigt" | "beabsichtigt" | "vorgesehen" | "planned" | "proposed" | "announced" | "intended"
+            )
+        })
+    }
+
+    /// The modality of events stated by this clause.
+    fn modality(&self, governing: Option<&str>) -> Modality {
+        let Some(v) = &self.clause.verb else {
+            return Modality::Asserted;
+        };
+        if v.negation.is_some() {
+            return Modality::Negated;
+        }
+        // a conditional clause
+        if self.clause.kind == ClauseKind::Subordinate {
+            if let Some(&first) = self.clause.words.first() {
+                let l = self.s.ws[first as usize].text.to_lowercase();
+                if matches!(l.as_str(), "wenn" | "falls" | "sofern" | "if" | "unless") {
+                    return Modality::Conditional;
+                }
+            }
+        }
+        if self.clause.kind == ClauseKind::Infinitive {
+            if let Some(g) = governing {
+                if matches!(
+                    g,
+                    "planen" | "beabsichtigen" | "vorhaben" | "wollen" | "plan" | "intend" | "want" | "aim" | "seek"
+                ) {
+                    return Modality::Intended;
+                }
+            }
+        }
+        if let Some(m) = &v.modal {
+            match m.lemma.as_str() {
+                "sollen" => return Modality::Planned,
+                "wollen" => return Modality::Intended,
+                "können" | "dürfen" | "could" | "might" | "may" | "would" => return Modality::Hypothetical,
+                "will" | "shall" => return Modality::Planned,
+                "can" if v.mood == Some(ClauseMood::KonjII) => return Modality::Hypothetical,
+                _ => {}
+            }
+        }
+        if v.mood == Some(ClauseMood::KonjII) {
+            return Modality::Hypothetical;
+        }
+        if v.tense == Some(ClauseTense::Fut) {
+            return Modality::Planned;
+        }
+        let _ = self.passive;
+        Modality::Asserted
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_event(
+    events: &mut Vec<Event>,
+    doc: &mut DocState,
+    s: &Sentence<'_>,
+    f: &Frame,
+    ty: EventType,
+    mut source: Vec<Actor>,
+    mut target: Vec<Actor>,
+    modality: Modality,
+    trigger: Span,
+    confidence: f32,
+) {
+    if f.flags.mutual {
+        for a in target.drain(..) {
+            if !source.iter().any(|x| x.code == a.code) {
+                source.push(a);
+            }
+        }
+        target = source.clone();
+    }
+    let codes = |a: &[Actor]| {
+        let mut c: Vec<String> = a.iter().map(|x| x.code.clone()).collect();
+        c.sort();
+        c
+    };
+    let key_s = codes(&source);
+    let key_t = codes(&target);
+    let dup = events.iter().any(|e| {
+        e.event_type == ty
+            && e.evidence == s.span
+            && codes_of(&e.source) == key_s
+            && codes_of(&e.target) == key_t
+    });
+    if !source.is_empty() {
+        doc.last_of_type.insert(ty, source.clone());
+    }
+    if dup {
+        return;
+    }
+    let conf = confidence + if source.is_empty() { -0.2 } else { 0.1 };
+    let out = |a: Vec<Actor>| -> Vec<EventActor> {
+        a.into_iter()
+            .map(|x| EventActor {
+                text: x.span.get(s.text).unwrap_or("").to_string(),
+                code: x.code,
+                entity: x.entity,
+                start: x.span.start,
+                end: x.span.end,
+            })
+            .collect()
+    };
+    events.push(Event {
+        id: String::new(),
+        event_type: ty,
+        mode: f.mode.clone(),
+        cameo: f.cameo.clone(),
+        source: out(source),
+        target: out(target),
+        modality,
+        trigger: Mention {
+            start: trigger.start,
+            end: trigger.end,
+            text: trigger.get(s.text).unwrap_or("").to_string(),
+        },
+        evidence: s.span,
+        rule: f.id.clone(),
+        confidence: conf,
+    });
+}
+
+fn codes_of(a: &[EventActor]) -> Vec<String> {
+    let mut c: Vec<String> = a.iter().map(|x| x.code.clone()).collect();
+    c.sort();
+    c
+}
