@@ -4,9 +4,9 @@
 
 use clap::Args;
 use sitrep_clause::ClauseAnalyzer;
-use sitrep_events::args::{phrases, W};
 use sitrep_core::{Language, Segmentation};
 use sitrep_eval::morph::TaggedWord;
+use sitrep_events::args::{phrases, W};
 use sitrep_pipeline::Pipeline;
 use std::fmt::Write as _;
 use std::io::Read;
@@ -95,7 +95,11 @@ fn render(pipeline: &Pipeline, clauses: &ClauseAnalyzer, language: Language, tex
                 let first = v.verbs.first().map_or(v.main.index, |a| a.index);
                 (first as usize, v.main.index as usize)
             });
-            let finite = c.verb.as_ref().and_then(|v| v.finite).map(|a| a.index as usize);
+            let finite = c
+                .verb
+                .as_ref()
+                .and_then(|v| v.finite)
+                .map(|a| a.index as usize);
             let main = c.kind == sitrep_clause::ClauseKind::Main;
             for ph in phrases(language, &ws, &cw, verbs, finite, main) {
                 let role = ph.role.map_or("?".to_string(), |r| r.to_string());

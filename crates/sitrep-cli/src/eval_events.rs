@@ -37,7 +37,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             v["f1"] = report.overall.f1().into();
             println!("{v}");
         } else {
-            print!("{}", render(&path.display().to_string(), &report, args.errors));
+            print!(
+                "{}",
+                render(&path.display().to_string(), &report, args.errors)
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -111,7 +114,10 @@ pub fn render(file: &str, r: &Report, errors: usize) -> String {
                     m.event,
                     m.source,
                     m.target,
-                    m.rule.as_ref().map(|r| format!(" ({r})")).unwrap_or_default(),
+                    m.rule
+                        .as_ref()
+                        .map(|r| format!(" ({r})"))
+                        .unwrap_or_default(),
                     m.sentence.replace('\n', " ")
                 )
             };
@@ -136,7 +142,10 @@ pub fn render(file: &str, r: &Report, errors: usize) -> String {
         );
         s += "| type | documents | found | share |\n|---|---|---|---|\n";
         for (t, (n, h)) in &d.per_type {
-            s += &format!("| {t} | {n} | {h} | {:.3} |\n", *h as f64 / (*n).max(1) as f64);
+            s += &format!(
+                "| {t} | {n} | {h} | {:.3} |\n",
+                *h as f64 / (*n).max(1) as f64
+            );
         }
         s.push('\n');
     }

@@ -107,8 +107,12 @@ fn extracts_the_examples_in_both_languages() {
 #[test]
 fn entities_when_asked() {
     let ex = examples();
-    let out = run(&["extract", "--entities", ex.join("de-truppen.txt").to_str().unwrap(),
-        ex.join("en-talks.txt").to_str().unwrap()]);
+    let out = run(&[
+        "extract",
+        "--entities",
+        ex.join("de-truppen.txt").to_str().unwrap(),
+        ex.join("en-talks.txt").to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = lines(&out);
     for (d, want) in docs.iter().zip([["FRA", "EST"], ["TUR", "GRC"]]) {
@@ -124,7 +128,10 @@ fn entities_when_asked() {
         let text = d["text"].as_str().unwrap();
         for e in d["entities"].as_array().unwrap() {
             for m in e["mentions"].as_array().unwrap() {
-                let (s, t) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+                let (s, t) = (
+                    m["start"].as_u64().unwrap() as usize,
+                    m["end"].as_u64().unwrap() as usize,
+                );
                 assert_eq!(text.get(s..t), m["text"].as_str(), "{m}");
             }
         }

@@ -105,7 +105,10 @@ pub fn load(path: &Path, data_dir: &Path) -> Result<Vec<GoldDoc>, GoldError> {
                 corpora.insert(cpath.clone(), texts);
             }
             let text = corpora[&cpath].get(&tf.id).ok_or_else(|| {
-                err(n, format!("{}: no document `{}` in {}", d.id, tf.id, cpath.display()))
+                err(
+                    n,
+                    format!("{}: no document `{}` in {}", d.id, tf.id, cpath.display()),
+                )
             })?;
             d.text = Some(text.clone());
         }
@@ -113,10 +116,16 @@ pub fn load(path: &Path, data_dir: &Path) -> Result<Vec<GoldDoc>, GoldError> {
         if let Some(ev) = &d.events {
             for e in ev {
                 if e.event.parse::<EventType>().is_err() {
-                    return Err(err(n, format!("{}: unknown event type `{}`", d.id, e.event)));
+                    return Err(err(
+                        n,
+                        format!("{}: unknown event type `{}`", d.id, e.event),
+                    ));
                 }
                 if !text.contains(&e.sentence) {
-                    return Err(err(n, format!("{}: sentence not in the text: {:?}", d.id, e.sentence)));
+                    return Err(err(
+                        n,
+                        format!("{}: sentence not in the text: {:?}", d.id, e.sentence),
+                    ));
                 }
             }
         }
@@ -129,7 +138,10 @@ pub fn load(path: &Path, data_dir: &Path) -> Result<Vec<GoldDoc>, GoldError> {
 /// `# text`).
 fn read_corpus(path: &Path) -> Result<HashMap<String, String>, String> {
     let src = std::fs::read_to_string(path).map_err(|e| {
-        format!("cannot read corpus {} (set SITREP_DATA to the data folder): {e}", path.display())
+        format!(
+            "cannot read corpus {} (set SITREP_DATA to the data folder): {e}",
+            path.display()
+        )
     })?;
     let mut out = HashMap::new();
     if path.extension().is_some_and(|e| e == "conllu") {
@@ -274,9 +286,9 @@ pub fn actors_agree(pred: &[String], gold: &[String], also: &[String]) -> bool {
         return gold.is_empty() || also.iter().any(|c| c.is_empty());
     }
     let accept = |p: &str| {
-        gold.iter().chain(also).any(|g| {
-            g == p || matches!(g.as_str(), "IGO" | "NGO") && is_international(p)
-        })
+        gold.iter()
+            .chain(also)
+            .any(|g| g == p || matches!(g.as_str(), "IGO" | "NGO") && is_international(p))
     };
     pred.iter().any(|p| accept(p))
 }
@@ -294,7 +306,8 @@ fn codes(a: &[sitrep_core::EventActor]) -> Vec<String> {
 
 /// Byte span of the gold sentence in the text (first occurrence).
 fn sentence_span(text: &str, sentence: &str) -> Option<(u32, u32)> {
-    text.find(sentence).map(|s| (s as u32, (s + sentence.len()) as u32))
+    text.find(sentence)
+        .map(|s| (s as u32, (s + sentence.len()) as u32))
 }
 
 fn matches(text: &str, p: &Event, g: &GoldEvent) -> bool {
@@ -349,7 +362,8 @@ pub fn score(gold: &[GoldDoc], predicted: &[Analysis]) -> Report {
         for p in preds {
             let ty = p.event_type.as_str().to_string();
             let find = |optional: bool, used: &[bool]| {
-                (0..gev.len()).find(|&k| !used[k] && gev[k].optional == optional && matches(text, p, &gev[k]))
+                (0..gev.len())
+                    .find(|&k| !used[k] && gev[k].optional == optional && matches(text, p, &gev[k]))
             };
             if let Some(k) = find(false, &used) {
                 used[k] = true;
@@ -479,7 +493,15 @@ mod tests {
             ],
         );
         let r = score(&[g], &[preds]);
-        assert_eq!((r.overall.tp, r.overall.fp, r.overall.fn_, r.overall.optional), (1, 2, 0, 1));
+        assert_eq!(
+            (
+                r.overall.tp,
+                r.overall.fp,
+                r.overall.fn_,
+                r.overall.optional
+            ),
+            (1, 2, 0, 1)
+        );
         assert!((r.overall.precision() - 1.0 / 3.0).abs() < 1e-9);
         assert_eq!(r.overall.recall(), 1.0);
         assert_eq!(r.false_alarms.len(), 2);
@@ -492,7 +514,13 @@ mod tests {
         let g = gold(&format!(
             r#"{{"id":"d","text":{text:?},"events":[{{"event":"ASSAULT","sentence":"Later Russia","source":["RUS"],"target":["UKR"]}}]}}"#
         ));
-        let r = score(&[g], &[analysis(text, vec![event(EventType::Assault, &["RUS"], &["UKR"], (0, 24))])]);
+        let r = score(
+            &[g],
+            &[analysis(
+                text,
+                vec![event(EventType::Assault, &["RUS"], &["UKR"], (0, 24))],
+            )],
+        );
         assert_eq!((r.overall.tp, r.overall.fp, r.overall.fn_), (0, 1, 1));
         assert_eq!(r.misses[0].sentence, "Later Russia");
     }
@@ -513,15 +541,27 @@ mod tests {
         let d = r.doc_level.unwrap();
         assert_eq!((d.documents, d.hits), (2, 1));
         assert!((d.mean_types - 1.0).abs() < 1e-9);
-        assert_eq!(r.overall.tp + r.overall.fp, 0, "document labels stay out of event figures");
+        assert_eq!(
+            r.overall.tp + r.overall.fp,
+            0,
+            "document labels stay out of event figures"
+        );
     }
 
     #[test]
     fn text_from_reads_jsonl_and_conllu_corpora() {
         let dir = std::env::temp_dir().join(format!("sitrep-gold-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("c")).unwrap();
-        std::fs::write(dir.join("c/news.jsonl"), "{\"id\":\"n1\",\"text\":\"Paris protestiert.\"}\n").unwrap();
-        std::fs::write(dir.join("c/t.conllu"), "# sent_id = s1\n# text = They met.\n1\tThey\n\n").unwrap();
+        std::fs::write(
+            dir.join("c/news.jsonl"),
+            "{\"id\":\"n1\",\"text\":\"Paris protestiert.\"}\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("c/t.conllu"),
+            "# sent_id = s1\n# text = They met.\n1\tThey\n\n",
+        )
+        .unwrap();
         let gold_path = dir.join("g.jsonl");
         std::fs::write(
             &gold_path,

@@ -889,7 +889,13 @@ mod debug {
                 let toks = seg.sentence_tokens(s);
                 a.tagger.tag(&it.text, toks, &mut tags);
                 for (t, w) in toks.iter().zip(&tags) {
-                    println!("  {}/{}/{}/{}", t.span.text(&it.text), w.xpos, w.lemma, w.feats);
+                    println!(
+                        "  {}/{}/{}/{}",
+                        t.span.text(&it.text),
+                        w.xpos,
+                        w.lemma,
+                        w.feats
+                    );
                 }
             }
             for c in a.analyse(&it.text).clauses {

@@ -20,7 +20,7 @@
 //!   conjuncts.
 
 use crate::frames::Role;
-use sitrep_core::{Case, Language, Penn, Span, Stts, Upos, Xpos};
+use sitrep_core::{Case, Language, Number, Penn, Span, Stts, Upos, Xpos};
 use sitrep_tag::WordAnalysis;
 use std::ops::Range;
 
@@ -52,7 +52,19 @@ impl W<'_> {
     pub fn is_quote(&self) -> bool {
         matches!(
             self.text,
-            "\"" | "„" | "“" | "”" | "«" | "»" | "‚" | "‘" | "’" | "'" | "›" | "‹" | "``" | "''"
+            "\"" | "„"
+                | "“"
+                | "”"
+                | "«"
+                | "»"
+                | "‚"
+                | "‘"
+                | "’"
+                | "'"
+                | "›"
+                | "‹"
+                | "``"
+                | "''"
         )
     }
 
@@ -64,7 +76,15 @@ impl W<'_> {
         match lang {
             Language::De => matches!(
                 self.stts(),
-                Some(Stts::Nn | Stts::Ne | Stts::Pper | Stts::Pis | Stts::Pds | Stts::Fm | Stts::Prels)
+                Some(
+                    Stts::Nn
+                        | Stts::Ne
+                        | Stts::Pper
+                        | Stts::Pis
+                        | Stts::Pds
+                        | Stts::Fm
+                        | Stts::Prels
+                )
             ),
             Language::En => {
                 matches!(self.a.upos, Upos::Noun | Upos::Propn)
@@ -77,20 +97,22 @@ impl W<'_> {
     /// A word that may stand before the head of a noun phrase.
     fn is_premodifier(&self, lang: Language) -> bool {
         match lang {
-            Language::De => matches!(
-                self.stts(),
-                Some(
-                    Stts::Art
-                        | Stts::Pdat
-                        | Stts::Piat
-                        | Stts::Pidat
-                        | Stts::Pposat
-                        | Stts::Pwat
-                        | Stts::Card
-                        | Stts::Adja
-                        | Stts::Trunc
-                )
-            ) && !self.is_quote(),
+            Language::De => {
+                matches!(
+                    self.stts(),
+                    Some(
+                        Stts::Art
+                            | Stts::Pdat
+                            | Stts::Piat
+                            | Stts::Pidat
+                            | Stts::Pposat
+                            | Stts::Pwat
+                            | Stts::Card
+                            | Stts::Adja
+                            | Stts::Trunc
+                    )
+                ) && !self.is_quote()
+            }
             Language::En => {
                 matches!(self.a.upos, Upos::Det | Upos::Adj | Upos::Num)
                     || matches!(self.penn(), Some(Penn::PrpS | Penn::WpS))
@@ -186,6 +208,38 @@ pub fn phrases(
     while p < clause.len() {
         let i = clause[p];
         let w = &words[i];
+        // German `als` (KOKOM) with a noun phrase or a predicative adjective: `bezeichnete
+        // die Lage als „völlig unklar“`. (English `as` is a preposition already.)
+        if lang == Language::De && w.stts() == Some(Stts::Kokom) && w.text == "als" {
+            let mut q = p + 1;
+            while q < clause.len()
+                && (words[clause[q]].is_quote() || words[clause[q]].stts() == Some(Stts::Adv))
+            {
+                q += 1;
+            }
+            if let Some(&j) = clause.get(q) {
+                if words[j].stts() == Some(Stts::Adjd) {
+                    #[allow(clippy::single_range_in_vec_init)] // one conjunct, not a range
+                    out.push(Phrase {
+                        role: Some(Role::Pp("als".into())),
+                        words: i..j + 1,
+                        conjuncts: vec![j..j + 1],
+                        heads: vec![j],
+                        genitives: Vec::new(),
+                        case: None,
+                    });
+                    p = q + 1;
+                    continue;
+                }
+                if let Some((mut np, next)) = noun_phrase(lang, words, clause, p + 1) {
+                    np.words.start = i;
+                    np.role = Some(Role::Pp("als".into()));
+                    out.push(np);
+                    p = next;
+                    continue;
+                }
+            }
+        }
         if w.is_prep(lang) {
             if let Some((np, next)) = noun_phrase(lang, words, clause, p + 1) {
                 let mut np = np;
@@ -261,7 +315,12 @@ struct Simple {
 }
 
 /// One noun phrase without coordination, with its genitive attachments.
-fn simple_np(lang: Language, words: &[W<'_>], clause: &[usize], p0: usize) -> Option<(Simple, usize)> {
+fn simple_np(
+    lang: Language,
+    words: &[W<'_>],
+    clause: &[usize],
+    p0: usize,
+) -> Option<(Simple, usize)> {
     let mut p = p0;
     let mut head: Option<usize> = None;
     let mut case: Option<Case> = None;
@@ -340,9 +399,13 @@ fn simple_np(lang: Language, words: &[W<'_>], clause: &[usize], p0: usize) -> Op
                     // German: a title or noun followed by a name (`Präsident Putin`), or
                     // names in a row; English: noun compounds and name runs.
                     let ok = match lang {
+                        // (a genitive name after a noun is an attachment: `die
+                        // Unterstützung Chinas`)
                         Language::De => {
                             w.stts() == Some(Stts::Ne)
                                 && matches!(words[h].stts(), Some(Stts::Nn | Stts::Ne))
+                                && (w.case() != Some(Case::Gen)
+                                    || words[h].case() == Some(Case::Gen))
                         }
                         Language::En => {
                             matches!(w.a.upos, Upos::Noun | Upos::Propn)
@@ -463,16 +526,52 @@ fn assign_roles(
                     subj_seen = true;
                 }
             }
-            if !subj_seen {
-                // No nominative: the first caseless or accusative phrase before the
-                // finite verb of a main clause (the Vorfeld) is the subject.
-                if let (Some(f), true) = (finite, main_clause) {
-                    if let Some(ph) = out.iter_mut().find(|p| {
-                        p.words.end <= f && matches!(p.role, None | Some(Role::Obj))
+            let verb_number = finite.and_then(|f| words[f].a.feats.number);
+            let number = |ph: &Phrase| {
+                if ph.heads.len() > 1 {
+                    Some(Number::Plur)
+                } else {
+                    words[ph.head()].a.feats.number
+                }
+            };
+            let agrees = |ph: &Phrase| match (number(ph), verb_number) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            let bare =
+                |r: &Option<Role>| matches!(r, None | Some(Role::Obj | Role::Dat | Role::Subj));
+            // A nominative that disagrees in number with the finite verb, while another
+            // bare phrase agrees, is a misread case: `Ähnliches forderten die Abgeordneten`.
+            if let Some(k) = out.iter().position(|p| p.role == Some(Role::Subj)) {
+                if verb_number.is_some() && number(&out[k]).is_some() && !agrees(&out[k]) {
+                    if let Some(j) = out.iter().position(|p| {
+                        p.role != Some(Role::Subj)
+                            && bare(&p.role)
+                            && number(p).is_some()
+                            && agrees(p)
+                            && !is_oblique_pronoun(&words[p.head()])
                     }) {
-                        ph.role = Some(Role::Subj);
+                        out[k].role = Some(Role::Obj);
+                        out[j].role = Some(Role::Subj);
                     }
                 }
+            } else if let (Some(f), true) = (finite, main_clause) {
+                // No nominative: the first bare phrase before the finite verb of a main
+                // clause (the Vorfeld) is the subject, whatever case the tagger gave it
+                // (`Der russische Diplomat` misread as dative).
+                if let Some(ph) = out.iter_mut().find(|p| {
+                    p.words.end <= f && bare(&p.role) && !is_oblique_pronoun(&words[p.head()])
+                }) {
+                    ph.role = Some(Role::Subj);
+                }
+            } else if let Some(ph) = out.iter_mut().find(|p| {
+                bare(&p.role)
+                    && number(p).is_some()
+                    && agrees(p)
+                    && !is_oblique_pronoun(&words[p.head()])
+            }) {
+                // verb-first or verb-final clause: the first agreeing bare phrase
+                ph.role = Some(Role::Subj);
             }
         }
         Language::En => {
@@ -500,4 +599,27 @@ fn assign_roles(
             }
         }
     }
+}
+
+/// `ihm`, `ihn`, `uns`, `him`, `them`: pronouns that are never subjects.
+fn is_oblique_pronoun(w: &W<'_>) -> bool {
+    w.a.upos == Upos::Pron
+        && matches!(
+            w.text.to_lowercase().as_str(),
+            "ihm"
+                | "ihn"
+                | "ihnen"
+                | "ihr"
+                | "mir"
+                | "mich"
+                | "dir"
+                | "dich"
+                | "uns"
+                | "euch"
+                | "sich"
+                | "him"
+                | "them"
+                | "us"
+                | "me"
+        )
 }

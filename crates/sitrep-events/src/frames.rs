@@ -22,7 +22,9 @@
 //!   Frames are written in the active voice; passives are mapped by the extractor.
 //! * `flags`: `-` or comma-separated: `mutual` (every participant is source and target: a
 //!   meeting), `react` (the target may be an event noun: then it is that event's
-//!   source), `say` (a verb of saying: its subject speaks the clauses it governs).
+//!   source), `say` (a verb of saying: its subject speaks the clauses it governs),
+//!   `receive` (a verb of receiving, type `-`: an event noun in its object has the
+//!   clause subject as its target: `Russland hat die Unterstützung Chinas`).
 //! * `example`: a general sentence of our own that the frame codes.
 //!
 //! The frame's rule id is `LANG.POS.LEMMA`, with `.N` for the N-th further frame of the
@@ -56,7 +58,11 @@ impl Role {
             "dat" => Role::Dat,
             "gen" => Role::Gen,
             "adj" => Role::Adj,
-            _ => Role::Pp(s.strip_prefix("pp:").filter(|p| !p.is_empty())?.to_lowercase()),
+            _ => Role::Pp(
+                s.strip_prefix("pp:")
+                    .filter(|p| !p.is_empty())?
+                    .to_lowercase(),
+            ),
         })
     }
 }
@@ -107,6 +113,7 @@ pub struct Flags {
     pub mutual: bool,
     pub react: bool,
     pub say: bool,
+    pub receive: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -172,7 +179,12 @@ impl Frames {
         let mut lines = src.lines().enumerate();
         match lines.next() {
             Some((_, l)) if l.trim() == format!("# format {FORMAT}") => {}
-            _ => return Err(err(1, format!("the first line must be `# format {FORMAT}`"))),
+            _ => {
+                return Err(err(
+                    1,
+                    format!("the first line must be `# format {FORMAT}`"),
+                ))
+            }
         }
         let mut frames: Vec<Frame> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -183,7 +195,10 @@ impl Frames {
             }
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
             if cols.len() != 10 {
-                return Err(err(n, format!("expected 10 tab-separated columns, found {}", cols.len())));
+                return Err(err(
+                    n,
+                    format!("expected 10 tab-separated columns, found {}", cols.len()),
+                ));
             }
             let opt = |s: &str| (s != "-").then(|| s.to_string());
             let pos = match cols[1] {
@@ -207,19 +222,27 @@ impl Frames {
                     let r = if c == "neg" {
                         Require::Negated
                     } else if let Some(r) = c.strip_prefix('!') {
-                        Require::Empty(Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?)
+                        Require::Empty(
+                            Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?,
+                        )
                     } else if let Some((r, ls)) = c.split_once('=') {
-                        let role = Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?;
+                        let role =
+                            Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?;
                         Require::HeadIn(role, ls.split('/').map(|l| l.to_lowercase()).collect())
                     } else {
-                        Require::Filled(Role::parse(c).ok_or_else(|| err(n, format!("unknown role `{c}`")))?)
+                        Require::Filled(
+                            Role::parse(c).ok_or_else(|| err(n, format!("unknown role `{c}`")))?,
+                        )
                     };
                     requires.push(r);
                 }
             }
             let event = match cols[3] {
                 "-" => None,
-                t => Some(t.parse::<EventType>().map_err(|_| err(n, format!("unknown PLOVER type `{t}`")))?),
+                t => Some(
+                    t.parse::<EventType>()
+                        .map_err(|_| err(n, format!("unknown PLOVER type `{t}`")))?,
+                ),
             };
             let mut flags = Flags::default();
             if cols[8] != "-" {
@@ -228,18 +251,27 @@ impl Frames {
                         "mutual" => flags.mutual = true,
                         "react" => flags.react = true,
                         "say" => flags.say = true,
+                        "receive" => flags.receive = true,
                         f => return Err(err(n, format!("unknown flag `{f}`"))),
                     }
                 }
             }
-            if event.is_none() && !flags.say {
-                return Err(err(n, "a frame without a type must be a `say` frame".into()));
+            if event.is_none() && !flags.say && !flags.receive {
+                return Err(err(
+                    n,
+                    "a frame without a type must be a `say` or `receive` frame".into(),
+                ));
             }
             if cols[9].is_empty() || cols[9] == "-" {
                 return Err(err(n, "every frame needs an example sentence".into()));
             }
             let lemma = cols[0].to_string();
-            let base = format!("{}.{}.{}", language.code(), pos.code(), lemma.to_lowercase().replace(' ', "_"));
+            let base = format!(
+                "{}.{}.{}",
+                language.code(),
+                pos.code(),
+                lemma.to_lowercase().replace(' ', "_")
+            );
             let k = seen.entry(base.clone()).or_insert(0);
             *k += 1;
             let id = if *k == 1 { base } else { format!("{base}.{k}") };
@@ -260,7 +292,10 @@ impl Frames {
         }
         let mut index: HashMap<(Pos, String), Vec<usize>> = HashMap::new();
         for (i, f) in frames.iter().enumerate() {
-            index.entry((f.pos, f.lemma.to_lowercase())).or_default().push(i);
+            index
+                .entry((f.pos, f.lemma.to_lowercase()))
+                .or_default()
+                .push(i);
         }
         let mut noun_heads: Vec<(String, usize)> = frames
             .iter()
@@ -270,7 +305,12 @@ impl Frames {
             .collect();
         noun_heads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         noun_heads.dedup_by(|a, b| a.0 == b.0);
-        Ok(Frames { language, frames, index, noun_heads })
+        Ok(Frames {
+            language,
+            frames,
+            index,
+            noun_heads,
+        })
     }
 
     pub fn all(&self) -> &[Frame] {
@@ -296,7 +336,10 @@ impl Frames {
         }
         let lower = lemma.to_lowercase();
         for (head, _) in &self.noun_heads {
-            if head.chars().count() >= 5 && lower.len() >= head.len() + 3 && lower.ends_with(head.as_str()) {
+            if head.chars().count() >= 5
+                && lower.len() >= head.len() + 3
+                && lower.ends_with(head.as_str())
+            {
                 let key = (Pos::Noun, head.clone());
                 return self.index.get(&key).map(Vec::as_slice).unwrap_or(&[]);
             }
@@ -335,7 +378,11 @@ mod tests {
         assert!(e.message.contains("BLAME"), "{e}");
         let e = Frames::parse(Language::De, "vorwerfen\n").unwrap_err();
         assert!(e.message.contains("format"), "{e}");
-        let e = Frames::parse(Language::De, "# format 1\nx\tV\t-\tACCUSE\t-\t-\tsubj\tpp:\t-\tEx.\n").unwrap_err();
+        let e = Frames::parse(
+            Language::De,
+            "# format 1\nx\tV\t-\tACCUSE\t-\t-\tsubj\tpp:\t-\tEx.\n",
+        )
+        .unwrap_err();
         assert!(e.message.contains("pp:"), "{e}");
     }
 

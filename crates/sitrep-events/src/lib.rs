@@ -94,9 +94,8 @@ impl EventExtractor {
     /// (the tests load both, so a release cannot ship a broken one).
     pub fn new() -> EventExtractor {
         EventExtractor {
-            frames: Language::ALL.map(|l| {
-                Frames::new(l).unwrap_or_else(|e| panic!("shipped {l} frames: {e}"))
-            }),
+            frames: Language::ALL
+                .map(|l| Frames::new(l).unwrap_or_else(|e| panic!("shipped {l} frames: {e}"))),
             clauses: ClauseAnalyzer::new(),
         }
     }
@@ -147,10 +146,13 @@ impl EventExtractor {
                 let f = &input.found[k];
                 if let Some(code) = &f.code {
                     mentions.push(Men {
-                        tokens: f.tokens.start - range.start..f.tokens.end.min(range.end) - range.start,
+                        tokens: f.tokens.start - range.start
+                            ..f.tokens.end.min(range.end) - range.start,
                         actor: Actor {
                             code: code.clone(),
-                            entity: entity_of.get(&(f.span.start, f.span.end)).map(|s| s.to_string()),
+                            entity: entity_of
+                                .get(&(f.span.start, f.span.end))
+                                .map(|s| s.to_string()),
                             span: f.span,
                         },
                         person: f.kind == sitrep_core::EntityKind::Person,
@@ -166,7 +168,7 @@ impl EventExtractor {
                 mentions: &mentions,
             };
             self.sentence(&sentence, &mut doc, &mut events);
-            if let Some(m) = mentions.iter().filter(|m| m.person).last() {
+            if let Some(m) = mentions.iter().rev().find(|m| m.person) {
                 doc.last_person = Some(m.actor.clone());
             }
         }
@@ -183,11 +185,26 @@ impl EventExtractor {
         // intention verbs govern the infinitive clause after them
         let mut governing: Option<String> = None;
         for c in &clauses {
-            let cw: Vec<usize> = c.words.iter().map(|&i| i as usize).collect();
+            let mut cw: Vec<usize> = c.words.iter().map(|&i| i as usize).collect();
+            // `Kreml: China unterstützt Russland`, `LYON: Interpol said`: what stands
+            // before a colon ahead of the verbs is a source or a dateline, no argument.
+            if let (Some(v), Some(&first)) = (&c.verb, cw.first()) {
+                let first_verb = v.verbs.first().map_or(v.main.index, |a| a.index) as usize;
+                if let Some(colon) = (first..first_verb).rev().find(|&i| s.ws[i].text == ":") {
+                    cw.retain(|&i| i > colon);
+                }
+            }
             let verbs = c.verb.as_ref().map(|v| {
-                (v.verbs.first().map_or(v.main.index, |a| a.index) as usize, v.main.index as usize)
+                (
+                    v.verbs.first().map_or(v.main.index, |a| a.index) as usize,
+                    v.main.index as usize,
+                )
             });
-            let finite = c.verb.as_ref().and_then(|v| v.finite).map(|a| a.index as usize);
+            let finite = c
+                .verb
+                .as_ref()
+                .and_then(|v| v.finite)
+                .map(|a| a.index as usize);
             let mut phs = phrases(s.lang, s.ws, &cw, verbs, finite, c.kind == ClauseKind::Main);
             let passive = c.verb.as_ref().is_some_and(|v| v.voice == Voice::Pass);
             if passive {
@@ -232,8 +249,14 @@ impl EventExtractor {
                     }
                     matched = true;
                     let Some(ty) = f.event else { break };
-                    let source = if f.source == [Role::Subj] || f.source.first() == Some(&Role::Subj) && !subject.is_empty() {
-                        if subject.is_empty() { cx.first_actors(&f.source[1..], doc) } else { subject.clone() }
+                    let source = if f.source == [Role::Subj]
+                        || f.source.first() == Some(&Role::Subj) && !subject.is_empty()
+                    {
+                        if subject.is_empty() {
+                            cx.first_actors(&f.source[1..], doc)
+                        } else {
+                            subject.clone()
+                        }
                     } else {
                         cx.first_actors(&f.source, doc)
                     };
@@ -266,7 +289,9 @@ impl EventExtractor {
                 let w = &s.ws[i];
                 let predicative = match s.lang {
                     Language::De => w.a.xpos == Xpos::Stts(Stts::Adjd),
-                    Language::En => w.a.upos == Upos::Adj && !phs.iter().any(|p| p.words.contains(&i)),
+                    Language::En => {
+                        w.a.upos == Upos::Adj && !phs.iter().any(|p| p.words.contains(&i))
+                    }
                 };
                 if !predicative {
                     continue;
@@ -293,9 +318,18 @@ impl EventExtractor {
                     break;
                 }
             }
+            let receiving = c.verb.as_ref().is_some_and(|v| {
+                frames
+                    .lookup(Pos::Verb, &v.lemma)
+                    .iter()
+                    .any(|&fi| frames.get(fi).flags.receive)
+            });
             // event nouns that are no argument of a verb event
             for ph in &phs {
-                if used_phrases.iter().any(|u| u.start <= ph.words.start && ph.words.end <= u.end) {
+                if used_phrases
+                    .iter()
+                    .any(|u| u.start <= ph.words.start && ph.words.end <= u.end)
+                {
                     continue;
                 }
                 for i in ph.words.clone() {
@@ -308,15 +342,40 @@ impl EventExtractor {
                     };
                     let f = frames.get(fi);
                     let Some(ty) = f.event else { continue };
-                    let roles = cx.noun_roles(f, ph, i, &subject, doc);
-                    if roles.source.is_empty() && roles.target.is_empty() {
+                    let mut roles = cx.noun_roles(f, ph, i, &subject, doc);
+                    // `Russland hat die Unterstützung Chinas`, `Kyiv received aid`: the
+                    // subject of a verb of receiving is the target of the noun's event.
+                    if receiving
+                        && ph.role == Some(Role::Obj)
+                        && roles.target.is_empty()
+                        && !f.flags.mutual
+                    {
+                        roles.target = subject.clone();
+                        roles
+                            .source
+                            .retain(|a| !subject.iter().any(|x| x.code == a.code));
+                    }
+                    // a noun event needs its actor (`die Besetzung von Belarus` alone
+                    // names only the target)
+                    if roles.source.is_empty() {
                         continue;
                     }
                     let mut m = modality;
                     if cx.attributive_plan(ph, i) {
                         m = Modality::Planned;
                     }
-                    push_event(events, doc, s, f, ty, roles.source, roles.target, m, w.span, 0.6);
+                    push_event(
+                        events,
+                        doc,
+                        s,
+                        f,
+                        ty,
+                        roles.source,
+                        roles.target,
+                        m,
+                        w.span,
+                        0.6,
+                    );
                 }
             }
             if !subject.is_empty() {
@@ -400,7 +459,25 @@ struct ClauseCx<'s, 'a> {
 
 impl ClauseCx<'_, '_> {
     fn phrase(&self, role: &Role) -> Option<&Phrase> {
-        self.phrases.iter().find(|p| p.role.as_ref() == Some(role))
+        self.phrases
+            .iter()
+            .find(|p| p.role.as_ref() == Some(role))
+            .or_else(|| {
+                // A German name without article shows no case (`China unterstützt Russland`):
+                // when the frame's object slot is empty, the other object slot's bare name
+                // fills it.
+                let other = match role {
+                    Role::Obj => Role::Dat,
+                    Role::Dat => Role::Obj,
+                    _ => return None,
+                };
+                self.phrases.iter().find(|p| {
+                    self.s.lang == Language::De
+                        && p.role.as_ref() == Some(&other)
+                        && p.words.start == p.head()
+                        && p.heads.iter().all(|&h| self.s.ws[h].a.upos == Upos::Propn)
+                })
+            })
     }
 
     /// Whether the frame's conditions hold in this clause.
@@ -412,10 +489,19 @@ impl ClauseCx<'_, '_> {
                 p.role.as_ref() == Some(role)
                     && p.heads.iter().any(|&h| {
                         let l = self.s.ws[h].a.lemma.to_lowercase();
-                        lemmas.iter().any(|x| *x == l || (self.s.lang == Language::De && l.ends_with(x.as_str()) && l.len() > x.len() + 2))
+                        lemmas.iter().any(|x| {
+                            *x == l
+                                || (self.s.lang == Language::De
+                                    && l.ends_with(x.as_str())
+                                    && l.len() > x.len() + 2)
+                        })
                     })
             }),
-            Require::Negated => self.clause.verb.as_ref().is_some_and(|v| v.negation.is_some()),
+            Require::Negated => self
+                .clause
+                .verb
+                .as_ref()
+                .is_some_and(|v| v.negation.is_some()),
         })
     }
 
@@ -437,9 +523,18 @@ impl ClauseCx<'_, '_> {
         Vec::new()
     }
 
-    fn first_actors_with_subject(&self, roles: &[Role], subject: &[Actor], doc: &DocState) -> Vec<Actor> {
+    fn first_actors_with_subject(
+        &self,
+        roles: &[Role],
+        subject: &[Actor],
+        doc: &DocState,
+    ) -> Vec<Actor> {
         for r in roles {
-            let a = if *r == Role::Subj { subject.to_vec() } else { self.role_actors(r, doc) };
+            let a = if *r == Role::Subj {
+                subject.to_vec()
+            } else {
+                self.role_actors(r, doc)
+            };
             if !a.is_empty() {
                 return a;
             }
@@ -461,20 +556,42 @@ impl ClauseCx<'_, '_> {
         out
     }
 
-    fn conjunct_actor(&self, conj: &Range<usize>, head: usize, genitives: &[Range<usize>], doc: &DocState) -> Option<Actor> {
-        let in_gen = |m: &Men| genitives.iter().any(|g| g.start <= m.tokens.start && m.tokens.end <= g.end);
+    fn conjunct_actor(
+        &self,
+        conj: &Range<usize>,
+        head: usize,
+        genitives: &[Range<usize>],
+        doc: &DocState,
+    ) -> Option<Actor> {
+        let in_gen = |m: &Men| {
+            genitives
+                .iter()
+                .any(|g| g.start <= m.tokens.start && m.tokens.end <= g.end)
+        };
         let inside: Vec<&Men> = self
             .s
             .mentions
             .iter()
-            .filter(|m| conj.start <= m.tokens.start && m.tokens.end <= conj.end.max(m.tokens.start + 1) && m.tokens.start < conj.end)
+            .filter(|m| {
+                conj.start <= m.tokens.start
+                    && m.tokens.end <= conj.end.max(m.tokens.start + 1)
+                    && m.tokens.start < conj.end
+            })
             .collect();
+        // a person's name: `der russische UNO-Diplomat Dmitri Poljanski`
+        if let Some(m) = inside.iter().rev().find(|m| m.person && !in_gen(m)) {
+            return Some(m.actor.clone());
+        }
         // the mention on the head
         if let Some(m) = inside.iter().find(|m| m.tokens.contains(&head)) {
             return Some(m.actor.clone());
         }
         // the nearest mention before the head, outside genitives (`russische Soldaten`)
-        if let Some(m) = inside.iter().filter(|m| !in_gen(m) && m.tokens.start < head).last() {
+        if let Some(m) = inside
+            .iter()
+            .rev()
+            .find(|m| !in_gen(m) && m.tokens.start < head)
+        {
             return Some(m.actor.clone());
         }
         if let Some(m) = inside.iter().find(|m| !in_gen(m)) {
@@ -488,16 +605,20 @@ impl ClauseCx<'_, '_> {
         if w.a.upos == Upos::Pron {
             let l = w.text.to_lowercase();
             let personal_sg = matches!(l.as_str(), "er" | "he" | "him" | "she" | "her");
-            let relative = matches!(w.a.xpos, Xpos::Stts(Stts::Prels)) || matches!(l.as_str(), "who" | "which" | "that");
+            let relative = matches!(w.a.xpos, Xpos::Stts(Stts::Prels))
+                || matches!(l.as_str(), "who" | "which" | "that");
             if relative {
                 // the nearest actor before the pronoun in this sentence
-                if let Some(m) = self.s.mentions.iter().filter(|m| m.tokens.end <= head).last() {
+                if let Some(m) = self.s.mentions.iter().rev().find(|m| m.tokens.end <= head) {
                     return Some(m.actor.clone());
                 }
                 return None;
             }
             if personal_sg {
-                return doc.last_person.clone().or_else(|| doc.last_actors.first().cloned());
+                return doc
+                    .last_person
+                    .clone()
+                    .or_else(|| doc.last_actors.first().cloned());
             }
             if matches!(l.as_str(), "sie" | "they" | "them" | "wir" | "we") {
                 return doc.last_actors.first().cloned();
@@ -507,58 +628,75 @@ impl ClauseCx<'_, '_> {
     }
 
     /// The roles of an event noun at word `i` of phrase `ph`.
-    fn noun_roles(&self, f: &Frame, ph: &Phrase, i: usize, subject: &[Actor], doc: &DocState) -> NounRoles {
-        let get = |roles: &[Role]| -> Vec<Actor> {
-            for r in roles {
-                let a: Vec<Actor> = match r {
-                    Role::Gen => {
-                        let mut out = Vec::new();
-                        for g in &ph.genitives {
-                            if let Some(m) = self.s.mentions.iter().find(|m| g.start <= m.tokens.start && m.tokens.start < g.end) {
-                                if !out.iter().any(|o: &Actor| o.code == m.actor.code) {
-                                    out.push(m.actor.clone());
+    fn noun_roles(
+        &self,
+        f: &Frame,
+        ph: &Phrase,
+        i: usize,
+        subject: &[Actor],
+        doc: &DocState,
+    ) -> NounRoles {
+        let get =
+            |roles: &[Role]| -> Vec<Actor> {
+                for r in roles {
+                    let a: Vec<Actor> =
+                        match r {
+                            Role::Gen => {
+                                let mut out = Vec::new();
+                                for g in &ph.genitives {
+                                    if let Some(m) = self.s.mentions.iter().find(|m| {
+                                        g.start <= m.tokens.start && m.tokens.start < g.end
+                                    }) {
+                                        if !out.iter().any(|o: &Actor| o.code == m.actor.code) {
+                                            out.push(m.actor.clone());
+                                        }
+                                    }
                                 }
+                                out
                             }
-                        }
-                        out
+                            Role::Adj => self
+                                .s
+                                .mentions
+                                .iter()
+                                .filter(|m| {
+                                    ph.words.start <= m.tokens.start
+                                        && m.tokens.start <= i
+                                        && !ph.genitives.iter().any(|g| {
+                                            g.start <= m.tokens.start && m.tokens.start < g.end
+                                        })
+                                })
+                                .map(|m| m.actor.clone())
+                                .take(1)
+                                .collect(),
+                            Role::Pp(_) => {
+                                // the prepositional phrases right after the noun's phrase
+                                let mut end = ph.words.end;
+                                let mut found = Vec::new();
+                                for p in self
+                                    .phrases
+                                    .iter()
+                                    .filter(|p| p.words.start >= ph.words.end)
+                                {
+                                    if p.words.start != end {
+                                        break;
+                                    }
+                                    end = p.words.end;
+                                    if p.role.as_ref() == Some(r) {
+                                        found = self.phrase_actors(p, doc);
+                                        break;
+                                    }
+                                }
+                                found
+                            }
+                            Role::Subj if ph.role != Some(Role::Subj) => subject.to_vec(),
+                            _ => Vec::new(),
+                        };
+                    if !a.is_empty() {
+                        return a;
                     }
-                    Role::Adj => self
-                        .s
-                        .mentions
-                        .iter()
-                        .filter(|m| {
-                            ph.words.start <= m.tokens.start
-                                && m.tokens.start <= i
-                                && !ph.genitives.iter().any(|g| g.start <= m.tokens.start && m.tokens.start < g.end)
-                        })
-                        .map(|m| m.actor.clone())
-                        .take(1)
-                        .collect(),
-                    Role::Pp(_) => {
-                        // the prepositional phrases right after the noun's phrase
-                        let mut end = ph.words.end;
-                        let mut found = Vec::new();
-                        for p in self.phrases.iter().filter(|p| p.words.start >= ph.words.end) {
-                            if p.words.start != end {
-                                break;
-                            }
-                            end = p.words.end;
-                            if p.role.as_ref() == Some(r) {
-                                found = self.phrase_actors(p, doc);
-                                break;
-                            }
-                        }
-                        found
-                    }
-                    Role::Subj if ph.role != Some(Role::Subj) => subject.to_vec(),
-                    _ => Vec::new(),
-                };
-                if !a.is_empty() {
-                    return a;
                 }
-            }
-            Vec::new()
-        };
+                Vec::new()
+            };
         let mut source = get(&f.source);
         let mut target = get(&f.target);
         if f.flags.mutual {
@@ -578,7 +716,14 @@ impl ClauseCx<'_, '_> {
             let l = self.s.ws[j].a.lemma.to_lowercase();
             matches!(
                 l.as_str(),
-                "geplant" | "angekündigt" | "beabsichtigt" | "vorgesehen" | "planned" | "proposed" | "announced" | "intended"
+                "geplant"
+                    | "angekündigt"
+                    | "beabsichtigt"
+                    | "vorgesehen"
+                    | "planned"
+                    | "proposed"
+                    | "announced"
+                    | "intended"
             )
         })
     }
@@ -604,7 +749,15 @@ impl ClauseCx<'_, '_> {
             if let Some(g) = governing {
                 if matches!(
                     g,
-                    "planen" | "beabsichtigen" | "vorhaben" | "wollen" | "plan" | "intend" | "want" | "aim" | "seek"
+                    "planen"
+                        | "beabsichtigen"
+                        | "vorhaben"
+                        | "wollen"
+                        | "plan"
+                        | "intend"
+                        | "want"
+                        | "aim"
+                        | "seek"
                 ) {
                     return Modality::Intended;
                 }
@@ -614,7 +767,9 @@ impl ClauseCx<'_, '_> {
             match m.lemma.as_str() {
                 "sollen" => return Modality::Planned,
                 "wollen" => return Modality::Intended,
-                "können" | "dürfen" | "could" | "might" | "may" | "would" => return Modality::Hypothetical,
+                "können" | "dürfen" | "could" | "might" | "may" | "would" => {
+                    return Modality::Hypothetical
+                }
                 "will" | "shall" => return Modality::Planned,
                 "can" if v.mood == Some(ClauseMood::KonjII) => return Modality::Hypothetical,
                 _ => {}

@@ -27,7 +27,10 @@ fn frame_examples_yield_their_frames_events() {
             let mut d = Document::new(f.id.clone(), f.example.clone());
             d.language = Some(lang);
             let a = p.analyze(d, &opts).unwrap();
-            if a.events.iter().any(|e| e.rule == f.id && Some(e.event_type) == f.event) {
+            if a.events
+                .iter()
+                .any(|e| e.rule == f.id && Some(e.event_type) == f.event)
+            {
                 ok += 1;
             } else {
                 let got: Vec<String> = a
@@ -35,7 +38,10 @@ fn frame_examples_yield_their_frames_events() {
                     .iter()
                     .map(|e| format!("{} {}", e.event_type, e.rule))
                     .collect();
-                report += &format!("{lang} line {} {}: {:?} → {got:?}\n", f.line, f.id, f.example);
+                report += &format!(
+                    "{lang} line {} {}: {:?} → {got:?}\n",
+                    f.line, f.id, f.example
+                );
             }
         }
         let share = ok as f64 / n.max(1) as f64;
