@@ -30,6 +30,9 @@ pub struct BenchArgs {
     /// Fail unless the corpus yields exactly this many tokens.
     #[arg(long)]
     pub expect_tokens: Option<usize>,
+    /// Fail unless the corpus yields exactly this many events (every pass must agree).
+    #[arg(long)]
+    pub expect_events: Option<usize>,
 }
 
 pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
@@ -68,17 +71,19 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         let t = Instant::now();
         let mut tokens = 0usize;
         let mut sentences = 0usize;
+        let mut events = 0usize;
         for d in &docs {
             let a = pipeline
                 .analyze(d.clone(), &analyze)
                 .map_err(|p| anyhow::anyhow!("{}: {p}", d.id))?;
             tokens += a.tokens.as_ref().map_or(0, Vec::len);
             sentences += a.sentences.len();
+            events += a.events.len();
         }
         best_pipeline = best_pipeline.min(t.elapsed().as_secs_f64());
-        check_same(&mut counts, (tokens, sentences))?;
+        check_same(&mut counts, (tokens, sentences, events))?;
     }
-    let (tokens, sentences) = counts.expect("at least one pass");
+    let (tokens, sentences, events) = counts.expect("at least one pass");
 
     // Segmentation alone, one thread, with its invariants checked after each pass.
     let languages: Vec<_> = docs
@@ -168,6 +173,11 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     if par_tokens != tokens {
         bail!("parallel pass gave {par_tokens} tokens, sequential {tokens}");
     }
+    if let Some(want) = args.expect_events {
+        if want != events {
+            bail!("expected {want} events, got {events}");
+        }
+    }
     if let Some(want) = args.expect_tokens {
         if want != tokens {
             bail!("expected {want} tokens, got {tokens}");
@@ -182,6 +192,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         "bytes": bytes,
         "tokens": tokens,
         "sentences": sentences,
+        "events": events,
         "startup_ms": round(startup.as_secs_f64() * 1e3),
         "docs_per_s_per_thread": round(n / best_pipeline),
         "tokens_per_s_per_thread": round(tokens as f64 / best_pipeline),
@@ -197,7 +208,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check_same(seen: &mut Option<(usize, usize)>, now: (usize, usize)) -> anyhow::Result<()> {
+fn check_same<T: PartialEq + std::fmt::Debug>(seen: &mut Option<T>, now: T) -> anyhow::Result<()> {
     match seen {
         Some(prev) if *prev != now => bail!("passes disagree: {prev:?} vs {now:?}"),
         _ => {
