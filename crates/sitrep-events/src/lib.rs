@@ -60,6 +60,8 @@ impl sitrep_clause::Word for W<'_> {
 pub struct EventExtractor {
     frames: [Frames; 2],
     clauses: ClauseAnalyzer,
+    /// Words that name an actor by its sector (`Polizei`, `Vizekanzler`, `ministry`).
+    sectors: Vec<sitrep_kb::sectors::SectorWord>,
 }
 
 /// What the extractor reads of one analysed document.
@@ -81,6 +83,8 @@ struct Actor {
     code: String,
     entity: Option<String>,
     span: Span,
+    /// Inferred from the home country, not named: weaker than any named actor.
+    inferred: bool,
 }
 
 /// What an event noun found for itself.
@@ -97,6 +101,7 @@ impl EventExtractor {
             frames: Language::ALL
                 .map(|l| Frames::new(l).unwrap_or_else(|e| panic!("shipped {l} frames: {e}"))),
             clauses: ClauseAnalyzer::new(),
+            sectors: shipped_sectors(),
         }
     }
 
@@ -105,6 +110,7 @@ impl EventExtractor {
         EventExtractor {
             frames: [de, en],
             clauses: ClauseAnalyzer::new(),
+            sectors: shipped_sectors(),
         }
     }
 
@@ -120,7 +126,10 @@ impl EventExtractor {
                 entity_of.insert((m.start, m.end), e.id.as_str());
             }
         }
-        let mut doc = DocState::default();
+        let mut doc = DocState {
+            home: home_country(input.text, input.seg, input.found),
+            ..Default::default()
+        };
         let mut events: Vec<Event> = Vec::new();
         let mut found_at = 0;
         for s in &input.seg.sentences {
@@ -144,7 +153,13 @@ impl EventExtractor {
             let mut k = found_at;
             while k < input.found.len() && input.found[k].tokens.start < range.end {
                 let f = &input.found[k];
-                if let Some(code) = &f.code {
+                let person = f.kind == sitrep_core::EntityKind::Person;
+                // an unknown person in a domestic story: the home country
+                let code = f
+                    .code
+                    .as_ref()
+                    .or(if person { doc.home.as_ref() } else { None });
+                if let Some(code) = code {
                     mentions.push(Men {
                         tokens: f.tokens.start - range.start
                             ..f.tokens.end.min(range.end) - range.start,
@@ -154,8 +169,9 @@ impl EventExtractor {
                                 .get(&(f.span.start, f.span.end))
                                 .map(|s| s.to_string()),
                             span: f.span,
+                            inferred: f.code.is_none(),
                         },
-                        person: f.kind == sitrep_core::EntityKind::Person,
+                        person,
                     });
                 }
                 k += 1;
@@ -220,6 +236,7 @@ impl EventExtractor {
             }
             let cx = ClauseCx {
                 s,
+                sectors: &self.sectors,
                 clause: c,
                 phrases: &phs,
                 passive,
@@ -418,6 +435,63 @@ impl EventExtractor {
     }
 }
 
+fn shipped_sectors() -> Vec<sitrep_kb::sectors::SectorWord> {
+    sitrep_kb::sectors::load().unwrap_or_else(|e| panic!("shipped sector words: {e}"))
+}
+
+/// The document's home country: a dateline's place (`Wien – …`, `ROME (Reuters) -`), else
+/// the state named most often. Domestic actors without a nationality (`die Polizei`,
+/// `Vizekanzler Mitterlehner`, a person the knowledge base does not know) belong to it, as
+/// a human coder would read them.
+fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<String> {
+    let code_of = |f: &Found| {
+        f.code.clone().or_else(|| {
+            (f.kind == sitrep_core::EntityKind::Place)
+                .then(|| f.kb.clone())
+                .flatten()
+        })
+    };
+    for s in &seg.sentences {
+        let first = s.tokens.start as usize;
+        if let Some(f) = found.iter().find(|f| f.tokens.start == first) {
+            let next = seg.tokens.get(f.tokens.end).map(|t| t.span.text(text));
+            let dateline = matches!(next, Some("–" | "—" | "-" | "("))
+                && matches!(
+                    f.kind,
+                    sitrep_core::EntityKind::Place | sitrep_core::EntityKind::State
+                );
+            if dateline {
+                if let Some(c) = code_of(f) {
+                    return Some(c);
+                }
+            }
+        }
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for f in found.iter().filter(|f| {
+        matches!(
+            f.kind,
+            sitrep_core::EntityKind::Place | sitrep_core::EntityKind::State
+        )
+    }) {
+        let Some(c) = code_of(f) else { continue };
+        if c.len() != 3 {
+            continue;
+        }
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    // without a dateline, only a state that has at least half of the mentions
+    let total: usize = counts.iter().map(|c| c.1).sum();
+    let max = counts.iter().map(|c| c.1).max()?;
+    if max * 2 < total || max < 3 {
+        return None;
+    }
+    counts.into_iter().find(|c| c.1 == max).map(|c| c.0)
+}
+
 impl Default for EventExtractor {
     fn default() -> Self {
         Self::new()
@@ -448,10 +522,13 @@ struct DocState {
     last_person: Option<Actor>,
     /// The source of the last event of each type (for reactions to an event noun).
     last_of_type: HashMap<EventType, Vec<Actor>>,
+    /// See [`home_country`].
+    home: Option<String>,
 }
 
 struct ClauseCx<'s, 'a> {
     s: &'s Sentence<'a>,
+    sectors: &'s [sitrep_kb::sectors::SectorWord],
     clause: &'s Clause,
     phrases: &'s [Phrase],
     passive: bool,
@@ -512,15 +589,20 @@ impl ClauseCx<'_, '_> {
         }
     }
 
-    /// The actors of the first of `roles` that yields any.
+    /// The actors of the first of `roles` that names any; failing that, the first
+    /// inferred ones.
     fn first_actors(&self, roles: &[Role], doc: &DocState) -> Vec<Actor> {
+        let mut inferred = Vec::new();
         for r in roles {
             let a = self.role_actors(r, doc);
-            if !a.is_empty() {
+            if a.iter().any(|x| !x.inferred) {
                 return a;
             }
+            if inferred.is_empty() {
+                inferred = a;
+            }
         }
-        Vec::new()
+        inferred
     }
 
     fn first_actors_with_subject(
@@ -624,7 +706,19 @@ impl ClauseCx<'_, '_> {
                 return doc.last_actors.first().cloned();
             }
         }
-        None
+        // a sector word without nationality: `die Polizei`, `Vizekanzler …`
+        let home = doc.home.as_ref()?;
+        let sector_word = (conj.start..conj.end.min(head + 1)).rev().find(|&j| {
+            let w = &self.s.ws[j];
+            w.a.upos == Upos::Noun
+                && sitrep_kb::sectors::resolve(self.sectors, self.s.lang, &w.a.lemma).is_some()
+        })?;
+        Some(Actor {
+            code: home.clone(),
+            entity: None,
+            span: self.s.ws[sector_word].span,
+            inferred: true,
+        })
     }
 
     /// The roles of an event noun at word `i` of phrase `ph`.
