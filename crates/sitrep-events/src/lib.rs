@@ -202,11 +202,16 @@ impl EventExtractor {
         let mut governing: Option<String> = None;
         for c in &clauses {
             let mut cw: Vec<usize> = c.words.iter().map(|&i| i as usize).collect();
-            // `Kreml: China unterstützt Russland`, `LYON: Interpol said`: what stands
-            // before a colon ahead of the verbs is a source or a dateline, no argument.
+            // `Kreml: China unterstützt Russland`, `LYON: Interpol said`, `Wien – Die
+            // Polizei …`: what stands before a colon (or a dash just after the sentence's
+            // start) ahead of the verbs is a source or a dateline, no argument.
             if let (Some(v), Some(&first)) = (&c.verb, cw.first()) {
                 let first_verb = v.verbs.first().map_or(v.main.index, |a| a.index) as usize;
-                if let Some(colon) = (first..first_verb).rev().find(|&i| s.ws[i].text == ":") {
+                let dateline_dash = |i: usize| matches!(s.ws[i].text, "–" | "—") && i <= first + 4;
+                if let Some(colon) = (first..first_verb)
+                    .rev()
+                    .find(|&i| s.ws[i].text == ":" || dateline_dash(i))
+                {
                     cw.retain(|&i| i > colon);
                 }
             }

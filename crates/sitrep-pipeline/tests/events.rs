@@ -1,0 +1,83 @@
+//! Event extraction cases shared by both languages (`testdata/events/{de,en}.tsv`): each
+//! line is a sentence and the events it must yield (type, source and target codes, and
+//! optionally the modality). Other events may be found as well; the cases test the argument
+//! analysis rules, one per line.
+
+use sitrep_core::{Document, Language};
+use sitrep_pipeline::{AnalyzeOptions, Pipeline};
+
+fn codes(a: &[sitrep_core::EventActor]) -> String {
+    let mut c: Vec<&str> = a.iter().map(|x| x.code.as_str()).collect();
+    c.sort();
+    c.dedup();
+    if c.is_empty() {
+        "-".into()
+    } else {
+        c.join("+")
+    }
+}
+
+#[test]
+fn event_cases() {
+    let p = Pipeline::new();
+    let opts = AnalyzeOptions {
+        events: true,
+        ..Default::default()
+    };
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for lang in Language::ALL {
+        let path = format!(
+            "{}/../../testdata/events/{}.tsv",
+            env!("CARGO_MANIFEST_DIR"),
+            lang.code()
+        );
+        let src = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in src.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (text, want) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{path}:{}: no tab", i + 1));
+            let mut d = Document::new(format!("{path}:{}", i + 1), text);
+            d.language = Some(lang);
+            let a = p.analyze(d, &opts).unwrap();
+            let got: Vec<String> = a
+                .events
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {}>{} {}",
+                        e.event_type,
+                        codes(&e.source),
+                        codes(&e.target),
+                        e.modality
+                    )
+                })
+                .collect();
+            for w in want.split(" ; ") {
+                n += 1;
+                let parts: Vec<&str> = w.split_whitespace().collect();
+                let ok = got.iter().any(|g| {
+                    let gp: Vec<&str> = g.split_whitespace().collect();
+                    gp[0] == parts[0]
+                        && gp[1] == parts[1]
+                        && parts.get(2).is_none_or(|m| gp[2] == *m)
+                });
+                if !ok {
+                    failures.push(format!(
+                        "{lang} line {}: {text:?}: want {w}, got {got:?}",
+                        i + 1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {n} cases fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
