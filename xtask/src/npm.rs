@@ -24,17 +24,31 @@ pub fn pack(tmp: &Path, name: &str, version: &str) -> Result<Packed> {
         .output()
         .context("running npm (is it installed?)")?;
     if !out.status.success() {
-        bail!("npm pack {spec} failed: {}", String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "npm pack {spec} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let meta: Value = serde_json::from_slice(&out.stdout).context("npm pack --json output")?;
     let meta = meta.get(0).context("npm pack printed no package")?;
-    let integrity = meta["integrity"].as_str().context("no integrity")?.to_string();
+    let integrity = meta["integrity"]
+        .as_str()
+        .context("no integrity")?
+        .to_string();
     let tgz = tmp.join(meta["filename"].as_str().context("no filename")?);
     let dir = tmp.join(name);
     std::fs::create_dir_all(&dir)?;
-    let status = Command::new("tar").arg("xzf").arg(&tgz).arg("-C").arg(&dir).status()?;
+    let status = Command::new("tar")
+        .arg("xzf")
+        .arg(&tgz)
+        .arg("-C")
+        .arg(&dir)
+        .status()?;
     if !status.success() {
         bail!("tar failed on {}", tgz.display());
     }
-    Ok(Packed { dir: dir.join("package"), integrity })
+    Ok(Packed {
+        dir: dir.join("package"),
+        integrity,
+    })
 }

@@ -12,6 +12,7 @@ mod eval_ner;
 mod eval_tag;
 mod eval_ud;
 mod extract;
+mod kb_cmd;
 mod paths;
 
 use clap::{Args, Parser, Subcommand};
@@ -49,6 +50,8 @@ enum Command {
     EvalNer(eval_ner::EvalNerArgs),
     /// Time the whole pipeline on a news corpus; prints one JSON line.
     Bench(bench::BenchArgs),
+    /// Knowledge-base commands (`sitrep kb stats`: coverage per table and language).
+    Kb(kb_cmd::KbArgs),
     /// Show what the stages see for one text: tokens with tags, lemmas and features, and
     /// clauses with their verb complex.
     Debug(debug::DebugArgs),
@@ -90,6 +93,7 @@ fn main() -> ExitCode {
         Command::EvalNer(a) => eval_ner::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Debug(a) => debug::run(a),
+        Command::Kb(a) => kb_cmd::run(a),
     };
     match result {
         Ok(code) => code,

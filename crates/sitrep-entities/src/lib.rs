@@ -32,6 +32,21 @@
 //!    for names (`im Juni`). Single unknown words without a cue are left out.
 //! 5. **Coreference** in the document: a surname alone refers to the earlier person with
 //!    that last name (`Johnson` after `Boris Johnson`).
+//! 6. **Places registry** (GeoNames towns, exonyms, regions, rivers): a town is a place
+//!    alone unless its name is also an ordinary word (the lexicon's common nouns, the data's
+//!    `ambiguous` flag, one-word towns under 5,000 inhabitants), a given name (`David`), or
+//!    stands next to another name (`Thomas Stein`, `Chicago Bulls`); those need a
+//!    preposition without article (`in Essen`; `im Mai` is none). Districts joined by a
+//!    hyphen are one place (`Berlin-Mitte`).
+//! 7. **Given names** start persons (`Laura Schmidt`; a given name that is also a word,
+//!    `August`, only before an unknown name); the word after a given name is its surname
+//!    whatever else the knowledge base knows by it (`Wolfgang Wagner`).
+//! 8. **German name phrases** the tagger calls common nouns: streets and roads
+//!    (`Schwanitzstraße`, `A 7`), capitalised adjectives before an institution or place
+//!    noun (`Bayerischen Staatsministerium für Unterricht und Kultus`, `Bayerischen Wald`),
+//!    `Bundes-`/`Landes-` institutions; national organisations (`CDU`, `Audi AG`, clubs)
+//!    from the knowledge base, joined with their legal form and town (`Universität
+//!    Gießen`).
 //!
 //! Entities are grouped by referent and role: `Russland` and `der Kreml` are two entities
 //! (RUS without sector, RUS GOV). A place reading of a capital is a `place` entity without
@@ -96,6 +111,8 @@ pub struct EntityRecognizer {
     /// German: tells common nouns the tagger called proper names (`Form`, `Juni`) from
     /// names, and knows many place names (`Stuttgart`: NE only).
     lexicon: Option<sitrep_lexicon::Lexicon>,
+    /// Given names: a run of names that starts with one is a person (`Laura Schmidt`).
+    first_names: sitrep_kb::names::FirstNames,
 }
 
 impl std::fmt::Debug for EntityRecognizer {
@@ -120,6 +137,8 @@ enum Lex {
 }
 
 struct Ctx<'a> {
+    /// Lexicon answers per word, for this document.
+    lex_cache: std::cell::RefCell<sitrep_core::fnv::FnvMap<String, (Lex, bool)>>,
     text: &'a str,
     tokens: &'a [Token],
     words: &'a [WordAnalysis],
@@ -191,6 +210,36 @@ impl Ctx<'_> {
     }
 }
 
+/// Prepositions that make the next name a place; without the contractions with an article
+/// (`im Mai`, `am Hof` are common nouns).
+const LOCATIVE_NO_ARTICLE: &[&str] = &[
+    "in",
+    "nach",
+    "aus",
+    "bei",
+    "nahe",
+    "nördlich",
+    "südlich",
+    "östlich",
+    "westlich",
+    "Richtung",
+    "durch",
+    "von",
+    "zwischen",
+    "In",
+    "Nach",
+    "Aus",
+    "Bei",
+    "Von",
+    "at",
+    "from",
+    "near",
+    "to",
+    "At",
+    "From",
+    "Near",
+];
+
 /// `CDU`, `SPD`, `BBC`: two to six capitals (digits allowed after the first).
 fn is_acronym(s: &str) -> bool {
     let n = s.chars().count();
@@ -222,6 +271,7 @@ impl EntityRecognizer {
             kb: Matcher::new(language)?,
             cues: cues(language),
             lexicon,
+            first_names: sitrep_kb::names::load()?,
         })
     }
 
@@ -261,6 +311,7 @@ impl EntityRecognizer {
             .map(|t| t.span.get(text).unwrap_or(""))
             .collect();
         let cx = Ctx {
+            lex_cache: Default::default(),
             text,
             tokens,
             words,
@@ -270,8 +321,11 @@ impl EntityRecognizer {
         let mut found = Vec::new();
         let mut covered = vec![false; tokens.len()];
         self.kb_pass(&cx, &mut found, &mut covered);
+        self.street_pass(&cx, &mut found, &mut covered);
+        self.phrase_pass(&cx, &mut found, &mut covered);
         self.name_pass(&cx, &mut found, &mut covered);
         found.sort_by_key(|f| (f.span.start, f.span.end));
+        self.merge(&cx, &mut found);
         found
     }
 
@@ -284,7 +338,7 @@ impl EntityRecognizer {
             if let Some(m) = self.kb.longest_at(&cx.strs, i) {
                 let cands: Vec<&Entry> = self.kb.entries_of(&m).collect();
                 let head = cx.compound_head(m.end);
-                if let Some(f) = self.choose(cx, m.start..m.end, &cands, head, &named) {
+                if let Some(f) = self.choose(cx, &m, &cands, head, &named) {
                     if let Some(kb) = &f.kb {
                         if !matches!(
                             f.rule,
@@ -326,13 +380,14 @@ impl EntityRecognizer {
     fn choose(
         &self,
         cx: &Ctx,
-        r: Range<usize>,
+        m: &sitrep_kb::matcher::Match,
         cands: &[&Entry],
         head: Option<usize>,
         named: &[String],
     ) -> Option<Found> {
         let head_word = head.map(|h| cx.lemma(h));
-        self.choose_with_head(cx, r, cands, head_word, named)
+        let population = |e: &Entry| self.kb.place_population(m, e).unwrap_or(0);
+        self.choose_inner(cx, m.start..m.end, cands, head_word, named, &population)
     }
 
     fn choose_with_head(
@@ -343,6 +398,18 @@ impl EntityRecognizer {
         head: Option<&str>,
         named: &[String],
     ) -> Option<Found> {
+        self.choose_inner(cx, r, cands, head, named, &|_| 0)
+    }
+
+    fn choose_inner(
+        &self,
+        cx: &Ctx,
+        r: Range<usize>,
+        cands: &[&Entry],
+        head: Option<&str>,
+        named: &[String],
+        population: &dyn Fn(&Entry) -> u64,
+    ) -> Option<Found> {
         let prev = r.start.checked_sub(1).map(|p| cx.strs[p]);
         let is_named = |kb: &str| named.iter().any(|k| k == kb);
         let in_compound = head.is_some();
@@ -350,10 +417,24 @@ impl EntityRecognizer {
         let actor_reading = !in_compound && self.actor_reading(cx, r.clone());
         let place_reading = prev.is_some_and(|p| self.cues.locative.contains(&p));
 
+        // `Wolfgang Wagner`, `Peter Stein`: one word right after a given name is its
+        // surname, whatever else the knowledge base knows by that word
+        let given_at = |k: usize| {
+            !cx.tokens[k].joined
+                && (self.is_first_name(cx, k) || self.first_name_before_name(cx, k))
+        };
+        // (also across a particle: `Patrick von Brunn`)
+        let after_first_name = r.len() == 1
+            && r.start > 0
+            && (given_at(r.start - 1)
+                || r.start > 1
+                    && self.cues.particles.contains(&cx.strs[r.start - 1])
+                    && given_at(r.start - 2));
         // keep the candidates whose context holds
-        let ok: Vec<&Entry> = cands
+        let mut ok: Vec<&Entry> = cands
             .iter()
             .copied()
+            .filter(|e| !after_first_name || e.form == FormType::PersonName)
             .filter(|e| match e.form {
                 FormType::OrgCoref => {
                     !in_compound
@@ -386,6 +467,8 @@ impl EntityRecognizer {
                             None => r.len() == 1 && cx.is_proper(r.start),
                         }
                 }
+                // `die Sozialdemokraten` are the party's members unless the party was named
+                FormType::OrgName if e.context_only => in_compound || is_named(&e.kb),
                 // `Westen` in `im Westen` is a direction: an ambiguous organisation name
                 // needs an article, a verb after it, or an earlier mention
                 FormType::OrgName if e.ambiguous => {
@@ -394,9 +477,14 @@ impl EntityRecognizer {
                         || actor_reading
                         || prev.is_some_and(|p| self.cues.definite.contains(&p))
                 }
+                FormType::Place => in_compound || self.place_ok(cx, r.clone(), e, population(e)),
                 _ => true,
             })
             .collect();
+        // a registry place yields to any other reading (`Moskau` the capital, a party)
+        if ok.iter().any(|e| e.form != FormType::Place) {
+            ok.retain(|e| e.form != FormType::Place);
+        }
         if ok.is_empty() {
             return None;
         }
@@ -420,8 +508,12 @@ impl EntityRecognizer {
             Rule::Kb(e.form)
         };
         // `der USA`, `der Vereinigten Staaten`: the article is no part of the mention
+        // (a place's name may start with one: `Den Haag`, `Le Havre`)
         let mut r = r;
-        if r.len() > 1 && self.cues.definite.contains(&cx.strs[r.start]) {
+        if r.len() > 1
+            && self.cues.definite.contains(&cx.strs[r.start])
+            && !matches!(e.form, FormType::Place | FormType::Capital)
+        {
             r.start += 1;
         }
         let mut f = Found {
@@ -479,6 +571,16 @@ impl EntityRecognizer {
                 }
             }
             FormType::Media | FormType::MediaContext => {}
+            FormType::Place => {
+                // a place is no actor (like a capital's place reading): no code or sector;
+                // the GeoNames id in `kb` links it, and the data give its state
+                f.code = None;
+                f.sector = None;
+            }
+        }
+        // bodies of no state (FIFA) have no actor code
+        if f.code.as_deref() == Some("") {
+            f.code = None;
         }
         // an ambiguous form is linked only when its referent is named elsewhere or the
         // reading is clear from the context
@@ -498,6 +600,98 @@ impl EntityRecognizer {
             f.code = None;
         }
         Some(f)
+    }
+
+    /// Whether a registry place is one here. Ambiguous names (data flag, small towns)
+    /// need a locative preposition without article (`in Barth`; `im Mai` is no cue). One
+    /// word the lexicon knows as an ordinary word (`Essen`, `Hof`, `Halle`; the lexicon
+    /// lists many town names as common nouns) needs such a preposition, or no article
+    /// before it and 100,000 inhabitants; hand-written regions and features (`das Elsass`,
+    /// `Harz`) are taken as they are. A one-word place next to another name is left to the
+    /// name pass (`Thomas Stein`, `Chicago Bulls`, `Panathinaikos Athen`).
+    fn place_ok(&self, cx: &Ctx, r: Range<usize>, e: &Entry, population: u64) -> bool {
+        let prev = r.start.checked_sub(1).map(|p| cx.strs[p]);
+        let locative = prev.is_some_and(|p| LOCATIVE_NO_ARTICLE.contains(&p));
+        if e.ambiguous {
+            return locative;
+        }
+        if r.len() > 1 {
+            return true;
+        }
+        let w = cx.strs[r.start];
+        // `Lars Müller`, `Martin Stoll`: a place that is also a given name, before a
+        // capitalised word
+        if (self.is_first_name(cx, r.start) || self.is_weak_first_name(cx, r.start))
+            && r.end < cx.strs.len()
+            && !cx.tokens[r.start].joined
+            && self.may_be_surname(cx, r.end)
+            && self.kb.longest_at(&cx.strs, r.end).is_none()
+        {
+            return false;
+        }
+        let feature = !e.kb.starts_with("geonames:");
+        // `David`, `George`, `Harrison`: a town that shares its name with a given name is
+        // the person unless a preposition says otherwise or the town is a large city
+        if !feature && !locative && population < 500_000 && self.first_names.get(w).is_some() {
+            return false;
+        }
+        let word = matches!(self.lex(cx, w), Lex::Noun | Lex::Both) || self.is_common_word(cx, w);
+        if word && !feature && !locative {
+            let article = r.start > 0
+                && (matches!(
+                    cx.upos(r.start - 1),
+                    Some(Upos::Det | Upos::Pron | Upos::Adj)
+                ) || self.cues.definite.contains(&cx.strs[r.start - 1])
+                    || prev.is_some_and(|p| self.cues.locative.contains(&p)));
+            // an ordinary word written capitalised (`Man` at a sentence start, `Mitte
+            // Juni`): only a name-tagged word of a large town counts
+            if article || population < 100_000 || !cx.is_proper(r.start) {
+                return false;
+            }
+        }
+        if locative {
+            return true;
+        }
+        // `einem einzigen Wisch`: a word after an article or a lower-case adjective is a
+        // common noun, not a town (regions and features take articles: `das Elsass`)
+        if !feature
+            && r.start > 0
+            && (matches!(cx.upos(r.start - 1), Some(Upos::Det))
+                || cx.upos(r.start - 1) == Some(Upos::Adj)
+                    && cx.strs[r.start - 1]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase))
+        {
+            return false;
+        }
+        // a neighbouring name: a given name or title before (`Thomas Stein`), an unknown
+        // name after (`Chicago Bulls`); words that describe a place (`Residenzstadt
+        // Mannheim`) are no names
+        let name_like = |i: usize| {
+            let s = cx.strs[i];
+            self.is_name_token(cx, i)
+                && self.kb.longest_at(&cx.strs, i).is_none()
+                && !self.is_common_word(cx, s)
+                && !self.lex_knows(cx, s)
+                && !self
+                    .cues
+                    .place_suffixes
+                    .iter()
+                    .any(|suf| s.len() > suf.len() && s.to_lowercase().ends_with(suf))
+        };
+        let name_before = r.start > 0
+            && !cx.tokens[r.start - 1].joined
+            && (self.is_first_name(cx, r.start - 1)
+                || prev.is_some_and(|p| self.cues.titles.contains(&p))
+                || name_like(r.start - 1));
+        let name_after = r.end < cx.strs.len() && !cx.tokens[r.start].joined && name_like(r.end);
+        !(name_before || name_after)
+    }
+
+    /// The lexicon knows the word at all.
+    fn lex_knows(&self, cx: &Ctx, w: &str) -> bool {
+        self.lex(cx, w) != Lex::Unknown
     }
 
     /// A name standing for an actor: followed by a verb (`Washington kritisierte`,
@@ -552,7 +746,22 @@ impl EntityRecognizer {
             .or_else(|| s.sector_of_form(cx.strs[k]))
     }
 
-    fn lex(&self, word: &str) -> Lex {
+    fn lex(&self, cx: &Ctx, word: &str) -> Lex {
+        self.lex_entry(cx, word).0
+    }
+
+    /// What the lexicon says of a word (its [`Lex`] class, and whether it is an ordinary
+    /// word in any case), cached per document: the rules ask about the same words often.
+    fn lex_entry(&self, cx: &Ctx, word: &str) -> (Lex, bool) {
+        if let Some(&v) = cx.lex_cache.borrow().get(word) {
+            return v;
+        }
+        let v = (self.lex_uncached(word), self.is_common_word_uncached(word));
+        cx.lex_cache.borrow_mut().insert(word.to_string(), v);
+        v
+    }
+
+    fn lex_uncached(&self, word: &str) -> Lex {
         let Some(lex) = &self.lexicon else {
             return Lex::Unknown;
         };
@@ -578,7 +787,418 @@ impl EntityRecognizer {
     /// Dubois`, `Außenministerium`): the tagger often takes those for names. Inside a run
     /// they stay (`Dieter Richter`).
     fn starts_name(&self, cx: &Ctx, i: usize) -> bool {
-        self.is_name_token(cx, i) && self.kb.sectors().sector_of_form(cx.strs[i]).is_none()
+        (self.is_name_token(cx, i)
+            || cx.tokens[i].kind == TokenKind::Word
+                && is_acronym(cx.strs[i])
+                && !self.cues.not_org_acronyms.contains(&cx.strs[i])
+            || self.cues.org_heads.contains(&cx.strs[i])
+                && i + 1 < cx.strs.len()
+                && capitalised(cx.strs[i + 1])
+            || self.first_name_before_name(cx, i)
+            || self.is_first_name(cx, i))
+            && self.kb.sectors().sector_of_form(cx.strs[i]).is_none()
+    }
+
+    /// A given name (`Laura`, `Hans`) as a whole word.
+    fn is_first_name(&self, cx: &Ctx, i: usize) -> bool {
+        let w = cx.strs[i];
+        cx.tokens[i].kind == TokenKind::Word
+            && capitalised(w)
+            && self.first_names.get(w).is_some()
+            && self.first_name_tag_ok(cx, i)
+            // the lists hold words of other languages that are German words (`Ein`, `Alle`)
+            && !self.is_common_word(cx, w)
+            // `1,5 Mio Euro`
+            && !(i > 0 && cx.strs[i - 1].chars().any(|c| c.is_ascii_digit()))
+    }
+
+    /// The tag allows a given name: never a function word (`The`, `Die` are in the lists
+    /// of other languages); in English, where no lexicon screens the lists, a name tag.
+    fn first_name_tag_ok(&self, cx: &Ctx, i: usize) -> bool {
+        match cx.upos(i) {
+            Some(Upos::Propn) => true,
+            Some(
+                Upos::Det
+                | Upos::Adp
+                | Upos::Pron
+                | Upos::Cconj
+                | Upos::Sconj
+                | Upos::Aux
+                | Upos::Part
+                | Upos::Num
+                | Upos::Punct,
+            ) => false,
+            _ => self.lang == Language::De,
+        }
+    }
+
+    /// A given name followed by a capitalised word that may be a surname: the tagger often
+    /// calls rare surnames common nouns (`Birgit Fischer`, `Jan Ullrich`).
+    fn first_name_before_name(&self, cx: &Ctx, i: usize) -> bool {
+        if i + 1 >= cx.strs.len() || cx.tokens[i].joined {
+            return false;
+        }
+        if self.is_first_name(cx, i) {
+            return self.may_be_surname(cx, i + 1);
+        }
+        // a given name that is also a word (`August`, `Ernst`, `Anders`, `Dick`) only
+        // before a name the lexicon does not know (`August Kopff`)
+        self.is_weak_first_name(cx, i)
+            && self.is_name_token(cx, i + 1)
+            && !self.lex_knows(cx, cx.strs[i + 1])
+            && self.kb.longest_at(&cx.strs, i + 1).is_none()
+    }
+
+    fn is_weak_first_name(&self, cx: &Ctx, i: usize) -> bool {
+        let w = cx.strs[i];
+        cx.tokens[i].kind == TokenKind::Word
+            && capitalised(w)
+            && w.chars().count() > 2
+            && self.first_names.get(w).is_some()
+            && self.first_name_tag_ok(cx, i)
+            && !(i > 0 && cx.strs[i - 1].chars().any(|c| c.is_ascii_digit()))
+    }
+
+    /// A capitalised word after a given name that can be its surname: a name token, or any
+    /// capitalised word that is no office word and no abbreviation.
+    fn may_be_surname(&self, cx: &Ctx, j: usize) -> bool {
+        let s = cx.strs[j];
+        self.is_name_token(cx, j)
+            || cx.tokens[j].kind == TokenKind::Word
+                && capitalised(s)
+                && !s.ends_with('.')
+                && !is_acronym(s)
+                && self.kb.sectors().sector_of_form(s).is_none()
+    }
+
+    /// Streets, squares and motorways: `Schwanitzstraße`, `Gubener Straße`, `A 7`, `B 27`.
+    /// The tagger often calls these common nouns, so they are found before the name pass.
+    fn street_pass(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
+        let n = cx.strs.len();
+        let mk = |r: Range<usize>| Found {
+            tokens: r.clone(),
+            span: cx.span(r.clone()),
+            kind: EntityKind::Place,
+            code: None,
+            sector: None,
+            kb: None,
+            name: cx.span(r).get(cx.text).unwrap_or("").to_string(),
+            rule: Rule::Name,
+        };
+        let mut i = 0;
+        while i < n {
+            let w = cx.strs[i];
+            if covered[i] || cx.tokens[i].kind != TokenKind::Word || !capitalised(w) {
+                i += 1;
+                continue;
+            }
+            // `Gubener Straße`, `Friedberger Landstraße`: a capitalised word before a street
+            // word (not an article or a sentence-initial function word)
+            if i + 1 < n
+                && !covered[i + 1]
+                && self.cues.street_words.contains(&cx.strs[i + 1])
+                && !self.cues.definite.contains(&w)
+                && matches!(cx.upos(i), Some(Upos::Adj | Upos::Propn | Upos::Noun))
+            {
+                covered[i..i + 2].iter_mut().for_each(|c| *c = true);
+                found.push(mk(i..i + 2));
+                i += 2;
+                continue;
+            }
+            // `St . Moritz`, `St. Goar` written apart: a place name
+            if matches!(w, "St" | "Sankt")
+                && i + 2 < n
+                && cx.strs[i + 1] == "."
+                && !covered[i + 2]
+                && capitalised(cx.strs[i + 2])
+                && cx.tokens[i + 2].kind == TokenKind::Word
+            {
+                let mut end = i + 3;
+                while end < n && !covered[end] && self.is_name_token(cx, end) {
+                    end += 1;
+                }
+                covered[i..end].iter_mut().for_each(|c| *c = true);
+                found.push(mk(i..end));
+                i = end;
+                continue;
+            }
+            let lower = w.to_lowercase();
+            let street = self
+                .cues
+                .street_suffixes
+                .iter()
+                .any(|suf| lower.len() > suf.len() + 3 && lower.ends_with(suf))
+                && self.kb.sectors().sector_of_form(w).is_none()
+                && self.lex(cx, w) != Lex::Noun;
+            // German motorways and federal roads: `A 7`, `A1`, `B 27` (not `DIN A4`)
+            let road = self.lang == Language::De
+                && (matches!(w, "A" | "B")
+                    && cx
+                        .strs
+                        .get(i + 1)
+                        .is_some_and(|d| d.len() <= 3 && d.chars().all(|c| c.is_ascii_digit()))
+                    || w.len() <= 4
+                        && w.starts_with(['A', 'B'])
+                        && w.len() >= 2
+                        && w[1..].chars().all(|c| c.is_ascii_digit()))
+                && !(i > 0 && cx.strs[i - 1] == "DIN");
+            // `Schwielowsee`, `Inzigkofen`: an unknown word with a strong place ending; and
+            // `Nordafrikas`, `Oberitaliens`: a compass prefix glued to a known place
+            let strong_place = || {
+                lower.chars().count() > 6
+                    && self
+                        .cues
+                        .strong_place_suffixes
+                        .iter()
+                        .any(|suf| lower.ends_with(suf))
+                    && self.lex(cx, w) == Lex::Unknown
+                    && cx.is_proper(i)
+                    && !self.is_common_word(cx, w)
+                    && self.kb.sectors().sector_of_form(w).is_none()
+                    && !(i > 0 && (self.is_first_name(cx, i - 1) || self.is_name_token(cx, i - 1)))
+            };
+            let prefixed_place = || {
+                self.cues.place_prefixes.iter().any(|p| {
+                    w.strip_prefix(p).is_some_and(|rest| {
+                        let mut cs = rest.chars();
+                        let cap: String = cs
+                            .next()
+                            .map(|c| c.to_uppercase().chain(cs).collect())
+                            .unwrap_or_default();
+                        cap.chars().count() > 3
+                            && self.kb.lookup(&cap).iter().any(|e| {
+                                matches!(e.form, FormType::StateName | FormType::Capital)
+                                    || e.form == FormType::Place && e.kb.starts_with("place:")
+                            })
+                    })
+                })
+            };
+            if street || strong_place() || prefixed_place() {
+                covered[i] = true;
+                found.push(mk(i..i + 1));
+            } else if road {
+                let end = if w.len() == 1 { i + 2 } else { i + 1 };
+                covered[i..end].iter_mut().for_each(|c| *c = true);
+                found.push(mk(i..end));
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// German names built from common words: a capitalised adjective inside a sentence
+    /// before an institution or place noun (`Bayerischen Staatsministerium`, `Hessischen
+    /// Rundfunks`, `Bayerischen Wald`, `Frankfurter Hauptbahnhof`), and institution nouns
+    /// with `Bundes-`/`Landes-` (`Bundesärztekammer`, `Umweltbundesamt`), each with a
+    /// following `für …`/`der …` complement of capitalised words (`Bundesamt für
+    /// Gesundheit`, `Hochschule für Technik und Wirtschaft`). The tagger calls these common
+    /// nouns, so the name pass does not see them.
+    fn phrase_pass(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
+        if self.cues.org_suffixes.is_empty() {
+            return;
+        }
+        let n = cx.strs.len();
+        let ends_in = |w: &str, list: &[&str]| {
+            let l = w.to_lowercase();
+            let l = l.trim_end_matches("es").trim_end_matches('s');
+            list.iter().any(|suf| l.ends_with(suf))
+        };
+        let noun_at = |covered: &[bool], k: usize| {
+            k < n
+                && !covered[k]
+                && cx.tokens[k].kind == TokenKind::Word
+                && capitalised(cx.strs[k])
+                && matches!(cx.upos(k), Some(Upos::Noun | Upos::Propn))
+        };
+        let mut i = 1;
+        while i < n {
+            if covered[i] || !capitalised(cx.strs[i]) || cx.tokens[i].kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let after_sentence_start = matches!(cx.strs[i - 1], "." | "!" | "?" | ":" | "\"" | "„");
+            // `Bayerischen Staatsministerium`, `Hinteren Bayerischen Wald`
+            let mut j = i;
+            while j + 1 < n
+                && !covered[j]
+                && capitalised(cx.strs[j])
+                && capitalised(cx.strs[j + 1])
+                && self.is_name_adjective(cx, j)
+            {
+                j += 1;
+            }
+            let (start, head, kind) = if j > i && !after_sentence_start && noun_at(covered, j) {
+                let h = cx.strs[j];
+                if ends_in(h, self.cues.org_suffixes) {
+                    (i, j, EntityKind::Organization)
+                } else if ends_in(h, self.cues.place_heads) {
+                    (i, j, EntityKind::Place)
+                } else {
+                    i = j.max(i + 1);
+                    continue;
+                }
+            } else if noun_at(covered, i)
+                && self
+                    .cues
+                    .institution_prefixes
+                    .iter()
+                    .any(|p| cx.strs[i].to_lowercase().starts_with(p))
+                && ends_in(cx.strs[i], self.cues.org_suffixes)
+                && cx.strs[i].chars().count() > 9
+            {
+                (i, i, EntityKind::Organization)
+            } else {
+                i += 1;
+                continue;
+            };
+            let mut end = head + 1;
+            if kind == EntityKind::Organization
+                && end + 1 < n
+                && cx.upos(end) == Some(Upos::Adj)
+                && cx.strs[end].chars().next().is_some_and(char::is_lowercase)
+                && noun_at(covered, end + 1)
+            {
+                end += 2;
+            }
+            // `für Gesundheit`, `zur Aufarbeitung der SED-Diktatur`, `für Technik und Wirtschaft`
+            if kind == EntityKind::Organization
+                && end + 1 < n
+                && matches!(cx.strs[end], "für" | "zur" | "zum" | "der" | "des")
+                && noun_at(covered, end + 1)
+            {
+                end += 2;
+                loop {
+                    if end + 1 < n
+                        && matches!(cx.strs[end], "und" | "der" | "des")
+                        && noun_at(covered, end + 1)
+                    {
+                        end += 2;
+                    } else if noun_at(covered, end) && cx.upos(end) == Some(Upos::Propn) {
+                        end += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            let r = start..end;
+            covered[r.clone()].iter_mut().for_each(|c| *c = true);
+            found.push(Found {
+                tokens: r.clone(),
+                span: cx.span(r.clone()),
+                kind,
+                code: None,
+                sector: if kind == EntityKind::Organization {
+                    self.word_sector(cx, head)
+                } else {
+                    None
+                },
+                kb: None,
+                name: cx.span(r).get(cx.text).unwrap_or("").to_string(),
+                rule: Rule::Name,
+            });
+            i = end;
+        }
+    }
+
+    /// A capitalised adjective inside a name: tagged as one, known to the lexicon as one in
+    /// lower case (`Bayerischen`, which the tagger may call a name), or a place adjective
+    /// in `-er` (`Passauer`, `Frankfurter`).
+    fn is_name_adjective(&self, cx: &Ctx, j: usize) -> bool {
+        let w = cx.strs[j];
+        if cx.upos(j) == Some(Upos::Adj) {
+            return true;
+        }
+        if let Some(lex) = &self.lexicon {
+            if lex.stts_set_any_case(w).contains(sitrep_core::Stts::Adja) {
+                return true;
+            }
+        }
+        w.len() > 4
+            && w.ends_with("er")
+            && cx.is_proper(j)
+            && j + 1 < cx.strs.len()
+            && capitalised(cx.strs[j + 1])
+    }
+
+    /// Joins mentions that German writes as one name (in text order):
+    /// * a known organisation and its legal form: `Audi AG`, `Google Inc.`;
+    /// * a capitalised state adjective and an organisation: `Deutschen Bundestag`;
+    /// * an organisation and the town it is named with: `FC Chelsea London`, `Universität
+    ///   Hamburg`;
+    /// * a place and a district joined by a hyphen: `Berlin-Mitte`, `Bremen-Vegesack`.
+    fn merge(&self, cx: &Ctx, found: &mut Vec<Found>) {
+        let n = cx.strs.len();
+        let mut out: Vec<Found> = Vec::with_capacity(found.len());
+        for f in found.drain(..) {
+            let mut f = f;
+            // legal form right after an organisation
+            if matches!(f.kind, EntityKind::Organization)
+                && f.tokens.end < n
+                && self.cues.legal_forms.contains(&cx.strs[f.tokens.end])
+            {
+                f.tokens.end += 1;
+                f.span = cx.span(f.tokens.clone());
+                f.name = f.span.get(cx.text).unwrap_or("").to_string();
+            }
+            // place-district compounds: `Berlin` `-` `Mitte`
+            if f.kind == EntityKind::Place
+                && matches!(f.rule, Rule::Compound(_))
+                && f.tokens.end + 1 < n
+            {
+                let h = f.tokens.end + 1;
+                let head = cx.strs[h];
+                let district = || {
+                    self.kb
+                        .lookup(head)
+                        .iter()
+                        .any(|e| e.form == FormType::Place)
+                };
+                if capitalised(head)
+                    && (self.lex(cx, head) != Lex::Noun && !self.is_common_word(cx, head)
+                        || district())
+                    && self.kb.sectors().sector_of_form(head).is_none()
+                {
+                    f.tokens.end = h + 1;
+                    f.span = cx.span(f.tokens.clone());
+                    f.name = f.span.get(cx.text).unwrap_or("").to_string();
+                    f.rule = Rule::Name;
+                }
+            }
+            if let Some(prev) = out.last_mut() {
+                let adjacent = prev.tokens.end == f.tokens.start;
+                let adj_org = adjacent
+                    && prev.rule == Rule::Kb(FormType::Adjective)
+                    && capitalised(cx.strs[prev.tokens.start])
+                    && prev.tokens.start > 0
+                    && !cx.tokens[prev.tokens.start - 1].kind.eq(&TokenKind::Punct)
+                    && f.kind == EntityKind::Organization
+                    && matches!(f.rule, Rule::Kb(FormType::Seat | FormType::OrgName));
+                let org_town = adjacent
+                    && prev.kind == EntityKind::Organization
+                    && !matches!(prev.rule, Rule::Kb(FormType::Adjective))
+                    && f.kind == EntityKind::Place
+                    && f.tokens.len() == 1
+                    && matches!(f.rule, Rule::Kb(FormType::Place | FormType::Capital));
+                if adj_org || org_town {
+                    let keep = if adj_org { &f } else { &*prev };
+                    let merged = Found {
+                        tokens: prev.tokens.start..f.tokens.end,
+                        span: cx.span(prev.tokens.start..f.tokens.end),
+                        kind: EntityKind::Organization,
+                        code: keep.code.clone(),
+                        sector: keep.sector,
+                        kb: keep.kb.clone(),
+                        name: keep.name.clone(),
+                        rule: keep.rule,
+                    };
+                    *prev = merged;
+                    continue;
+                }
+            }
+            out.push(f);
+        }
+        *found = out;
     }
 
     fn name_pass(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
@@ -598,13 +1218,69 @@ impl EntityRecognizer {
             }
             // the run of name tokens, particles allowed inside
             let mut j = i + 1;
-            let place_head = matches!(self.lex(cx.strs[i]), Lex::Name | Lex::Both);
+            let first_name = self.is_first_name(cx, i) || self.first_name_before_name(cx, i);
+            let place_head =
+                !first_name && matches!(self.lex(cx, cx.strs[i]), Lex::Name | Lex::Both);
             while j < n && !covered[j] {
+                // `Hans Fischer`: after a given name, the next capitalised word is its
+                // surname whatever its tag
+                if first_name
+                    && j == i + 1
+                    && !cx.tokens[j - 1].joined
+                    && self.may_be_surname(cx, j)
+                {
+                    j += 1;
+                    continue;
+                }
+                // `Janet Branagan Bemerkungen`: after a given name and a surname, a common
+                // noun is no third name part (`Hans Peter Müller` has two given names)
+                if first_name
+                    && j == i + 2
+                    && self.lex(cx, cx.strs[j]) == Lex::Noun
+                    && !self.is_first_name(cx, i + 1)
+                {
+                    break;
+                }
+                // `Müller-Sönksen`, `Carl-Ludwig`: a hyphen joining two name parts (not
+                // `Merkel-Regierung`, whose head is a common noun)
+                if cx.tokens[j - 1].joined
+                    && cx.strs[j] == "-"
+                    && cx.tokens[j].joined
+                    && j + 1 < n
+                    && !covered[j + 1]
+                    && self.is_name_token(cx, j + 1)
+                    && self.lex(cx, cx.strs[j + 1]) != Lex::Noun
+                    && !self.is_common_word(cx, cx.strs[j + 1])
+                    && self.kb.sectors().sector_of_form(cx.strs[j + 1]).is_none()
+                {
+                    j += 2;
+                    continue;
+                }
+                // `Elisabeth II.`, `Bernhard IV.`
+                let roman = cx.strs[j].trim_end_matches('.');
+                if !roman.is_empty()
+                    && roman.len() <= 5
+                    && roman.chars().all(|c| "IVX".contains(c))
+                    && !cx.tokens[j - 1].joined
+                {
+                    j += 1;
+                    // `IV.` with its period, when the sentence goes on
+                    if cx.tokens[j - 1].joined
+                        && cx.strs.get(j) == Some(&".")
+                        && cx
+                            .strs
+                            .get(j + 1)
+                            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+                    {
+                        j += 1;
+                    }
+                    break;
+                }
                 // after a place name, a common noun the tagger took for a name ends the
                 // run (`bei Genf Atomkerne`); surnames that are nouns (`Müller`) do not
                 if self.is_name_token(cx, j)
                     && !cx.tokens[j - 1].joined
-                    && !(place_head && self.lex(cx.strs[j]) == Lex::Noun)
+                    && !(place_head && self.lex(cx, cx.strs[j]) == Lex::Noun)
                 {
                     j += 1;
                 } else if place_head
@@ -621,6 +1297,14 @@ impl EntityRecognizer {
                     && !covered[j + 1]
                     && self.is_name_token(cx, j + 1)
                 {
+                    j += 2;
+                } else if matches!(cx.strs[j], "of" | "and" | "for" | "on" | "&")
+                    && j + 1 < n
+                    && !covered[j + 1]
+                    && self.is_name_token(cx, j + 1)
+                {
+                    // English organisation names inside German text: `Institute of
+                    // Technology`, `Council on Security and Development`
                     j += 2;
                 } else if self.cues.particles.contains(&cx.strs[j])
                     && cx.tokens[j].joined
@@ -641,8 +1325,40 @@ impl EntityRecognizer {
                 i = j;
                 continue;
             }
-            let r = i..j;
-            if let Some(f) = self.classify(cx, r.clone(), &surnames) {
+            // `Leichtathlet Heinrich Popow`, `CEO Rick Dudley`: words before a given name
+            // that the lexicon knows as common nouns, or acronyms, are no part of the name
+            let mut start = i;
+            if let Some(k) = (i + 1..j.saturating_sub(1)).find(|&k| self.is_first_name(cx, k)) {
+                if (i..k).all(|m| {
+                    let w = cx.strs[m];
+                    self.lex(cx, w) == Lex::Noun
+                        || is_acronym(w)
+                        || self.cues.titles.contains(&w)
+                        // an unknown compound noun (`Leichtathlet`, `Musikvideos`)
+                        || self.lex(cx, w) == Lex::Unknown && w.chars().count() > 8
+                }) {
+                    start = k;
+                }
+            }
+            let r = start..j;
+            if let Some(mut f) = self.classify(cx, r.clone(), &surnames) {
+                // `Universität Gießen`, `VfL Osnabrück`: an organisation and its town
+                if f.kind == EntityKind::Organization
+                    && j < n
+                    && !covered[j]
+                    && !cx.tokens[j - 1].joined
+                    && capitalised(cx.strs[j])
+                    && self
+                        .kb
+                        .lookup(cx.strs[j])
+                        .iter()
+                        .any(|e| matches!(e.form, FormType::Place | FormType::Capital))
+                {
+                    f.tokens.end = j + 1;
+                    f.span = cx.span(f.tokens.clone());
+                    f.name = f.span.get(cx.text).unwrap_or("").to_string();
+                }
+                let (r, j) = (f.tokens.clone(), f.tokens.end);
                 if f.kind == EntityKind::Person && r.len() >= 2 {
                     surnames.insert(cx.strs[j - 1].to_string(), f.clone());
                 }
@@ -675,6 +1391,9 @@ impl EntityRecognizer {
             };
         let prev = r.start.checked_sub(1).map(|p| cx.strs[p]);
         let last = *words.last()?;
+        if r.len() == 1 && last.chars().count() < 2 {
+            return None;
+        }
         // coreference: a surname alone after the full name
         if r.len() == 1 {
             if let Some(p) = surnames.get(last) {
@@ -688,9 +1407,24 @@ impl EntityRecognizer {
                 ));
             }
         }
+        let acronym = r.len() == 1
+            && is_acronym(last)
+            && !self.cues.not_org_acronyms.contains(&last)
+            && !last.chars().all(|c| "IVXLCDM".contains(c));
+        if r.len() == 1 && is_acronym(last) && !acronym {
+            return None;
+        }
+        // `ESV Lok`, `JR West`, `PKN Orlen`: a run led by an acronym
+        let acronym_led =
+            r.len() > 1 && is_acronym(words[0]) && !self.cues.not_org_acronyms.contains(&words[0]);
+        let connected = words
+            .iter()
+            .any(|w| matches!(*w, "of" | "and" | "for" | "on" | "&"));
         if self.cues.org_heads.contains(&last)
-            || self.cues.org_heads.contains(&words[0])
-            || (r.len() == 1 && is_acronym(last))
+            || (r.len() > 1 && self.cues.org_heads.contains(&words[0]))
+            || (connected && words.iter().any(|w| self.cues.org_heads.contains(w)))
+            || acronym
+            || acronym_led
         {
             return Some(mk(
                 EntityKind::Organization,
@@ -701,6 +1435,95 @@ impl EntityRecognizer {
                 Rule::Name,
             ));
         }
+        // `Laura Schmidt`, `Giovanni Giacomo Dotti`: a run that starts with a given name; a
+        // given name alone when the lexicon knows it as nothing else (`Laura`, not `Mark`)
+        let first_name = self.is_first_name(cx, r.start)
+            || r.len() >= 2 && self.first_name_before_name(cx, r.start);
+        if first_name
+            && (r.len() >= 2
+                || !self.is_common_word(cx, words[0]) && self.lex(cx, words[0]) != Lex::Noun)
+        {
+            let (code, sector) = self
+                .descriptor(cx, r.start)
+                .or_else(|| self.apposition(cx, r.start))
+                .unwrap_or((None, None));
+            return Some(mk(EntityKind::Person, code, sector, None, name, Rule::Name));
+        }
+        // `Chicago Bulls`, `Eintracht Frankfurt`, `Panathinaikos Athen`: a name run that
+        // starts or ends with a known town (the knowledge-base pass left it to this pass
+        // because another name stands next to it) is an organisation named after its seat,
+        // unless its last word makes it a place (`Norderstedt Mitte`, `Hudson River`)
+        if r.len() >= 2 && !first_name {
+            let is_place = |w: &str| {
+                self.kb
+                    .lookup(w)
+                    .iter()
+                    .any(|e| matches!(e.form, FormType::Place | FormType::Capital))
+            };
+            let place_word = self.cues.place_last.contains(&last)
+                || self.cues.street_words.contains(&last)
+                || self
+                    .cues
+                    .place_suffixes
+                    .iter()
+                    .any(|suf| last.len() > suf.len() + 2 && last.ends_with(suf));
+            // (a run ending in a town is a club only when its first word is no given
+            // name or unknown name: `Eintracht Frankfurt`, `VfL Bochum`, not `Enner
+            // Valencia`)
+            let club_word = self.lex(cx, words[0]) != Lex::Unknown
+                || is_acronym(words[0])
+                || self.cues.org_heads.contains(&words[0]);
+            if !place_word && (is_place(words[0]) || is_place(last) && club_word) {
+                return Some(mk(
+                    EntityKind::Organization,
+                    None,
+                    None,
+                    None,
+                    name,
+                    Rule::Name,
+                ));
+            }
+        }
+        // `Blatter kritisierte …`, `Berlusconi hat …`: one name-tagged word the lexicon does
+        // not know, as the subject before a finite verb, is most often a surname (towns
+        // and organisations the knowledge base knows are matched before this pass)
+        let clause_start = r.start == 0
+            || matches!(
+                cx.strs[r.start - 1],
+                "." | "," | ";" | ":" | "\"" | "„" | "“" | "(" | "–" | "-"
+            );
+        let subject = r.len() == 1
+            && clause_start
+            && cx.is_proper(r.start)
+            && self.lex(cx, last) == Lex::Unknown
+            && !self.is_common_word(cx, last)
+            && !is_acronym(last)
+            && last.chars().count() > 2
+            && r.end < cx.strs.len()
+            && matches!(cx.upos(r.end), Some(Upos::Verb | Upos::Aux))
+            // `Zudem verkündete er`: a pronoun after the verb is the subject, and the word
+            // before it an adverb
+            && cx.upos(r.end + 1) != Some(Upos::Pron)
+            && !self
+                .cues
+                .place_suffixes
+                .iter()
+                .any(|suf| last.len() > suf.len() + 2 && last.ends_with(suf));
+        // `Merkels Politik`, `Luthers Thesen`: an unknown name in the genitive before a noun
+        let genitive = r.len() == 1
+            && cx.is_proper(r.start)
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && last.chars().count() > 4
+            && self.lex(cx, last) == Lex::Unknown
+            && !self.is_common_word(cx, last)
+            && !is_acronym(last)
+            && r.end < cx.strs.len()
+            && cx.upos(r.end) == Some(Upos::Noun)
+            && capitalised(cx.strs[r.end]);
+        if subject || genitive {
+            return Some(mk(EntityKind::Person, None, None, None, name, Rule::Name));
+        }
         let descriptor = self
             .descriptor(cx, r.start)
             .or_else(|| self.apposition(cx, r.start));
@@ -710,7 +1533,7 @@ impl EntityRecognizer {
             let (code, sector) = descriptor.unwrap_or((None, None));
             return Some(mk(EntityKind::Person, code, sector, None, name, Rule::Name));
         }
-        let first_lex = self.lex(words[0]);
+        let first_lex = self.lex(cx, words[0]);
         // a common noun the tagger took for a name (`in Form`, `im Juni`)
         if r.len() == 1 && first_lex == Lex::Noun {
             return None;
@@ -729,14 +1552,25 @@ impl EntityRecognizer {
         // two or more names: a person, unless the first word is an ordinary German word
         // the tagger took for a name (`Demografische Daten`, `Thema Nummer`); first names
         // are not in the lexicon
-        if r.len() >= 2 && !self.is_common_word(words[0]) {
-            return Some(mk(EntityKind::Person, None, None, None, name, Rule::Name));
+        if r.len() >= 2 && !self.is_common_word(cx, words[0]) {
+            // without a given name, a run holding a German word is an organisation's name
+            // (`Hamburgische Sezession`, `Franzis Verlag`); one of unknown words a person's
+            let kind = if words.iter().any(|w| self.lex(cx, w) != Lex::Unknown) {
+                EntityKind::Organization
+            } else {
+                EntityKind::Person
+            };
+            return Some(mk(kind, None, None, None, name, Rule::Name));
         }
         None
     }
 
     /// The lexicon knows the word (as written or in lower case) and never as a name.
-    fn is_common_word(&self, word: &str) -> bool {
+    fn is_common_word(&self, cx: &Ctx, word: &str) -> bool {
+        self.lex_entry(cx, word).1
+    }
+
+    fn is_common_word_uncached(&self, word: &str) -> bool {
         let Some(lex) = &self.lexicon else {
             return false;
         };

@@ -12,14 +12,22 @@
 //! * [`sectors`]: words that signal an actor's sector (`Regierung` → GOV).
 //! * [`people`]: office holders with dates.
 //! * [`media`]: media outlets and news agencies.
+//! * [`national`]: parties, companies, clubs, institutions and universities of one state.
+//! * [`places`]: populated places (GeoNames, generated), exonyms, regions and features.
+//! * [`names`]: given names (generated), which start a person's name.
+//! * [`stats`]: the coverage report of `sitrep kb stats`.
 //! * [`matcher`]: every surface form compiled for matching over tokens, with sector words.
 
 pub mod matcher;
 pub mod media;
+pub mod names;
+pub mod national;
 pub mod orgs;
 pub mod people;
+pub mod places;
 pub mod sectors;
 pub mod states;
+pub mod stats;
 mod tsv;
 
 pub use tsv::{KbError, Row, Table};

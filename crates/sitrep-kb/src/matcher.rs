@@ -24,11 +24,14 @@
 //! artifact and no format version to keep.
 
 use crate::media::{self, Outlet};
+use crate::national::{self, NationalOrg};
 use crate::orgs::{self, Org};
 use crate::people::{self, Person};
+use crate::places::{self, Place, PlaceKind};
 use crate::sectors::{self, Compound, SectorWord};
 use crate::states::{self, FormKind, State};
 use crate::KbError;
+use sitrep_core::fnv::FnvMap;
 use sitrep_core::{Date, EntityKind, Language, Sector};
 use std::collections::HashMap;
 
@@ -57,6 +60,8 @@ pub enum FormType {
     Media,
     /// a media alias that is an ordinary word (`Welt`, `Times`)
     MediaContext,
+    /// a place from the places registry (`Bochum`, `Warschau`, `Bayern`, `Rhein`)
+    Place,
 }
 
 /// One candidate reading of a matched form.
@@ -88,16 +93,59 @@ pub struct Match {
 #[derive(Debug)]
 pub struct Matcher {
     lang: Language,
-    vocab: HashMap<Box<str>, u32>,
+    vocab: FnvMap<Box<str>, u32>,
     /// (node, token id) → child node; node 0 is the root.
-    edges: HashMap<(u32, u32), u32>,
-    /// Entries ending at each node.
+    edges: FnvMap<(u32, u32), u32>,
+    /// Entries ending at each node: indices into `entries`, or with [`PLACE`] set into
+    /// `places`.
     at_node: Vec<Vec<u32>>,
     entries: Vec<Entry>,
+    /// Places, whose entries are made when first matched: building 40,000 entries at
+    /// start-up would cost most of the load-time budget.
+    places: Vec<PlaceSlot>,
     /// The people, for roles by date.
     people: Vec<Person>,
     orgs: Vec<Org>,
     sectors: SectorIndex,
+}
+
+/// German one-word towns below this population need a place cue (see
+/// [`Matcher::add_places`]).
+pub const SMALL_TOWN_DE: u64 = 5_000;
+/// English one-word towns below this population need a place cue.
+pub const SMALL_TOWN_EN: u64 = 100_000;
+
+/// The bit that marks a place slot in a node's list.
+const PLACE: u32 = 1 << 31;
+
+#[derive(Debug)]
+struct PlaceSlot {
+    id: &'static str,
+    population: u64,
+    generated: bool,
+    code: &'static str,
+    name: &'static str,
+    ambiguous: bool,
+    entry: std::sync::OnceLock<Entry>,
+}
+
+impl PlaceSlot {
+    fn entry(&self) -> &Entry {
+        self.entry.get_or_init(|| Entry {
+            form: FormType::Place,
+            kind: EntityKind::Place,
+            code: self.code.to_string(),
+            sector: None,
+            kb: if self.generated {
+                format!("geonames:{}", self.id)
+            } else {
+                format!("place:{}", self.id)
+            },
+            name: self.name.to_string(),
+            ambiguous: self.ambiguous,
+            context_only: false,
+        })
+    }
 }
 
 /// Normalises one token for lookup: typographic apostrophes become `'`.
@@ -152,14 +200,103 @@ impl Matcher {
         let people = people::load()?;
         let outlets = media::load()?;
         let sector_words = sectors::load()?;
-        Ok(Matcher::build(
-            lang,
-            &states,
-            orgs,
-            people,
-            &outlets,
-            &sector_words,
-        ))
+        let mut m = Matcher::build(lang, &states, orgs, people, &outlets, &sector_words);
+        m.add_national(&national::load()?);
+        m.add_places(&places::load()?);
+        Ok(m)
+    }
+
+    /// Adds national organisations (parties, companies, clubs, ...) as organisation names;
+    /// the actor code is their state's (empty for bodies of no state).
+    pub fn add_national(&mut self, orgs: &[NationalOrg]) {
+        let lang = self.lang;
+        for o in orgs {
+            let name = o.names(lang).first().copied().unwrap_or(o.id);
+            for n in o.names(lang) {
+                self.add(
+                    n,
+                    Entry {
+                        form: FormType::OrgName,
+                        kind: EntityKind::Organization,
+                        code: o.country.unwrap_or("").to_string(),
+                        sector: o.sector,
+                        kb: o.id.to_string(),
+                        name: name.to_string(),
+                        ambiguous: o.ambiguous.contains(n) || o.context.contains(n),
+                        context_only: o.context.contains(n),
+                    },
+                );
+            }
+        }
+    }
+
+    /// Adds places, in the order given (most populous first, so that the first place
+    /// entry of a shared name is the likeliest). A one-word town below
+    /// [`SMALL_TOWN_DE`] / [`SMALL_TOWN_EN`] inhabitants is marked ambiguous and needs a
+    /// place cue: small towns share their names with surnames (`Barth`, `Röttgen`), and in
+    /// English, where no lexicon tells an ordinary word from a name, with words (`Reading`,
+    /// `Mobile`).
+    pub fn add_places(&mut self, places: &[Place]) {
+        let lang = self.lang;
+        self.places.reserve(places.len());
+        self.at_node.reserve(places.len() * 2);
+        self.edges.reserve(places.len() * 2);
+        self.vocab.reserve(places.len() * 2);
+        let mut forms = Vec::new();
+        let small_below = match lang {
+            Language::De => SMALL_TOWN_DE,
+            Language::En => SMALL_TOWN_EN,
+        };
+        for p in places {
+            let Some(display) = p.names(lang).next() else {
+                continue;
+            };
+            let slot = |ambiguous| PlaceSlot {
+                id: p.id,
+                population: p.population,
+                generated: p.kind == PlaceKind::City && p.id.bytes().all(|b| b.is_ascii_digit()),
+                code: p.country.unwrap_or(""),
+                name: display,
+                ambiguous,
+                entry: std::sync::OnceLock::new(),
+            };
+            // one slot per place (and one more, marked ambiguous, for the English one-word
+            // forms of a small town), linked from the node of every form
+            let idx = PLACE | self.places.len() as u32;
+            self.places.push(slot(p.ambiguous));
+            let mut small_idx = None;
+            forms.clear();
+            p.forms_into(lang, &mut forms);
+            for f in &forms {
+                let small = !p.ambiguous
+                    && p.kind == PlaceKind::City
+                    && p.population < small_below
+                    && !f.contains([' ', '-']);
+                let i = if small {
+                    *small_idx.get_or_insert_with(|| {
+                        let i = PLACE | self.places.len() as u32;
+                        self.places.push(slot(true));
+                        i
+                    })
+                } else {
+                    idx
+                };
+                // most names are one plain word: no need to split them
+                let node = if f.contains([' ', '-', '’', '‘']) {
+                    let toks = form_tokens(f);
+                    if toks.is_empty() {
+                        continue;
+                    }
+                    self.node_of(&toks)
+                } else {
+                    self.node_of(&[f.as_str()])
+                };
+                let list = &mut self.at_node[node as usize];
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
     }
 
     /// Compiles already loaded tables.
@@ -173,10 +310,11 @@ impl Matcher {
     ) -> Matcher {
         let mut m = Matcher {
             lang,
-            vocab: HashMap::new(),
-            edges: HashMap::new(),
+            vocab: FnvMap::default(),
+            edges: FnvMap::default(),
             at_node: vec![Vec::new()],
             entries: Vec::new(),
+            places: Vec::new(),
             people: Vec::new(),
             orgs: Vec::new(),
             sectors: SectorIndex::new(lang, sector_words),
@@ -273,7 +411,21 @@ impl Matcher {
                 };
                 m.add(n, e);
             }
-            for n in &p.surnames {
+            // German genitives of surnames (`Merkels`, `Putins`) refer to the same person
+            let genitives: Vec<String> = match lang {
+                Language::De => p
+                    .surnames
+                    .iter()
+                    .filter_map(|n| places::genitive(n))
+                    .collect(),
+                Language::En => Vec::new(),
+            };
+            for n in p
+                .surnames
+                .iter()
+                .copied()
+                .chain(genitives.iter().map(String::as_str))
+            {
                 let e = Entry {
                     form: FormType::Surname,
                     kind: EntityKind::Person,
@@ -326,8 +478,12 @@ impl Matcher {
     }
 
     fn intern(&mut self, tok: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(tok) {
+            return id;
+        }
         let n = self.vocab.len() as u32;
-        *self.vocab.entry(tok.into()).or_insert(n)
+        self.vocab.insert(tok.into(), n);
+        n
     }
 
     fn add(&mut self, form: &str, entry: Entry) {
@@ -345,8 +501,24 @@ impl Matcher {
     }
 
     fn add_tokens(&mut self, toks: &[String], entry: Entry) {
+        let node = self.node_of(toks);
+        let list = &self.at_node[node as usize];
+        if list
+            .iter()
+            .any(|&i| i & PLACE == 0 && self.entries[i as usize] == entry)
+        {
+            return;
+        }
+        let idx = self.entries.len() as u32;
+        self.entries.push(entry);
+        self.at_node[node as usize].push(idx);
+    }
+
+    /// The trie node of a token sequence, created when missing.
+    fn node_of<S: AsRef<str>>(&mut self, toks: &[S]) -> u32 {
         let mut node = 0u32;
         for t in toks {
+            let t = t.as_ref();
             let id = self.intern(t);
             let next = self.at_node.len() as u32;
             node = match self.edges.get(&(node, id)) {
@@ -358,13 +530,7 @@ impl Matcher {
                 }
             };
         }
-        let list = &self.at_node[node as usize];
-        if list.iter().any(|&i| self.entries[i as usize] == entry) {
-            return;
-        }
-        let idx = self.entries.len() as u32;
-        self.entries.push(entry);
-        self.at_node[node as usize].push(idx);
+        node
     }
 
     pub fn language(&self) -> Language {
@@ -373,7 +539,7 @@ impl Matcher {
 
     /// Number of distinct forms' tokens and entries (for the coverage line).
     pub fn size(&self) -> (usize, usize) {
-        (self.vocab.len(), self.entries.len())
+        (self.vocab.len(), self.entries.len() + self.places.len())
     }
 
     /// The longest match starting at token `i` of `words`, if any.
@@ -418,9 +584,24 @@ impl Matcher {
 
     /// The candidate entries of a match.
     pub fn entries_of(&self, m: &Match) -> impl Iterator<Item = &Entry> {
+        self.at_node[m.node as usize].iter().map(|&i| {
+            if i & PLACE != 0 {
+                self.places[(i & !PLACE) as usize].entry()
+            } else {
+                &self.entries[i as usize]
+            }
+        })
+    }
+
+    /// The population of a place entry of match `m` (0 for regions, rivers and other
+    /// features without one); `None` when `e` is no place entry of that match.
+    pub fn place_population(&self, m: &Match, e: &Entry) -> Option<u64> {
         self.at_node[m.node as usize]
             .iter()
-            .map(|&i| &self.entries[i as usize])
+            .filter(|&&i| i & PLACE != 0)
+            .map(|&i| &self.places[(i & !PLACE) as usize])
+            .find(|slot| std::ptr::eq(slot.entry(), e))
+            .map(|slot| slot.population)
     }
 
     /// The entries of a whole form written as text (`"UN-Sicherheitsrat"`), or none.

@@ -57,9 +57,16 @@ impl<'a> Table<'a> {
                 }
             }
         }
-        let columns =
-            columns.ok_or(KbError { file, line: 0, reason: "no header row".into() })?;
-        Ok(Table { file, columns, records })
+        let columns = columns.ok_or(KbError {
+            file,
+            line: 0,
+            reason: "no header row".into(),
+        })?;
+        Ok(Table {
+            file,
+            columns,
+            records,
+        })
     }
 
     pub fn rows(&self) -> impl Iterator<Item = Row<'_, 'a>> {
@@ -100,11 +107,19 @@ impl<'a> Row<'_, 'a> {
 
     /// A `|`-separated list field (empty when blank).
     pub fn list(&self, column: &str) -> Vec<&'a str> {
-        self.get(column).split('|').map(str::trim).filter(|s| !s.is_empty()).collect()
+        self.get(column)
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
     }
 
     pub fn error(&self, reason: impl fmt::Display) -> KbError {
-        KbError { file: self.file, line: self.line, reason: reason.to_string() }
+        KbError {
+            file: self.file,
+            line: self.line,
+            reason: reason.to_string(),
+        }
     }
 }
 
@@ -114,8 +129,11 @@ mod tests {
 
     #[test]
     fn parses_header_rows_and_lists() {
-        let t = Table::parse("t.tsv", "# source: test\ncode\tnames\nRUS\tRussland|Russia\n\nUSA\t\n")
-            .unwrap();
+        let t = Table::parse(
+            "t.tsv",
+            "# source: test\ncode\tnames\nRUS\tRussland|Russia\n\nUSA\t\n",
+        )
+        .unwrap();
         let rows: Vec<_> = t.rows().collect();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].get("code"), "RUS");
