@@ -45,18 +45,31 @@ impl Pipeline {
     /// The pipeline with the data shipped in the repository. Panics if a shipped model is
     /// malformed (the tests load every one, so a release cannot ship a broken model).
     pub fn new() -> Pipeline {
-        Pipeline {
-            identifier: LanguageIdentifier::new(),
-            segmenters: Language::ALL.map(Segmenter::new),
-            taggers: Language::ALL.map(|l| {
+        // The knowledge bases take the longest to compile (tens of ms per language): build
+        // them on their own threads while this one loads the taggers and frames.
+        std::thread::scope(|scope| {
+            let kb = Language::ALL.map(|l| {
+                scope.spawn(move || {
+                    EntityRecognizer::new(l)
+                        .unwrap_or_else(|e| panic!("shipped {l} knowledge base: {e}"))
+                })
+            });
+            let taggers = Language::ALL.map(|l| {
                 Tagger::new(l).unwrap_or_else(|e| panic!("shipped {l} tagger model: {e}"))
-            }),
-            recognizers: Language::ALL.map(|l| {
-                EntityRecognizer::new(l)
-                    .unwrap_or_else(|e| panic!("shipped {l} knowledge base: {e}"))
-            }),
-            events: EventExtractor::new(),
-        }
+            });
+            let events = EventExtractor::new();
+            let recognizers = kb.map(|h| match h.join() {
+                Ok(r) => r,
+                Err(p) => std::panic::resume_unwind(p),
+            });
+            Pipeline {
+                identifier: LanguageIdentifier::new(),
+                segmenters: Language::ALL.map(Segmenter::new),
+                taggers,
+                recognizers,
+                events,
+            }
+        })
     }
 
     pub fn tagger(&self, language: Language) -> &Tagger {
