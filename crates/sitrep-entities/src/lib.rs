@@ -90,6 +90,8 @@ pub struct Found {
     pub kb: Option<String>,
     pub name: String,
     pub rule: Rule,
+    /// The state a place lies in (places have no actor `code`).
+    pub country: Option<String>,
 }
 
 impl Found {
@@ -525,6 +527,7 @@ impl EntityRecognizer {
             kb: Some(e.kb.clone()),
             name: e.name.clone(),
             rule,
+            country: None,
         };
         match e.form {
             FormType::Capital => {
@@ -574,6 +577,7 @@ impl EntityRecognizer {
             FormType::Place => {
                 // a place is no actor (like a capital's place reading): no code or sector;
                 // the GeoNames id in `kb` links it, and the data give its state
+                f.country = Some(e.code.clone()).filter(|c| !c.is_empty());
                 f.code = None;
                 f.sector = None;
             }
@@ -884,6 +888,7 @@ impl EntityRecognizer {
             kb: None,
             name: cx.span(r).get(cx.text).unwrap_or("").to_string(),
             rule: Rule::Name,
+            country: None,
         };
         let mut i = 0;
         while i < n {
@@ -1096,6 +1101,7 @@ impl EntityRecognizer {
                 kb: None,
                 name: cx.span(r).get(cx.text).unwrap_or("").to_string(),
                 rule: Rule::Name,
+                country: None,
             });
             i = end;
         }
@@ -1191,6 +1197,7 @@ impl EntityRecognizer {
                         kb: keep.kb.clone(),
                         name: keep.name.clone(),
                         rule: keep.rule,
+                        country: None,
                     };
                     *prev = merged;
                     continue;
@@ -1388,6 +1395,7 @@ impl EntityRecognizer {
                 kb,
                 name,
                 rule,
+                country: None,
             };
         let prev = r.start.checked_sub(1).map(|p| cx.strs[p]);
         let last = *words.last()?;

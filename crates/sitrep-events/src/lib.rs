@@ -271,7 +271,7 @@ impl EventExtractor {
                     }
                     matched = true;
                     let Some(ty) = f.event else { break };
-                    let source = if f.source == [Role::Subj]
+                    let mut source = if f.source == [Role::Subj]
                         || f.source.first() == Some(&Role::Subj) && !subject.is_empty()
                     {
                         if subject.is_empty() {
@@ -282,6 +282,19 @@ impl EventExtractor {
                     } else {
                         cx.first_actors(&f.source, doc)
                     };
+                    // `Ein Verdächtiger wurde festgenommen`: arrests, raids and bans without
+                    // a named agent are the authorities' — of the home country when the
+                    // story has one.
+                    if source.is_empty() && passive && ty == EventType::Coerce {
+                        if let Some(home) = &doc.home {
+                            source.push(Actor {
+                                code: home.clone(),
+                                entity: None,
+                                span: v.main.span,
+                                inferred: true,
+                            });
+                        }
+                    }
                     let target = if f.flags.react {
                         self.react_target(&cx, f, doc)
                     } else {
@@ -449,10 +462,14 @@ fn shipped_sectors() -> Vec<sitrep_kb::sectors::SectorWord> {
 /// `Vizekanzler Mitterlehner`, a person the knowledge base does not know) belong to it, as
 /// a human coder would read them.
 fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<String> {
+    // a state's code; a place's state (a capital's place reading has the state as `kb`)
     let code_of = |f: &Found| {
-        f.code.clone().or_else(|| {
+        f.code.clone().or_else(|| f.country.clone()).or_else(|| {
             (f.kind == sitrep_core::EntityKind::Place)
-                .then(|| f.kb.clone())
+                .then(|| {
+                    f.kb.clone()
+                        .filter(|k| k.len() == 3 && k.bytes().all(|b| b.is_ascii_uppercase()))
+                })
                 .flatten()
         })
     };
