@@ -200,6 +200,8 @@ impl EventExtractor {
         let mut prev_subject: Option<Vec<Actor>> = None;
         // intention verbs govern the infinitive clause after them
         let mut governing: Option<String> = None;
+        // what the previous clause says to an infinitive after it
+        let mut gov = Governor::default();
         for c in &clauses {
             let mut cw: Vec<usize> = c.words.iter().map(|&i| i as usize).collect();
             // `Kreml: China unterstützt Russland`, `LYON: Interpol said`, `Wien – Die
@@ -248,6 +250,17 @@ impl EventExtractor {
             };
             // the clause's subject actors (inherited by a coordinated or infinitive clause)
             let mut subject = cx.role_actors(&Role::Subj, doc);
+            let infinitive = c.kind == ClauseKind::Infinitive;
+            if infinitive && subject.is_empty() {
+                // object control: `urged Israel to halt`, `forderte Israel auf, … zu`
+                subject = if matches!(gov.event, Some(EventType::Request | EventType::Coerce))
+                    && !gov.object.is_empty()
+                {
+                    gov.object.clone()
+                } else {
+                    gov.subject.clone()
+                };
+            }
             if subject.is_empty()
                 && !passive
                 && cx.phrase(&Role::Subj).is_none()
@@ -257,9 +270,23 @@ impl EventExtractor {
                     subject = p.clone();
                 }
             }
+            // An infinitive under a speech act about it states no event of its own: `urged
+            // Israel to halt the offensive` is the request, `refused to withdraw` the
+            // rejection, `threatened to expel` the threat, `agreed to release` the promise.
+            let suppressed = infinitive
+                && matches!(
+                    gov.event,
+                    Some(
+                        EventType::Request
+                            | EventType::Threaten
+                            | EventType::Agree
+                            | EventType::Reject
+                    )
+                );
+            let mut clause_event: Option<EventType> = None;
             let modality = cx.modality(governing.as_deref());
             let mut used_phrases: Vec<Range<usize>> = Vec::new();
-            if let Some(v) = &c.verb {
+            if let (Some(v), false) = (&c.verb, suppressed) {
                 if !subject.is_empty() && !passive {
                     doc.last_actors = subject.clone();
                 }
@@ -314,6 +341,7 @@ impl EventExtractor {
                     } else {
                         modality
                     };
+                    clause_event = Some(ty);
                     push_event(events, doc, s, f, ty, source, target, m, trigger, 0.8);
                     break;
                 }
@@ -321,6 +349,9 @@ impl EventExtractor {
             }
             // predicative adjectives: `ist … nicht akzeptabel`, `sind bereit`
             for &i in &cw {
+                if suppressed {
+                    break;
+                }
                 let w = &s.ws[i];
                 let predicative = match s.lang {
                     Language::De => w.a.xpos == Xpos::Stts(Stts::Adjd),
@@ -349,6 +380,7 @@ impl EventExtractor {
                     } else {
                         modality
                     };
+                    clause_event = Some(ty);
                     push_event(events, doc, s, f, ty, source, target, m, w.span, 0.7);
                     break;
                 }
@@ -361,6 +393,9 @@ impl EventExtractor {
             });
             // event nouns that are no argument of a verb event
             for ph in &phs {
+                if suppressed {
+                    break;
+                }
                 if used_phrases
                     .iter()
                     .any(|u| u.start <= ph.words.start && ph.words.end <= u.end)
@@ -413,6 +448,23 @@ impl EventExtractor {
                     );
                 }
             }
+            gov = Governor {
+                event: clause_event,
+                object: {
+                    let o = cx.role_actors(&Role::Obj, doc);
+                    if o.is_empty() {
+                        cx.role_actors(&Role::Dat, doc)
+                    } else {
+                        o
+                    }
+                },
+                // `Obama is scheduled to attend`: a passive's surface subject
+                subject: if passive && subject.is_empty() {
+                    cx.role_actors(&Role::Obj, doc)
+                } else {
+                    subject.clone()
+                },
+            };
             if !subject.is_empty() {
                 prev_subject = Some(subject);
             }
@@ -518,6 +570,17 @@ impl Default for EventExtractor {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// What a clause passes to an infinitive clause right after it.
+#[derive(Default)]
+struct Governor {
+    /// The verb event the clause stated.
+    event: Option<EventType>,
+    /// Its object's actors (object control).
+    object: Vec<Actor>,
+    /// Its subject's actors (subject control; a passive's surface subject).
+    subject: Vec<Actor>,
 }
 
 /// A mention with a code, with sentence-local token indices.
@@ -876,6 +939,9 @@ impl ClauseCx<'_, '_> {
                         | "seek"
                 ) {
                     return Modality::Intended;
+                }
+                if matches!(g, "schedule" | "prepare" | "vorbereiten" | "ansetzen") {
+                    return Modality::Planned;
                 }
             }
         }

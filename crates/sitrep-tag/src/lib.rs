@@ -31,7 +31,7 @@ pub mod train;
 use features::TokInfo;
 use model::Model;
 pub use resources::Resources;
-use sitrep_core::{Feats, Language, Token, Upos, Xpos};
+use sitrep_core::{Feats, Language, Stts, Token, Upos, Xpos};
 
 /// At most this many joint tag classes (UPOS + XPOS pairs) in a model.
 pub const MAX_CLASSES: usize = 512;
@@ -349,6 +349,23 @@ impl Tagger {
             p2 = p1;
             p1 = c as u64;
         }
+        // 1b. German finite verb or participial adjective: the perceptron's window is too
+        // narrow for clause structure, so two rules repair the commonest confusion.
+        if m.language == Language::De {
+            let forms: Vec<&str> = (0..n)
+                .map(|i| &*s.entries[s.ids[i] as usize].form)
+                .collect();
+            repair_finite(&m.classes, &mut s.classes, &forms, |f, t| {
+                self.res.has_stts(f, t)
+                    || t == sitrep_core::Stts::Adja && self.res.participle_lemma(f).is_some()
+            });
+        }
+        if m.language == Language::En {
+            let forms: Vec<&str> = (0..n)
+                .map(|i| &*s.entries[s.ids[i] as usize].form)
+                .collect();
+            repair_finite_en(&m.classes, &mut s.classes, &forms);
+        }
         // 2. Features.
         s.class_h.clear();
         s.class_h.extend(s.classes.iter().map(|&c| c as u64));
@@ -479,6 +496,117 @@ impl Tagger {
             }
         }
         form.to_string()
+    }
+}
+
+/// German `-te`/`-ten` forms are both preterite verbs and participial adjectives
+/// (`kritisierten`, `stationierte`). Over one sentence's classes:
+///
+/// * an adjective after the end of a noun phrase (a noun, name or pronoun) in a sentence
+///   without a finite verb is the finite verb (`Israelische Jets bombardierten Stellungen`);
+/// * a finite verb right before a noun or adjective, in a stretch (no comma, conjunction or
+///   bracket between) that has another finite verb, is an attributive participle (`1.000 in
+///   Deutschland stationierte Soldaten sollen …`).
+///
+/// Only forms the lexicon knows with the new tag are changed.
+fn repair_finite(
+    classes: &[(Upos, Xpos)],
+    tags: &mut [u16],
+    forms: &[&str],
+    lexicon_has: impl Fn(&str, Stts) -> bool,
+) {
+    use sitrep_core::Stts as S;
+    let class_of = |u: Upos, t: S| {
+        classes
+            .iter()
+            .position(|c| *c == (u, Xpos::Stts(t)))
+            .map(|k| k as u16)
+    };
+    let (Some(adja), Some(vvfin)) = (class_of(Upos::Adj, S::Adja), class_of(Upos::Verb, S::Vvfin))
+    else {
+        return;
+    };
+    let stts = |tags: &[u16], j: usize| match classes[tags[j] as usize].1 {
+        Xpos::Stts(t) => Some(t),
+        Xpos::Penn(_) => None,
+    };
+    let is_finite = |t: Option<S>| matches!(t, Some(S::Vvfin | S::Vafin | S::Vmfin));
+    let te = |f: &str| {
+        ["te", "ten", "tes", "tem", "ter"]
+            .iter()
+            .any(|e| f.ends_with(e))
+    };
+    let n = tags.len();
+    let any_finite = (0..n).any(|j| is_finite(stts(tags, j)));
+    for i in 1..n {
+        let t = stts(tags, i);
+        let prev = stts(tags, i - 1);
+        let next = if i + 1 < n { stts(tags, i + 1) } else { None };
+        if t == Some(S::Adja)
+            && !any_finite
+            && te(forms[i])
+            && matches!(prev, Some(S::Nn | S::Ne | S::Pper | S::Pis))
+            && lexicon_has(forms[i], S::Vvfin)
+        {
+            tags[i] = vvfin;
+        } else if t == Some(S::Vvfin) && te(forms[i]) && matches!(next, Some(S::Nn | S::Adja)) {
+            // (a hyphen inside `US-Soldaten` is no barrier)
+            let barrier = |j: usize| {
+                matches!(
+                    stts(tags, j),
+                    Some(S::Comma | S::Kon | S::Other | S::Period)
+                ) && forms[j] != "-"
+            };
+            let other_finite = (i + 1..n)
+                .take_while(|&j| !barrier(j))
+                .any(|j| is_finite(stts(tags, j)))
+                || (0..i)
+                    .rev()
+                    .take_while(|&j| !barrier(j))
+                    .any(|j| is_finite(stts(tags, j)));
+            if other_finite && lexicon_has(forms[i], S::Adja) {
+                tags[i] = adja;
+            }
+        }
+    }
+}
+
+/// English headline-style sentences (`Macron telephones Putin`, `Russia plans to deploy
+/// troops`) often lose their only verb to a plural-noun reading. In a sentence without a
+/// finite verb, the first plural noun in `-s` right after a name or pronoun and before an
+/// object or `to` is the verb (third person singular present).
+fn repair_finite_en(classes: &[(Upos, Xpos)], tags: &mut [u16], forms: &[&str]) {
+    use sitrep_core::Penn as P;
+    let penn = |tags: &[u16], j: usize| match classes[tags[j] as usize].1 {
+        Xpos::Penn(p) => Some(p),
+        Xpos::Stts(_) => None,
+    };
+    let Some(vbz) = classes
+        .iter()
+        .position(|c| *c == (Upos::Verb, Xpos::Penn(P::Vbz)))
+        .map(|k| k as u16)
+    else {
+        return;
+    };
+    let n = tags.len();
+    if (0..n).any(|j| matches!(penn(tags, j), Some(P::Vbz | P::Vbd | P::Vbp | P::Md))) {
+        return;
+    }
+    for i in 1..n.saturating_sub(1) {
+        let f = forms[i];
+        if penn(tags, i) == Some(P::Nns)
+            && f.ends_with('s')
+            && !f.ends_with("ss")
+            && f.chars().next().is_some_and(char::is_lowercase)
+            && matches!(penn(tags, i - 1), Some(P::Nnp | P::Nnps | P::Prp))
+            && matches!(
+                penn(tags, i + 1),
+                Some(P::To | P::Dt | P::Nnp | P::Nnps | P::Nns | P::Prp | P::PrpS | P::Cd | P::Jj)
+            )
+        {
+            tags[i] = vbz;
+            return;
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::features::TokInfo;
 use crate::hash;
-use sitrep_core::{Feats, Language, Penn, Upos, Xpos};
+use sitrep_core::{Feats, Language, Penn, Stts, Upos, Xpos};
 use sitrep_lexicon::Lexicon;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -172,6 +172,13 @@ impl Resources {
             }),
             de: None,
         }
+    }
+
+    /// Whether the German lexicon knows `form` with the tag `t` (false without a lexicon).
+    pub fn has_stts(&self, form: &str, t: Stts) -> bool {
+        self.de
+            .as_ref()
+            .is_some_and(|lex| lex.lookup(form).iter().any(|e| e.xpos == t))
     }
 
     pub fn has_lexicon(&self) -> bool {

@@ -212,7 +212,11 @@ fn shipped_models_load_fast_and_say_where_they_come_from() {
 }
 
 fn case_of(r: &[(String, WordAnalysis)], w: &str) -> String {
-    find(r, w).feats.case.map_or("-", |c| c.as_str()).to_string()
+    find(r, w)
+        .feats
+        .case
+        .map_or("-", |c| c.as_str())
+        .to_string()
 }
 
 #[test]
@@ -224,7 +228,10 @@ fn german_noun_phrases_agree_and_prepositions_govern() {
     assert_eq!(case_of(&r, "Kanzler"), "Nom");
     assert_eq!(case_of(&r, "Den"), "Acc");
     // Prepositions: `mit` + Dat, `für` + Acc; two-way `in` decided by the article.
-    let r = tag(&t, "Er sprach mit dem Botschafter über die Lage in der Hauptstadt _.");
+    let r = tag(
+        &t,
+        "Er sprach mit dem Botschafter über die Lage in der Hauptstadt _.",
+    );
     assert_eq!(case_of(&r, "Botschafter"), "Dat");
     assert_eq!(case_of(&r, "Lage"), "Acc");
     assert_eq!(case_of(&r, "Hauptstadt"), "Dat");
@@ -238,7 +245,10 @@ fn german_noun_phrases_agree_and_prepositions_govern() {
         assert_eq!(f.case.map(|c| c.as_str()), Some("Acc"), "{w}");
         assert_eq!(f.number.map(|n| n.as_str()), Some("Sing"), "{w}");
     }
-    assert_eq!(find(&r, "Angriff").feats.gender.map(|g| g.as_str()), Some("Masc"));
+    assert_eq!(
+        find(&r, "Angriff").feats.gender.map(|g| g.as_str()),
+        Some("Masc")
+    );
     // A determined phrase right after a noun is a genitive attribute.
     let r = tag(&t, "Der Sprecher des Ministeriums widersprach _.");
     assert_eq!(case_of(&r, "Ministeriums"), "Gen");
