@@ -148,6 +148,19 @@ pub fn render(file: &str, r: &Report, errors: usize) -> String {
             );
         }
         s.push('\n');
+        if errors > 0 && !d.misses.is_empty() {
+            s += &format!(
+                "### Documents whose labelled type was not found ({}; predicted types after the arrow)\n\n",
+                d.misses.len()
+            );
+            for m in d.misses.iter().take(errors) {
+                s += &format!(
+                    "- `{}` {} → {:?}: {}\n",
+                    m.doc, m.event, m.target, m.sentence
+                );
+            }
+            s.push('\n');
+        }
     }
     s
 }

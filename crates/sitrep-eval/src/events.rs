@@ -260,6 +260,8 @@ pub struct DocLevel {
     pub per_type: BTreeMap<String, (usize, usize)>,
     /// the mean number of distinct predicted types per document
     pub mean_types: f64,
+    /// documents whose labelled type was not found (the first line of the text)
+    pub misses: Vec<Miss>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -344,6 +346,21 @@ pub fn score(gold: &[GoldDoc], predicted: &[Analysis]) -> Report {
             if hit {
                 e.1 += 1;
                 doc_level.hits += 1;
+            } else {
+                doc_level.misses.push(Miss {
+                    doc: g.id.clone(),
+                    event: de.event.clone(),
+                    source: Vec::new(),
+                    target: types.iter().map(|t| t.as_str().to_string()).collect(),
+                    sentence: text
+                        .lines()
+                        .next()
+                        .unwrap_or("")
+                        .chars()
+                        .take(200)
+                        .collect(),
+                    rule: None,
+                });
             }
             continue;
         }

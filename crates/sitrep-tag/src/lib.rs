@@ -161,6 +161,40 @@ impl Tagger {
     /// Analyses one sentence's tokens (spans into `text`), replacing `out`'s content with one
     /// analysis per token.
     pub fn tag(&self, text: &str, tokens: &[Token], out: &mut Vec<WordAnalysis>) {
+        if self.model.language == Language::En {
+            let words: Vec<&str> = tokens
+                .iter()
+                .map(|t| t.span.get(text).unwrap_or(""))
+                .collect();
+            if is_title_case(&words) {
+                // `Hungary Gives Into Demands Made By Iran`: a headline in title case is
+                // tagged as if written in sentence case, or every word becomes a name.
+                let lowered: Vec<String> = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        let acronym = w
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .all(char::is_uppercase);
+                        if i == 0 || acronym {
+                            (*w).to_string()
+                        } else {
+                            w.to_lowercase()
+                        }
+                    })
+                    .collect();
+                let refs: Vec<&str> = lowered.iter().map(String::as_str).collect();
+                let joined: Vec<bool> = tokens.iter().map(|t| t.joined).collect();
+                self.tag_words(&refs, &joined, out);
+                for (w, a) in words.iter().zip(out.iter_mut()) {
+                    if a.upos == Upos::Propn && a.lemma == w.to_lowercase() {
+                        a.lemma = (*w).to_string();
+                    }
+                }
+                return;
+            }
+        }
         out.clear();
         memo::with_memo(self.id, |memo| {
             memo.trim();
@@ -569,6 +603,24 @@ fn repair_finite(
             }
         }
     }
+}
+
+/// A title-case headline: at least four words of four letters or more, three quarters of
+/// them capitalised, and a capitalised function word (`Into`, `With`, `From`) or verb is
+/// what sets it apart from a run of names.
+fn is_title_case(words: &[&str]) -> bool {
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    if long.len() < 4 {
+        return false;
+    }
+    let caps = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    caps * 4 >= long.len() * 3
 }
 
 /// English headline-style sentences (`Macron telephones Putin`, `Russia plans to deploy
