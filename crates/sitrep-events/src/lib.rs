@@ -154,11 +154,18 @@ impl EventExtractor {
             while k < input.found.len() && input.found[k].tokens.start < range.end {
                 let f = &input.found[k];
                 let person = f.kind == sitrep_core::EntityKind::Person;
-                // an unknown person in a domestic story: the home country
-                let code = f
-                    .code
-                    .as_ref()
-                    .or(if person { doc.home.as_ref() } else { None });
+                // an unknown person or organisation in a domestic story: the home
+                // country (`Gnesda`, `der Österreichische Naturschutzbund`)
+                let unknown_actor = f.kb.is_none()
+                    && matches!(
+                        f.kind,
+                        sitrep_core::EntityKind::Person | sitrep_core::EntityKind::Organization
+                    );
+                let code = f.code.as_ref().or(if unknown_actor {
+                    doc.home.as_ref()
+                } else {
+                    None
+                });
                 if let Some(code) = code {
                     mentions.push(Men {
                         tokens: f.tokens.start - range.start
@@ -496,7 +503,17 @@ impl EventExtractor {
                     continue;
                 }
             }
-            let a = cx.phrase_actors(ph, doc);
+            let mut a = cx.phrase_actors(ph, doc);
+            if a.is_empty() {
+                // `begrüßte den Vorschlag von Kanzler Faymann`, `welcomed the proposal by
+                // France`: the author attached to the reacted-to thing
+                if let Some(next) = cx.phrases.iter().find(|p| {
+                    p.words.start == ph.words.end
+                        && matches!(&p.role, Some(Role::Pp(x)) if matches!(x.as_str(), "von" | "of" | "by"))
+                }) {
+                    a = cx.phrase_actors(next, doc);
+                }
+            }
             if !a.is_empty() {
                 return a;
             }
