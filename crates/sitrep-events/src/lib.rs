@@ -577,7 +577,8 @@ fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<Strin
     // without a dateline, only a state that has at least half of the mentions
     let total: usize = counts.iter().map(|c| c.1).sum();
     let max = counts.iter().map(|c| c.1).max()?;
-    if max * 2 < total || max < 3 {
+    // (a single state named, however often, is the home of a short text too)
+    if counts.len() > 1 && (max * 2 < total || max < 3) {
         return None;
     }
     counts.into_iter().find(|c| c.1 == max).map(|c| c.0)
