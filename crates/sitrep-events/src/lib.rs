@@ -279,19 +279,20 @@ impl EventExtractor {
             }
             // An infinitive under a speech act about it states no event of its own: `urged
             // Israel to halt the offensive` is the request, `refused to withdraw` the
-            // rejection, `threatened to expel` the threat, `agreed to release` the promise.
+            // rejection, `threatened to expel` the threat. What was agreed or promised is
+            // kept as planned (`agreed to lift the sanctions`: AGREE and the planned
+            // RETREAT, as CAMEO coders record it).
             let suppressed = infinitive
                 && matches!(
                     gov.event,
-                    Some(
-                        EventType::Request
-                            | EventType::Threaten
-                            | EventType::Agree
-                            | EventType::Reject
-                    )
+                    Some(EventType::Request | EventType::Threaten | EventType::Reject)
                 );
+            let promised = infinitive && gov.event == Some(EventType::Agree);
             let mut clause_event: Option<EventType> = None;
-            let modality = cx.modality(governing.as_deref());
+            let mut modality = cx.modality(governing.as_deref());
+            if promised && modality == Modality::Asserted {
+                modality = Modality::Planned;
+            }
             let mut used_phrases: Vec<Range<usize>> = Vec::new();
             if let (Some(v), false) = (&c.verb, suppressed) {
                 if !subject.is_empty() && !passive {
