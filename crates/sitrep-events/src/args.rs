@@ -240,6 +240,23 @@ pub fn phrases(
                 }
             }
         }
+        // German pronominal adverbs stand for a prepositional phrase: `sprach sich dafür
+        // aus`, `warnte davor` (pp:für, pp:vor; no actor of their own).
+        if lang == Language::De && w.stts() == Some(Stts::Pav) {
+            if let Some(prep) = pronominal_preposition(w.text) {
+                #[allow(clippy::single_range_in_vec_init)] // one conjunct, not a range
+                out.push(Phrase {
+                    role: Some(Role::Pp(prep.to_string())),
+                    words: i..i + 1,
+                    conjuncts: vec![i..i + 1],
+                    heads: vec![i],
+                    genitives: Vec::new(),
+                    case: None,
+                });
+                p += 1;
+                continue;
+            }
+        }
         if w.is_prep(lang) {
             if let Some((np, next)) = noun_phrase(lang, words, clause, p + 1) {
                 let mut np = np;
@@ -428,6 +445,8 @@ fn simple_np(
             }
             continue;
         }
+        // A bracketed apposition right after the head belongs to the phrase: `Niessl
+        // (SPÖ)`, `Andrä Rupprechter (ÖVP)`.
         // English possessive: what precedes is the possessor of the following phrase.
         if lang == Language::En && head.is_some() && w.penn() == Some(Penn::Pos) {
             if let Some((rest, after)) = simple_np(lang, words, clause, p + 1) {
@@ -450,6 +469,16 @@ fn simple_np(
         break;
     }
     let head = head?;
+    // A bracketed apposition right after the phrase belongs to it: `Niessl (SPÖ)`,
+    // `Andrä Rupprechter (ÖVP)` (the brackets themselves are in no clause).
+    if words.get(last + 1).is_some_and(|w| w.text == "(") {
+        if let Some(close) = (last + 2..words.len().min(last + 9)).find(|&k| words[k].text == ")") {
+            while p < clause.len() && clause[p] < close {
+                p += 1;
+            }
+            last = close;
+        }
+    }
     let mut end = last + 1;
     // German postnominal genitive: `die Unterstützung Chinas`, `Ende der Truppenaufmärsche`.
     if lang == Language::De {
@@ -622,4 +651,20 @@ fn is_oblique_pronoun(w: &W<'_>) -> bool {
                 | "us"
                 | "me"
         )
+}
+
+/// `dafür` → `für`, `darauf` → `auf`, `damit` → `mit`, `hierüber` → `über`.
+fn pronominal_preposition(w: &str) -> Option<&'static str> {
+    let l = w.to_lowercase();
+    let rest = l
+        .strip_prefix("dar")
+        .or_else(|| l.strip_prefix("da"))
+        .or_else(|| l.strip_prefix("hier"))
+        .or_else(|| l.strip_prefix("wor"))
+        .or_else(|| l.strip_prefix("wo"))?;
+    const PREPS: [&str; 18] = [
+        "an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach", "neben",
+        "über", "um", "unter", "von", "vor", "zu",
+    ];
+    PREPS.iter().copied().find(|p| *p == rest)
 }

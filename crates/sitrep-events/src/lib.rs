@@ -766,6 +766,13 @@ impl ClauseCx<'_, '_> {
             .collect();
         // a person's name: `der russische UNO-Diplomat Dmitri Poljanski`
         if let Some(m) = inside.iter().rev().find(|m| m.person && !in_gen(m)) {
+            // a person the knowledge base does not know takes a named affiliation in the
+            // phrase (`Karl Huber (ÖVP)`, `der russische Diplomat X`) over the home country
+            if m.actor.inferred {
+                if let Some(named) = inside.iter().find(|x| !x.actor.inferred && !in_gen(x)) {
+                    return Some(named.actor.clone());
+                }
+            }
             return Some(m.actor.clone());
         }
         // the mention on the head
