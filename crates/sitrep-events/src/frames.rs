@@ -24,7 +24,9 @@
 //!   meeting), `react` (the target may be an event noun: then it is that event's
 //!   source), `say` (a verb of saying: its subject speaks the clauses it governs),
 //!   `receive` (a verb of receiving, type `-`: an event noun in its object has the
-//!   clause subject as its target: `Russland hat die Unterstützung Chinas`).
+//!   clause subject as its target: `Russland hat die Unterstützung Chinas`), `none` (type
+//!   `-`: a reading that is no event, put before the lemma's event frames: `eine
+//!   Entscheidung treffen`).
 //! * `example`: a general sentence of our own that the frame codes.
 //!
 //! The frame's rule id is `LANG.POS.LEMMA`, with `.N` for the N-th further frame of the
@@ -114,6 +116,9 @@ pub struct Flags {
     pub react: bool,
     pub say: bool,
     pub receive: bool,
+    /// Matches and yields nothing: blocks a non-event reading (`eine Entscheidung
+    /// treffen`, `Sanktionen treffen die Wirtschaft`) before the event frames of the lemma.
+    pub none: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,6 +138,27 @@ pub struct Frame {
     pub example: String,
     /// 1-based line in the frame file.
     pub line: usize,
+}
+
+impl Frame {
+    /// The built-in frame of a speaker's `should` (`X sollte zurücktreten, sagte Y`): a
+    /// REQUEST by the speaker of the clause's subject. Rule id `LANG.deontic`.
+    pub fn deontic(language: Language) -> Frame {
+        Frame {
+            id: format!("{}.deontic", language.code()),
+            lemma: String::new(),
+            pos: Pos::Verb,
+            requires: Vec::new(),
+            event: Some(EventType::Request),
+            mode: None,
+            cameo: Some("100".into()),
+            source: Vec::new(),
+            target: vec![Role::Subj],
+            flags: Flags::default(),
+            example: String::new(),
+            line: 0,
+        }
+    }
 }
 
 /// A malformed frame file: the line and what is wrong.
@@ -252,14 +278,15 @@ impl Frames {
                         "react" => flags.react = true,
                         "say" => flags.say = true,
                         "receive" => flags.receive = true,
+                        "none" => flags.none = true,
                         f => return Err(err(n, format!("unknown flag `{f}`"))),
                     }
                 }
             }
-            if event.is_none() && !flags.say && !flags.receive {
+            if event.is_none() && !flags.say && !flags.receive && !flags.none {
                 return Err(err(
                     n,
-                    "a frame without a type must be a `say` or `receive` frame".into(),
+                    "a frame without a type must be a `say`, `receive` or `none` frame".into(),
                 ));
             }
             if cols[9].is_empty() || cols[9] == "-" {

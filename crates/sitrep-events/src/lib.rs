@@ -204,6 +204,7 @@ impl EventExtractor {
     fn sentence(&self, s: &Sentence<'_>, doc: &mut DocState, events: &mut Vec<Event>) {
         let frames = self.frames(s.lang);
         let clauses = self.clauses.analyze(s.lang, s.ws);
+        doc.speaker = self.speaker(s, &clauses);
         let mut prev_subject: Option<Vec<Actor>> = None;
         // intention verbs govern the infinitive clause after them
         let mut governing: Option<String> = None;
@@ -349,6 +350,33 @@ impl EventExtractor {
                     } else {
                         modality
                     };
+                    // `Alfano sollte zurücktreten, sagte Calderoli`, `X should resign, Y
+                    // said`: a speaker saying what someone should do requests it.
+                    let should = v.modal.as_ref().is_some_and(|md| {
+                        md.lemma == "should"
+                            || md.lemma == "sollen"
+                                && (v.mood == Some(ClauseMood::KonjII)
+                                    || v.tense == Some(ClauseTense::Past))
+                    });
+                    if should && !doc.speaker.is_empty() && !subject.is_empty() {
+                        let req = Frame::deontic(s.lang);
+                        let modal = v.modal.as_ref().map_or(trigger, |md| md.at.span);
+                        clause_event = Some(EventType::Request);
+                        let (speaker, target) = (doc.speaker.clone(), subject.clone());
+                        push_event(
+                            events,
+                            doc,
+                            s,
+                            &req,
+                            EventType::Request,
+                            speaker,
+                            target,
+                            Modality::Asserted,
+                            modal,
+                            0.6,
+                        );
+                        break;
+                    }
                     clause_event = Some(ty);
                     push_event(events, doc, s, f, ty, source, target, m, trigger, 0.8);
                     break;
@@ -478,6 +506,37 @@ impl EventExtractor {
             }
             governing = c.verb.as_ref().map(|v| v.lemma.to_lowercase());
         }
+    }
+
+    /// The speaker of a sentence: the first coded actor in a clause whose verb is a verb of
+    /// saying (`sagte Juri Uschakow`, `the minister said`), or after a trailing `so`
+    /// (`…, so Foglar`).
+    fn speaker(&self, s: &Sentence<'_>, clauses: &[Clause]) -> Vec<Actor> {
+        let frames = self.frames(s.lang);
+        for c in clauses {
+            let Some(v) = &c.verb else { continue };
+            let says = frames
+                .lookup(Pos::Verb, &v.lemma)
+                .iter()
+                .any(|&fi| frames.get(fi).flags.say);
+            if !says {
+                continue;
+            }
+            let words: Vec<usize> = c.words.iter().map(|&i| i as usize).collect();
+            if let Some(m) = s.mentions.iter().find(|m| words.contains(&m.tokens.start)) {
+                return vec![m.actor.clone()];
+            }
+        }
+        if s.lang == Language::De {
+            if let Some(k) =
+                (1..s.ws.len()).find(|&k| s.ws[k].text == "so" && s.ws[k - 1].text == ",")
+            {
+                if let Some(m) = s.mentions.iter().find(|m| m.tokens.start > k) {
+                    return vec![m.actor.clone()];
+                }
+            }
+        }
+        Vec::new()
     }
 
     /// The target of a verb that reacts to something: the object's own actors; or, when
@@ -628,6 +687,8 @@ struct DocState {
     last_of_type: HashMap<EventType, Vec<Actor>>,
     /// See [`home_country`].
     home: Option<String>,
+    /// Who speaks the current sentence (`…, sagte Uschakow`, `…, so Foglar`).
+    speaker: Vec<Actor>,
 }
 
 struct ClauseCx<'s, 'a> {
@@ -812,6 +873,12 @@ impl ClauseCx<'_, '_> {
                     .last_person
                     .clone()
                     .or_else(|| doc.last_actors.first().cloned());
+            }
+            // first person in reported speech: the speaker
+            if matches!(l.as_str(), "ich" | "wir" | "uns" | "i" | "we" | "us") {
+                if let Some(a) = doc.speaker.first() {
+                    return Some(a.clone());
+                }
             }
             if matches!(l.as_str(), "sie" | "they" | "them" | "wir" | "we") {
                 return doc.last_actors.first().cloned();
