@@ -13,7 +13,8 @@
 //!   `Truppenverlegung` → `Verlegung`), `A` predicative adjective (with a copula).
 //! * `requires`: `-` or comma-separated conditions: `ROLE` (the role is filled),
 //!   `!ROLE` (it is not), `ROLE=Lemma/Lemma` (its head has one of these lemmas:
-//!   support-verb constructions like `Kritik üben an`), `neg` (the clause is negated).
+//!   support-verb constructions like `Kritik üben an`), `neg` (the clause is negated),
+//!   `inf` (an infinitive clause follows: `bereit, … zu verhandeln`).
 //! * `type`: a PLOVER type, or `-` for a frame that is no event itself (verbs of saying).
 //! * `source`, `target`: `-` or roles separated by `|` (the first filled one wins):
 //!   `subj`, `obj`, `dat` (German dative, English indirect object), `gen` (German
@@ -108,6 +109,8 @@ pub enum Require {
     /// The role's head lemma is one of these (compared case-insensitively).
     HeadIn(Role, Vec<String>),
     Negated,
+    /// An infinitive clause follows (`ist bereit, … zu verhandeln`, `ready to talk`).
+    Infinitive,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -247,6 +250,8 @@ impl Frames {
                     let c = c.trim();
                     let r = if c == "neg" {
                         Require::Negated
+                    } else if c == "inf" {
+                        Require::Infinitive
                     } else if let Some(r) = c.strip_prefix('!') {
                         Require::Empty(
                             Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?,

@@ -210,7 +210,7 @@ impl EventExtractor {
         let mut governing: Option<String> = None;
         // what the previous clause says to an infinitive after it
         let mut gov = Governor::default();
-        for c in &clauses {
+        for (ci, c) in clauses.iter().enumerate() {
             let mut cw: Vec<usize> = c.words.iter().map(|&i| i as usize).collect();
             // `Kreml: China unterstützt Russland`, `LYON: Interpol said`, `Wien – Die
             // Polizei …`: what stands before a colon (or a dash just after the sentence's
@@ -237,6 +237,15 @@ impl EventExtractor {
                 .and_then(|v| v.finite)
                 .map(|a| a.index as usize);
             let mut phs = phrases(s.lang, s.ws, &cw, verbs, finite, c.kind == ClauseKind::Main);
+            // an infinitive clause has no subject of its own: a nominative-looking phrase
+            // there is its object (`eine Stationierung … auszuschließen`)
+            if c.kind == ClauseKind::Infinitive {
+                for ph in &mut phs {
+                    if ph.role == Some(Role::Subj) {
+                        ph.role = Some(Role::Obj);
+                    }
+                }
+            }
             let passive = c.verb.as_ref().is_some_and(|v| v.voice == Voice::Pass);
             if passive {
                 for ph in &mut phs {
@@ -253,6 +262,9 @@ impl EventExtractor {
                 s,
                 sectors: &self.sectors,
                 clause: c,
+                infinitive_follows: clauses
+                    .get(ci + 1)
+                    .is_some_and(|n| n.kind == ClauseKind::Infinitive),
                 phrases: &phs,
                 passive,
             };
@@ -283,13 +295,16 @@ impl EventExtractor {
             // rejection, `threatened to expel` the threat. What was agreed or promised is
             // kept as planned (`agreed to lift the sanctions`: AGREE and the planned
             // RETREAT, as CAMEO coders record it).
+            // Readiness (`sind bereit, … auszuschließen`, `willing to`) is the event; what
+            // one is ready to do is not (yet).
             let suppressed = infinitive
-                && matches!(
+                && (matches!(
                     gov.event,
                     Some(EventType::Request | EventType::Threaten | EventType::Reject)
-                );
-            let promised = infinitive && gov.event == Some(EventType::Agree);
+                ) || gov.event.is_some() && gov.adjective);
+            let promised = infinitive && gov.event == Some(EventType::Agree) && !gov.adjective;
             let mut clause_event: Option<EventType> = None;
+            let mut clause_adjective = false;
             let mut modality = cx.modality(governing.as_deref());
             if promised && modality == Modality::Asserted {
                 modality = Modality::Planned;
@@ -417,6 +432,7 @@ impl EventExtractor {
                         modality
                     };
                     clause_event = Some(ty);
+                    clause_adjective = true;
                     push_event(events, doc, s, f, ty, source, target, m, w.span, 0.7);
                     break;
                 }
@@ -486,6 +502,7 @@ impl EventExtractor {
             }
             gov = Governor {
                 event: clause_event,
+                adjective: clause_adjective,
                 object: {
                     let o = cx.role_actors(&Role::Obj, doc);
                     if o.is_empty() {
@@ -655,6 +672,9 @@ impl Default for EventExtractor {
 struct Governor {
     /// The verb event the clause stated.
     event: Option<EventType>,
+    /// It came from a predicative adjective (`bereit`, `willing`): readiness, whose
+    /// content is no event of its own.
+    adjective: bool,
     /// Its object's actors (object control).
     object: Vec<Actor>,
     /// Its subject's actors (subject control; a passive's surface subject).
@@ -695,6 +715,8 @@ struct ClauseCx<'s, 'a> {
     s: &'s Sentence<'a>,
     sectors: &'s [sitrep_kb::sectors::SectorWord],
     clause: &'s Clause,
+    /// The next clause of the sentence is an infinitive clause.
+    infinitive_follows: bool,
     phrases: &'s [Phrase],
     passive: bool,
 }
@@ -744,6 +766,7 @@ impl ClauseCx<'_, '_> {
                 .verb
                 .as_ref()
                 .is_some_and(|v| v.negation.is_some()),
+            Require::Infinitive => self.infinitive_follows,
         })
     }
 
