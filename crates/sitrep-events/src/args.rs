@@ -468,7 +468,24 @@ fn simple_np(
         }
         break;
     }
-    let head = head?;
+    let mut head = head?;
+    // A quantity noun counts what follows: `Tausende Soldaten`, `Hunderte Demonstranten`
+    // (the counted noun is the head; German adds it without a genitive).
+    if lang == Language::De && is_quantity_noun(&words[head].a.lemma) {
+        if let Some((q, after)) = clause
+            .get(p)
+            .filter(|_| contiguous(p))
+            .and_then(|&j| {
+                (words[j].is_premodifier(lang) || words[j].stts() == Some(Stts::Nn)).then_some(())
+            })
+            .and_then(|_| simple_np(lang, words, clause, p))
+        {
+            head = q.head;
+            last = q.words.end - 1;
+            genitives.extend(q.genitives);
+            p = after;
+        }
+    }
     // A bracketed apposition right after the phrase belongs to it: `Niessl (SPÖ)`,
     // `Andrä Rupprechter (ÖVP)` (the brackets themselves are in no clause).
     if words.get(last + 1).is_some_and(|w| w.text == "(") {
@@ -515,6 +532,15 @@ fn simple_np(
             p = after;
         }
     }
+    // `dozens of diplomats`, `Tausende der Demonstranten`: the counted noun is the head
+    if is_quantity_noun(&words[head].a.lemma) {
+        if let Some(g) = genitives.first().filter(|g| g.start <= head + 2).cloned() {
+            if let Some(h) = (g.start..g.end).rev().find(|&k| words[k].is_head(lang)) {
+                head = h;
+                genitives.remove(0);
+            }
+        }
+    }
     Some((
         Simple {
             words: start.unwrap_or(head)..end,
@@ -524,6 +550,47 @@ fn simple_np(
         },
         p,
     ))
+}
+
+/// Nouns that count: `Tausende`, `Dutzend`, `Millionen`, `dozens`, `hundreds`, `a number`.
+fn is_quantity_noun(lemma: &str) -> bool {
+    matches!(
+        lemma.to_lowercase().as_str(),
+        "tausend"
+            | "tausende"
+            | "hundert"
+            | "hunderte"
+            | "dutzend"
+            | "dutzende"
+            | "million"
+            | "millionen"
+            | "milliarde"
+            | "milliarden"
+            | "hunderttausend"
+            | "zehntausend"
+            | "reihe"
+            | "vielzahl"
+            | "großteil"
+            | "mehrheit"
+            | "hälfte"
+            | "anzahl"
+            | "zahl"
+            | "dozen"
+            | "dozens"
+            | "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "millions"
+            | "number"
+            | "score"
+            | "scores"
+            | "majority"
+            | "half"
+            | "group"
+            | "handful"
+            | "couple"
+    )
 }
 
 fn assign_roles(
