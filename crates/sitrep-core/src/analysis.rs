@@ -101,6 +101,10 @@ pub struct EventActor {
     /// The words in the document (the mention, or the argument it was read from).
     pub start: u32,
     pub end: u32,
+    /// Not stated for this event but inferred from the document (its home country, its
+    /// main counterpart); the words are the actor's first mention or the cue.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

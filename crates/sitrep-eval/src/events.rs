@@ -442,6 +442,7 @@ mod tests {
             text: c.into(),
             start: 0,
             end: 0,
+            inferred: false,
         }
     }
 

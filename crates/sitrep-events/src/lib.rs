@@ -195,6 +195,7 @@ impl EventExtractor {
                 doc.last_person = Some(m.actor.clone());
             }
         }
+        counterpart_targets(input, &mut events);
         for (i, e) in events.iter_mut().enumerate() {
             e.id = format!("v{}", i + 1);
         }
@@ -596,6 +597,62 @@ impl EventExtractor {
             }
         }
         Vec::new()
+    }
+}
+
+/// Dyadic events whose sentence names no target take the document's main counterpart: the
+/// actor named most often (at least three times) that is not among the event's sources. A
+/// report on US and NATO answers to Russia is about Russia even where a sentence only says
+/// `USA und NATO fordern ein Ende der Truppenaufmärsche`. The actor is marked `inferred`
+/// and points at its first mention. Movements, protests, concessions and retreats keep an
+/// empty target.
+fn counterpart_targets(input: &Input<'_>, events: &mut [Event]) {
+    // code → (mentions, first mention)
+    let mut counts: Vec<(&str, usize, &Found)> = Vec::new();
+    for f in input.found {
+        let Some(c) = f.code.as_deref() else { continue };
+        match counts.iter_mut().find(|x| x.0 == c) {
+            Some(x) => x.1 += 1,
+            None => counts.push((c, 1, f)),
+        }
+    }
+    for e in events.iter_mut() {
+        let dyadic = !matches!(
+            e.event_type,
+            EventType::Mobilize | EventType::Protest | EventType::Concede | EventType::Retreat
+        );
+        if !dyadic || !e.target.is_empty() || e.source.is_empty() {
+            continue;
+        }
+        // most mentions; ties go to the first named
+        let best = counts
+            .iter()
+            .filter(|(c, _, _)| !e.source.iter().any(|a| a.code == *c))
+            .fold(None::<&(&str, usize, &Found)>, |b, x| match b {
+                Some(b) if b.1 >= x.1 => Some(b),
+                _ => Some(x),
+            });
+        if let Some((code, n, f)) = best {
+            if *n >= 3 {
+                e.target.push(EventActor {
+                    code: code.to_string(),
+                    entity: input
+                        .entities
+                        .iter()
+                        .find(|en| {
+                            en.mentions
+                                .iter()
+                                .any(|m| m.start == f.span.start && m.end == f.span.end)
+                        })
+                        .map(|en| en.id.clone()),
+                    text: f.span.get(input.text).unwrap_or("").to_string(),
+                    start: f.span.start,
+                    end: f.span.end,
+                    inferred: true,
+                });
+                e.confidence -= 0.2;
+            }
+        }
     }
 }
 
@@ -1133,6 +1190,7 @@ fn push_event(
                 entity: x.entity,
                 start: x.span.start,
                 end: x.span.end,
+                inferred: x.inferred,
             })
             .collect()
     };
