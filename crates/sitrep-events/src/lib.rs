@@ -334,10 +334,13 @@ impl EventExtractor {
                     } else {
                         cx.first_actors(&f.source, doc)
                     };
-                    // `Ein Verdächtiger wurde festgenommen`: arrests, raids and bans without
-                    // a named agent are the authorities' — of the home country when the
-                    // story has one.
-                    if source.is_empty() && passive && ty == EventType::Coerce {
+                    // `Ein Verdächtiger wurde festgenommen`, `angeklagt sind zwei Männer`:
+                    // arrests, raids, bans, charges and convictions without a named agent
+                    // are the authorities' — of the home country when the story has one.
+                    let by_authorities = ty == EventType::Coerce
+                        || ty == EventType::Sanction && f.mode.as_deref() == Some("convict")
+                        || ty == EventType::Accuse && f.mode.as_deref() == Some("allege");
+                    if source.is_empty() && passive && by_authorities {
                         if let Some(home) = &doc.home {
                             source.push(Actor {
                                 code: home.clone(),
