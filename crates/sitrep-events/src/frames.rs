@@ -164,6 +164,21 @@ impl Frame {
     }
 }
 
+impl Frame {
+    /// The built-in frame of a speaker reporting another's attack (`The US said that Iraq
+    /// had attacked`): an ACCUSE by the speaker of the attacker. Rule id `LANG.allege`.
+    pub fn allege(language: Language) -> Frame {
+        Frame {
+            id: format!("{}.allege", language.code()),
+            mode: Some("allege".into()),
+            cameo: Some("112".into()),
+            event: Some(EventType::Accuse),
+            target: Vec::new(),
+            ..Frame::deontic(language)
+        }
+    }
+}
+
 /// A malformed frame file: the line and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrameError {

@@ -206,6 +206,7 @@ impl EventExtractor {
         let frames = self.frames(s.lang);
         let clauses = self.clauses.analyze(s.lang, s.ws);
         doc.speaker = self.speaker(s, &clauses);
+        let first_event = events.len();
         let mut prev_subject: Option<Vec<Actor>> = None;
         // intention verbs govern the infinitive clause after them
         let mut governing: Option<String> = None;
@@ -526,6 +527,49 @@ impl EventExtractor {
                 prev_subject = Some(subject);
             }
             governing = c.verb.as_ref().map(|v| v.lemma.to_lowercase());
+        }
+        // `The US said that Iraq had attacked`, `Israel sagte, die Hamas habe angegriffen`:
+        // a speaker reporting another's attack or coercion accuses them (as CAMEO coders
+        // record it); the reported event stays, with the speaker's words as evidence.
+        if let Some(speaker) = doc.speaker.first().cloned() {
+            let reported: Vec<(Vec<Actor>, Span)> = events[first_event..]
+                .iter()
+                .filter(|e| matches!(e.event_type, EventType::Assault | EventType::Coerce))
+                .filter(|e| {
+                    !e.source.is_empty() && !e.source.iter().any(|a| a.code == speaker.code)
+                })
+                .map(|e| {
+                    let src = e
+                        .source
+                        .iter()
+                        .map(|a| Actor {
+                            code: a.code.clone(),
+                            entity: a.entity.clone(),
+                            span: Span::new(a.start as usize, a.end as usize),
+                            inferred: a.inferred,
+                        })
+                        .collect();
+                    (
+                        src,
+                        Span::new(e.trigger.start as usize, e.trigger.end as usize),
+                    )
+                })
+                .collect();
+            let frame = Frame::allege(s.lang);
+            for (target, trigger) in reported {
+                push_event(
+                    events,
+                    doc,
+                    s,
+                    &frame,
+                    EventType::Accuse,
+                    vec![speaker.clone()],
+                    target,
+                    Modality::Asserted,
+                    trigger,
+                    0.5,
+                );
+            }
         }
     }
 
