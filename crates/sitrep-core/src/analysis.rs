@@ -86,6 +86,28 @@ pub struct Event {
     #[serde(default)]
     pub target: Vec<EventActor>,
     pub modality: Modality,
+    /// How many (`2.000 Soldaten`), tied to the argument it counts.
+    #[serde(default)]
+    pub quantity: Option<EventQuantity>,
+    /// Where from, where to, where (`aus den USA`, `nach Polen`, `in Peking`).
+    #[serde(default)]
+    pub origin: Vec<EventPlace>,
+    #[serde(default)]
+    pub destination: Vec<EventPlace>,
+    #[serde(default)]
+    pub location: Vec<EventPlace>,
+    /// When, resolved against `published` (`heute`, `am Freitag`).
+    #[serde(default)]
+    pub date: Option<EventDate>,
+    /// Who the text cites for the event (`wie das „Wall Street Journal“ berichtete`).
+    #[serde(default)]
+    pub reported_by: Vec<Citation>,
+    /// Who said it, for verbal events.
+    #[serde(default)]
+    pub speaker: Option<Speaker>,
+    /// The speaker's quoted words.
+    #[serde(default)]
+    pub quote: Option<Mention>,
     pub trigger: Mention,
     pub evidence: Span,
     pub rule: String,
@@ -113,6 +135,68 @@ pub struct Quote {
     pub end: u32,
     pub text: String,
     pub kind: String,
+    #[serde(default)]
+    pub speaker: Option<Speaker>,
+}
+
+/// A counted amount: value (none for `Tausende`), the counted noun's lemma, the words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventQuantity {
+    #[serde(serialize_with = "integral")]
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Whole numbers are written as integers (`2000`, not `2000.0`).
+fn integral<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64(*x),
+        None => s.serialize_none(),
+    }
+}
+
+/// A place of an event: its state's code when known, its name and the words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventPlace {
+    pub code: Option<String>,
+    pub name: String,
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A resolved date: ISO value (`2022-02-04`, `2022-W05`, `2022-02`, `2022`; none when
+/// it needs a publication date the document lacks), granularity and words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDate {
+    pub value: Option<String>,
+    pub granularity: String,
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A source the text cites: its name (none for unnamed `Medienberichten`), kind, entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    pub name: Option<String>,
+    pub kind: Option<EntityKind>,
+    pub entity: Option<String>,
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Who said something.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub entity: Option<String>,
+    pub name: String,
+    pub code: Option<String>,
 }
 
 impl Analysis {

@@ -33,7 +33,8 @@ mod span;
 mod token;
 
 pub use analysis::{
-    ActorCode, Analysis, Entity, Event, EventActor, Mention, Quote, TokenOut, SCHEMA,
+    ActorCode, Analysis, Citation, Entity, Event, EventActor, EventDate, EventPlace, EventQuantity,
+    Mention, Quote, Speaker, TokenOut, SCHEMA,
 };
 pub use date::{Date, DateError};
 pub use document::Document;

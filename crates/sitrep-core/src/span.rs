@@ -5,7 +5,9 @@ use std::ops::Range;
 ///
 /// Offsets are `u32`: documents are capped well below 4 GiB by the ingest limits, and
 /// halving the size of every token and span keeps the hot loops in cache.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,

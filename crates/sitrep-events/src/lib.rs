@@ -20,6 +20,7 @@
 //! frame id), its trigger and evidence spans and the actors' words.
 
 pub mod args;
+mod attach;
 pub mod frames;
 
 use args::{phrases, Phrase, W};
@@ -62,6 +63,8 @@ pub struct EventExtractor {
     clauses: ClauseAnalyzer,
     /// Words that name an actor by its sector (`Polizei`, `Vizekanzler`, `ministry`).
     sectors: Vec<sitrep_kb::sectors::SectorWord>,
+    /// Quantities, dates, quotes and cited sources.
+    attrs: sitrep_attrs::Attrs,
 }
 
 /// What the extractor reads of one analysed document.
@@ -75,6 +78,24 @@ pub struct Input<'a> {
     pub found: &'a [Found],
     /// The grouped entities (for the `entity` ids of actors).
     pub entities: &'a [Entity],
+    /// The publication date, for dates like `heute` and `am Freitag`.
+    pub published: Option<sitrep_core::Date>,
+}
+
+/// Events and the direct quotes of a document.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub events: Vec<Event>,
+    pub quotes: Vec<sitrep_core::Quote>,
+}
+
+/// A state or place named in a sentence (sentence-local tokens), for event places.
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceMen {
+    tokens: Range<usize>,
+    code: Option<String>,
+    name: String,
+    span: Span,
 }
 
 /// An actor read from the text, before it becomes an [`EventActor`].
@@ -102,6 +123,7 @@ impl EventExtractor {
                 .map(|l| Frames::new(l).unwrap_or_else(|e| panic!("shipped {l} frames: {e}"))),
             clauses: ClauseAnalyzer::new(),
             sectors: shipped_sectors(),
+            attrs: shipped_attrs(),
         }
     }
 
@@ -111,6 +133,7 @@ impl EventExtractor {
             frames: [de, en],
             clauses: ClauseAnalyzer::new(),
             sectors: shipped_sectors(),
+            attrs: shipped_attrs(),
         }
     }
 
@@ -120,6 +143,11 @@ impl EventExtractor {
 
     /// The events of one document, in text order, with ids `v1`, `v2`, ….
     pub fn extract(&self, input: &Input<'_>) -> Vec<Event> {
+        self.extract_all(input).events
+    }
+
+    /// The events and the direct quotes of one document.
+    pub fn extract_all(&self, input: &Input<'_>) -> Extraction {
         let mut entity_of: HashMap<(u32, u32), &str> = HashMap::new();
         for e in input.entities {
             for m in &e.mentions {
@@ -131,6 +159,8 @@ impl EventExtractor {
             ..Default::default()
         };
         let mut events: Vec<Event> = Vec::new();
+        let mut quotes = Vec::new();
+        let entity_by_span = |sp: Span| entity_of.get(&(sp.start, sp.end)).map(|s| s.to_string());
         let mut found_at = 0;
         for s in &input.seg.sentences {
             let range = s.tokens.start as usize..s.tokens.end as usize;
@@ -150,6 +180,7 @@ impl EventExtractor {
                 found_at += 1;
             }
             let mut mentions: Vec<Men> = Vec::new();
+            let mut places: Vec<PlaceMen> = Vec::new();
             let mut k = found_at;
             while k < input.found.len() && input.found[k].tokens.start < range.end {
                 let f = &input.found[k];
@@ -166,6 +197,23 @@ impl EventExtractor {
                 } else {
                     None
                 });
+                if matches!(
+                    f.kind,
+                    sitrep_core::EntityKind::State | sitrep_core::EntityKind::Place
+                ) {
+                    places.push(PlaceMen {
+                        tokens: f.tokens.start - range.start
+                            ..f.tokens.end.min(range.end) - range.start,
+                        // a capital's place reading has its state as `kb`
+                        code: f.code.clone().or_else(|| f.country.clone()).or_else(|| {
+                            f.kb.clone().filter(|k| {
+                                k.len() == 3 && k.bytes().all(|b| b.is_ascii_uppercase())
+                            })
+                        }),
+                        name: f.name.clone(),
+                        span: f.span,
+                    });
+                }
                 if let Some(code) = code {
                     mentions.push(Men {
                         tokens: f.tokens.start - range.start
@@ -179,6 +227,7 @@ impl EventExtractor {
                             inferred: f.code.is_none(),
                         },
                         person,
+                        derived: f.is_derived(),
                     });
                 }
                 k += 1;
@@ -189,8 +238,32 @@ impl EventExtractor {
                 span: s.span,
                 ws: &ws,
                 mentions: &mentions,
+                places: &places,
             };
+            let first = events.len();
+            doc.event_clauses.clear();
             self.sentence(&sentence, &mut doc, &mut events);
+            let sa = attach::SentenceAttrs {
+                text: input.text,
+                sent: sitrep_attrs::Sent::new(
+                    input.language,
+                    input.text,
+                    &input.seg.tokens,
+                    input.words,
+                    range.clone(),
+                ),
+                found: input.found,
+                entity_of: &entity_by_span,
+                published: input.published,
+                speaker: doc.speaker.first(),
+                last_person: doc.last_person.as_ref(),
+            };
+            quotes.extend(attach::attach(
+                &self.attrs,
+                &sa,
+                &mut events[first..],
+                &doc.event_clauses,
+            ));
             if let Some(m) = mentions.iter().rev().find(|m| m.person) {
                 doc.last_person = Some(m.actor.clone());
             }
@@ -199,7 +272,7 @@ impl EventExtractor {
         for (i, e) in events.iter_mut().enumerate() {
             e.id = format!("v{}", i + 1);
         }
-        events
+        Extraction { events, quotes }
     }
 
     fn sentence(&self, s: &Sentence<'_>, doc: &mut DocState, events: &mut Vec<Event>) {
@@ -260,6 +333,28 @@ impl EventExtractor {
                     };
                 }
             }
+            doc.clause_span = c.span;
+            doc.clause_tense = match &c.verb {
+                None => sitrep_attrs::TenseHint::Unknown,
+                Some(v)
+                    if v.tense == Some(ClauseTense::Fut)
+                        || v.modal.as_ref().is_some_and(|m| {
+                            matches!(m.lemma.as_str(), "sollen" | "wollen" | "will" | "shall")
+                        }) =>
+                {
+                    sitrep_attrs::TenseHint::Future
+                }
+                Some(v)
+                    if matches!(
+                        v.tense,
+                        Some(ClauseTense::Past | ClauseTense::Perf | ClauseTense::Pqp)
+                    ) =>
+                {
+                    sitrep_attrs::TenseHint::Past
+                }
+                Some(_) => sitrep_attrs::TenseHint::Present,
+            };
+            doc.clause_places = attach::clause_places(s.lang, s.text, s.ws, &phs, s.places);
             let cx = ClauseCx {
                 s,
                 sectors: &self.sectors,
@@ -556,6 +651,8 @@ impl EventExtractor {
                 })
                 .collect();
             let frame = Frame::allege(s.lang);
+            doc.clause_span = s.span;
+            doc.clause_places = attach::Places::default();
             for (target, trigger) in reported {
                 push_event(
                     events,
@@ -588,7 +685,15 @@ impl EventExtractor {
                 continue;
             }
             let words: Vec<usize> = c.words.iter().map(|&i| i as usize).collect();
-            if let Some(m) = s.mentions.iter().find(|m| words.contains(&m.tokens.start)) {
+            // the speaker is a name (a person first), not a nationality adjective
+            let named = |m: &&Men| words.contains(&m.tokens.start) && !m.derived;
+            if let Some(m) = s
+                .mentions
+                .iter()
+                .filter(named)
+                .find(|m| m.person)
+                .or_else(|| s.mentions.iter().find(named))
+            {
                 return vec![m.actor.clone()];
             }
         }
@@ -703,6 +808,10 @@ fn counterpart_targets(input: &Input<'_>, events: &mut [Event]) {
     }
 }
 
+fn shipped_attrs() -> sitrep_attrs::Attrs {
+    sitrep_attrs::Attrs::new().unwrap_or_else(|e| panic!("shipped attribute word lists: {e}"))
+}
+
 fn shipped_sectors() -> Vec<sitrep_kb::sectors::SectorWord> {
     sitrep_kb::sectors::load().unwrap_or_else(|e| panic!("shipped sector words: {e}"))
 }
@@ -790,6 +899,8 @@ struct Men {
     tokens: Range<usize>,
     actor: Actor,
     person: bool,
+    /// An adjective or demonym (`russische`): no speaker.
+    derived: bool,
 }
 
 struct Sentence<'a> {
@@ -798,6 +909,7 @@ struct Sentence<'a> {
     span: Span,
     ws: &'a [W<'a>],
     mentions: &'a [Men],
+    places: &'a [PlaceMen],
 }
 
 /// What the extractor remembers across the sentences of a document.
@@ -813,6 +925,12 @@ struct DocState {
     home: Option<String>,
     /// Who speaks the current sentence (`…, sagte Uschakow`, `…, so Foglar`).
     speaker: Vec<Actor>,
+    /// The current clause's span, tense and places (set before its events are pushed).
+    clause_span: Span,
+    clause_tense: sitrep_attrs::TenseHint,
+    clause_places: attach::Places,
+    /// Per event of the current sentence: its clause's span and tense.
+    event_clauses: Vec<(Span, sitrep_attrs::TenseHint)>,
 }
 
 struct ClauseCx<'s, 'a> {
@@ -1241,6 +1359,11 @@ fn push_event(
             })
             .collect()
     };
+    let movement = matches!(
+        ty,
+        EventType::Mobilize | EventType::Retreat | EventType::Aid
+    );
+    doc.event_clauses.push((doc.clause_span, doc.clause_tense));
     events.push(Event {
         id: String::new(),
         event_type: ty,
@@ -1249,6 +1372,22 @@ fn push_event(
         source: out(source),
         target: out(target),
         modality,
+        quantity: None,
+        origin: if movement {
+            doc.clause_places.origin.clone()
+        } else {
+            Vec::new()
+        },
+        destination: if movement {
+            doc.clause_places.destination.clone()
+        } else {
+            Vec::new()
+        },
+        location: doc.clause_places.location.clone(),
+        date: None,
+        reported_by: Vec::new(),
+        speaker: None,
+        quote: None,
         trigger: Mention {
             start: trigger.start,
             end: trigger.end,

@@ -134,14 +134,17 @@ impl Pipeline {
                 );
                 analysis.entities = sitrep_entities::group(&analysis.text, &found);
                 if opts.events {
-                    analysis.events = self.events.extract(&Input {
+                    let x = self.events.extract_all(&Input {
                         language,
                         text: &analysis.text,
                         seg,
                         words: &words,
                         found: &found,
                         entities: &analysis.entities,
+                        published: analysis.published,
                     });
+                    analysis.events = x.events;
+                    analysis.quotes = x.quotes;
                 }
             }
             if opts.tokens {
