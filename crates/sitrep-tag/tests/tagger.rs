@@ -295,3 +295,68 @@ fn repeated_and_odd_input_is_stable() {
         }
     }
 }
+
+/// German relative clauses: the pronoun after the comma is a relative pronoun (not an
+/// article), its clause-final verb finite, and the clause's subject nominative.
+#[test]
+fn german_relative_clauses() {
+    let t = Tagger::new(Language::De).unwrap();
+    // (sentence, relative pronoun, the clause-final verb, a noun phrase head and its case)
+    let cases = [
+        (
+            "Der Minister _, dem Untreue vorgeworfen wird _, trat gestern zurück _.",
+            "dem",
+            "wird",
+            ("Untreue", "Nom"),
+        ),
+        (
+            "Das Gesetz _, über das der Bundestag morgen abstimmt _, bleibt umstritten _.",
+            "das",
+            "abstimmt",
+            ("Bundestag", "Nom"),
+        ),
+        (
+            "Die Bauern _, deren Felder an die Front grenzen _, fliehen _.",
+            "deren",
+            "grenzen",
+            ("Felder", "Nom"),
+        ),
+    ];
+    for (s, pron, verb, (head, case)) in cases {
+        let r = tag(&t, s);
+        let p = find(&r, pron);
+        assert!(
+            matches!(p.xpos.as_str(), "PRELS" | "PRELAT"),
+            "{s}: {pron} tagged {}",
+            p.xpos.as_str()
+        );
+        assert!(
+            find(&r, verb).xpos.as_str().ends_with("FIN"),
+            "{s}: {verb} tagged {}",
+            find(&r, verb).xpos.as_str()
+        );
+        assert_eq!(
+            find(&r, head).feats.case.map(|c| c.as_str()),
+            Some(case),
+            "{s}: case of {head}"
+        );
+    }
+    // An article before a finite verb is a demonstrative pronoun.
+    let r = tag(&t, "Das ist nicht akzeptabel _, sagte der Sprecher _.");
+    assert_eq!(find(&r, "Das").upos, Upos::Pron);
+    assert_eq!(find(&r, "der").upos, Upos::Det);
+}
+
+/// English inflected forms the treebank never showed get WordNet-checked base forms.
+#[test]
+fn english_unknown_regular_forms() {
+    let t = Tagger::new(Language::En).unwrap();
+    let r = tag(
+        &t,
+        "Israeli jets bombed the depot and Macron telephoned Putin _.",
+    );
+    assert_eq!(find(&r, "bombed").lemma, "bomb");
+    assert_eq!(find(&r, "telephoned").lemma, "telephone");
+    let r = tag(&t, "The army said 200,000 people had been displaced _.");
+    assert_eq!(find(&r, "200,000").lemma, "200000");
+}
