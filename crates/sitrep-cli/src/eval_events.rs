@@ -100,6 +100,16 @@ pub fn render(file: &str, r: &Report, errors: usize) -> String {
             r.modality.hits,
             r.modality.total
         );
+        if !r.attributes.is_empty() {
+            s += "Attributes over matched events (GOLD_FORMAT rules): ";
+            let parts: Vec<String> = r
+                .attributes
+                .iter()
+                .map(|(n, a)| format!("{n} {}/{} = {:.2}", a.hits, a.total, a.accuracy()))
+                .collect();
+            s += &parts.join("; ");
+            s += "\n\n";
+        }
         s += "| type | gold | predicted | matched | false alarms | misses | P | R | F1 |\n|---|---|---|---|---|---|---|---|---|\n";
         for (t, c) in &r.per_type {
             s += &row(t, c);

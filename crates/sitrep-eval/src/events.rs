@@ -65,6 +65,28 @@ pub struct GoldEvent {
     pub modality: Option<String>,
     #[serde(default)]
     pub mode: Option<String>,
+    #[serde(default)]
+    pub quantity: Option<GoldQuantity>,
+    #[serde(default)]
+    pub origin: Vec<String>,
+    #[serde(default)]
+    pub destination: Vec<String>,
+    #[serde(default)]
+    pub location: Vec<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub reported_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldQuantity {
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub value: Option<f64>,
 }
 
 /// A problem with a gold file: the file, the line and what is wrong.
@@ -273,9 +295,101 @@ pub struct Report {
     pub overall: Counts,
     pub per_type: BTreeMap<String, Counts>,
     pub modality: Attribute,
+    /// Attribute accuracy over matched pairs, by GOLD_FORMAT's rules: quantity, origin,
+    /// destination, location, date, speaker, reported_by.
+    pub attributes: BTreeMap<String, Attribute>,
     pub misses: Vec<Miss>,
     pub false_alarms: Vec<Miss>,
     pub doc_level: Option<DocLevel>,
+}
+
+/// Two strings share a word when, lower-cased and split at spaces, hyphens and
+/// punctuation, a word of at least four letters of one is a prefix of a word of the other
+/// (`Kreml-Angaben` and `Kremlin`).
+pub fn share_word(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let long = |w: &&String| w.chars().count() >= 4;
+    wa.iter()
+        .filter(long)
+        .any(|x| wb.iter().any(|y| y.starts_with(x.as_str())))
+        || wb
+            .iter()
+            .filter(long)
+            .any(|y| wa.iter().any(|x| x.starts_with(y.as_str())))
+}
+
+fn tally(attrs: &mut BTreeMap<String, Attribute>, name: &str, hit: bool) {
+    let a = attrs.entry(name.to_string()).or_default();
+    a.total += 1;
+    if hit {
+        a.hits += 1;
+    }
+}
+
+/// Attribute accuracy of one matched pair, as GOLD_FORMAT.md defines it.
+fn score_attributes(p: &Event, g: &GoldEvent, attrs: &mut BTreeMap<String, Attribute>) {
+    if let Some(q) = &g.quantity {
+        let hit = match (q.value, &p.quantity) {
+            (_, None) => false,
+            (Some(v), Some(pq)) => pq.value.is_some_and(|x| (x - v).abs() < 1e-9),
+            (None, Some(pq)) => q.text.as_ref().is_some_and(|t| {
+                let (a, b) = (t.to_lowercase(), pq.text.to_lowercase());
+                a.contains(&b) || b.contains(&a)
+            }),
+        };
+        tally(attrs, "quantity", hit);
+    }
+    for (name, gold, pred) in [
+        ("origin", &g.origin, &p.origin),
+        ("destination", &g.destination, &p.destination),
+        ("location", &g.location, &p.location),
+    ] {
+        for item in gold {
+            let hit = pred.iter().any(|x| {
+                x.code
+                    .as_ref()
+                    .is_some_and(|c| c.eq_ignore_ascii_case(item))
+                    || share_word(item, &x.text)
+                    || share_word(item, &x.name)
+            });
+            tally(attrs, name, hit);
+        }
+    }
+    if let Some(d) = &g.date {
+        let hit = p
+            .date
+            .as_ref()
+            .and_then(|x| x.value.as_ref())
+            .is_some_and(|v| v.starts_with(d.as_str()));
+        tally(attrs, "date", hit);
+    }
+    if let Some(sp) = &g.speaker {
+        let hit = p
+            .speaker
+            .as_ref()
+            .is_some_and(|x| share_word(sp, &x.name) || x.code.as_deref() == Some(sp.as_str()));
+        tally(attrs, "speaker", hit);
+    }
+    for item in &g.reported_by {
+        let media = item == "media reports";
+        let hit = p.reported_by.iter().any(|c| {
+            share_word(item, &c.text)
+                || c.name.as_deref().is_some_and(|n| share_word(item, n))
+                || media
+                    && (c.kind == Some(sitrep_core::EntityKind::Media) && c.name.is_none() || {
+                        let t = c.text.to_lowercase();
+                        t.contains("medien") || t.contains("media")
+                    })
+        });
+        tally(attrs, "reported_by", hit);
+    }
 }
 
 /// Whether predicted codes agree with a gold actor list under GOLD_FORMAT's rules.
@@ -391,6 +505,7 @@ pub fn score(gold: &[GoldDoc], predicted: &[Analysis]) -> Report {
                 if p.modality.as_str() == gm {
                     r.modality.hits += 1;
                 }
+                score_attributes(p, &gev[k], &mut r.attributes);
             } else if let Some(k) = find(true, &used) {
                 used[k] = true;
                 r.per_type.entry(ty).or_default().optional += 1;
@@ -482,6 +597,54 @@ mod tests {
         let mut a = Analysis::from_document(sitrep_core::Document::new("d", text));
         a.events = events;
         a
+    }
+
+    #[test]
+    fn words_are_shared_by_four_letter_prefixes() {
+        assert!(share_word("Kreml-Angaben", "Kremlin"));
+        assert!(share_word("EU-Abgeordnete", "die EU-Abgeordneten"));
+        assert!(
+            !share_word("EU", "EU"),
+            "words under four letters never count"
+        );
+        assert!(!share_word("Washington Post", "Wall Street Journal"));
+    }
+
+    #[test]
+    fn attributes_are_scored_over_matched_pairs() {
+        let text = "Die USA schicken 2.000 Soldaten nach Polen.";
+        let g = gold(&format!(
+            r#"{{"id":"d","text":{text:?},"events":[{{"event":"MOBILIZE","sentence":"Die USA","source":["USA"],"target":[],
+              "quantity":{{"text":"2.000","value":2000,"unit":"Soldaten"}},"destination":["POL","Polen"],"origin":["USA"],"date":"2022-02"}}]}}"#
+        ));
+        let mut e = event(EventType::Mobilize, &["USA"], &[], (0, 44));
+        e.quantity = Some(sitrep_core::EventQuantity {
+            value: Some(2000.0),
+            unit: Some("Soldat".into()),
+            text: "2.000 Soldaten".into(),
+            start: 17,
+            end: 31,
+        });
+        e.destination = vec![sitrep_core::EventPlace {
+            code: Some("POL".into()),
+            name: "Polen".into(),
+            text: "Polen".into(),
+            start: 37,
+            end: 42,
+        }];
+        e.date = Some(sitrep_core::EventDate {
+            value: Some("2022-02-02".into()),
+            granularity: "day".into(),
+            text: "heute".into(),
+            start: 0,
+            end: 0,
+        });
+        let r = score(&[g], &[analysis(text, vec![e])]);
+        let a = |n: &str| (r.attributes[n].hits, r.attributes[n].total);
+        assert_eq!(a("quantity"), (1, 1));
+        assert_eq!(a("destination"), (2, 2), "by code and by shared word");
+        assert_eq!(a("origin"), (0, 1));
+        assert_eq!(a("date"), (1, 1), "a day within the gold month");
     }
 
     #[test]
