@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Regenerates evaluation/reports/events-*.md: one report per gold file, with the command
+# and commit. Reports on third-party corpora (GNAD, EWT) leave out the error lists, which
+# quote the corpus; the seed and PETR-2 (MIT) reports keep them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release -q -p sitrep-cli
+bin=target/release/sitrep
+commit=$(git rev-parse --short HEAD)
+report() {
+  local gold=$1 errors=$2 name
+  name=$(basename "$gold" .jsonl); name=${name%.gold}
+  {
+    echo "# Events: $name"
+    echo
+    echo "Produced by \`evaluation/run-events.sh\` (\`sitrep eval --errors $errors $gold\`) at commit $commit."
+    [ "$errors" = 0 ] && echo "Misses and false alarms are left out because they quote the third-party corpus; run the command without \`--errors 0\` to list them."
+    echo
+    "$bin" eval --errors "$errors" "$gold"
+  } > "evaluation/reports/events-$name.md"
+  grep -E '^\*\*|^Document labels' "evaluation/reports/events-$name.md" | sed "s/^/$name: /"
+}
+data=${SITREP_DATA:-../shared/data}
+shared=$(dirname "$data")
+report "$shared/eval/de/seed.gold.jsonl" 40
+report evaluation/gold/de/gnad-tune.gold.jsonl 0
+report evaluation/gold/de/gnad-held.gold.jsonl 0
+report evaluation/gold/en/ewt-tune.gold.jsonl 0
+report evaluation/gold/en/ewt-held.gold.jsonl 0
+report "$shared/eval/en/petr2-gsr.gold.jsonl" 40
+report "$shared/eval/en/ngec-synthetic-dev.jsonl" 40
