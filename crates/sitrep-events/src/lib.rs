@@ -759,6 +759,7 @@ impl EventExtractor {
 /// and points at its first mention. Movements, protests, concessions and retreats keep an
 /// empty target.
 fn counterpart_targets(input: &Input<'_>, events: &mut [Event]) {
+    let home = home_country(input.text, input.seg, input.found);
     // code → (mentions, first mention)
     let mut counts: Vec<(&str, usize, &Found)> = Vec::new();
     for f in input.found {
@@ -777,9 +778,15 @@ fn counterpart_targets(input: &Input<'_>, events: &mut [Event]) {
             continue;
         }
         // most mentions; ties go to the first named
+        let top = counts.iter().map(|x| x.1).max().unwrap_or(0);
         let best = counts
             .iter()
-            .filter(|(c, _, _)| !e.source.iter().any(|a| a.code == *c))
+            .filter(|(c, n, _)| {
+                !e.source.iter().any(|a| a.code == *c)
+                    // a domestic story's own state, when it is the most named: party
+                    // against party, minister against union
+                    || home.as_deref() == Some(*c) && *n == top
+            })
             .fold(None::<&(&str, usize, &Found)>, |b, x| match b {
                 Some(b) if b.1 >= x.1 => Some(b),
                 _ => Some(x),
