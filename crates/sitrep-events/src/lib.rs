@@ -367,6 +367,22 @@ impl EventExtractor {
             };
             // the clause's subject actors (inherited by a coordinated or infinitive clause)
             let mut subject = cx.role_actors(&Role::Subj, doc);
+            // `Der Vizevorsitzende der Linksfraktion, Jan Korte, forderte …`: a name in
+            // commas right after a subject without an actor is its apposition
+            if subject.is_empty() {
+                if let Some(subj) = cx.phrase(&Role::Subj) {
+                    let end = subj.words.end;
+                    if s.ws.get(end).is_some_and(|w| w.text == ",") {
+                        let appo = s
+                            .mentions
+                            .iter()
+                            .find(|m| m.person && m.tokens.start == end + 1);
+                        if let Some(m) = appo {
+                            subject = vec![m.actor.clone()];
+                        }
+                    }
+                }
+            }
             let infinitive = c.kind == ClauseKind::Infinitive;
             if infinitive && subject.is_empty() {
                 // object control: `urged Israel to halt`, `forderte Israel auf, … zu`
@@ -430,12 +446,21 @@ impl EventExtractor {
                     } else {
                         cx.first_actors(&f.source, doc)
                     };
-                    // `Ein Verdächtiger wurde festgenommen`, `angeklagt sind zwei Männer`:
-                    // arrests, raids, bans, charges and convictions without a named agent
-                    // are the authorities' — of the home country when the story has one.
+                    // `Ein Verdächtiger wurde festgenommen`, `angeklagt sind zwei Männer`,
+                    // `es wird kritisiert`: arrests, raids, bans, charges, convictions and
+                    // statements without a named agent are the home country's when the
+                    // story has one (its authorities, its public).
                     let by_authorities = ty == EventType::Coerce
                         || ty == EventType::Sanction && f.mode.as_deref() == Some("convict")
-                        || ty == EventType::Accuse && f.mode.as_deref() == Some("allege");
+                        || ty == EventType::Accuse && f.mode.as_deref() == Some("allege")
+                        // an unnamed domestic voice: `In dem Bericht wird … beklagt`
+                        || matches!(
+                            ty,
+                            EventType::Accuse
+                                | EventType::Request
+                                | EventType::Reject
+                                | EventType::Support
+                        );
                     if source.is_empty() && passive && by_authorities {
                         if let Some(home) = &doc.home {
                             source.push(Actor {
