@@ -4,7 +4,8 @@
 Usage:
     python3 evaluation/gold/check.py [--data DIR] [FILE.jsonl ...]
 
-Without files, every *.jsonl below this script's folder is checked. The data folder
+Without files, every *.jsonl below this script's folder (except linking/, entity
+mentions checked by `sitrep eval-linking`) is checked. The data folder
 (third-party corpora that `text_from` points into) is --data, else $SITREP_DATA, else
 /work/shared/data.
 
@@ -200,7 +201,9 @@ def main():
     ap.add_argument("files", nargs="*", help="gold files (default: all *.jsonl below this folder)")
     args = ap.parse_args()
     files = args.files or sorted(
-        os.path.join(root, name) for root, _, names in os.walk(here) for name in names if name.endswith(".jsonl"))
+        os.path.join(root, name) for root, _, names in os.walk(here) for name in names
+        # (linking/ holds entity mentions in a format of its own: `sitrep eval-linking`)
+        if name.endswith(".jsonl") and os.path.basename(root) != "linking")
     if not files:
         print("no gold files found", file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ mod bench;
 mod debug;
 mod eval_events;
 mod eval_langid;
+mod eval_linking;
 mod eval_morph;
 mod eval_ner;
 mod eval_tag;
@@ -48,6 +49,9 @@ enum Command {
     EvalMorph(eval_morph::EvalMorphArgs),
     /// Score named-entity recognition against GermEval 2014 (PER, LOC, ORG).
     EvalNer(eval_ner::EvalNerArgs),
+    /// Score entity linking (actor code and sector of each mention) against hand-annotated
+    /// mentions (evaluation/gold/linking/*.jsonl).
+    EvalLinking(eval_linking::EvalLinkingArgs),
     /// Time the whole pipeline on a news corpus; prints one JSON line.
     Bench(bench::BenchArgs),
     /// Knowledge-base commands (`sitrep kb stats`: coverage per table and language).
@@ -91,6 +95,7 @@ fn main() -> ExitCode {
         Command::EvalTag(a) => eval_tag::run(a),
         Command::EvalMorph(a) => eval_morph::run(a),
         Command::EvalNer(a) => eval_ner::run(a),
+        Command::EvalLinking(a) => eval_linking::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Debug(a) => debug::run(a),
         Command::Kb(a) => kb_cmd::run(a),

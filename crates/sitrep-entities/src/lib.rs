@@ -23,13 +23,18 @@
 //!    empty.
 //! 4. **Unknown names**: runs of capitalised proper-name tokens (PROPN / NE / NNP) the
 //!    knowledge base does not know. A run is a person after a title or office word or next
-//!    to a verb of saying, or when it has two or more words; an organisation when it ends in
+//!    to a verb of saying, or when it starts with a given name or holds an initial; one of
+//!    several words holding a German word is an organisation; an organisation when it ends in
 //!    an organisation head (`AG`, `Partei`, `University`) or is an acronym; a place after a
 //!    locative preposition, with a place-name ending or first word (`-straße`, `Bad`), or
 //!    when the German lexicon knows it only as a name. Descriptors before a person, or an
 //!    apposition before a comma, give its code and sector (`der russische UNO-Diplomat
 //!    Dmitri Poljanski` → RUS DIP). The German lexicon vetoes common nouns the tagger took
-//!    for names (`im Juni`). Single unknown words without a cue are left out.
+//!    for names (`im Juni`). One word (or two) the lexicon cannot analyse
+//!    at all, next to a verb, is a surname (`sagte Pfister`, `verlässt Åke Walleborn`); other
+//!    single unknown words, and runs of unknown words without a given name or an initial, are
+//!    left out. A name in the genitive ends the name (`Heidi Klums Modelsuche`); a compound
+//!    descriptor (`FPÖ-Chef X`) or a party in parentheses (`X (ÖVP)`) codes a person.
 //! 5. **Coreference** in the document: a surname alone refers to the earlier person with
 //!    that last name (`Johnson` after `Boris Johnson`).
 //! 6. **Places registry** (GeoNames towns, exonyms, regions, rivers): a town is a place
@@ -48,6 +53,13 @@
 //!    from the knowledge base, joined with their legal form and town (`Universität
 //!    Gießen`).
 //!
+//! 9. **Home state** ([`home_country`], [`with_home_country`]): in the `entities` output, a
+//!    person or organisation the knowledge base does not know and the context did not code
+//!    belongs to the document's dateline state (else the state most named). The mentions
+//!    ([`EntityRecognizer::mentions`]) keep no such code: the event stage infers it itself.
+//! 10. **Attribution pronouns** ([`EntityRecognizer::attribution_pronouns`]): `sagte er`,
+//!     `he said` join the last person named (output only, like the home state).
+//!
 //! Entities are grouped by referent and role: `Russland` and `der Kreml` are two entities
 //! (RUS without sector, RUS GOV). A place reading of a capital is a `place` entity without
 //! actor, with the state's code as `kb`.
@@ -56,7 +68,8 @@ mod cues;
 
 use cues::{cues, Cues};
 use sitrep_core::{
-    ActorCode, Date, Entity, EntityKind, Language, Mention, Sector, Span, Token, TokenKind, Upos,
+    ActorCode, Date, Entity, EntityKind, Language, Mention, Sector, Segmentation, Span, Token,
+    TokenKind, Upos,
 };
 use sitrep_kb::matcher::{Entry, FormType, Matcher};
 use sitrep_kb::KbError;
@@ -75,6 +88,9 @@ pub enum Rule {
     Name,
     /// a surname referring to an earlier person
     Surname,
+    /// a personal pronoun next to a verb of saying referring to the last person named
+    /// (`sagte er`); made by [`EntityRecognizer::attribution_pronouns`] for the output only
+    Pronoun,
 }
 
 /// One recognised mention, before grouping into entities.
@@ -141,6 +157,9 @@ enum Lex {
 struct Ctx<'a> {
     /// Lexicon answers per word, for this document.
     lex_cache: std::cell::RefCell<sitrep_core::fnv::FnvMap<String, (Lex, bool)>>,
+    /// Whether a word has no analysis and no common-noun head ([`EntityRecognizer::
+    /// no_word_shape`]), for this document.
+    shape_cache: std::cell::RefCell<sitrep_core::fnv::FnvMap<String, bool>>,
     text: &'a str,
     tokens: &'a [Token],
     words: &'a [WordAnalysis],
@@ -242,6 +261,30 @@ const LOCATIVE_NO_ARTICLE: &[&str] = &[
     "Near",
 ];
 
+/// Endings of words for a medium: a title after one is the outlet (`der Wochenzeitung Die
+/// Zeit`, `the newspaper Times`).
+const MEDIA_NOUNS: &[&str] = &[
+    "zeitung",
+    "blatt",
+    "magazin",
+    "sender",
+    "agentur",
+    "journal",
+    "newspaper",
+    "magazine",
+    "paper",
+    "daily",
+    "weekly",
+    "broadcaster",
+];
+
+/// Endings of German common nouns (suffixes and plural endings) that surnames seldom
+/// have: an unknown word with one is no lone surname (`Retroviren`, `Metallurgie`).
+const NOUN_ENDINGS: &[&str] = &[
+    "en", "ern", "ie", "ion", "ung", "heit", "keit", "schaft", "ismus", "ität", "oxid", "ik", "ur",
+    "nis", "tum", "ment", "ts", "isch", "fähig", "lich", "bar", "sam",
+];
+
 /// `CDU`, `SPD`, `BBC`: two to six capitals (digits allowed after the first).
 fn is_acronym(s: &str) -> bool {
     let n = s.chars().count();
@@ -262,6 +305,65 @@ fn is_quote(s: &str) -> bool {
 }
 
 impl EntityRecognizer {
+    /// `sagte er`, `Er betonte`, `so sie`, `he said`, `said she`: a singular personal pronoun
+    /// right after or before a verb of saying refers to the last person named in the three
+    /// sentences before it (or earlier in its own). Returns one mention per such pronoun,
+    /// with the person's kind, code, sector, id and name, for the `entities` output; the
+    /// event stage resolves pronouns itself, so the mentions ([`Self::mentions`]) hold none.
+    /// `sentence_of` gives each token's sentence number.
+    pub fn attribution_pronouns(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentence_of: &[usize],
+        found: &[Found],
+    ) -> Vec<Found> {
+        let strs: Vec<&str> = tokens
+            .iter()
+            .map(|t| t.span.get(text).unwrap_or(""))
+            .collect();
+        let (he, she): (&[&str], &[&str]) = match self.lang {
+            Language::De => (&["er", "Er"], &["sie", "Sie"]),
+            Language::En => (&["he", "He"], &["she", "She"]),
+        };
+        let singular = |v: &str| self.lang == Language::En || !v.ends_with("en");
+        let mut out = Vec::new();
+        for (i, w) in strs.iter().enumerate() {
+            if !he.contains(w) && !she.contains(w) {
+                continue;
+            }
+            // the verb of saying next to it, in the singular (`sagten sie` are several)
+            let verb = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|k| strs.get(k).map(|v| (k, *v)))
+                .find(|(_, v)| self.cues.saying.contains(v));
+            let Some((_, v)) = verb else { continue };
+            if !singular(v) {
+                continue;
+            }
+            let Some(&sent) = sentence_of.get(i) else {
+                continue;
+            };
+            let Some(p) = found.iter().rev().find(|f| {
+                f.kind == EntityKind::Person
+                    && f.tokens.end <= i
+                    && sentence_of
+                        .get(f.tokens.start)
+                        .is_some_and(|&s| s + 3 >= sent)
+            }) else {
+                continue;
+            };
+            out.push(Found {
+                tokens: i..i + 1,
+                span: tokens[i].span,
+                rule: Rule::Pronoun,
+                ..p.clone()
+            });
+        }
+        out
+    }
+
     /// Loads and compiles the knowledge base for `language`.
     pub fn new(language: Language) -> Result<EntityRecognizer, KbError> {
         let lexicon = match language {
@@ -314,6 +416,7 @@ impl EntityRecognizer {
             .collect();
         let cx = Ctx {
             lex_cache: Default::default(),
+            shape_cache: Default::default(),
             text,
             tokens,
             words,
@@ -328,7 +431,47 @@ impl EntityRecognizer {
         self.name_pass(&cx, &mut found, &mut covered);
         found.sort_by_key(|f| (f.span.start, f.span.end));
         self.merge(&cx, &mut found);
+        self.affiliations(&cx, &mut found);
         found
+    }
+
+    /// `Thomas Stelzer (ÖVP)`, `Wolfgang Katzian (SPÖ)`: an organisation in parentheses
+    /// right after a person without a code gives the person its code (and its sector
+    /// when the person has none).
+    fn affiliations(&self, cx: &Ctx, found: &mut [Found]) {
+        for k in 1..found.len() {
+            let (before, after) = found.split_at_mut(k);
+            let p = &mut before[k - 1];
+            let o = &after[0];
+            if p.kind == EntityKind::Person
+                && p.code.is_none()
+                && o.kind == EntityKind::Organization
+                && o.code.is_some()
+                && o.tokens.start == p.tokens.end + 1
+                && cx.strs.get(p.tokens.end) == Some(&"(")
+                && cx.strs.get(o.tokens.end) == Some(&")")
+            {
+                p.code = o.code.clone();
+                p.sector = p.sector.or(o.sector);
+            }
+        }
+        // a later surname takes what its full name got (`Stelzer` after `Thomas Stelzer
+        // (ÖVP)`)
+        let mut by_surname: HashMap<&str, (Option<String>, Option<Sector>)> = HashMap::new();
+        for f in found.iter_mut() {
+            if f.kind != EntityKind::Person {
+                continue;
+            }
+            let last = cx.strs[f.tokens.end - 1];
+            if f.tokens.len() >= 2 && f.code.is_some() {
+                by_surname.insert(last, (f.code.clone(), f.sector));
+            } else if f.tokens.len() == 1 && f.code.is_none() {
+                if let Some((c, s)) = by_surname.get(last) {
+                    f.code = c.clone();
+                    f.sector = f.sector.or(*s);
+                }
+            }
+        }
     }
 
     fn kb_pass(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
@@ -446,6 +589,11 @@ impl EntityRecognizer {
                 FormType::MediaContext => {
                     is_named(&e.kb)
                         || prev.is_some_and(is_quote)
+                        // `der Wochenzeitung Die Zeit`: after a word for a medium
+                        || prev.is_some_and(|p| {
+                            let p = p.to_lowercase();
+                            MEDIA_NOUNS.iter().any(|m| p.ends_with(m))
+                        })
                         || (r.start.saturating_sub(3)..r.start)
                             .any(|k| self.cues.citing.contains(&cx.strs[k]))
                 }
@@ -477,12 +625,34 @@ impl EntityRecognizer {
                     in_compound
                         || is_named(&e.kb)
                         || actor_reading
+                        // `verrät Apple die …`, `blieb Chelsea`: the subject after a
+                        // finite verb
+                        || r.len() == 1
+                            && r.start > 0
+                            && cx.words.get(r.start - 1).is_some_and(|w| {
+                                matches!(w.xpos.as_str(), "VVFIN" | "VAFIN" | "VMFIN" | "VBD" | "VBZ" | "VBP")
+                            })
+                            && !cx.is_proper(r.end)
                         || prev.is_some_and(|p| self.cues.definite.contains(&p))
                 }
                 FormType::Place => in_compound || self.place_ok(cx, r.clone(), e, population(e)),
                 _ => true,
             })
             .collect();
+        // `Stanley Bruce`, `Victoria Beckham`: a capital that is also a given name, before
+        // a capitalised word that may be a surname, is the person's given name
+        if r.len() == 1
+            && !in_compound
+            && r.end < cx.strs.len()
+            && !cx.tokens[r.start].joined
+            && ok.iter().any(|e| e.form == FormType::Capital)
+            && self.is_first_name(cx, r.start)
+            && self.may_be_surname(cx, r.end)
+            && self.surname_reading_ok(cx, r.end)
+            && !cx.is_verb(r.end)
+        {
+            ok.retain(|e| e.form != FormType::Capital);
+        }
         // a registry place yields to any other reading (`Moskau` the capital, a party)
         if ok.iter().any(|e| e.form != FormType::Place) {
             ok.retain(|e| e.form != FormType::Place);
@@ -512,9 +682,11 @@ impl EntityRecognizer {
         // `der USA`, `der Vereinigten Staaten`: the article is no part of the mention
         // (a place's name may start with one: `Den Haag`, `Le Havre`)
         let mut r = r;
+        // (a newspaper's title keeps its capitalised article: `Der Tagesspiegel`)
         if r.len() > 1
             && self.cues.definite.contains(&cx.strs[r.start])
             && !matches!(e.form, FormType::Place | FormType::Capital)
+            && !(e.kind == EntityKind::Media && capitalised(cx.strs[r.start]))
         {
             r.start += 1;
         }
@@ -629,11 +801,34 @@ impl EntityRecognizer {
             && r.end < cx.strs.len()
             && !cx.tokens[r.start].joined
             && self.may_be_surname(cx, r.end)
-            && self.kb.longest_at(&cx.strs, r.end).is_none()
+            && self.surname_reading_ok(cx, r.end)
         {
             return false;
         }
         let feature = !e.kb.starts_with("geonames:");
+        // `hatte sich Röttgen darauf berufen`: a small town right next to a verb, with no
+        // preposition, is most often a person of that name (a capital or large town next
+        // to a verb stands for its government or is a place)
+        let finite = |k: usize| {
+            cx.words
+                .get(k)
+                .is_some_and(|w| matches!(w.xpos.as_str(), "VVFIN" | "VAFIN" | "VMFIN"))
+        };
+        if !feature
+            && !locative
+            && population < 20_000
+            && !r.start.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    cx.upos(p),
+                    Some(Upos::Adp | Upos::Noun | Upos::Det | Upos::Adj)
+                )
+            })
+            && (r.start > 0 && finite(r.start - 1)
+                || r.start > 1 && cx.strs[r.start - 1] == "sich" && finite(r.start - 2)
+                || finite(r.end))
+        {
+            return false;
+        }
         // `David`, `George`, `Harrison`: a town that shares its name with a given name is
         // the person unless a preposition says otherwise or the town is a large city
         if !feature && !locative && population < 500_000 && self.first_names.get(w).is_some() {
@@ -691,6 +886,39 @@ impl EntityRecognizer {
                 || name_like(r.start - 1));
         let name_after = r.end < cx.strs.len() && !cx.tokens[r.start].joined && name_like(r.end);
         !(name_before || name_after)
+    }
+
+    /// A state adjective or name in the few words before an office noun (`der russische
+    /// UNO-Diplomat`): a nationality wins over the organisation in the compound.
+    fn nationality_before(&self, cx: &Ctx, noun: usize) -> Option<String> {
+        (noun.saturating_sub(5)..noun)
+            .rev()
+            .take_while(|&k| !matches!(cx.strs[k], "," | "." | ";" | ":" | "(" | ")"))
+            .find_map(|k| {
+                self.kb
+                    .lookup(cx.strs[k])
+                    .into_iter()
+                    .find(|e| matches!(e.form, FormType::Adjective | FormType::StateName))
+                    .map(|e| e.code.clone())
+            })
+    }
+
+    /// The word at `k` may be a surname as far as the knowledge base goes: unknown to it,
+    /// or known only as a one-word place or a person (`Donna Leon`), not as a state,
+    /// capital or organisation.
+    fn surname_reading_ok(&self, cx: &Ctx, k: usize) -> bool {
+        match self.kb.longest_at(&cx.strs, k) {
+            None => true,
+            Some(m) => {
+                m.end == k + 1
+                    && self.kb.entries_of(&m).all(|e| {
+                        matches!(
+                            e.form,
+                            FormType::Place | FormType::Surname | FormType::PersonName
+                        )
+                    })
+            }
+        }
     }
 
     /// The lexicon knows the word at all.
@@ -799,7 +1027,8 @@ impl EntityRecognizer {
                 && i + 1 < cx.strs.len()
                 && capitalised(cx.strs[i + 1])
             || self.first_name_before_name(cx, i)
-            || self.is_first_name(cx, i))
+            || self.is_first_name(cx, i)
+            || self.lone_surname(cx, i))
             && self.kb.sectors().sector_of_form(cx.strs[i]).is_none()
     }
 
@@ -949,15 +1178,32 @@ impl EntityRecognizer {
                 && !(i > 0 && cx.strs[i - 1] == "DIN");
             // `Schwielowsee`, `Inzigkofen`: an unknown word with a strong place ending; and
             // `Nordafrikas`, `Oberitaliens`: a compass prefix glued to a known place
+            // (tagged as a name, or built on a first part that is no word: `Stüdlhütte`,
+            // `Marbachsee`, `Pustertal`, but not `Seitental`, `Wallberg`)
             let strong_place = || {
                 lower.chars().count() > 6
                     && self
                         .cues
                         .strong_place_suffixes
                         .iter()
-                        .any(|suf| lower.ends_with(suf))
+                        .find(|suf| lower.ends_with(*suf))
+                        .is_some_and(|suf| {
+                            // (`Kunstspringen`: a verb, not a place in `-ingen`)
+                            let verb_tail = *suf == "ingen"
+                                && self.lexicon.as_ref().is_some_and(|l| {
+                                    lower.char_indices().any(|(k, _)| {
+                                        lower.len() - k >= 6
+                                            && lower.len() - k < lower.len()
+                                            && l.is_verb_lemma(&lower[k..])
+                                    })
+                                });
+                            !verb_tail
+                                && (cx.is_proper(i)
+                                    || w.len() >= suf.len() + 4
+                                        && w.is_char_boundary(w.len() - suf.len())
+                                        && self.name_like_stem(&w[..w.len() - suf.len()]))
+                        })
                     && self.lex(cx, w) == Lex::Unknown
-                    && cx.is_proper(i)
                     && !self.is_common_word(cx, w)
                     && self.kb.sectors().sector_of_form(w).is_none()
                     && !(i > 0 && (self.is_first_name(cx, i - 1) || self.is_name_token(cx, i - 1)))
@@ -1022,7 +1268,16 @@ impl EntityRecognizer {
                 i += 1;
                 continue;
             }
-            let after_sentence_start = matches!(cx.strs[i - 1], "." | "!" | "?" | ":" | "\"" | "„");
+            // (an opening quote inside a sentence starts no sentence: `der " Passauer Neuen
+            // Presse "`)
+            let after_sentence_start = matches!(cx.strs[i - 1], "." | "!" | "?" | ":")
+                || matches!(cx.strs[i - 1], "\"" | "„")
+                    && !(i >= 2
+                        && cx.tokens[i - 2].kind == TokenKind::Word
+                        && cx.strs[i - 2]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_lowercase));
             // `Bayerischen Staatsministerium`, `Hinteren Bayerischen Wald`
             let mut j = i;
             while j + 1 < n
@@ -1050,7 +1305,7 @@ impl EntityRecognizer {
                     .iter()
                     .any(|p| cx.strs[i].to_lowercase().starts_with(p))
                 && ends_in(cx.strs[i], self.cues.org_suffixes)
-                && cx.strs[i].chars().count() > 9
+                && cx.strs[i].chars().count() >= 9
             {
                 (i, i, EntityKind::Organization)
             } else {
@@ -1186,6 +1441,94 @@ impl EntityRecognizer {
                     && f.kind == EntityKind::Place
                     && f.tokens.len() == 1
                     && matches!(f.rule, Rule::Kb(FormType::Place | FormType::Capital));
+                // `Fraunhofer IAO`, `Mitsubishi UFJ`, `Red Bull Air Race`, `NATO Response
+                // Force`, `Kuwait National Airways`: a known organisation (or a state's
+                // name) followed directly by an acronym or by a name run that is no
+                // person's, is one organisation's name
+                let known_org =
+                    matches!(
+                        prev.rule,
+                        Rule::Kb(FormType::OrgName) | Rule::Kb(FormType::StateName)
+                    ) && matches!(prev.kind, EntityKind::Organization | EntityKind::State);
+                let acronym_next = || f.tokens.len() == 1 && is_acronym(cx.strs[f.tokens.start]);
+                let run_next = || {
+                    f.rule == Rule::Name
+                        && (f.tokens.len() > 1
+                            || self.cues.org_heads.contains(&cx.strs[f.tokens.start]))
+                        && !self.is_first_name(cx, f.tokens.start)
+                };
+                if adjacent
+                    && known_org
+                    && !cx.tokens[prev.tokens.end - 1].joined
+                    && (acronym_next() && prev.kind == EntityKind::Organization || run_next())
+                    && matches!(f.kind, EntityKind::Organization | EntityKind::Person)
+                {
+                    let r = prev.tokens.start..f.tokens.end;
+                    *prev = Found {
+                        tokens: r.clone(),
+                        span: cx.span(r.clone()),
+                        kind: EntityKind::Organization,
+                        code: prev.code.clone(),
+                        sector: prev.sector,
+                        kb: if prev.kind == EntityKind::Organization {
+                            prev.kb.clone()
+                        } else {
+                            None
+                        },
+                        name: cx.span(r).get(cx.text).unwrap_or("").to_string(),
+                        rule: Rule::Name,
+                        country: None,
+                    };
+                    continue;
+                }
+                // `Freiburg im Breisgau`, `Frankfurt am Main`: a place, `am`/`im` and the
+                // region or river that tells it from others of its name
+                if prev.kind == EntityKind::Place
+                    && matches!(prev.rule, Rule::Kb(FormType::Place | FormType::Capital))
+                    && f.tokens.start == prev.tokens.end + 1
+                    && f.tokens.len() == 1
+                    && f.kind == EntityKind::Place
+                    && matches!(cx.strs[prev.tokens.end], "am" | "im")
+                {
+                    let r = prev.tokens.start..f.tokens.end;
+                    prev.tokens = r.clone();
+                    prev.span = cx.span(r);
+                    prev.name = prev.span.get(cx.text).unwrap_or("").to_string();
+                    continue;
+                }
+                // `Preußen Münster`, `Bayern München`: two known places side by side
+                // name a club (a place is named once; districts come with a hyphen)
+                let kb_place = |x: &Found| {
+                    x.kind == EntityKind::Place
+                        && x.tokens.len() == 1
+                        && matches!(x.rule, Rule::Kb(FormType::Place | FormType::Capital))
+                };
+                let club = adjacent
+                    && kb_place(prev)
+                    && kb_place(&f)
+                    && !cx.tokens[prev.tokens.start].joined
+                    && !prev.tokens.start.checked_sub(1).is_some_and(|p| {
+                        self.cues.locative.contains(&cx.strs[p])
+                            || LOCATIVE_NO_ARTICLE.contains(&cx.strs[p])
+                    });
+                if club {
+                    *prev = Found {
+                        tokens: prev.tokens.start..f.tokens.end,
+                        span: cx.span(prev.tokens.start..f.tokens.end),
+                        kind: EntityKind::Organization,
+                        code: None,
+                        sector: None,
+                        kb: None,
+                        name: cx
+                            .span(prev.tokens.start..f.tokens.end)
+                            .get(cx.text)
+                            .unwrap_or("")
+                            .to_string(),
+                        rule: Rule::Name,
+                        country: f.country.clone(),
+                    };
+                    continue;
+                }
                 if adj_org || org_town {
                     let keep = if adj_org { &f } else { &*prev };
                     let merged = Found {
@@ -1243,7 +1586,10 @@ impl EntityRecognizer {
                 // noun is no third name part (`Hans Peter Müller` has two given names)
                 if first_name
                     && j == i + 2
-                    && self.lex(cx, cx.strs[j]) == Lex::Noun
+                    && (self.lex(cx, cx.strs[j]) == Lex::Noun
+                        || self.lex(cx, cx.strs[j]) == Lex::Unknown
+                            && cx.strs[j].chars().count() > 8
+                            && !self.unanalysable(cx.strs[j]))
                     && !self.is_first_name(cx, i + 1)
                 {
                     break;
@@ -1281,6 +1627,20 @@ impl EntityRecognizer {
                     {
                         j += 1;
                     }
+                    break;
+                }
+                // a name in the genitive ends the name before a common noun or a place
+                // (`Heidi Klums Modelsuche`, `auf Druck Napoleons Regensburg`)
+                if !cx.tokens[j - 1].joined
+                    && self.is_genitive_name(cx, j - 1)
+                    && (self.is_common_noun_at(cx, j)
+                        || self.kb.lookup(cx.strs[j]).iter().any(|e| {
+                            matches!(
+                                e.form,
+                                FormType::Place | FormType::Capital | FormType::StateName
+                            )
+                        }))
+                {
                     break;
                 }
                 // after a place name, a common noun the tagger took for a name ends the
@@ -1335,17 +1695,36 @@ impl EntityRecognizer {
             // `Leichtathlet Heinrich Popow`, `CEO Rick Dudley`: words before a given name
             // that the lexicon knows as common nouns, or acronyms, are no part of the name
             let mut start = i;
-            if let Some(k) = (i + 1..j.saturating_sub(1)).find(|&k| self.is_first_name(cx, k)) {
+            // (also a given name alone at the end: `Hardeknuts Halbbruder Sven`)
+            let last_k = if j >= i + 2 && self.is_first_name(cx, j - 1) {
+                j
+            } else {
+                j.saturating_sub(1)
+            };
+            if let Some(k) = (i + 1..last_k).find(|&k| self.is_first_name(cx, k)) {
                 if (i..k).all(|m| {
                     let w = cx.strs[m];
-                    self.lex(cx, w) == Lex::Noun
-                        || is_acronym(w)
+                    // (a given name the lexicon also lists as a noun stays: `Friedrich
+                    // Wilhelm Gubitz`)
+                    self.lex(cx, w) == Lex::Noun && self.first_names.get(w).is_none()
+                        // (a club's prefix stays: `FC Carl Zeiss Jena`)
+                        || is_acronym(w) && !self.cues.org_heads.contains(&w)
                         || self.cues.titles.contains(&w)
                         // an unknown compound noun (`Leichtathlet`, `Musikvideos`)
                         || self.lex(cx, w) == Lex::Unknown && w.chars().count() > 8
                 }) {
                     start = k;
                 }
+            }
+            // `Franzis Verlag`, `JFE Holdings`: an organisation head after the run (the
+            // tagger calls it a common noun) belongs to the name
+            if j < n
+                && !covered[j]
+                && !cx.tokens[j - 1].joined
+                && cx.strs[j].chars().count() > 3
+                && self.cues.org_heads.contains(&cx.strs[j])
+            {
+                j += 1;
             }
             let r = start..j;
             if let Some(mut f) = self.classify(cx, r.clone(), &surnames) {
@@ -1397,7 +1776,8 @@ impl EntityRecognizer {
                 rule,
                 country: None,
             };
-        let prev = r.start.checked_sub(1).map(|p| cx.strs[p]);
+        let prev_idx = r.start.checked_sub(1);
+        let prev = prev_idx.map(|p| cx.strs[p]);
         let last = *words.last()?;
         if r.len() == 1 && last.chars().count() < 2 {
             return None;
@@ -1415,8 +1795,12 @@ impl EntityRecognizer {
                 ));
             }
         }
+        // (`SA`, `KB`, `Q2`, `U12`: two letters or digits are too often a code or an
+        // abbreviation; known ones come from the knowledge base)
         let acronym = r.len() == 1
             && is_acronym(last)
+            && last.chars().count() > 2
+            && !last.chars().any(|c| c.is_ascii_digit())
             && !self.cues.not_org_acronyms.contains(&last)
             && !last.chars().all(|c| "IVXLCDM".contains(c));
         if r.len() == 1 && is_acronym(last) && !acronym {
@@ -1428,7 +1812,16 @@ impl EntityRecognizer {
         let connected = words
             .iter()
             .any(|w| matches!(*w, "of" | "and" | "for" | "on" | "&"));
-        if self.cues.org_heads.contains(&last)
+        // (a head alone, `Club`, `Schule`, is a common noun)
+        let town_after = || {
+            r.end < cx.strs.len()
+                && self
+                    .kb
+                    .lookup(cx.strs[r.end])
+                    .iter()
+                    .any(|e| matches!(e.form, FormType::Place | FormType::Capital))
+        };
+        if self.cues.org_heads.contains(&last) && (r.len() > 1 || is_acronym(last) || town_after())
             || (r.len() > 1 && self.cues.org_heads.contains(&words[0]))
             || (connected && words.iter().any(|w| self.cues.org_heads.contains(w)))
             || acronym
@@ -1527,9 +1920,24 @@ impl EntityRecognizer {
             && !self.is_common_word(cx, last)
             && !is_acronym(last)
             && r.end < cx.strs.len()
-            && cx.upos(r.end) == Some(Upos::Noun)
-            && capitalised(cx.strs[r.end]);
-        if subject || genitive {
+            && self.is_common_noun_at(cx, r.end);
+        // `verlässt Åke Walleborn die Band`, `und Teemu Tainio spielt`: two words the
+        // lexicon cannot analyse, next to a finite verb, are a person's names
+        let finite = |k: usize| {
+            cx.words
+                .get(k)
+                .is_some_and(|w| matches!(w.xpos.as_str(), "VVFIN" | "VAFIN" | "VMFIN"))
+        };
+        let two_names = r.len() == 2
+            && words.iter().all(|w| {
+                (3..=14).contains(&w.chars().count())
+                    && w.chars().all(char::is_alphabetic)
+                    && self.lex(cx, w) == Lex::Unknown
+                    && self.no_word_shape(cx, w)
+            })
+            && !prev_idx.is_some_and(|p| matches!(cx.upos(p), Some(Upos::Det | Upos::Adj)))
+            && (prev_idx.is_some_and(finite) || finite(r.end));
+        if subject || genitive || two_names {
             return Some(mk(EntityKind::Person, None, None, None, name, Rule::Name));
         }
         let descriptor = self
@@ -1554,7 +1962,12 @@ impl EntityRecognizer {
                 .iter()
                 .any(|suf| last.len() > suf.len() + 2 && last.ends_with(suf))
             || (matches!(first_lex, Lex::Name | Lex::Both) && (r.len() == 1 || words.len() <= 3));
-        if placey || prev.is_some_and(|p| self.cues.locative.contains(&p)) {
+        // (one word the lexicon knows as an ordinary word, `in Ihrem`, `in Zivil`, `im
+        // Bundesland`, or cannot analyse after `in` and no name tag, `in Bälde`, is none)
+        let ordinary = r.len() == 1
+            && (self.is_common_word(cx, last)
+                || !cx.is_proper(r.start) && first_lex == Lex::Unknown && !placey);
+        if !ordinary && (placey || prev.is_some_and(|p| self.cues.locative.contains(&p))) {
             return Some(mk(EntityKind::Place, None, None, None, name, Rule::Name));
         }
         // two or more names: a person, unless the first word is an ordinary German word
@@ -1563,14 +1976,158 @@ impl EntityRecognizer {
         if r.len() >= 2 && !self.is_common_word(cx, words[0]) {
             // without a given name, a run holding a German word is an organisation's name
             // (`Hamburgische Sezession`, `Franzis Verlag`); one of unknown words a person's
-            let kind = if words.iter().any(|w| self.lex(cx, w) != Lex::Unknown) {
-                EntityKind::Organization
-            } else {
-                EntityKind::Person
-            };
-            return Some(mk(kind, None, None, None, name, Rule::Name));
+            // (`Hamburgische Sezession`, `Franzis Verlag`); unknown words with an initial a
+            // person's (`A. Korsakow`); other runs of unknown words are as often works,
+            // teams and foreign places (`Dime Novels`, `Red Devils`, `Kurd Dagh`) as
+            // persons, and are left out
+            if words.iter().any(|w| self.lex(cx, w) != Lex::Unknown) {
+                return Some(mk(
+                    EntityKind::Organization,
+                    None,
+                    None,
+                    None,
+                    name,
+                    Rule::Name,
+                ));
+            }
+            let initial = |w: &&str| w.chars().count() == 2 && w.ends_with('.') && capitalised(w);
+            if words.iter().any(initial) {
+                return Some(mk(EntityKind::Person, None, None, None, name, Rule::Name));
+            }
+            return None;
+        }
+        if r.len() == 1 && self.lone_surname(cx, r.start) {
+            return Some(mk(EntityKind::Person, None, None, None, name, Rule::Name));
         }
         None
+    }
+
+    /// The first part of a compound that is no German word (nor a word with a linking `s`):
+    /// `Stüdl`, `Puster`, `Marbach`, not `Seiten`, `Wall`, `Gebirgs`.
+    fn name_like_stem(&self, stem: &str) -> bool {
+        let Some(lex) = &self.lexicon else {
+            return false;
+        };
+        let known = |w: &str| {
+            let set = lex.stts_set_any_case(w);
+            !set.is_empty() && !set.contains(sitrep_core::Stts::Ne) || !lex.compound(w).is_empty()
+        };
+        stem.chars().count() >= 3
+            && stem.chars().next().is_some_and(char::is_uppercase)
+            && !known(stem)
+            && !stem
+                .strip_suffix('s')
+                .is_some_and(|b| known(b) || known(&format!("{b}e")))
+            && !stem.strip_suffix('n').is_some_and(known)
+            && !stem.strip_suffix("en").is_some_and(known)
+    }
+
+    /// `will Laukötter schon`, `Marchoux beschäftigte sich`, `sagte Pfister`, `so
+    /// Ketterer.`: one capitalised word that the lexicon cannot analyse at all (no form,
+    /// compound or ending it knows) and that has no common-noun ending, not after an
+    /// article, adjective, number or quote, next to a verb, is most often a surname (the
+    /// tagger calls many of them common nouns).
+    fn lone_surname(&self, cx: &Ctx, i: usize) -> bool {
+        let w = cx.strs[i];
+        let prev = i.checked_sub(1);
+        // the cheap tests on the word and its neighbours first, the lexicon last
+        cx.tokens[i].kind == TokenKind::Word
+            && capitalised(w)
+            && (cx.is_proper(i) || matches!(cx.upos(i), Some(Upos::Noun | Upos::Adv | Upos::X)))
+            && (prev.is_some_and(|p| matches!(cx.upos(p), Some(Upos::Verb | Upos::Aux)))
+                || matches!(cx.upos(i + 1), Some(Upos::Verb | Upos::Aux))
+                || prev.is_some_and(|p| cx.strs[p] == "so")
+                    && cx.upos(i + 1) == Some(Upos::Punct))
+            // (after a common noun, `Atomkraftwerk Krümmel`, or a place preposition, `von
+            // Karlstein`, the word names a thing or a place as often)
+            && !prev.is_some_and(|p| {
+                cx.tokens[p].joined
+                    || matches!(
+                        cx.upos(p),
+                        Some(Upos::Det | Upos::Adj | Upos::Num | Upos::Pron | Upos::Noun)
+                    )
+                    || is_quote(cx.strs[p])
+                    || LOCATIVE_NO_ARTICLE.contains(&cx.strs[p])
+                    || cx.strs[p].chars().any(|c| c.is_ascii_digit())
+            })
+            && !cx.tokens[i].joined
+            && !is_acronym(w)
+            && (3..=12).contains(&w.chars().count())
+            && w.chars().all(char::is_alphabetic)
+            && !NOUN_ENDINGS.iter().any(|e| w.ends_with(e))
+            && self.lex(cx, w) == Lex::Unknown
+            && self.kb.sectors().sector_of_form(w).is_none()
+            // (a known organisation or outlet the context did not confirm is no surname)
+            && !self.kb.lookup(w).iter().any(|e| {
+                matches!(e.kind, EntityKind::Organization | EntityKind::Media)
+            })
+            && self.no_word_shape(cx, w)
+    }
+
+    /// Neither an analysis nor a common-noun head (cached per document): the shape of a
+    /// name, not of a German word.
+    fn no_word_shape(&self, cx: &Ctx, w: &str) -> bool {
+        if let Some(&v) = cx.shape_cache.borrow().get(w) {
+            return v;
+        }
+        let v = self.unanalysable(w) && !self.has_noun_head(w);
+        cx.shape_cache.borrow_mut().insert(w.to_string(), v);
+        v
+    }
+
+    /// The word ends in a common noun of four letters or more after a first part of three
+    /// or more, whatever that first part is (`Mindestsumme`, `Rapgeschäft`): a compound
+    /// noun, not a surname.
+    fn has_noun_head(&self, w: &str) -> bool {
+        let Some(lex) = &self.lexicon else {
+            return false;
+        };
+        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        (3..chars.len().saturating_sub(3)).any(|k| {
+            let head = &w[chars[k].0..];
+            let mut cs = head.chars();
+            let cap: String = cs
+                .next()
+                .map(|c| c.to_uppercase().chain(cs).collect())
+                .unwrap_or_default();
+            let set = lex.stts_set(&cap);
+            set.contains(sitrep_core::Stts::Nn) && !set.contains(sitrep_core::Stts::Ne)
+        })
+    }
+
+    /// The lexicon can say nothing about the word: no form, compound or ending it knows.
+    fn unanalysable(&self, word: &str) -> bool {
+        self.lexicon
+            .as_ref()
+            .is_some_and(|l| l.analyze(word).is_empty())
+    }
+
+    /// A capitalised common noun at `k`: tagged as one, or known to the lexicon as one
+    /// (also as a compound: `Modelsuche`).
+    fn is_common_noun_at(&self, cx: &Ctx, k: usize) -> bool {
+        let w = cx.strs[k];
+        capitalised(w)
+            && cx.tokens[k].kind == TokenKind::Word
+            && (cx.upos(k) == Some(Upos::Noun)
+                || matches!(self.lex(cx, w), Lex::Noun | Lex::Both)
+                || self.lex(cx, w) == Lex::Unknown
+                    && self
+                        .lexicon
+                        .as_ref()
+                        .is_some_and(|l| !l.compound(w).is_empty()))
+    }
+
+    /// A name in the genitive (`Napoleons`, `Klums`, `Melanies`), which ends a name: no
+    /// given name in the nominative (`Jens`, `Thomas`), not a word the lexicon knows.
+    fn is_genitive_name(&self, cx: &Ctx, k: usize) -> bool {
+        let w = cx.strs[k];
+        w.chars().count() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !self.is_first_name(cx, k)
+            && !self.is_weak_first_name(cx, k)
+            && matches!(self.lex(cx, w), Lex::Unknown | Lex::Name)
+            && !self.is_common_word(cx, w)
     }
 
     /// The lexicon knows the word (as written or in lower case) and never as a name.
@@ -1603,7 +2160,7 @@ impl EntityRecognizer {
             return None;
         }
         let mut k = comma;
-        let lo = comma.saturating_sub(6);
+        let lo = comma.saturating_sub(8);
         while k > lo {
             k -= 1;
             if cx.is_verb(k) || matches!(cx.strs[k], "," | "." | ";" | ":") {
@@ -1631,6 +2188,59 @@ impl EntityRecognizer {
     /// name is no office noun.
     fn descriptor(&self, cx: &Ctx, start: usize) -> Option<(Option<String>, Option<Sector>)> {
         let noun = start.checked_sub(1)?;
+        // `FPÖ-Chef Heinz-Christian Strache`, `Bundesbank-Vorstand Carl-Ludwig Thiele`,
+        // `Oceana-Direktor X`: a compound whose first part is a known organisation, state or
+        // outlet gives its code; the sector is the head's, else the organisation's
+        if noun >= 2
+            && cx.is_noun(noun)
+            && cx.strs[noun - 1] == "-"
+            && cx.tokens[noun - 2].joined
+            && cx.tokens[noun - 1].joined
+        {
+            let m = (noun.saturating_sub(4)..noun - 1)
+                .filter_map(|k| self.kb.longest_at(&cx.strs, k))
+                .find(|m| m.end == noun - 1);
+            if let Some(e) = m.as_ref().and_then(|m| {
+                self.kb.entries_of(m).find(|e| {
+                    matches!(
+                        e.form,
+                        FormType::OrgName | FormType::StateName | FormType::Seat | FormType::Media
+                    )
+                })
+            }) {
+                let sector = self
+                    .word_sector(cx, noun)
+                    .or_else(|| self.kb.org_sector(&e.kb, cx.published))
+                    .or(e.sector);
+                let code = self
+                    .nationality_before(cx, noun)
+                    .or_else(|| Some(e.code.clone()).filter(|c| !c.is_empty()));
+                return Some((code, sector));
+            }
+        }
+        // the same compound written as one token (`FPÖ-Chef`)
+        if let Some((first, head)) = cx.strs[noun]
+            .split_once('-')
+            .filter(|(a, b)| !a.is_empty() && b.chars().next().is_some_and(char::is_uppercase))
+        {
+            if let Some(e) = self.kb.lookup(first).into_iter().find(|e| {
+                matches!(
+                    e.form,
+                    FormType::OrgName | FormType::StateName | FormType::Seat | FormType::Media
+                ) && !e.context_only
+            }) {
+                let sector = self
+                    .kb
+                    .sectors()
+                    .sector_of_form(head)
+                    .or_else(|| self.kb.org_sector(&e.kb, cx.published))
+                    .or(e.sector);
+                let code = self
+                    .nationality_before(cx, noun)
+                    .or_else(|| Some(e.code.clone()).filter(|c| !c.is_empty()));
+                return Some((code, sector));
+            }
+        }
         if !cx.is_noun(noun) && !self.cues.titles.contains(&cx.strs[noun]) {
             return None;
         }
@@ -1677,6 +2287,77 @@ impl EntityRecognizer {
         }
         Some((state_code.or(org_code), sector))
     }
+}
+
+/// The document's home state: a dateline's place or state at a sentence start (`Wien –
+/// …`, `ROME (Reuters) -`), else the state named in at least half of the place and state
+/// mentions (three or more, or the only one named).
+pub fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<String> {
+    // a state's code; a place's state (a capital's place reading has the state as `kb`)
+    let code_of = |f: &Found| {
+        f.code.clone().or_else(|| f.country.clone()).or_else(|| {
+            (f.kind == EntityKind::Place)
+                .then(|| {
+                    f.kb.clone()
+                        .filter(|k| k.len() == 3 && k.bytes().all(|b| b.is_ascii_uppercase()))
+                })
+                .flatten()
+        })
+    };
+    for s in &seg.sentences {
+        let first = s.tokens.start as usize;
+        if let Some(f) = found.iter().find(|f| f.tokens.start == first) {
+            let next = seg.tokens.get(f.tokens.end).and_then(|t| t.span.get(text));
+            if matches!(next, Some("–" | "—" | "-" | "("))
+                && matches!(f.kind, EntityKind::Place | EntityKind::State)
+            {
+                if let Some(c) = code_of(f) {
+                    return Some(c);
+                }
+            }
+        }
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for f in found
+        .iter()
+        .filter(|f| matches!(f.kind, EntityKind::Place | EntityKind::State))
+    {
+        let Some(c) = code_of(f) else { continue };
+        if c.len() != 3 {
+            continue;
+        }
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let total: usize = counts.iter().map(|c| c.1).sum();
+    let max = counts.iter().map(|c| c.1).max()?;
+    if counts.len() > 1 && (max * 2 < total || max < 3) {
+        return None;
+    }
+    counts.into_iter().find(|c| c.1 == max).map(|c| c.0)
+}
+
+/// The mentions as the `entities` output shows them: a person or organisation the
+/// knowledge base does not know and that got no code from its context (`Maxenergy`,
+/// `Landesrat Max Huber`) belongs to the document's home state ([`home_country`]), as
+/// a human coder reads a domestic story. The event stage makes the same inference on
+/// its own (and keeps it weaker than a named affiliation), so it reads the mentions
+/// before this step.
+pub fn with_home_country(found: &[Found], home: Option<&str>) -> Vec<Found> {
+    let mut out = found.to_vec();
+    if let Some(h) = home {
+        for f in &mut out {
+            if f.kb.is_none()
+                && f.code.is_none()
+                && matches!(f.kind, EntityKind::Person | EntityKind::Organization)
+            {
+                f.code = Some(h.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// Groups mentions into entities: one per (kind, knowledge-base id or name, code,

@@ -420,3 +420,126 @@ fn die_union_is_the_eu_once_named_and_no_party_alone() {
         "{es:#?}"
     );
 }
+
+fn mentions_of(
+    l: Language,
+    text: &str,
+) -> (Vec<sitrep_entities::Found>, sitrep_core::Segmentation) {
+    let x = lang(l);
+    let seg = x.seg.segment(text);
+    let mut words = Vec::new();
+    let mut buf = Vec::new();
+    for s in &seg.sentences {
+        let toks = &seg.tokens[s.tokens.start as usize..s.tokens.end as usize];
+        x.tagger.tag(text, toks, &mut buf);
+        words.append(&mut buf);
+    }
+    (x.rec.mentions(text, &seg.tokens, &words, None), seg)
+}
+
+fn kind_of(found: &[sitrep_entities::Found], text: &str, m: &str) -> Option<EntityKind> {
+    found
+        .iter()
+        .find(|f| f.span.get(text) == Some(m))
+        .map(|f| f.kind)
+}
+
+#[test]
+fn a_lone_unknown_name_next_to_a_verb_is_a_person_but_no_sentence_adverb() {
+    let text = "Danach verließ Kowalczyk den Saal. Derweil wartete die Presse.";
+    let (found, _) = mentions_of(Language::De, text);
+    assert_eq!(kind_of(&found, text, "Kowalczyk"), Some(EntityKind::Person));
+    assert_eq!(kind_of(&found, text, "Derweil"), None, "{found:#?}");
+}
+
+#[test]
+fn a_name_in_the_genitive_ends_before_the_noun() {
+    let text = "Er las gestern Heidi Brandls neues Buch und Tobias Wendts Roman.";
+    let (found, _) = mentions_of(Language::De, text);
+    assert_eq!(
+        kind_of(&found, text, "Heidi Brandls"),
+        Some(EntityKind::Person)
+    );
+    assert_eq!(
+        kind_of(&found, text, "Tobias Wendts"),
+        Some(EntityKind::Person),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn organisation_names_joined_from_known_parts() {
+    let text = "Das Fraunhofer IAO forscht seit Jahren. Am Samstag gewann Preußen Münster knapp.";
+    let (found, _) = mentions_of(Language::De, text);
+    assert_eq!(
+        kind_of(&found, text, "Fraunhofer IAO"),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(
+        kind_of(&found, text, "Preußen Münster"),
+        Some(EntityKind::Organization),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn affiliation_from_a_compound_or_parentheses_reaches_the_surname() {
+    let es = run(
+        Language::De,
+        "FPÖ-Chef Herbert Kramlinger kritisierte die Regierung. Landesrat Max Grubhofer \
+         (ÖVP) widersprach. Grubhofer sagte, Kramlinger irre.",
+        None,
+    );
+    assert_eq!(
+        code(by_mention(&es, "Herbert Kramlinger")),
+        (Some("AUT"), Some(Sector::Pty))
+    );
+    assert_eq!(code(by_mention(&es, "Kramlinger")).0, Some("AUT"));
+    assert_eq!(code(by_mention(&es, "Max Grubhofer")).0, Some("AUT"));
+    assert_eq!(code(by_mention(&es, "Grubhofer")).0, Some("AUT"));
+}
+
+#[test]
+fn unknown_actors_of_a_datelined_story_belong_to_its_home_state() {
+    let text = "Neue Preise. Wien – Die Firma Zwettlmaier AG hat Maximilian Brenninger \
+                entlassen. Brenninger will klagen.";
+    let (found, seg) = mentions_of(Language::De, text);
+    let home = sitrep_entities::home_country(text, &seg, &found);
+    assert_eq!(home.as_deref(), Some("AUT"));
+    // the mentions the event stage reads keep no code; the output shows the home state
+    let p = found
+        .iter()
+        .find(|f| f.span.get(text) == Some("Maximilian Brenninger"))
+        .unwrap();
+    assert_eq!(p.code, None);
+    let shown = sitrep_entities::with_home_country(&found, home.as_deref());
+    let es = sitrep_entities::group(text, &shown);
+    assert_eq!(
+        code(by_mention(&es, "Maximilian Brenninger")).0,
+        Some("AUT")
+    );
+    // a place keeps no actor
+    assert!(by_mention(&es, "Wien").actor.is_none());
+}
+
+#[test]
+fn a_pronoun_next_to_a_verb_of_saying_refers_to_the_last_person() {
+    let text = "Ministerin Anna Berger kam nach Linz. Das sei ein Fehler, sagte sie. \
+                Die Abgeordneten widersprachen, sagten sie.";
+    let (found, seg) = mentions_of(Language::De, text);
+    let x = lang(Language::De);
+    let mut sentence_of = vec![0; seg.tokens.len()];
+    for (k, s) in seg.sentences.iter().enumerate() {
+        sentence_of[s.tokens.start as usize..s.tokens.end as usize].fill(k);
+    }
+    let p = x
+        .rec
+        .attribution_pronouns(text, &seg.tokens, &sentence_of, &found);
+    // `sagte sie` is Anna Berger; `sagten sie` (plural) is nobody
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert_eq!(p[0].span.get(text), Some("sie"));
+    assert_eq!(p[0].name, "Anna Berger");
+    assert_eq!(p[0].kind, EntityKind::Person);
+    // the mentions the event stage reads hold no pronoun
+    assert!(found.iter().all(|f| f.span.get(text) != Some("sie")));
+}

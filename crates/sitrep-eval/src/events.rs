@@ -158,7 +158,7 @@ pub fn load(path: &Path, data_dir: &Path) -> Result<Vec<GoldDoc>, GoldError> {
 
 /// The texts of a corpus by id: JSON Lines (`id`, `text`) or CoNLL-U (`# sent_id`,
 /// `# text`).
-fn read_corpus(path: &Path) -> Result<HashMap<String, String>, String> {
+pub(crate) fn read_corpus(path: &Path) -> Result<HashMap<String, String>, String> {
     let src = std::fs::read_to_string(path).map_err(|e| {
         format!(
             "cannot read corpus {} (set SITREP_DATA to the data folder): {e}",

@@ -11,6 +11,7 @@
 pub mod conllu;
 pub mod events;
 pub mod langid;
+pub mod linking;
 pub mod morph;
 pub mod ner;
 pub mod tagging;

@@ -458,12 +458,19 @@ impl Matcher {
                     .find_map(|a| n.strip_prefix(a));
                 // a name that is also listed as a context alias (`Bild`) is never matched
                 // alone (the file's rule)
-                if o.context_aliases.contains(&n)
+                let form = if o.context_aliases.contains(&n)
                     || rest.is_some_and(|r| o.context_aliases.contains(&r))
                 {
-                    m.add(n, e(FormType::MediaContext, true));
+                    FormType::MediaContext
                 } else {
-                    m.add(n, e(FormType::Media, false));
+                    FormType::Media
+                };
+                m.add(n, e(form, form == FormType::MediaContext));
+                // German genitive of a one-word title: `des Handelsblatts`, `des Spiegels`
+                if lang == Language::De && !n.contains(' ') {
+                    if let Some(g) = places::genitive(n) {
+                        m.add(&g, e(form, form == FormType::MediaContext));
+                    }
                 }
             }
             for n in &o.context_aliases {

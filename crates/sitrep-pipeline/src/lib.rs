@@ -132,7 +132,25 @@ impl Pipeline {
                     &words,
                     analysis.published,
                 );
-                analysis.entities = sitrep_entities::group(&analysis.text, &found);
+                let home = sitrep_entities::home_country(&analysis.text, seg, &found);
+                let mut shown = sitrep_entities::with_home_country(&found, home.as_deref());
+                // `sagte er`: pronouns that carry attribution join their person
+                let mut sentence_of = vec![0; seg.tokens.len()];
+                for (k, s) in seg.sentences.iter().enumerate() {
+                    for t in s.tokens.start as usize..(s.tokens.end as usize).min(sentence_of.len())
+                    {
+                        sentence_of[t] = k;
+                    }
+                }
+                let pronouns = self.recognizers[language as usize].attribution_pronouns(
+                    &analysis.text,
+                    &seg.tokens,
+                    &sentence_of,
+                    &shown,
+                );
+                shown.extend(pronouns);
+                shown.sort_by_key(|f| (f.span.start, f.span.end));
+                analysis.entities = sitrep_entities::group(&analysis.text, &shown);
                 if opts.events {
                     let x = self.events.extract_all(&Input {
                         language,
