@@ -163,10 +163,19 @@ pub(crate) fn attach(
     clauses: &[(Span, TenseHint)],
 ) -> Vec<Quote> {
     let s = &a.sent;
-    let quantities = attrs.quantities(s);
-    let sources = attrs.sources(s, a.found);
     let found_quotes = attrs.quotes(s, a.found);
-    let sentence_hint = TenseHint::of(s);
+    // the rest serves events only: most sentences have none
+    let (quantities, sources, sentence_hint) = if events.is_empty() {
+        (Vec::new(), Vec::new(), TenseHint::Unknown)
+    } else {
+        (
+            attrs.quantities(s),
+            attrs.sources(s, a.found),
+            TenseHint::of(s),
+        )
+    };
+    // dates per tense hint, computed once each
+    let mut dates_by_hint: Vec<(TenseHint, Vec<sitrep_attrs::TimeExpr>)> = Vec::new();
     let mut quotes = Vec::new();
     let mut quote_speakers: Vec<Option<Speaker>> = Vec::new();
     for q in &found_quotes {
@@ -230,7 +239,14 @@ pub(crate) fn attach(
         } else {
             *hint
         };
-        let dates = attrs.dates(s, a.published, hint);
+        if !dates_by_hint.iter().any(|(h, _)| *h == hint) {
+            dates_by_hint.push((hint, attrs.dates(s, a.published, hint)));
+        }
+        let dates = &dates_by_hint
+            .iter()
+            .find(|(h, _)| *h == hint)
+            .expect("just added")
+            .1;
         let date = dates
             .iter()
             .find(|d| in_clause(d.span))

@@ -61,8 +61,9 @@ impl sitrep_clause::Word for W<'_> {
 pub struct EventExtractor {
     frames: [Frames; 2],
     clauses: ClauseAnalyzer,
-    /// Words that name an actor by its sector (`Polizei`, `Vizekanzler`, `ministry`).
-    sectors: Vec<sitrep_kb::sectors::SectorWord>,
+    /// Words that name an actor by its sector (`Polizei`, `Vizekanzler`, `ministry`), per
+    /// language, indexed for lookups by hash.
+    sectors: [sitrep_kb::matcher::SectorIndex; 2],
     /// Quantities, dates, quotes and cited sources.
     attrs: sitrep_attrs::Attrs,
 }
@@ -268,7 +269,7 @@ impl EventExtractor {
                 doc.last_person = Some(m.actor.clone());
             }
         }
-        counterpart_targets(input, &mut events);
+        counterpart_targets(input, doc.home.as_deref(), &mut events);
         for (i, e) in events.iter_mut().enumerate() {
             e.id = format!("v{}", i + 1);
         }
@@ -357,7 +358,7 @@ impl EventExtractor {
             doc.clause_places = attach::clause_places(s.lang, s.text, s.ws, &phs, s.places);
             let cx = ClauseCx {
                 s,
-                sectors: &self.sectors,
+                sectors: &self.sectors[s.lang as usize],
                 clause: c,
                 infinitive_follows: clauses
                     .get(ci + 1)
@@ -783,8 +784,7 @@ impl EventExtractor {
 /// `USA und NATO fordern ein Ende der Truppenaufmärsche`. The actor is marked `inferred`
 /// and points at its first mention. Movements, protests, concessions and retreats keep an
 /// empty target.
-fn counterpart_targets(input: &Input<'_>, events: &mut [Event]) {
-    let home = home_country(input.text, input.seg, input.found);
+fn counterpart_targets(input: &Input<'_>, home: Option<&str>, events: &mut [Event]) {
     // code → (mentions, first mention)
     let mut counts: Vec<(&str, usize, &Found)> = Vec::new();
     for f in input.found {
@@ -810,7 +810,7 @@ fn counterpart_targets(input: &Input<'_>, events: &mut [Event]) {
                 !e.source.iter().any(|a| a.code == *c)
                     // a domestic story's own state, when it is the most named: party
                     // against party, minister against union
-                    || home.as_deref() == Some(*c) && *n == top
+                    || home == Some(*c) && *n == top
             })
             .fold(None::<&(&str, usize, &Found)>, |b, x| match b {
                 Some(b) if b.1 >= x.1 => Some(b),
@@ -844,8 +844,9 @@ fn shipped_attrs() -> sitrep_attrs::Attrs {
     sitrep_attrs::Attrs::new().unwrap_or_else(|e| panic!("shipped attribute word lists: {e}"))
 }
 
-fn shipped_sectors() -> Vec<sitrep_kb::sectors::SectorWord> {
-    sitrep_kb::sectors::load().unwrap_or_else(|e| panic!("shipped sector words: {e}"))
+fn shipped_sectors() -> [sitrep_kb::matcher::SectorIndex; 2] {
+    let words = sitrep_kb::sectors::load().unwrap_or_else(|e| panic!("shipped sector words: {e}"));
+    Language::ALL.map(|l| sitrep_kb::matcher::SectorIndex::new(l, &words))
 }
 
 /// The document's home country: a dateline's place (`Wien – …`, `ROME (Reuters) -`), else
@@ -967,7 +968,7 @@ struct DocState {
 
 struct ClauseCx<'s, 'a> {
     s: &'s Sentence<'a>,
-    sectors: &'s [sitrep_kb::sectors::SectorWord],
+    sectors: &'s sitrep_kb::matcher::SectorIndex,
     clause: &'s Clause,
     /// The next clause of the sentence is an infinitive clause.
     infinitive_follows: bool,
@@ -1165,8 +1166,7 @@ impl ClauseCx<'_, '_> {
         let home = doc.home.as_ref()?;
         let sector_word = (conj.start..conj.end.min(head + 1)).rev().find(|&j| {
             let w = &self.s.ws[j];
-            w.a.upos == Upos::Noun
-                && sitrep_kb::sectors::resolve(self.sectors, self.s.lang, &w.a.lemma).is_some()
+            w.a.upos == Upos::Noun && self.sectors.sector(&w.a.lemma).is_some()
         })?;
         Some(Actor {
             code: home.clone(),

@@ -651,7 +651,7 @@ impl Matcher {
 
 /// Sector words of one language with the compound rules precomputed: lookups are a few
 /// hash probes per word instead of a scan of the table.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SectorIndex {
     lang: Language,
     /// lowercased lemma or variant → (sector, compound kind)
