@@ -27,5 +27,7 @@ report evaluation/gold/de/gnad-tune.gold.jsonl 0
 report evaluation/gold/de/gnad-held.gold.jsonl 0
 report evaluation/gold/en/ewt-tune.gold.jsonl 0
 report evaluation/gold/en/ewt-held.gold.jsonl 0
+report evaluation/gold/en/ewt-tune-posts.gold.jsonl 0
+report evaluation/gold/en/ewt-held-posts.gold.jsonl 0
 report "$shared/eval/en/petr2-gsr.gold.jsonl" 40
 report "$shared/eval/en/ngec-synthetic-dev.jsonl" 40

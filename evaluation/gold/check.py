@@ -31,7 +31,8 @@ MODALITIES = {"asserted", "planned", "intended", "conditional", "negated", "deni
 EVENT_KEYS = {"event", "sentence", "source", "target", "source_also", "target_also", "optional", "mode",
               "context", "modality", "quantity", "origin", "destination", "location", "date", "speaker",
               "quote", "reported_by", "note"}
-DOC_KEYS = {"id", "language", "published", "title", "text", "text_from", "events", "doc_event", "entities"}
+DOC_KEYS = {"id", "language", "published", "title", "text", "text_from", "events", "doc_event", "entities",
+            "coded_sentences"}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -67,13 +68,27 @@ class Corpora:
 
     @staticmethod
     def _load_conllu(path):
-        out, sid = {}, None
+        # sentences by sent_id; whole documents by newdoc id (sentences joined by a space,
+        # paragraphs by a blank line), as the evaluator reads them
+        out, sid, doc, new_par = {}, None, None, False
         with open(path, encoding="utf-8") as f:
             for line in f:
-                if line.startswith("# sent_id = "):
+                if line.startswith("# newdoc id = "):
+                    doc = line[len("# newdoc id = "):].strip()
+                    out[doc] = ""
+                    new_par = False
+                elif line.startswith("# newpar"):
+                    new_par = True
+                elif line.startswith("# sent_id = "):
                     sid = line[len("# sent_id = "):].strip()
                 elif line.startswith("# text = ") and sid is not None:
-                    out[sid] = line[len("# text = "):].rstrip("\n")
+                    t = line[len("# text = "):].rstrip("\n")
+                    out[sid] = t
+                    if doc is not None:
+                        if out[doc]:
+                            out[doc] += "\n\n" if new_par else " "
+                        out[doc] += t
+                        new_par = False
         return out
 
 

@@ -167,15 +167,37 @@ pub(crate) fn read_corpus(path: &Path) -> Result<HashMap<String, String>, String
     })?;
     let mut out = HashMap::new();
     if path.extension().is_some_and(|e| e == "conllu") {
+        // sentences by `sent_id`, and whole documents by `newdoc id`: their sentences
+        // joined by a space, paragraphs (`newpar`) by a blank line
         let mut id: Option<String> = None;
+        let mut doc: Option<(String, String)> = None;
+        let mut new_par = false;
         for l in src.lines() {
-            if let Some(v) = l.strip_prefix("# sent_id = ") {
+            if let Some(v) = l.strip_prefix("# newdoc id = ") {
+                if let Some((d, t)) = doc.take() {
+                    out.insert(d, t);
+                }
+                doc = Some((v.trim().to_string(), String::new()));
+                new_par = false;
+            } else if l.starts_with("# newpar") {
+                new_par = true;
+            } else if let Some(v) = l.strip_prefix("# sent_id = ") {
                 id = Some(v.trim().to_string());
             } else if let Some(v) = l.strip_prefix("# text = ") {
+                if let Some((_, t)) = doc.as_mut() {
+                    if !t.is_empty() {
+                        t.push_str(if new_par { "\n\n" } else { " " });
+                    }
+                    t.push_str(v);
+                    new_par = false;
+                }
                 if let Some(i) = id.take() {
                     out.insert(i, v.to_string());
                 }
             }
+        }
+        if let Some((d, t)) = doc.take() {
+            out.insert(d, t);
         }
     } else {
         #[derive(Deserialize)]
@@ -748,19 +770,27 @@ mod tests {
         .unwrap();
         std::fs::write(
             dir.join("c/t.conllu"),
-            "# sent_id = s1\n# text = They met.\n1\tThey\n\n",
+            "# newdoc id = d1\n# newpar id = p1\n# sent_id = s1\n# text = They met.\n1\tThey\n\n\
+             # sent_id = s2\n# text = Talks went on.\n1\tTalks\n\n\
+             # newpar id = p2\n# sent_id = s3\n# text = Later.\n1\tLater\n\n",
         )
         .unwrap();
         let gold_path = dir.join("g.jsonl");
         std::fs::write(
             &gold_path,
             "{\"id\":\"a\",\"text_from\":{\"corpus\":\"c/news.jsonl\",\"id\":\"n1\"},\"events\":[{\"event\":\"PROTEST\",\"sentence\":\"Paris\",\"source\":[\"FRA\"],\"target\":[]}]}\n\
-             {\"id\":\"b\",\"text_from\":{\"corpus\":\"c/t.conllu\",\"id\":\"s1\"},\"events\":[]}\n",
+             {\"id\":\"b\",\"text_from\":{\"corpus\":\"c/t.conllu\",\"id\":\"s1\"},\"events\":[]}\n\
+             {\"id\":\"c\",\"text_from\":{\"corpus\":\"c/t.conllu\",\"id\":\"d1\"},\"events\":[]}\n",
         )
         .unwrap();
         let docs = load(&gold_path, &dir).unwrap();
         assert_eq!(docs[0].text(), "Paris protestiert.");
         assert_eq!(docs[1].text(), "They met.");
+        assert_eq!(
+            docs[2].text(),
+            "They met. Talks went on.\n\nLater.",
+            "a whole document by its newdoc id"
+        );
         std::fs::write(
             &gold_path,
             "{\"id\":\"a\",\"text_from\":{\"corpus\":\"c/news.jsonl\",\"id\":\"n1\"},\"events\":[{\"event\":\"PROTEST\",\"sentence\":\"Berlin\",\"source\":[],\"target\":[]}]}\n",
