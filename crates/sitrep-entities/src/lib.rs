@@ -111,6 +111,23 @@ pub struct Found {
 }
 
 impl Found {
+    /// The state this mention stands for or lies in: its actor code, a place's state, or
+    /// the state a capital's place reading names in `kb`.
+    pub fn state(&self) -> Option<String> {
+        self.code
+            .clone()
+            .or_else(|| self.country.clone())
+            .or_else(|| {
+                (self.kind == EntityKind::Place)
+                    .then(|| {
+                        self.kb
+                            .clone()
+                            .filter(|k| k.len() == 3 && k.bytes().all(|b| b.is_ascii_uppercase()))
+                    })
+                    .flatten()
+            })
+    }
+
     /// An adjective or demonym: GermEval's `deriv` class.
     pub fn is_derived(&self) -> bool {
         matches!(
@@ -2293,17 +2310,7 @@ impl EntityRecognizer {
 /// …`, `ROME (Reuters) -`), else the state named in at least half of the place and state
 /// mentions (three or more, or the only one named).
 pub fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<String> {
-    // a state's code; a place's state (a capital's place reading has the state as `kb`)
-    let code_of = |f: &Found| {
-        f.code.clone().or_else(|| f.country.clone()).or_else(|| {
-            (f.kind == EntityKind::Place)
-                .then(|| {
-                    f.kb.clone()
-                        .filter(|k| k.len() == 3 && k.bytes().all(|b| b.is_ascii_uppercase()))
-                })
-                .flatten()
-        })
-    };
+    let code_of = Found::state;
     for s in &seg.sentences {
         let first = s.tokens.start as usize;
         if let Some(f) = found.iter().find(|f| f.tokens.start == first) {

@@ -156,7 +156,7 @@ impl EventExtractor {
             }
         }
         let mut doc = DocState {
-            home: home_country(input.text, input.seg, input.found),
+            home: sitrep_entities::home_country(input.text, input.seg, input.found),
             ..Default::default()
         };
         let mut events: Vec<Event> = Vec::new();
@@ -205,12 +205,7 @@ impl EventExtractor {
                     places.push(PlaceMen {
                         tokens: f.tokens.start - range.start
                             ..f.tokens.end.min(range.end) - range.start,
-                        // a capital's place reading has its state as `kb`
-                        code: f.code.clone().or_else(|| f.country.clone()).or_else(|| {
-                            f.kb.clone().filter(|k| {
-                                k.len() == 3 && k.bytes().all(|b| b.is_ascii_uppercase())
-                            })
-                        }),
+                        code: f.state(),
                         name: f.name.clone(),
                         span: f.span,
                     });
@@ -849,64 +844,6 @@ fn shipped_sectors() -> [sitrep_kb::matcher::SectorIndex; 2] {
     Language::ALL.map(|l| sitrep_kb::matcher::SectorIndex::new(l, &words))
 }
 
-/// The document's home country: a dateline's place (`Wien – …`, `ROME (Reuters) -`), else
-/// the state named most often. Domestic actors without a nationality (`die Polizei`,
-/// `Vizekanzler Mitterlehner`, a person the knowledge base does not know) belong to it, as
-/// a human coder would read them.
-fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<String> {
-    // a state's code; a place's state (a capital's place reading has the state as `kb`)
-    let code_of = |f: &Found| {
-        f.code.clone().or_else(|| f.country.clone()).or_else(|| {
-            (f.kind == sitrep_core::EntityKind::Place)
-                .then(|| {
-                    f.kb.clone()
-                        .filter(|k| k.len() == 3 && k.bytes().all(|b| b.is_ascii_uppercase()))
-                })
-                .flatten()
-        })
-    };
-    for s in &seg.sentences {
-        let first = s.tokens.start as usize;
-        if let Some(f) = found.iter().find(|f| f.tokens.start == first) {
-            let next = seg.tokens.get(f.tokens.end).map(|t| t.span.text(text));
-            let dateline = matches!(next, Some("–" | "—" | "-" | "("))
-                && matches!(
-                    f.kind,
-                    sitrep_core::EntityKind::Place | sitrep_core::EntityKind::State
-                );
-            if dateline {
-                if let Some(c) = code_of(f) {
-                    return Some(c);
-                }
-            }
-        }
-    }
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for f in found.iter().filter(|f| {
-        matches!(
-            f.kind,
-            sitrep_core::EntityKind::Place | sitrep_core::EntityKind::State
-        )
-    }) {
-        let Some(c) = code_of(f) else { continue };
-        if c.len() != 3 {
-            continue;
-        }
-        match counts.iter_mut().find(|(k, _)| *k == c) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((c, 1)),
-        }
-    }
-    // without a dateline, only a state that has at least half of the mentions
-    let total: usize = counts.iter().map(|c| c.1).sum();
-    let max = counts.iter().map(|c| c.1).max()?;
-    // (a single state named, however often, is the home of a short text too)
-    if counts.len() > 1 && (max * 2 < total || max < 3) {
-        return None;
-    }
-    counts.into_iter().find(|c| c.1 == max).map(|c| c.0)
-}
-
 impl Default for EventExtractor {
     fn default() -> Self {
         Self::new()
@@ -954,7 +891,7 @@ struct DocState {
     last_person: Option<Actor>,
     /// The source of the last event of each type (for reactions to an event noun).
     last_of_type: HashMap<EventType, Vec<Actor>>,
-    /// See [`home_country`].
+    /// See [`sitrep_entities::home_country`].
     home: Option<String>,
     /// Who speaks the current sentence (`…, sagte Uschakow`, `…, so Foglar`).
     speaker: Vec<Actor>,
