@@ -51,7 +51,8 @@ fn analyze(pipeline: &Pipeline, gold: &[GoldDoc]) -> anyhow::Result<Vec<Analysis
         events: true,
         ..Default::default()
     };
-    gold.par_iter()
+    let docs = gold
+        .iter()
         .map(|g| {
             let mut d = Document::new(g.id.clone(), g.text().to_string());
             d.language = g.language();
@@ -63,9 +64,24 @@ fn analyze(pipeline: &Pipeline, gold: &[GoldDoc]) -> anyhow::Result<Vec<Analysis
                 ),
                 None => None,
             };
+            Ok(d)
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    analyze_documents(pipeline, docs, &opts)
+}
+
+/// Analyses gold documents in parallel, in order; an error names the document.
+pub(crate) fn analyze_documents(
+    pipeline: &Pipeline,
+    docs: Vec<Document>,
+    opts: &AnalyzeOptions,
+) -> anyhow::Result<Vec<Analysis>> {
+    docs.into_par_iter()
+        .map(|d| {
+            let id = d.id.clone();
             pipeline
-                .analyze(d, &opts)
-                .map_err(|p| anyhow::anyhow!("{}: {p}", g.id))
+                .analyze(d, opts)
+                .map_err(|p| anyhow::anyhow!("{id}: {p}"))
         })
         .collect()
 }

@@ -2,7 +2,6 @@
 //! gold mentions (format and scoring in `sitrep_eval::linking`).
 
 use clap::Args;
-use rayon::prelude::*;
 use sitrep_core::{Analysis, Document};
 use sitrep_eval::linking::{self, LinkDoc, LinkReport, LinkScores};
 use sitrep_pipeline::{AnalyzeOptions, Pipeline};
@@ -51,15 +50,15 @@ fn analyze(pipeline: &Pipeline, gold: &[LinkDoc]) -> anyhow::Result<Vec<Analysis
         entities: true,
         ..Default::default()
     };
-    gold.par_iter()
+    let docs = gold
+        .iter()
         .map(|g| {
             let mut d = Document::new(g.id.clone(), g.text.clone());
             d.language = g.language;
-            pipeline
-                .analyze(d, &opts)
-                .map_err(|p| anyhow::anyhow!("{}: {p}", g.id))
+            d
         })
-        .collect()
+        .collect();
+    crate::eval_events::analyze_documents(pipeline, docs, &opts)
 }
 
 fn row(name: &str, s: &LinkScores) -> String {
