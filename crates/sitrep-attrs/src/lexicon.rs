@@ -105,6 +105,9 @@ pub(crate) struct LangLex {
     /// A word may be several kinds (`morgen`: day and daypart; `jahr`: period and year).
     pub time: FnvMap<String, Vec<TimeWord>>,
     pub speech: FnvMap<String, SpeechKind>,
+    /// Endings of role nouns that name a person (`kanzler`, `-chef`, `minister`): a
+    /// definite role phrase as a speaker refers back to the person named last.
+    pub roles: Vec<String>,
     pub sources: FnvMap<String, SourceCue>,
     /// The first words of the source phrases (a cheap test before building phrases).
     pub src_first: sitrep_core::fnv::FnvSet<String>,
@@ -288,6 +291,13 @@ impl Lexicon {
             let k = match f[2] {
                 "say" => SpeechKind::Say,
                 "report" => SpeechKind::Report,
+                "role" => {
+                    if langs[l].roles.iter().any(|r| r == f[1]) {
+                        return Err(dup(S, line, f[1]));
+                    }
+                    langs[l].roles.push(f[1].to_string());
+                    continue;
+                }
                 k => return Err(DataError::new(S, line, format!("unknown kind {k:?}"))),
             };
             if langs[l].speech.insert(f[1].to_string(), k).is_some() {

@@ -39,14 +39,33 @@
 //!    order), else the nearest mention before the verb.
 //! 3. **within** the sentence: a verb of saying anywhere else in it (`bezeichnete … als
 //!    „völlig wertlos“`): the nearest mention before the verb, else after it.
-//! 4. **according to**: `laut X`/`according to X` in the sentence gives X.
+//! 4. **according to**: `laut X`/`according to X`/`nach Angaben von X` in the sentence
+//!    gives X (a person in the phrase first: `According to White House spokeswoman Karine
+//!    Jean-Pierre`).
 //!
-//! A person mention beats any other kind at the same distance.
+//! A person mention beats any other kind at the same distance, and the organisation or
+//! state of its title (`sagte NATO-Generalsekretär Jens Stoltenberg`, `Kremlin spokesman
+//! Dmitry Peskov said`: after the verb the first person, before it the last). A mention
+//! after `told`/`der`/`the` before the quote is the addressee (`Rishi Sunak told the House
+//! of Commons: "…"`).
+//!
+//! When a cue has no mention or pronoun, a **role phrase** names the speaker
+//! ([`Speaker::noun`]: `sagte ein Sprecher der Staatsanwaltschaft`, `Der Polizeisprecher
+//! sagte:`, `"…," the union said`). A definite role whose noun ends like a person's role
+//! (`role` rows of `speech.tsv`: `der CSU-Chef`, `the former prime minister`) and has no
+//! complement of its own is marked [`Speaker::definite`]: in news it refers back to the
+//! person named just before, which the caller resolves. Spokespeople are no such roles.
+//!
+//! A quote with no cue of its own a few tokens after a quote with a speaker, in the same
+//! paragraph, **continues** it (`„…“, sagte Selenskyj. „…“`; also a pronoun speaker there:
+//! `Er fügte hinzu: „…“`): [`SpeakerRule::Continued`].
 //!
 //! # Known limits
 //!
 //! * Indirect speech (Konjunktiv I, `dass`-clauses) is not marked yet, and a quote's
-//!   speaker is not carried to the following sentences.
+//!   speaker is carried only to a quote that follows it closely.
+//! * `gab … zu` and `as X put it` are not read; of `a spokesman for the prosecutor's
+//!   office` only `prosecutor's office` is taken. `hieß es aus X` gives X.
 //! * A quote spanning several sentences is found only when the caller passes a range that
 //!   covers them (a paragraph); then the speaker is searched in the sentences around its
 //!   ends.
@@ -92,6 +111,9 @@ pub enum SpeakerRule {
     Within,
     /// `laut X`, `according to X`
     According,
+    /// No cue in the quote's own sentence: the speaker of the quote just before it in the
+    /// same paragraph (`„…“, sagte Selenskyj. „…“`).
+    Continued,
 }
 
 impl SpeakerRule {
@@ -101,6 +123,7 @@ impl SpeakerRule {
             SpeakerRule::Before => "quote.speaker.before",
             SpeakerRule::Within => "quote.speaker.within",
             SpeakerRule::According => "quote.speaker.according",
+            SpeakerRule::Continued => "quote.speaker.continued",
         }
     }
 }
@@ -114,9 +137,50 @@ pub struct Speaker {
     /// A personal pronoun standing for the speaker (`sagte er`), token index, when no
     /// mention was found: the caller resolves it.
     pub pronoun: Option<usize>,
+    /// A noun phrase naming the speaker by role when there is neither mention nor
+    /// pronoun (`sagte ein Sprecher der Staatsanwaltschaft`, `The police spokesman said`):
+    /// its tokens without a leading article.
+    pub noun: Option<Range<usize>>,
+    /// The role phrase is definite with no complement of its own (`sagte der
+    /// CSU-Chef`, `the former prime minister said`): in news it refers back to the person
+    /// named last, for the caller to resolve like a pronoun.
+    pub definite: bool,
     /// The verb of saying (or `so`, `laut`, `according`), token index.
     pub cue: Option<usize>,
     pub rule: SpeakerRule,
+}
+
+impl Speaker {
+    fn mention(m: usize, cue: usize, rule: SpeakerRule) -> Speaker {
+        Speaker {
+            mention: Some(m),
+            pronoun: None,
+            noun: None,
+            definite: false,
+            cue: Some(cue),
+            rule,
+        }
+    }
+    fn pronoun(p: usize, cue: usize, rule: SpeakerRule) -> Speaker {
+        Speaker {
+            mention: None,
+            pronoun: Some(p),
+            noun: None,
+            definite: false,
+            cue: Some(cue),
+            rule,
+        }
+    }
+    fn noun(np: (Range<usize>, bool), cue: usize, rule: SpeakerRule) -> Speaker {
+        Speaker {
+            mention: None,
+            pronoun: None,
+            noun: Some(np.0),
+            definite: np.1,
+            cue: Some(cue),
+            rule,
+        }
+    }
 }
 
 /// One direct quote.
@@ -240,6 +304,37 @@ impl Attrs {
                 speaker,
             });
         }
+        // `„…“, sagte Selenskyj. „…“`: a quote with no cue of its own, a few words after
+        // a quote with a speaker in the same paragraph, goes on with that speaker.
+        for k in 1..out.len() {
+            let (prev, cur) = (&out[k - 1], &out[k]);
+            // `„…“, sagte Nehammer. Er fügte hinzu: „…“`: the pronoun is that speaker
+            let pronoun_only = cur
+                .speaker
+                .as_ref()
+                .is_some_and(|sp| sp.mention.is_none() && sp.pronoun.is_some());
+            let prev_named = prev.speaker.as_ref().is_some_and(|sp| sp.pronoun.is_none());
+            if cur.speaker.is_some() && !(pronoun_only && prev_named)
+                || prev.speaker.is_none()
+                || prev.kind != QuoteKind::Direct
+            {
+                continue;
+            }
+            let (a, b) = (prev.tokens.end + 1, cur.tokens.start.saturating_sub(1));
+            let gap = prev.outer.end as usize..cur.outer.start as usize;
+            let near = b >= a && b - a <= 12;
+            let same_par = s.text.get(gap).is_some_and(|g| !g.contains('\n'));
+            let is_name = mentions.iter().any(|&m| {
+                let t = &found[m].tokens;
+                t.start <= cur.tokens.start && t.end >= cur.tokens.end
+            });
+            if near && same_par && !is_name {
+                let mut sp = prev.speaker.clone().expect("checked");
+                sp.rule = SpeakerRule::Continued;
+                out[k].speaker = Some(sp);
+                out[k].kind = QuoteKind::Direct;
+            }
+        }
         out
     }
 }
@@ -329,6 +424,18 @@ fn find_speaker(
             .filter(|&k| r.contains(&found[k].tokens.start))
             .min_by_key(|&k| (found[k].tokens.start, found[k].kind != EntityKind::Person))
     };
+    let persons = |r: Range<usize>| {
+        cands.iter().copied().filter(move |&k| {
+            r.contains(&found[k].tokens.start) && found[k].kind == EntityKind::Person
+        })
+    };
+    // The first person mention starting in r: the name after a title (`sagte
+    // NATO-Generalsekretär Jens Stoltenberg`), not a genitive after it (`sagte Juri
+    // Uschakow, Berater Putins`).
+    let person_in = |r: Range<usize>| persons(r).min_by_key(|&k| found[k].tokens.start);
+    // The last one: the subject right before a verb (`Kremlin spokesman Dmitry Peskov
+    // said`).
+    let person_last = |r: Range<usize>| persons(r).max_by_key(|&k| found[k].tokens.start);
     let ending_before = |end: usize, lo: usize| -> Option<usize> {
         // The nearest mention ending at or before `end` and starting at or after `lo`.
         cands
@@ -347,57 +454,60 @@ fn find_speaker(
         let is_so = s.lc(k) == "so" && s.lang == sitrep_core::Language::De;
         if is_say(s, lex, k).is_some() || is_so {
             let lim = (k + 9).min(win.end);
-            // A pronoun first: `sagte er`.
-            let m = starting_in(k + 1..lim);
+            // A pronoun first: `sagte er`. A person beats the organisation or state of
+            // its title (`sagte NATO-Generalsekretär Jens Stoltenberg`).
+            let m = person_in(k + 1..lim).or_else(|| starting_in(k + 1..lim));
             let p = (k + 1..lim.min(k + 3)).find(|&j| is_pronoun(s, j));
             match (m, p) {
                 (Some(m), Some(p)) if p < found[m].tokens.start => {
-                    return Some(Speaker {
-                        mention: None,
-                        pronoun: Some(p),
-                        cue: Some(k),
-                        rule: SpeakerRule::After,
-                    })
+                    return Some(Speaker::pronoun(p, k, SpeakerRule::After))
                 }
                 (Some(m), _) => {
-                    return Some(Speaker {
-                        mention: Some(m),
-                        pronoun: None,
-                        cue: Some(k),
-                        rule: SpeakerRule::After,
-                    })
+                    let mut sp = Speaker::mention(m, k, SpeakerRule::After);
+                    // `sagte der CSU-Chef`: the party is in the role, the person named
+                    // before is meant (the caller decides; the mention stays)
+                    if found[m].kind != EntityKind::Person {
+                        if let Some((r, true)) = role_after(s, lex, k + 1, lim) {
+                            if r.start <= found[m].tokens.start && found[m].tokens.end <= r.end {
+                                sp.noun = Some(r);
+                                sp.definite = true;
+                            }
+                        }
+                    }
+                    return Some(sp);
                 }
-                (None, Some(p)) => {
-                    return Some(Speaker {
-                        mention: None,
-                        pronoun: Some(p),
-                        cue: Some(k),
-                        rule: SpeakerRule::After,
-                    })
+                (None, Some(p)) => return Some(Speaker::pronoun(p, k, SpeakerRule::After)),
+                (None, None) => {
+                    // `hieß es aus dem Verteidigungsministerium`: the body after `es aus`
+                    let from =
+                        if s.lc(k + 1) == "es" && matches!(s.lc(k + 2), "aus" | "von" | "bei") {
+                            k + 3
+                        } else {
+                            k + 1
+                        };
+                    if let Some(np) = role_after(s, lex, from, lim) {
+                        return Some(Speaker::noun(np, k, SpeakerRule::After));
+                    }
                 }
-                (None, None) => {}
             }
         }
-        // `"…," Biden said` / `"…," he said` / `„…“, Scholz sagte`
+        // `"…," Biden said` / `"…," he said` / `„…“, Scholz sagte` / `"…," Kremlin
+        // spokesman Dmitry Peskov said` (the person before the verb) / `"…," the union
+        // said` (a role)
         let lim = (k + 7).min(win.end);
-        if let Some(m) = starting_in(k..k + 3) {
-            let after = found[m].tokens.end;
-            if let Some(v) = (after..lim.max(after)).find(|&j| is_say(s, lex, j).is_some()) {
-                return Some(Speaker {
-                    mention: Some(m),
-                    pronoun: None,
-                    cue: Some(v),
-                    rule: SpeakerRule::After,
-                });
+        if let Some(v) = (k..lim).find(|&j| is_say(s, lex, j).is_some()) {
+            let m = person_last(k..v)
+                .filter(|&m| found[m].tokens.end <= v)
+                .or_else(|| starting_in(k..(k + 3).min(v)));
+            if let Some(m) = m {
+                return Some(Speaker::mention(m, v, SpeakerRule::After));
             }
-        }
-        if is_pronoun(s, k) && is_say(s, lex, k + 1).is_some() {
-            return Some(Speaker {
-                mention: None,
-                pronoun: Some(k),
-                cue: Some(k + 1),
-                rule: SpeakerRule::After,
-            });
+            if v == k + 1 && is_pronoun(s, k) {
+                return Some(Speaker::pronoun(k, v, SpeakerRule::After));
+            }
+            if let Some(np) = role_before(s, lex, v, k) {
+                return Some(Speaker::noun(np, v, SpeakerRule::After));
+            }
         }
     }
 
@@ -422,35 +532,29 @@ fn find_speaker(
                     // Inverted: `Dazu sagte Scholz: „…“` (but not the addressee `told
                     // Reuters`: a mention after `to`/`dem`/`der` is one).
                     let st = found[m].tokens.start;
-                    let addressee = st > v + 1
-                        && matches!(s.lc(st - 1), "to" | "dem" | "der" | "den")
-                        || st == v + 1 && s.lang == sitrep_core::Language::En;
+                    let mut b = st;
+                    while b > v + 1 && s.is_quote(b - 1) {
+                        b -= 1;
+                    }
+                    let addressee = b > v + 1
+                        && matches!(s.lc(b - 1), "to" | "dem" | "der" | "den" | "the")
+                        || st == v + 1 && s.lang == sitrep_core::Language::En
+                        || s.lemma_lc(v) == "tell";
                     if !addressee {
-                        return Some(Speaker {
-                            mention: Some(m),
-                            pronoun: None,
-                            cue: Some(v),
-                            rule: SpeakerRule::Before,
-                        });
+                        return Some(Speaker::mention(m, v, SpeakerRule::Before));
                     }
                 }
                 if let Some(m) = ending_before(v, win.start.max(v.saturating_sub(10))) {
-                    return Some(Speaker {
-                        mention: Some(m),
-                        pronoun: None,
-                        cue: Some(v),
-                        rule: SpeakerRule::Before,
-                    });
+                    return Some(Speaker::mention(m, v, SpeakerRule::Before));
                 }
                 let p = (v.saturating_sub(2).max(win.start)..v + 3)
                     .find(|&j| j != v && j < open && is_pronoun(s, j));
                 if let Some(p) = p {
-                    return Some(Speaker {
-                        mention: None,
-                        pronoun: Some(p),
-                        cue: Some(v),
-                        rule: SpeakerRule::Before,
-                    });
+                    return Some(Speaker::pronoun(p, v, SpeakerRule::Before));
+                }
+                // `Der Polizeisprecher sagte: „…“`
+                if let Some(np) = role_before(s, lex, v, win.start) {
+                    return Some(Speaker::noun(np, v, SpeakerRule::Before));
                 }
             }
         }
@@ -461,16 +565,18 @@ fn find_speaker(
         if (open..=close).contains(&j) {
             continue;
         }
-        let according = matches!(s.lc(j), "laut") || s.lc(j) == "according" && s.lc(j + 1) == "to";
-        if according {
-            let from = if s.lc(j) == "according" { j + 2 } else { j + 1 };
-            if let Some(m) = starting_in(from..from + 4) {
-                return Some(Speaker {
-                    mention: Some(m),
-                    pronoun: None,
-                    cue: Some(j),
-                    rule: SpeakerRule::According,
-                });
+        // `laut X`, `according to X`, `nach Angaben von X`
+        let from = match s.lc(j) {
+            "laut" => Some(j + 1),
+            "according" if s.lc(j + 1) == "to" => Some(j + 2),
+            "nach" if s.lc(j + 1) == "angaben" => {
+                Some(j + 2 + usize::from(matches!(s.lc(j + 2), "von" | "des" | "der")))
+            }
+            _ => None,
+        };
+        if let Some(from) = from {
+            if let Some(m) = person_in(from..from + 6).or_else(|| starting_in(from..from + 4)) {
+                return Some(Speaker::mention(m, j, SpeakerRule::According));
             }
         }
     }
@@ -480,23 +586,125 @@ fn find_speaker(
         }
         let m = ending_before(j, win.start).or_else(|| starting_in(j + 1..win.end));
         if let Some(m) = m {
-            return Some(Speaker {
-                mention: Some(m),
-                pronoun: None,
-                cue: Some(j),
-                rule: SpeakerRule::Within,
-            });
+            return Some(Speaker::mention(m, j, SpeakerRule::Within));
         }
         if let Some(p) =
             (win.start..win.end).find(|&p| !(open..=close).contains(&p) && is_pronoun(s, p))
         {
-            return Some(Speaker {
-                mention: None,
-                pronoun: Some(p),
-                cue: Some(j),
-                rule: SpeakerRule::Within,
-            });
+            return Some(Speaker::pronoun(p, j, SpeakerRule::Within));
+        }
+        // a role names the speaker of a partial quote, not of a one-word term
+        // (`Die Opposition sprach von einer „Provokation“`)
+        let words = (open + 1..close).filter(|&i| !s.is_punct(i)).count();
+        if words >= 2 && j > win.start && !(open..=close).contains(&(j - 1)) {
+            if let Some(np) = role_before(s, lex, j, win.start) {
+                return Some(Speaker::noun(np, j, SpeakerRule::Within));
+            }
         }
     }
     None
+}
+
+/// A word of a role phrase: noun, name or adjective.
+fn np_word(s: &Sent<'_>, i: usize) -> bool {
+    s.form(i).chars().next().is_some_and(char::is_alphanumeric)
+        && (matches!(s.upos(i), Some(Upos::Noun | Upos::Propn | Upos::Adj)) || s.word(i).is_none())
+}
+
+fn is_head(s: &Sent<'_>, i: usize) -> bool {
+    matches!(s.upos(i), Some(Upos::Noun | Upos::Propn))
+        || s.word(i).is_none() && s.form(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn definite_article(s: &Sent<'_>, i: usize) -> bool {
+    matches!(s.lc(i), "der" | "die" | "das" | "the")
+}
+
+/// Whether a definite role phrase refers back to a person (see [`Speaker::definite`]).
+fn anaphoric(s: &Sent<'_>, lex: &crate::lexicon::LangLex, head: usize, complement: bool) -> bool {
+    let h = s.lc(head);
+    !complement && lex.roles.iter().any(|r| h.ends_with(r.as_str()))
+}
+
+/// A role phrase naming the speaker after the verb (`sagte ein Sprecher der
+/// Staatsanwaltschaft`, `antwortete der Minister`): an optional article, adjectives and a
+/// noun, and a genitive or `of` complement. Returns its tokens without the article and
+/// whether it refers back ([`Speaker::definite`]).
+fn role_after(
+    s: &Sent<'_>,
+    lex: &crate::lexicon::LangLex,
+    from: usize,
+    lim: usize,
+) -> Option<(Range<usize>, bool)> {
+    let mut i = from;
+    let definite = definite_article(s, i);
+    if s.is_det(i) {
+        i += 1;
+    }
+    let start = i;
+    let mut head = None;
+    while i < lim && i < start + 4 && np_word(s, i) {
+        let last = s.compound_end(i);
+        if is_head(s, i) || is_head(s, last) {
+            head = Some(last);
+        }
+        i = last + 1;
+    }
+    let head = head?;
+    let mut end = head + 1;
+    // `der Staatsanwaltschaft`, `des Ministeriums`, `of the ministry`
+    let mut complement = false;
+    let mut j = end;
+    if s.lc(j) == "of" {
+        j += 1;
+    }
+    if s.is_det(j) || j > end {
+        let mut k = j + usize::from(s.is_det(j));
+        while k < lim && k < j + 4 && np_word(s, k) {
+            if is_head(s, k) {
+                end = k + 1;
+                complement = true;
+            }
+            k += 1;
+        }
+    }
+    Some((start..end, definite && anaphoric(s, lex, head, complement)))
+}
+
+/// A role phrase as the subject right before the verb `v` (`Der Polizeisprecher sagte`,
+/// `the club said`, `Police said`), not before `lo`.
+fn role_before(
+    s: &Sent<'_>,
+    lex: &crate::lexicon::LangLex,
+    v: usize,
+    lo: usize,
+) -> Option<(Range<usize>, bool)> {
+    let mut i = v;
+    let mut head = None;
+    let mut complement = false;
+    // words back to the phrase start, over one genitive (`Der Sprecher des Ministeriums`)
+    while i > lo && i + 7 > v {
+        let j = i - 1;
+        // `the prosecutor's office`: a possessive inside the phrase
+        let possessive = head.is_some() && s.form(j) == "'s" && j > lo && np_word(s, j - 1);
+        if np_word(s, j) || s.form(j) == "-" && s.joined(j) || possessive {
+            if head.is_none() && is_head(s, j) {
+                head = Some(j);
+            }
+            i = j;
+        } else if head.is_some() && (s.is_det(j) && j > lo && np_word(s, j - 1) || s.lc(j) == "of")
+        {
+            complement = true;
+            i = j;
+        } else {
+            break;
+        }
+    }
+    let head = head?;
+    let definite = i > lo && definite_article(s, i - 1);
+    let mut start = i;
+    while start < v && (s.is_det(start) || s.lc(start) == "of") {
+        start += 1;
+    }
+    (start < v).then(|| (start..v, definite && anaphoric(s, lex, head, complement)))
 }

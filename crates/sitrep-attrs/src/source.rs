@@ -10,13 +10,17 @@
 //!    russischen Angaben`: the adjective's state.
 //! 2. **After**: `X zufolge`: the mention (or noun phrase) right before.
 //! 3. **Compound**: `nach Kreml-Angaben`, `aus Regierungs-Kreisen`, `nach SZ-Informationen`:
-//!    the mention before the hyphen.
+//!    the mention before the hyphen; `nach Polizeiangaben`, `laut Behördenangaben`: the
+//!    compound's first part as the name.
 //! 4. **Unnamed media**: `Medienberichten zufolge`, `laut Berichten`, `according to media
 //!    reports`: kind media, no name.
 //! 5. **Report verbs**: `wie das „Wall Street Journal“ berichtete`, `berichtete die
 //!    „Washington Post“`, `meldete die Agentur Reuters`, `Reuters reported`, `as CNN
 //!    reported`: the mention before the verb (within six tokens, nothing but quotation
-//!    marks and words of the name phrase between), else the one after it (inverted order).
+//!    marks and words of the name phrase between), and the mentions joined to it by
+//!    `und`/`and`/commas (`das „Wall Street Journal“ und die „Washington Post“
+//!    berichteten`); else the one after it (inverted order); else, in German, an article
+//!    and a noun right after it (`teilte die Polizei mit`).
 //! 6. **Told media**: a verb of saying with a media mention as its addressee within five
 //!    tokens after it: `told Reuters`, `sagte er dem „Spiegel“`.
 //! 7. **Datelines**: a media mention in parentheses or joined by slashes inside them:
@@ -116,6 +120,29 @@ impl Attrs {
                 if let Some(c) = lex.sources.get(phrase.as_str()) {
                     hit = Some((len, *c));
                     break;
+                }
+            }
+            // `nach Polizeiangaben`, `laut Behördenangaben`: the body is the compound's
+            // first part
+            if matches!(s.lc(i), "nach" | "laut") {
+                let w = s.lc(i + 1);
+                if let Some(body) = w.strip_suffix("angaben").filter(|b| b.chars().count() >= 3) {
+                    let f = s.form(i + 1);
+                    let name = f.get(..body.len()).unwrap_or(body).to_string();
+                    push(
+                        &mut out,
+                        Source {
+                            span: s.span(i..i + 2),
+                            tokens: i..i + 2,
+                            name_span: Some(s.span(i + 1..i + 2)),
+                            name: Some(name),
+                            kind: None,
+                            mention: None,
+                            rule: SourceRule::Compound,
+                        },
+                    );
+                    i += 2;
+                    continue;
                 }
             }
             // `nach russischen Angaben`: an adjective mention between `nach` and the noun.
@@ -286,10 +313,46 @@ impl Attrs {
                             } else {
                                 r.start
                             };
+                        let first = r.start;
                         push(
                             out,
                             make(s, found, start..j + 1, r, Some(m), SourceRule::ReportVerb),
                         );
+                        // `das „Wall Street Journal“ und die „Washington Post“ berichteten`:
+                        // the mentions joined to it by `und`/`and`/commas report too
+                        let mut left = first;
+                        while let Some(m2) = cands
+                            .iter()
+                            .copied()
+                            .filter(|&k| {
+                                let t = &found[k].tokens;
+                                t.end <= left
+                                    && t.end + 4 >= left
+                                    && (t.end..left)
+                                        .any(|x| matches!(s.lc(x), "und" | "and" | "sowie" | ","))
+                                    && (t.end..left).all(|x| {
+                                        s.is_quote(x)
+                                            || s.is_det(x)
+                                            || matches!(s.lc(x), "und" | "and" | "sowie" | ",")
+                                    })
+                            })
+                            .max_by_key(|&k| found[k].tokens.end)
+                        {
+                            let mut r2 = found[m2].tokens.clone();
+                            while r2.start > s.start()
+                                && (s.is_det(r2.start - 1) || s.is_quote(r2.start - 1))
+                            {
+                                r2.start -= 1;
+                            }
+                            if s.is_quote(r2.end) {
+                                r2.end += 1;
+                            }
+                            left = r2.start;
+                            push(
+                                out,
+                                make(s, found, r2.clone(), r2, Some(m2), SourceRule::ReportVerb),
+                            );
+                        }
                     } else if let Some(m) = after() {
                         let t = found[m].tokens.clone();
                         let mut end = t.end;
@@ -301,6 +364,14 @@ impl Attrs {
                             out,
                             make_named(s, found, j..end, r, m, SourceRule::ReportVerb),
                         );
+                    } else if s.is_det(j + 1) && s.lang == sitrep_core::Language::De {
+                        // `teilte die Polizei mit`, `meldete das Ministerium`: a body
+                        // named by a noun (the caller treats it as a name without entity)
+                        if let Some((r, m)) = np_after(s, found, cands, j + 1) {
+                            if r.end <= j + 4 {
+                                push(out, make(s, found, j..r.end, r, m, SourceRule::ReportVerb));
+                            }
+                        }
                     }
                 }
                 SpeechKind::Say => {

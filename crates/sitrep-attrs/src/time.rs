@@ -9,15 +9,20 @@
 //!   (`letzten Dienstag`, `kommenden Montag`, `last Tuesday`, `next Friday`, `this Friday`),
 //!   and followed by a date (`Freitag, 21. August 2015`: the date wins);
 //! * dates: `21. August [2015]`, `21.08.2015`, `2015-08-21`, `August 21[, 2015]`, `Aug. 21`,
-//!   `21st`, `21 August 2015`;
+//!   `21st`, `21 August 2015`, `06/30/2023` (English: month first unless the first number
+//!   exceeds 12; German: day first);
 //! * months: `im Mai`, `in May 2014`, `Mai 2014`, `seit März`, `last May`; a month alone
 //!   needs a cue (a preposition before it, a part word, or a year after it), so `August
 //!   Diehl` or `you may` are no dates;
-//! * years: `im Jahr 2015`, `in 2015`, `seit 2015`, `Ende 2015`;
+//! * years: `im Jahr 2015`, `in 2015`, `seit 2015`, `Ende 2015`, and a bare year between
+//!   verbs (`war 2019 zurückgetreten`; a number before a noun counts things);
 //! * periods: `nächste Woche`, `vergangene Woche`, `kommenden Monat`, `des vergangenen
-//!   Jahres`, `am Wochenende`, `next week`, `last year`, `this month`;
+//!   Jahres`, `am Wochenende`, `over the weekend`, `next week`, `last year`, `this month`; a
+//!   bare period word needs a cue or an article and never follows a number or adjective
+//!   (`their second week`);
 //! * parts of periods: `Anfang Februar`, `Mitte März`, `Ende 2015`, `Ende nächster Woche`,
-//!   `Ende des Monats`, `early May`, `mid-2015`, `late last year`, `the end of May`.
+//!   `Ende des Monats`, `early May`, `mid-2015`, `mid-December`, `late last year`, `the end
+//!   of May`.
 //!
 //! A leading `am`, `an`, `im`, `on`, `in`, `at` (and `in der`/`the` before a modifier)
 //! belongs to the expression's span.
@@ -353,7 +358,7 @@ fn numeric_date(s: &Sent<'_>, i: usize) -> Option<(i32, u32, u32)> {
     {
         return None;
     }
-    let parts: Vec<&str> = f.split(['.', '-']).collect();
+    let parts: Vec<&str> = f.split(['.', '-', '/']).collect();
     if parts.len() != 3
         || parts
             .iter()
@@ -368,6 +373,17 @@ fn numeric_date(s: &Sent<'_>, i: usize) -> Option<(i32, u32, u32)> {
     }
     if f.contains('.') && parts[2].len() == 4 && s.lang == Language::De {
         let (d, m, y) = (n(parts[0])?, n(parts[1])?, n(parts[2])?);
+        return Some((y, m as u32, d as u32));
+    }
+    // `06/30/2023`: month first in English unless the first number cannot be a month
+    // (`30/06/2023`); day first in German.
+    if f.matches('/').count() == 2 && parts[2].len() == 4 {
+        let (a, b, y) = (n(parts[0])?, n(parts[1])?, n(parts[2])?);
+        let (m, d) = if s.lang == Language::En && a <= 12 {
+            (a, b)
+        } else {
+            (b, a)
+        };
         return Some((y, m as u32, d as u32));
     }
     None
@@ -434,11 +450,22 @@ fn parse_at(s: &Sent<'_>, lex: &LangLex, i: usize) -> Option<Parsed> {
 }
 
 fn parse_core_or_part(s: &Sent<'_>, lex: &LangLex, p: usize, led: bool) -> Option<Parsed> {
-    // One token `mid-2015`, `Mitte-2015`: a part word, a hyphen and a year.
+    // One token `mid-2015`, `Mitte-2015`, `mid-December`: a part word, a hyphen and a
+    // year or month.
     if let Some((a, b)) = s.lc(p).split_once('-') {
-        if let (Some(part), Ok(y)) = (part_of(lex, a), b.parse::<i32>()) {
-            if b.len() == 4 && (1000..=2100).contains(&y) {
-                return Some((p..p + 1, Spec::Year(y), Some(part)));
+        if let Some(part) = part_of(lex, a) {
+            if let Ok(y) = b.parse::<i32>() {
+                if b.len() == 4 && (1000..=2100).contains(&y) {
+                    return Some((p..p + 1, Spec::Year(y), Some(part)));
+                }
+            }
+            if let Some(m) = month_of(lex, b) {
+                let spec = Spec::Month {
+                    y: None,
+                    m,
+                    rel: None,
+                };
+                return Some((p..p + 1, spec, Some(part)));
             }
         }
     }
@@ -531,6 +558,14 @@ fn parse_core(s: &Sent<'_>, lex: &LangLex, p: usize, cued: bool) -> Option<(Rang
         }
         if let Some(m) = month_of(lex, s.lc(q)) {
             if s.form(q).chars().next().is_some_and(char::is_uppercase) {
+                // `last August 21`: the day, resolved by the tense like `August 21`
+                if s.lang == Language::En && rel != 0 {
+                    if let Some((d, used)) = day_at(s, q + 1) {
+                        if year_at(s, q + 1).is_none() {
+                            return Some((p..q + 1 + used, Spec::Date { y: None, m, d }));
+                        }
+                    }
+                }
                 return Some((
                     p..q + 1,
                     Spec::Month {
@@ -551,12 +586,23 @@ fn parse_core(s: &Sent<'_>, lex: &LangLex, p: usize, cued: bool) -> Option<(Rang
         return None;
     }
 
-    // A bare period word: `am Wochenende`, `Ende des Monats` (through the part rule).
-    if let Some(period) = period_of(lex, w) {
-        if period == Period::Weekend && cued {
-            return Some((p..p + 1, Spec::RelPeriod { period, rel: None }));
+    // `im Jahr 2015`: the year, not this year.
+    if time_words(lex, w).contains(&TimeWord::Year) {
+        let q = if s.lc(p + 1) == "of" { p + 2 } else { p + 1 };
+        if let Some(y) = year_at(s, q) {
+            return Some((p..q + 1, Spec::Year(y)));
         }
-        if period != Period::Other && period != Period::Weekend {
+    }
+
+    // A bare period word: `am Wochenende`, `over the weekend`, `in der Woche`, `Ende des
+    // Monats` (through the part rule); not after a number or adjective (`their second
+    // week`, `die zweite Woche`).
+    if let Some(period) = period_of(lex, w) {
+        let after_article = matches!(prev, "der" | "die" | "dem" | "das" | "the");
+        let counted = p > s.start()
+            && (matches!(s.upos(p - 1), Some(Upos::Adj | Upos::Num))
+                || s.kind(p - 1) == Some(TokenKind::Number));
+        if period != Period::Other && (cued || after_article) && !counted {
             return Some((p..p + 1, Spec::RelPeriod { period, rel: None }));
         }
         return None;
@@ -576,7 +622,7 @@ fn parse_core(s: &Sent<'_>, lex: &LangLex, p: usize, cued: bool) -> Option<(Rang
         if s.form(q) == "," {
             q += 1;
         }
-        if matches!(s.lc(q), "den" | "the") {
+        if matches!(s.lc(q), "den" | "dem" | "the") {
             q += 1;
         }
         if let Some((r, spec @ Spec::Date { .. })) = parse_core(s, lex, q, true) {
@@ -663,12 +709,20 @@ fn parse_core(s: &Sent<'_>, lex: &LangLex, p: usize, cued: bool) -> Option<(Rang
         }
         return None;
     }
-    if cued {
-        if let Some(y) = year_at(s, p) {
-            // Not a quantity: `in 2015 Soldaten` is rare, `2015 Soldaten` has no cue.
-            if !matches!(s.upos(p + 1), Some(Upos::Noun)) {
-                return Some((p..p + 1, Spec::Year(y)));
-            }
+    if let Some(y) = year_at(s, p) {
+        // Not a quantity: `in 2015 Soldaten` is rare, `2015 Soldaten` has no cue.
+        if cued && !matches!(s.upos(p + 1), Some(Upos::Noun)) {
+            return Some((p..p + 1, Spec::Year(y)));
+        }
+        // Without a cue, only between verbs (`war 2019 zurückgetreten`, `soll 2029
+        // fertig sein`): a number before a noun or after a preposition counts things.
+        let after_verb = p > s.start() && matches!(s.upos(p - 1), Some(Upos::Verb | Upos::Aux));
+        let before_verb = matches!(
+            s.upos(p + 1),
+            Some(Upos::Verb | Upos::Aux | Upos::Adv | Upos::Adj)
+        ) || matches!(s.form(p + 1), "." | ",");
+        if after_verb && before_verb && (1900..=2100).contains(&y) {
+            return Some((p..p + 1, Spec::Year(y)));
         }
     }
     None
@@ -793,6 +847,12 @@ fn resolve(
         (Spec::DayRel(_) | Spec::Weekday { .. }, None) => none(Granularity::Day),
         (Spec::RelPeriod { period, .. }, None) => none(period_granularity(period)),
         (Spec::Date { y: None, m, d }, Some(p)) => {
+            // `last August 21` / `next August 21`: the modifier decides, not the tense
+            let hint = match s.lc(tokens.start) {
+                "last" => TenseHint::Past,
+                "next" => TenseHint::Future,
+                _ => hint,
+            };
             match Date::new(year_for(p, m, Some(d), hint), m, d) {
                 Some(x) => day_value(x),
                 None => none(Granularity::Day),

@@ -5,6 +5,7 @@
 
 mod bench;
 mod debug;
+mod eval_attrs;
 mod eval_events;
 mod eval_langid;
 mod eval_linking;
@@ -52,6 +53,8 @@ enum Command {
     /// Score entity linking (actor code and sector of each mention) against hand-annotated
     /// mentions (evaluation/gold/linking/*.jsonl).
     EvalLinking(eval_linking::EvalLinkingArgs),
+    /// Score the attribute test sets (evaluation/gold/attrs/: dates, quotes with speakers).
+    EvalAttrs(eval_attrs::EvalAttrsArgs),
     /// Time the whole pipeline on a news corpus; prints one JSON line.
     Bench(bench::BenchArgs),
     /// Knowledge-base commands (`sitrep kb stats`: coverage per table and language).
@@ -96,6 +99,7 @@ fn main() -> ExitCode {
         Command::EvalMorph(a) => eval_morph::run(a),
         Command::EvalNer(a) => eval_ner::run(a),
         Command::EvalLinking(a) => eval_linking::run(a),
+        Command::EvalAttrs(a) => eval_attrs::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Debug(a) => debug::run(a),
         Command::Kb(a) => kb_cmd::run(a),

@@ -1,5 +1,6 @@
 //! Gold readers and scorers. Every accuracy figure sitrep reports comes from here.
 //!
+//! * [`attrs`]: the attribute test sets (dates, quotes with speakers; `sitrep eval-attrs`).
 //! * [`conllu`]: Universal Dependencies CoNLL-U files.
 //! * [`ud`]: segmentation (sentence and token F1) against UD treebanks.
 //! * [`langid`]: language identification accuracy (`sitrep eval-langid`).
@@ -8,6 +9,7 @@
 //! * [`ner`]: named entities against GermEval 2014 (`sitrep eval-ner`).
 //! * [`tagging`]: tags, lemmas and features with gold tokens (`sitrep eval-tag`).
 
+pub mod attrs;
 pub mod conllu;
 pub mod events;
 pub mod langid;

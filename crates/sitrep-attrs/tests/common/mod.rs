@@ -124,13 +124,30 @@ pub fn render_quotes(d: &Doc) -> Vec<String> {
         .map(|q| {
             let who = match &q.speaker {
                 None => "-".to_string(),
-                Some(sp) => match (sp.mention, sp.pronoun) {
-                    (Some(m), _) => d.found[m].span.get(&d.text).unwrap_or("?").to_string(),
-                    (None, Some(p)) => {
-                        format!("pron:{}", d.seg.tokens[p].span.get(&d.text).unwrap_or("?"))
+                Some(sp) => {
+                    let who = match (sp.mention, sp.pronoun, &sp.noun) {
+                        (Some(m), _, _) => d.found[m].span.get(&d.text).unwrap_or("?").to_string(),
+                        (None, Some(p), _) => {
+                            format!("pron:{}", d.seg.tokens[p].span.get(&d.text).unwrap_or("?"))
+                        }
+                        (None, None, Some(r)) => format!(
+                            "role:{}",
+                            d.text
+                                .get(
+                                    d.seg.tokens[r.start].span.start as usize
+                                        ..d.seg.tokens[r.end - 1].span.end as usize
+                                )
+                                .unwrap_or("?")
+                        ),
+                        (None, None, None) => "?".into(),
+                    };
+                    // a definite role that refers back to the person named before
+                    if sp.definite {
+                        format!("{who}+ref")
+                    } else {
+                        who
                     }
-                    (None, None) => "?".into(),
-                },
+                }
             };
             format!("{}={}/{}", q.text(&d.text), q.kind.as_str(), who)
         })
