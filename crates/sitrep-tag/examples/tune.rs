@@ -1,6 +1,7 @@
 //! Tuning harness: UPOS accuracy of a model trained on one CoNLL-U file and scored on
 //! another (English: EWT train → dev), or by k-fold cross-validation over one file
-//! (German: GSD dev). Epochs from `EPOCHS` (else the language default).
+//! (German: GSD dev). Epochs from `EPOCHS`, ensemble members from `MEMBERS`, the pruning
+//! threshold from `PRUNE` (else the language defaults).
 //!
 //! ```text
 //! cargo run --release -p sitrep-tag --example tune -- en \
@@ -40,6 +41,12 @@ fn main() {
     if let Ok(e) = std::env::var("EPOCHS") {
         cfg.iterations = e.parse().expect("EPOCHS");
     }
+    if let Ok(e) = std::env::var("MEMBERS") {
+        cfg.tag_members = e.parse().expect("MEMBERS");
+    }
+    if let Ok(e) = std::env::var("PRUNE") {
+        cfg.tag_prune = e.parse().expect("PRUNE");
+    }
     if let Ok(e) = std::env::var("TD_RATIO") {
         cfg.tagdict_ratio = e.parse().expect("TD_RATIO");
     }
@@ -72,6 +79,7 @@ fn main() {
             let b = read(&args[2]);
             let res = Resources::new(language);
             let bytes = train(language, &a, &cfg, &res, "tune").expect("train");
+            println!("model {} bytes", bytes.len());
             let t = Tagger::from_bytes(&bytes, res).expect("load");
             (ok, n) = score(&t, &b);
         }

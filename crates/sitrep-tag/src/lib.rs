@@ -254,12 +254,14 @@ impl Tagger {
         self.res.annotate(form, &lower, &mut info);
         info.amb = self.model.amb.get(info.lower).unwrap_or(0);
         let tagdict = self.model.tagdict.get(model::tagdict_key(form));
+        let punct_only = info.amb == 0 && tagdict.is_none() && punctuation_only(form);
         let Some(arena) = arena else {
             return memo::FormEntry {
                 form: form.into(),
                 lower,
                 info,
                 tagdict,
+                punct_only,
                 vecs: u32::MAX,
                 lemmas: Vec::new(),
                 masks: None,
@@ -291,6 +293,7 @@ impl Tagger {
             lower,
             info,
             tagdict,
+            punct_only,
             vecs: start as u32,
             lemmas: Vec::new(),
             masks: None,
@@ -381,6 +384,13 @@ impl Tagger {
                     }
                     m.tag_weights.add_all(&s.feats, &mut s.scores);
                     self.res.restrict(&m.classes, &s.toks[i], &mut s.scores);
+                    if s.entries[id].punct_only && m.classes.iter().any(|c| c.0 == Upos::Punct) {
+                        for (x, c) in s.scores.iter_mut().zip(&m.classes) {
+                            if c.0 != Upos::Punct {
+                                *x = f32::NEG_INFINITY;
+                            }
+                        }
+                    }
                     argmax(&s.scores) as u16
                 }
             };
@@ -568,6 +578,20 @@ impl Tagger {
     }
 }
 
+/// True for a token of punctuation marks only: sentence and clause marks, brackets,
+/// quotes, dashes and ellipses (ASCII and typographic). Symbols (`%`, `€`, `&`, `+`) are
+/// not punctuation in UD and stay with the model.
+fn punctuation_only(form: &str) -> bool {
+    !form.is_empty()
+        && form.chars().all(|c| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '"'
+                    | '\'' | '-' | '‐'..='―' | '‘'..='‟' | '…' | '«' | '»' | '‹' | '›' | '¿' | '¡'
+            )
+        })
+}
+
 /// UD English writes numbers with thousands separators without them (`200,000` →
 /// `200000`): the form if it is digit groups of three after a comma.
 fn digit_groups_joined(form: &str) -> Option<String> {
@@ -738,6 +762,9 @@ fn repair_relative(
                 "der" | "die" | "das" | "dem" | "den" | "denen" => {
                     t == Some(S::Prels)
                         || t == Some(S::Pds) && after_prep
+                        // (`das` as a misspelt `dass`, KOUS in GSD, cannot follow a
+                        // preposition)
+                        || t == Some(S::Kous) && after_prep
                         || t == Some(S::Art)
                             && match next {
                                 Some(S::Nn | S::Ne) => {

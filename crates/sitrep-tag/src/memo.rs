@@ -50,6 +50,9 @@ pub(crate) struct FormEntry {
     /// Token features with no positional flags.
     pub info: TokInfo,
     pub tagdict: Option<u16>,
+    /// A form made only of punctuation marks that training showed under three times and
+    /// not in the tag dictionary: tagged as punctuation whatever its neighbours say.
+    pub punct_only: bool,
     /// Start in `Memo::arena` of the form's five score vectors (`u32::MAX`: not built):
     /// its own features, then as left neighbour, right neighbour, two left, two right.
     pub vecs: u32,

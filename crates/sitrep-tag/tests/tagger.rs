@@ -360,3 +360,29 @@ fn english_unknown_regular_forms() {
     let r = tag(&t, "The army said 200,000 people had been displaced _.");
     assert_eq!(find(&r, "200,000").lemma, "200000");
 }
+
+/// Punctuation marks the treebanks never show (the en dash of a dateline, typographic
+/// quotes, an ellipsis character) are punctuation, not a guess from their neighbours.
+#[test]
+fn unseen_punctuation_marks_are_punctuation() {
+    let de = Tagger::new(Language::De).unwrap();
+    let en = Tagger::new(Language::En).unwrap();
+    for (t, s) in [
+        (&de, "Neue Preise _. Wien – Die Firma hat ihn entlassen _."),
+        (&de, "Er sagte „ nein “ und ging … _."),
+        (&en, "Paris — The minister resigned ― again … _."),
+    ] {
+        let r = tag(t, s);
+        for (w, a) in &r {
+            if w.chars().all(|c| "–—―„“…".contains(c)) {
+                assert_eq!(a.upos, Upos::Punct, "{s}: {w} tagged {}", a.upos.as_str());
+                // (EWT writes some dashes' lemma as `-`)
+                assert!(
+                    !a.lemma.is_empty() && !a.lemma.chars().any(char::is_alphanumeric),
+                    "{s}: lemma of {w} is {}",
+                    a.lemma
+                );
+            }
+        }
+    }
+}
