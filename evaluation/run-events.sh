@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release -q -p sitrep-cli
-bin=target/release/sitrep
+bin=${CARGO_TARGET_DIR:-target}/release/sitrep
 commit=$(git rev-parse --short HEAD)
 report() {
   local gold=$1 errors=$2 name

@@ -396,6 +396,9 @@ fn simple_np(
                     contiguous(p + 1)
                         && (words[j].is_head(lang) || words[j].is_premodifier(lang))
                         && words[j].stts() != Some(Stts::Pper)
+                        // no article after a prenominal genitive: `der Plan Deutschlands
+                        // ein Skandal` is two phrases
+                        && words[j].stts() != Some(Stts::Art)
                 })
             {
                 genitives.push(i..i + 1);

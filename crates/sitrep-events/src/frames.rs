@@ -14,20 +14,26 @@
 //! * `requires`: `-` or comma-separated conditions: `ROLE` (the role is filled),
 //!   `!ROLE` (it is not), `ROLE=Lemma/Lemma` (its head has one of these lemmas:
 //!   support-verb constructions like `Kritik üben an`), `neg` (the clause is negated),
-//!   `inf` (an infinitive clause follows: `bereit, … zu verhandeln`).
+//!   `inf` (an infinitive clause follows: `bereit, … zu verhandeln`), `cop` (the clause's
+//!   verb is a copula: `sein`, `bleiben`, `be`, `remain`, …).
 //! * `type`: a PLOVER type, or `-` for a frame that is no event itself (verbs of saying).
 //! * `source`, `target`: `-` or roles separated by `|` (the first filled one wins):
 //!   `subj`, `obj`, `dat` (German dative, English indirect object), `gen` (German
 //!   genitive or possessor, English `of` or `'s`), `adj` (a nationality adjective or
-//!   compound modifier in a noun trigger's phrase), `pp:PREP` (a prepositional phrase).
-//!   Frames are written in the active voice; passives are mapped by the extractor.
+//!   compound modifier in a noun trigger's phrase), `pp:PREP` (a prepositional phrase),
+//!   `spk` (the sentence's speaker: `…, sagte X`, `X said …`; an event whose source is
+//!   `spk` and that has no speaker is not kept). Frames are written in the active voice;
+//!   passives are mapped by the extractor.
 //! * `flags`: `-` or comma-separated: `mutual` (every participant is source and target: a
 //!   meeting), `react` (the target may be an event noun: then it is that event's
 //!   source), `say` (a verb of saying: its subject speaks the clauses it governs),
 //!   `receive` (a verb of receiving, type `-`: an event noun in its object has the
 //!   clause subject as its target: `Russland hat die Unterstützung Chinas`), `none` (type
 //!   `-`: a reading that is no event, put before the lemma's event frames: `eine
-//!   Entscheidung treffen`).
+//!   Entscheidung treffen`), `evaluate` (a verb that rates its object: `bezeichnen … als`,
+//!   `nennen`, `call`, `describe … as`; the type, mode and CAMEO code come from the
+//!   evaluative `A` frame of its complement (`als falsch` → ACCUSE, `a success` →
+//!   SUPPORT); without such a complement the frame does not match).
 //! * `example`: a general sentence of our own that the frame codes.
 //!
 //! The frame's rule id is `LANG.POS.LEMMA`, with `.N` for the N-th further frame of the
@@ -48,6 +54,8 @@ pub enum Role {
     Dat,
     Gen,
     Adj,
+    /// The sentence's speaker (`…, sagte X`, `X said …`): for evaluative statements.
+    Spk,
     /// A prepositional phrase with this preposition (lower case; German contracted forms
     /// such as `am`, `zum` are stored as their preposition: `an`, `zu`).
     Pp(String),
@@ -61,6 +69,7 @@ impl Role {
             "dat" => Role::Dat,
             "gen" => Role::Gen,
             "adj" => Role::Adj,
+            "spk" => Role::Spk,
             _ => Role::Pp(
                 s.strip_prefix("pp:")
                     .filter(|p| !p.is_empty())?
@@ -78,6 +87,7 @@ impl fmt::Display for Role {
             Role::Dat => f.write_str("dat"),
             Role::Gen => f.write_str("gen"),
             Role::Adj => f.write_str("adj"),
+            Role::Spk => f.write_str("spk"),
             Role::Pp(p) => write!(f, "pp:{p}"),
         }
     }
@@ -111,6 +121,8 @@ pub enum Require {
     Negated,
     /// An infinitive clause follows (`ist bereit, … zu verhandeln`, `ready to talk`).
     Infinitive,
+    /// The clause's verb is a copula (`Die Maßnahmen seien falsch`, `it was a mistake`).
+    Copula,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -122,6 +134,8 @@ pub struct Flags {
     /// Matches and yields nothing: blocks a non-event reading (`eine Entscheidung
     /// treffen`, `Sanktionen treffen die Wirtschaft`) before the event frames of the lemma.
     pub none: bool,
+    /// Rates its object; the type comes from the complement's evaluative word.
+    pub evaluate: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -267,6 +281,8 @@ impl Frames {
                         Require::Negated
                     } else if c == "inf" {
                         Require::Infinitive
+                    } else if c == "cop" {
+                        Require::Copula
                     } else if let Some(r) = c.strip_prefix('!') {
                         Require::Empty(
                             Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?,
@@ -299,6 +315,7 @@ impl Frames {
                         "say" => flags.say = true,
                         "receive" => flags.receive = true,
                         "none" => flags.none = true,
+                        "evaluate" => flags.evaluate = true,
                         f => return Err(err(n, format!("unknown flag `{f}`"))),
                     }
                 }
@@ -431,6 +448,25 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.contains("pp:"), "{e}");
+    }
+
+    #[test]
+    fn rating_columns_parse() {
+        let src = "# format 1\n\
+            falsch\tA\tcop\tACCUSE\tdisapprove\t111\tspk\tsubj\treact\tDas sei falsch, sagte X.\n\
+            nennen\tV\t-\tACCUSE\tdisapprove\t111\tsubj\tobj\treact,evaluate\tX nannte Y falsch.\n";
+        let f = Frames::parse(Language::De, src).unwrap();
+        let a = f.get(f.lookup(Pos::Adj, "falsch")[0]);
+        assert_eq!(a.requires, vec![Require::Copula]);
+        assert_eq!(a.source, vec![Role::Spk]);
+        assert_eq!(Role::Spk.to_string(), "spk");
+        let v = f.get(f.lookup(Pos::Verb, "nennen")[0]);
+        assert!(v.flags.evaluate && v.flags.react);
+        let bad = "# format 1\nx\tV\t-\tACCUSE\t-\t-\tsubj\tobj\trate\tEx.\n";
+        assert!(Frames::parse(Language::De, bad)
+            .unwrap_err()
+            .message
+            .contains("rate"));
     }
 
     #[test]

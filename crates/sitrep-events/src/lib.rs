@@ -66,6 +66,10 @@ pub struct EventExtractor {
     sectors: [sitrep_kb::matcher::SectorIndex; 2],
     /// Quantities, dates, quotes and cited sources.
     attrs: sitrep_attrs::Attrs,
+    /// Party names that the parties of several states share (`Grünen`, `Greens`), as
+    /// (knowledge-base id, lower-case name): in a story with another home state they name
+    /// that state's party.
+    shared_parties: std::collections::HashSet<(String, String)>,
 }
 
 /// What the extractor reads of one analysed document.
@@ -125,6 +129,7 @@ impl EventExtractor {
             clauses: ClauseAnalyzer::new(),
             sectors: shipped_sectors(),
             attrs: shipped_attrs(),
+            shared_parties: shipped_shared_parties(),
         }
     }
 
@@ -135,6 +140,7 @@ impl EventExtractor {
             clauses: ClauseAnalyzer::new(),
             sectors: shipped_sectors(),
             attrs: shipped_attrs(),
+            shared_parties: shipped_shared_parties(),
         }
     }
 
@@ -193,11 +199,20 @@ impl EventExtractor {
                         f.kind,
                         sitrep_core::EntityKind::Person | sitrep_core::EntityKind::Organization
                     );
-                let code = f.code.as_ref().or(if unknown_actor {
+                let mut code = f.code.as_ref().or(if unknown_actor {
                     doc.home.as_ref()
                 } else {
                     None
                 });
+                // `die Grünen` in an Austrian story are the Austrian Greens
+                if let (Some(kb), Some(home)) = (&f.kb, &doc.home) {
+                    if code.is_some_and(|c| c != home) {
+                        let name = f.span.get(input.text).unwrap_or("").to_lowercase();
+                        if self.shared_parties.contains(&(kb.clone(), name)) {
+                            code = Some(home);
+                        }
+                    }
+                }
                 if matches!(
                     f.kind,
                     sitrep_core::EntityKind::State | sitrep_core::EntityKind::Place
@@ -239,6 +254,7 @@ impl EventExtractor {
             let first = events.len();
             doc.event_clauses.clear();
             self.sentence(&sentence, &mut doc, &mut events);
+            doc.last_speaker = Self::next_speaker(&sentence, &doc, &events);
             let sa = attach::SentenceAttrs {
                 text: input.text,
                 sent: sitrep_attrs::Sent::new(
@@ -275,12 +291,26 @@ impl EventExtractor {
         let frames = self.frames(s.lang);
         let clauses = self.clauses.analyze(s.lang, s.ws);
         doc.speaker = self.speaker(s, &clauses);
+        // German reported speech goes on in Konjunktiv I after the sentence that names its
+        // speaker (`…, sagte Mitterlehner. Die Maßnahmen seien absolut falsch.`)
+        let reported = s.lang == Language::De
+            && clauses.iter().any(|c| {
+                c.kind == ClauseKind::Main
+                    && c.verb
+                        .as_ref()
+                        .is_some_and(|v| v.mood == Some(ClauseMood::KonjI))
+            });
+        if doc.speaker.is_empty() && reported {
+            doc.speaker = std::mem::take(&mut doc.last_speaker);
+        }
         let first_event = events.len();
         let mut prev_subject: Option<Vec<Actor>> = None;
         // intention verbs govern the infinitive clause after them
         let mut governing: Option<String> = None;
         // what the previous clause says to an infinitive after it
         let mut gov = Governor::default();
+        // a request without a target, for the subject of a `that` clause after it
+        let mut pending_request: Option<usize> = None;
         for (ci, c) in clauses.iter().enumerate() {
             let mut cw: Vec<usize> = c.words.iter().map(|&i| i as usize).collect();
             // `Kreml: China unterstützt Russland`, `LYON: Interpol said`, `Wien – Die
@@ -288,7 +318,16 @@ impl EventExtractor {
             // start) ahead of the verbs is a source or a dateline, no argument.
             if let (Some(v), Some(&first)) = (&c.verb, cw.first()) {
                 let first_verb = v.verbs.first().map_or(v.main.index, |a| a.index) as usize;
-                let dateline_dash = |i: usize| matches!(s.ws[i].text, "–" | "—") && i <= first + 4;
+                // `Wien –`, `Frankfurt/Brüssel/Luxemburg –`: places before a dash
+                let dateline_dash = |i: usize| {
+                    matches!(s.ws[i].text, "–" | "—")
+                        && (i <= first + 4
+                            || i <= first + 8
+                                && (first..i).all(|j| {
+                                    s.ws[j].a.upos == Upos::Propn
+                                        || matches!(s.ws[j].text, "/" | "," | "(" | ")")
+                                }))
+                };
                 if let Some(colon) = (first..first_verb)
                     .rev()
                     .find(|&i| s.ws[i].text == ":" || dateline_dash(i))
@@ -307,6 +346,16 @@ impl EventExtractor {
                 .as_ref()
                 .and_then(|v| v.finite)
                 .map(|a| a.index as usize);
+            // `as the US leader prepared`: an English subordinator that is also a
+            // preposition opens the clause; it governs no phrase
+            if s.lang == Language::En && c.kind == ClauseKind::Subordinate {
+                if let Some(&first) = cw.first() {
+                    let l = s.ws[first].text.to_lowercase();
+                    if matches!(l.as_str(), "as" | "since" | "after" | "before" | "until") {
+                        cw.remove(0);
+                    }
+                }
+            }
             let mut phs = phrases(s.lang, s.ws, &cw, verbs, finite, c.kind == ClauseKind::Main);
             // an infinitive clause has no subject of its own: a nominative-looking phrase
             // there is its object (`eine Stationierung … auszuschließen`)
@@ -379,6 +428,39 @@ impl EventExtractor {
                     }
                 }
             }
+            // `The US commander in Iraq, General David Petraeus, held talks`: a name in
+            // commas whose actor is only inferred stands for the phrase that opens the clause
+            if subject.iter().all(|a| a.inferred) {
+                if let Some(subj) = cx.phrase(&Role::Subj) {
+                    let start = subj.words.start;
+                    let opener = phs.iter().find(|p| {
+                        p.role.is_none()
+                            && p.words.end <= start
+                            && cw.first() == Some(&p.words.start)
+                    });
+                    if let (true, Some(opener)) = (start > 0 && s.ws[start - 1].text == ",", opener)
+                    {
+                        let a = cx.phrase_actors(opener, doc);
+                        if !a.is_empty() && a.iter().all(|x| !x.inferred) {
+                            subject = a;
+                        }
+                    }
+                }
+            }
+            // `demanded that Israel leave`, `fordert, dass Russland abzieht`: who is to act
+            // is the request's target
+            if let Some(k) = pending_request.take() {
+                let that = c.kind == ClauseKind::Subordinate
+                    && cw.first().is_some_and(|&i| {
+                        matches!(s.ws[i].text.to_lowercase().as_str(), "that" | "dass")
+                    });
+                if that && !subject.is_empty() && events[k].target.is_empty() {
+                    events[k].target = subject
+                        .iter()
+                        .map(|a| event_actor(a.clone(), s.text))
+                        .collect();
+                }
+            }
             let infinitive = c.kind == ClauseKind::Infinitive;
             if infinitive && subject.is_empty() {
                 // object control: `urged Israel to halt`, `forderte Israel auf, … zu`
@@ -413,13 +495,29 @@ impl EventExtractor {
                 ) || gov.event.is_some() && gov.adjective);
             let promised = infinitive && gov.event == Some(EventType::Agree) && !gov.adjective;
             let mut clause_event: Option<EventType> = None;
+            // the index of the event the clause's verb stated
+            let mut clause_event_at: Option<usize> = None;
             let mut clause_adjective = false;
             let mut modality = cx.modality(governing.as_deref());
             if promised && modality == Modality::Asserted {
                 modality = Modality::Planned;
             }
             let mut used_phrases: Vec<Range<usize>> = Vec::new();
-            if let (Some(v), false) = (&c.verb, suppressed) {
+            // the complement of a rating verb (`als falsch`), no predicate of its own
+            let mut rating_word: Option<usize> = None;
+            // `the two exiled dissidents`: a participle between a determiner or number and
+            // its noun describes the noun; it is no clause verb
+            let attributive = c.verb.as_ref().is_some_and(|v| {
+                let i = v.main.index as usize;
+                s.lang == Language::En
+                    && v.verbs.len() <= 1
+                    && i > 0
+                    && matches!(s.ws[i - 1].a.upos, Upos::Det | Upos::Num)
+                    && s.ws
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(n.a.upos, Upos::Noun | Upos::Adj))
+            });
+            if let (Some(v), false, false) = (&c.verb, suppressed, attributive) {
                 if !subject.is_empty() && !passive {
                     doc.last_actors = subject.clone();
                 }
@@ -429,8 +527,32 @@ impl EventExtractor {
                     if !cx.holds(f) {
                         continue;
                     }
+                    // `bezeichnete den Brief als problematisch`, `called the move a
+                    // mistake`: the complement's evaluation gives the type
+                    let rated;
+                    let f = if f.flags.evaluate {
+                        let Some((e, word)) = cx.evaluation(frames, f) else {
+                            continue;
+                        };
+                        rating_word = Some(word);
+                        rated = Frame {
+                            event: e.event,
+                            mode: e.mode.clone(),
+                            cameo: e.cameo.clone(),
+                            ..f.clone()
+                        };
+                        &rated
+                    } else {
+                        f
+                    };
                     matched = true;
                     let Some(ty) = f.event else { break };
+                    // `met … to discuss`, `traf sich, um … zu besprechen`: what a meeting is
+                    // for is that meeting, no second one
+                    if infinitive && ty == EventType::Consult && gov.event == Some(ty) {
+                        clause_event = Some(ty);
+                        break;
+                    }
                     let mut source = if f.source == [Role::Subj]
                         || f.source.first() == Some(&Role::Subj) && !subject.is_empty()
                     {
@@ -467,11 +589,30 @@ impl EventExtractor {
                             });
                         }
                     }
-                    let target = if f.flags.react {
+                    // `a mortar bomb was fired at it from the Gaza Strip`: fire from a place
+                    // without a named attacker comes from the place's state (inferred)
+                    if source.is_empty() && ty == EventType::Assault {
+                        source =
+                            cx.place_states(&[Role::Pp("from".into()), Role::Pp("aus".into())]);
+                        for a in &mut source {
+                            a.inferred = true;
+                        }
+                    }
+                    let mut target = if f.flags.react {
                         self.react_target(&cx, f, doc)
                     } else {
                         cx.first_actors(&f.target, doc)
                     };
+                    if f.flags.evaluate {
+                        domestic_rating(&source, &mut target, doc, v.main.span);
+                    }
+                    // `arrived in Kyiv`, `reiste nach Peking`, `attend the Beijing
+                    // Olympics`: a visit's or meeting's target is the state of the place
+                    // visited or of the event attended
+                    if target.is_empty() && ty == EventType::Consult {
+                        target = cx.place_states(&f.target);
+                        target.retain(|t| !source.iter().any(|a| a.code == t.code));
+                    }
                     for r in f.target.iter().chain(&f.source) {
                         if let Some(ph) = cx.phrase(r) {
                             used_phrases.push(ph.words.clone());
@@ -514,7 +655,38 @@ impl EventExtractor {
                         break;
                     }
                     clause_event = Some(ty);
+                    let before = events.len();
+                    let open = ty == EventType::Request && target.is_empty();
                     push_event(events, doc, s, f, ty, source, target, m, trigger, 0.8);
+                    if open && events.len() > before {
+                        pending_request = Some(before);
+                    }
+                    if events.len() > before {
+                        clause_event_at = Some(before);
+                        // `vowed to strike Israel`, `promised to attack the convoy`: a
+                        // promise of force threatens it (a pledge to expel or sanction may
+                        // be a concession to a third party: left as it is)
+                        let hostile = ty == EventType::Assault;
+                        if let (true, true, Some(k)) = (promised, hostile, gov.event_at) {
+                            let target = events[before].target.clone();
+                            let g = &mut events[k];
+                            if g.event_type == EventType::Agree {
+                                g.event_type = EventType::Threaten;
+                                g.mode = None;
+                                g.cameo = Some(
+                                    if ty == EventType::Assault {
+                                        "138"
+                                    } else {
+                                        "130"
+                                    }
+                                    .into(),
+                                );
+                                if g.target.is_empty() {
+                                    g.target = target;
+                                }
+                            }
+                        }
+                    }
                     break;
                 }
                 let _ = matched;
@@ -525,12 +697,28 @@ impl EventExtractor {
                     break;
                 }
                 let w = &s.ws[i];
+                if rating_word == Some(i) {
+                    continue;
+                }
                 let predicative = match s.lang {
-                    Language::De => w.a.xpos == Xpos::Stts(Stts::Adjd),
+                    // after a copula an adverb tag is a misread predicative adjective
+                    Language::De => {
+                        w.a.xpos == Xpos::Stts(Stts::Adjd) || w.a.upos == Upos::Adv && cx.copula()
+                    }
                     Language::En => {
                         w.a.upos == Upos::Adj && !phs.iter().any(|p| p.words.contains(&i))
                     }
-                };
+                } || (matches!(w.a.upos, Upos::Noun | Upos::Adj)
+                    && cx.copula()
+                    && {
+                        // a predicate noun and its adjectives: `Das sei ein schwerer Fehler`,
+                        // `ein lächerlicher Versuch`, `it was a mistake`
+                        phs.iter().any(|p| {
+                            p.role == Some(Role::Obj)
+                                && (p.heads.contains(&i)
+                                    || w.a.upos == Upos::Adj && p.words.contains(&i))
+                        })
+                    });
                 if !predicative {
                     continue;
                 }
@@ -541,7 +729,25 @@ impl EventExtractor {
                     }
                     let Some(ty) = f.event else { break };
                     let source = cx.first_actors_with_subject(&f.source, &subject, doc);
-                    let target = cx.first_actors_with_subject(&f.target, &subject, doc);
+                    // a speaker's rating needs the speaker (`Das ist falsch` alone is no
+                    // event)
+                    if source.is_empty() && f.source.contains(&Role::Spk) {
+                        continue;
+                    }
+                    let mut target = if f.flags.react {
+                        // `Die Entscheidung Polens sei falsch`: the rated act's actor
+                        let t = self.react_target(&cx, f, doc);
+                        if t.is_empty() && f.target.contains(&Role::Subj) {
+                            subject.clone()
+                        } else {
+                            t
+                        }
+                    } else {
+                        cx.first_actors_with_subject(&f.target, &subject, doc)
+                    };
+                    if f.source.contains(&Role::Spk) {
+                        domestic_rating(&source, &mut target, doc, w.span);
+                    }
                     for r in f.target.iter().chain(&f.source) {
                         if let Some(ph) = cx.phrase(r) {
                             used_phrases.push(ph.words.clone());
@@ -599,8 +805,13 @@ impl EventExtractor {
                             .retain(|a| !subject.iter().any(|x| x.code == a.code));
                     }
                     // a noun event needs its actor (`die Besetzung von Belarus` alone
-                    // names only the target)
-                    if roles.source.is_empty() {
+                    // names only the target), unless a verb of receiving names who got it
+                    // (`The reformers won concessions`, `Kyiv received aid`)
+                    let received = receiving
+                        && ph.role == Some(Role::Obj)
+                        && !roles.target.is_empty()
+                        && !f.flags.mutual;
+                    if roles.source.is_empty() && !received {
                         continue;
                     }
                     let mut m = modality;
@@ -623,6 +834,7 @@ impl EventExtractor {
             }
             gov = Governor {
                 event: clause_event,
+                event_at: clause_event_at,
                 adjective: clause_adjective,
                 object: {
                     let o = cx.role_actors(&Role::Obj, doc);
@@ -691,6 +903,42 @@ impl EventExtractor {
         }
     }
 
+    /// Who speaks on after this sentence: its speaker, or the source of its last verbal
+    /// event (`Der ÖNB hat … kritisiert. Demnach sei …`).
+    fn next_speaker(s: &Sentence<'_>, doc: &DocState, events: &[Event]) -> Vec<Actor> {
+        if !doc.speaker.is_empty() {
+            return doc.speaker.clone();
+        }
+        let verbal = |t: EventType| {
+            matches!(
+                t,
+                EventType::Accuse
+                    | EventType::Request
+                    | EventType::Reject
+                    | EventType::Support
+                    | EventType::Threaten
+                    | EventType::Agree
+            )
+        };
+        events
+            .iter()
+            .rev()
+            .take_while(|e| e.evidence == s.span)
+            .find(|e| verbal(e.event_type) && !e.source.is_empty())
+            .map(|e| {
+                e.source
+                    .iter()
+                    .map(|a| Actor {
+                        code: a.code.clone(),
+                        entity: a.entity.clone(),
+                        span: Span::new(a.start as usize, a.end as usize),
+                        inferred: a.inferred,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The speaker of a sentence: the first coded actor in a clause whose verb is a verb of
     /// saying (`sagte Juri Uschakow`, `the minister said`), or after a trailing `so`
     /// (`…, so Foglar`).
@@ -708,12 +956,27 @@ impl EventExtractor {
             let words: Vec<usize> = c.words.iter().map(|&i| i as usize).collect();
             // the speaker is a name (a person first), not a nationality adjective
             let named = |m: &&Men| words.contains(&m.tokens.start) && !m.derived;
+            // … or a nationality before a word for an office or body (`the Mexican
+            // president said`, `sagte der russische Außenminister`)
+            let sectors = &self.sectors[s.lang as usize];
+            let office = |m: &&Men| {
+                words.contains(&m.tokens.start)
+                    && m.derived
+                    && s.ws[m.tokens.end.min(s.ws.len())..]
+                        .iter()
+                        .take(3)
+                        .find(|w| w.a.upos != Upos::Adj)
+                        .is_some_and(|w| {
+                            w.a.upos == Upos::Noun && sectors.sector(&w.a.lemma).is_some()
+                        })
+            };
             if let Some(m) = s
                 .mentions
                 .iter()
                 .filter(named)
                 .find(|m| m.person)
                 .or_else(|| s.mentions.iter().find(named))
+                .or_else(|| s.mentions.iter().find(office))
             {
                 return vec![m.actor.clone()];
             }
@@ -799,10 +1062,11 @@ fn counterpart_targets(input: &Input<'_>, home: Option<&str>, events: &mut [Even
         }
         // most mentions; ties go to the first named
         let top = counts.iter().map(|x| x.1).max().unwrap_or(0);
+        let in_source = |c: &str| e.source.iter().any(|a| a.code == c);
         let best = counts
             .iter()
             .filter(|(c, n, _)| {
-                !e.source.iter().any(|a| a.code == *c)
+                !in_source(c)
                     // a domestic story's own state, when it is the most named: party
                     // against party, minister against union
                     || home == Some(*c) && *n == top
@@ -835,6 +1099,35 @@ fn counterpart_targets(input: &Input<'_>, home: Option<&str>, events: &mut [Even
     }
 }
 
+/// A home-country actor rating something that names no actor (`Gnesda bezeichnet den
+/// Brief als problematisch` in an Austrian story) rates something of its own country: the
+/// home country becomes the target, marked inferred.
+fn domestic_rating(source: &[Actor], target: &mut Vec<Actor>, doc: &DocState, at: Span) {
+    let Some(home) = &doc.home else { return };
+    if target.is_empty() && !source.is_empty() && source.iter().all(|a| &a.code == home) {
+        target.push(Actor {
+            code: home.clone(),
+            entity: None,
+            span: at,
+            inferred: true,
+        });
+    }
+}
+
+fn shipped_shared_parties() -> std::collections::HashSet<(String, String)> {
+    let orgs = sitrep_kb::national::load()
+        .unwrap_or_else(|e| panic!("shipped national organisations: {e}"));
+    orgs.iter()
+        .filter(|o| o.kind == sitrep_kb::national::NationalKind::Party)
+        .flat_map(|o| {
+            o.ambiguous
+                .iter()
+                .chain(&o.context)
+                .map(|n| (o.id.to_string(), n.to_lowercase()))
+        })
+        .collect()
+}
+
 fn shipped_attrs() -> sitrep_attrs::Attrs {
     sitrep_attrs::Attrs::new().unwrap_or_else(|e| panic!("shipped attribute word lists: {e}"))
 }
@@ -853,8 +1146,9 @@ impl Default for EventExtractor {
 /// What a clause passes to an infinitive clause right after it.
 #[derive(Default)]
 struct Governor {
-    /// The verb event the clause stated.
+    /// The verb event the clause stated, and its index in the document's events.
     event: Option<EventType>,
+    event_at: Option<usize>,
     /// It came from a predicative adjective (`bereit`, `willing`): readiness, whose
     /// content is no event of its own.
     adjective: bool,
@@ -895,6 +1189,8 @@ struct DocState {
     home: Option<String>,
     /// Who speaks the current sentence (`…, sagte Uschakow`, `…, so Foglar`).
     speaker: Vec<Actor>,
+    /// Who spoke in the previous sentence (for German reported speech that goes on).
+    last_speaker: Vec<Actor>,
     /// The current clause's span, tense and places (set before its events are pushed).
     clause_span: Span,
     clause_tense: sitrep_attrs::TenseHint,
@@ -945,8 +1241,10 @@ impl ClauseCx<'_, '_> {
                 p.role.as_ref() == Some(role)
                     && p.heads.iter().any(|&h| {
                         let l = self.s.ws[h].a.lemma.to_lowercase();
+                        let compound = self.hyphen_compound(h);
                         lemmas.iter().any(|x| {
                             *x == l
+                                || compound.as_deref() == Some(x.as_str())
                                 || (self.s.lang == Language::De
                                     && l.ends_with(x.as_str())
                                     && l.len() > x.len() + 2)
@@ -959,14 +1257,131 @@ impl ClauseCx<'_, '_> {
                 .as_ref()
                 .is_some_and(|v| v.negation.is_some()),
             Require::Infinitive => self.infinitive_follows,
+            Require::Copula => self.copula(),
+        })
+    }
+
+    /// The evaluative `A` frame of the complement of a rating verb (`als problematisch`,
+    /// `nannte … völkerrechtswidrig`, `called the move a mistake`): the first predicative
+    /// adjective, or head noun, outside the subject and the rated phrase whose lemma has an
+    /// event frame of part of speech `A`.
+    fn evaluation<'f>(&self, frames: &'f Frames, f: &Frame) -> Option<(&'f Frame, usize)> {
+        let rated = f.target.iter().find_map(|r| self.phrase(r));
+        let subj = self.phrase(&Role::Subj);
+        // the complement outside the rated phrase; failing that, inside it (`sprach von
+        // einer Provokation`, where the rated thing is the complement)
+        let outside = self.clause.words.iter().map(|&i| (i as usize, true));
+        let inside = rated
+            .map(|p| p.words.clone())
+            .unwrap_or(0..0)
+            .map(|i| (i, false));
+        for (i, out) in outside.chain(inside) {
+            if out && [rated, subj].iter().flatten().any(|p| p.words.contains(&i)) {
+                continue;
+            }
+            let w = &self.s.ws[i];
+            let candidate = match w.a.upos {
+                Upos::Adj => self.s.lang == Language::En || w.a.xpos == Xpos::Stts(Stts::Adjd),
+                Upos::Noun => self.phrases.iter().any(|p| p.heads.contains(&i)),
+                _ => false,
+            };
+            if !candidate {
+                continue;
+            }
+            if let Some(e) = frames
+                .lookup(Pos::Adj, &w.a.lemma)
+                .iter()
+                .map(|&k| frames.get(k))
+                .find(|x| x.event.is_some())
+            {
+                return Some((e, i));
+            }
+        }
+        None
+    }
+
+    /// The hyphen compound that ends at word `h` (`cease-fire`), lower case.
+    fn hyphen_compound(&self, h: usize) -> Option<String> {
+        let ws = self.s.ws;
+        let mut j = h;
+        while j >= 2 && ws[j - 1].text == "-" && ws[j - 1].joined && ws[j - 2].joined {
+            j -= 2;
+        }
+        (j < h).then(|| {
+            ws[j..=h]
+                .iter()
+                .map(|w| w.text.to_lowercase())
+                .collect::<String>()
+        })
+    }
+
+    /// The clause's verb is a copula: a predicate after it rates or describes the subject.
+    fn copula(&self) -> bool {
+        self.clause.verb.as_ref().is_some_and(|v| {
+            v.voice != Voice::Pass
+                && matches!(
+                    v.lemma.as_str(),
+                    "sein" | "bleiben" | "scheinen" | "be" | "remain" | "seem" | "appear"
+                )
         })
     }
 
     fn role_actors(&self, role: &Role, doc: &DocState) -> Vec<Actor> {
+        if *role == Role::Spk {
+            if !doc.speaker.is_empty() {
+                return doc.speaker.clone();
+            }
+            // whose view the clause states: `laut X`, `X zufolge`, and in a copula clause
+            // `für X` (`Für die Grünen ist das ein Skandal`)
+            let holders: &[&str] = if self.copula() {
+                &["laut", "zufolge", "für"]
+            } else {
+                &["laut", "zufolge"]
+            };
+            for p in holders {
+                if let Some(ph) = self.phrase(&Role::Pp((*p).into())) {
+                    let a = self.phrase_actors(ph, doc);
+                    if !a.is_empty() {
+                        return a;
+                    }
+                }
+            }
+            return Vec::new();
+        }
         match self.phrase(role) {
-            Some(ph) => self.phrase_actors(ph, doc),
+            Some(ph) => {
+                let a = self.phrase_actors(ph, doc);
+                if a.iter().all(|x| x.inferred) {
+                    if let Some(local) = self.located_body(ph) {
+                        return vec![local];
+                    }
+                }
+                a
+            }
             None => Vec::new(),
         }
+    }
+
+    /// `a court in Guyana`, `die Polizei in Wien`, `protesters in Paris`: a word for a body
+    /// or group followed by `in` and a place stands for the place's state.
+    fn located_body(&self, ph: &Phrase) -> Option<Actor> {
+        let head = &self.s.ws[ph.head()];
+        if head.a.upos != Upos::Noun || self.sectors.sector(&head.a.lemma).is_none() {
+            return None;
+        }
+        let next = self
+            .phrases
+            .iter()
+            .find(|p| p.words.start == ph.words.end && p.role == Some(Role::Pp("in".into())))?;
+        let place = self.s.places.iter().find(|p| {
+            next.words.start <= p.tokens.start && p.tokens.end <= next.words.end && p.code.is_some()
+        })?;
+        Some(Actor {
+            code: place.code.clone()?,
+            entity: None,
+            span: place.span,
+            inferred: false,
+        })
     }
 
     /// The actors of the first of `roles` that names any; failing that, the first
@@ -999,6 +1414,31 @@ impl ClauseCx<'_, '_> {
             };
             if !a.is_empty() {
                 return a;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The states of the places named in the first of `roles` that names one.
+    fn place_states(&self, roles: &[Role]) -> Vec<Actor> {
+        for r in roles {
+            let Some(ph) = self.phrase(r) else { continue };
+            let states: Vec<Actor> = self
+                .s
+                .places
+                .iter()
+                .filter(|p| ph.words.start <= p.tokens.start && p.tokens.end <= ph.words.end)
+                .filter_map(|p| {
+                    p.code.clone().map(|code| Actor {
+                        code,
+                        entity: None,
+                        span: p.span,
+                        inferred: false,
+                    })
+                })
+                .collect();
+            if !states.is_empty() {
+                return states;
             }
         }
         Vec::new()
@@ -1172,6 +1612,18 @@ impl ClauseCx<'_, '_> {
                                         break;
                                     }
                                 }
+                                // `Kritik kam auch von den Grünen`: a German event noun that
+                                // is the subject takes the clause's phrase
+                                if found.is_empty()
+                                    && ph.role == Some(Role::Subj)
+                                    && self.s.lang == Language::De
+                                {
+                                    if let Some(p) =
+                                        self.phrases.iter().find(|p| p.role.as_ref() == Some(r))
+                                    {
+                                        found = self.phrase_actors(p, doc);
+                                    }
+                                }
                                 found
                             }
                             Role::Subj if ph.role != Some(Role::Subj) => subject.to_vec(),
@@ -1317,16 +1769,7 @@ fn push_event(
     }
     let conf = confidence + if source.is_empty() { -0.2 } else { 0.1 };
     let out = |a: Vec<Actor>| -> Vec<EventActor> {
-        a.into_iter()
-            .map(|x| EventActor {
-                text: x.span.get(s.text).unwrap_or("").to_string(),
-                code: x.code,
-                entity: x.entity,
-                start: x.span.start,
-                end: x.span.end,
-                inferred: x.inferred,
-            })
-            .collect()
+        a.into_iter().map(|x| event_actor(x, s.text)).collect()
     };
     let movement = matches!(
         ty,
@@ -1366,6 +1809,17 @@ fn push_event(
         rule: f.id.clone(),
         confidence: conf,
     });
+}
+
+fn event_actor(x: Actor, text: &str) -> EventActor {
+    EventActor {
+        text: x.span.get(text).unwrap_or("").to_string(),
+        code: x.code,
+        entity: x.entity,
+        start: x.span.start,
+        end: x.span.end,
+        inferred: x.inferred,
+    }
 }
 
 fn codes_of(a: &[EventActor]) -> Vec<String> {

@@ -1,7 +1,8 @@
 //! Event extraction cases shared by both languages (`testdata/events/{de,en}.tsv`): each
 //! line is a sentence and the events it must yield (type, source and target codes, and
-//! optionally the modality). Other events may be found as well; the cases test the argument
-//! analysis rules, one per line.
+//! optionally the modality; `not TYPE SOURCE>TARGET` for an event that must not be found).
+//! Other events may be found as well; the cases test the argument analysis rules, one per
+//! line.
 
 use sitrep_core::{Document, Language};
 use sitrep_pipeline::{AnalyzeOptions, Pipeline};
@@ -58,13 +59,19 @@ fn event_cases() {
                 .collect();
             for w in want.split(" ; ") {
                 n += 1;
-                let parts: Vec<&str> = w.split_whitespace().collect();
-                let ok = got.iter().any(|g| {
+                // `not TYPE S>T`: no such event may be found
+                let (absent, spec) = match w.strip_prefix("not ") {
+                    Some(rest) => (true, rest),
+                    None => (false, w),
+                };
+                let parts: Vec<&str> = spec.split_whitespace().collect();
+                let found = got.iter().any(|g| {
                     let gp: Vec<&str> = g.split_whitespace().collect();
                     gp[0] == parts[0]
                         && gp[1] == parts[1]
                         && parts.get(2).is_none_or(|m| gp[2] == *m)
                 });
+                let ok = found != absent;
                 if !ok {
                     failures.push(format!(
                         "{lang} line {}: {text:?}: want {w}, got {got:?}",
