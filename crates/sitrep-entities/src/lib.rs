@@ -670,6 +670,17 @@ impl EntityRecognizer {
         {
             ok.retain(|e| e.form != FormType::Capital);
         }
+        // the registry row of a capital (`Peking` → GeoNames `Beijing`) names the
+        // capital's place reading, so a place reads the same in both languages
+        let capital_place = ok
+            .iter()
+            .find(|p| {
+                p.form == FormType::Place
+                    && ok
+                        .iter()
+                        .any(|c| c.form == FormType::Capital && c.code == p.code)
+            })
+            .map(|p| (p.name.clone(), p.kb.clone()));
         // a registry place yields to any other reading (`Moskau` the capital, a party)
         if ok.iter().any(|e| e.form != FormType::Place) {
             ok.retain(|e| e.form != FormType::Place);
@@ -730,7 +741,14 @@ impl EntityRecognizer {
                     f.sector = head_sector.or(Some(Sector::Gov));
                 } else {
                     f.kind = EntityKind::Place;
-                    f.name = cx.strs[r.start..r.end].join(" ");
+                    match capital_place {
+                        Some((name, kb)) => {
+                            f.name = name;
+                            f.kb = Some(kb);
+                            f.country = Some(e.code.clone());
+                        }
+                        None => f.name = cx.strs[r.start..r.end].join(" "),
+                    }
                     f.code = None;
                     f.sector = None;
                 }

@@ -393,6 +393,48 @@ fn a_registry_place_links_to_geonames_with_its_state() {
     );
 }
 
+/// A place reads the same whichever language named it: an exonym and a capital's place
+/// reading take the registry's name and GeoNames id.
+#[test]
+fn places_take_their_registry_name_in_both_languages() {
+    for (l, text, m) in [
+        (
+            Language::De,
+            "Die Delegation reiste nach Warschau.",
+            "Warschau",
+        ),
+        (
+            Language::En,
+            "The delegation travelled to Warsaw.",
+            "Warsaw",
+        ),
+        (
+            Language::De,
+            "Sie treffen sich am Freitag in Peking.",
+            "Peking",
+        ),
+        (
+            Language::En,
+            "They will meet in Beijing on Friday.",
+            "Beijing",
+        ),
+    ] {
+        let es = run(l, text, None);
+        let e = by_mention(&es, m);
+        assert_eq!(e.kind, EntityKind::Place, "{text}");
+        let want = if m == "Warschau" || m == "Warsaw" {
+            ("Warsaw", "geonames:756135")
+        } else {
+            ("Beijing", "geonames:1816670")
+        };
+        assert_eq!(
+            (e.name.as_str(), e.kb.as_deref()),
+            (want.0, Some(want.1)),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn recognizer_loads_within_budget() {
     // the budget is 100 ms in release builds (see evaluation/reports/ner-de.md); a debug

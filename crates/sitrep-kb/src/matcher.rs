@@ -75,7 +75,8 @@ pub struct Entry {
     pub sector: Option<Sector>,
     /// The knowledge-base id: alpha-3 for states, org id, person id, outlet id.
     pub kb: String,
-    /// The display name in the matcher's language (`Russland`, `NATO`, `Joe Biden`).
+    /// The display name in the matcher's language (`Russland`, `NATO`, `Joe Biden`); for a
+    /// place its name in both languages (`Beijing` for `Peking`, see `Place::canonical`).
     pub name: String,
     pub ambiguous: bool,
     pub context_only: bool,
@@ -248,9 +249,10 @@ impl Matcher {
             Language::En => SMALL_TOWN_EN,
         };
         for p in places {
-            let Some(display) = p.names(lang).next() else {
+            if p.names(lang).next().is_none() {
                 continue;
-            };
+            }
+            let display = p.canonical();
             let slot = |ambiguous| PlaceSlot {
                 id: p.id,
                 population: p.population,

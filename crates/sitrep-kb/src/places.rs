@@ -70,6 +70,20 @@ impl Place {
         hand.iter().copied().chain(generated)
     }
 
+    /// The name a place is known by in both languages, so that events read the same
+    /// whatever language reported them: the GeoNames name (`Beijing` for `Peking`), else
+    /// the usual English name of a hand feature, else its German one.
+    pub fn canonical(&self) -> &'static str {
+        if !self.name.is_empty() {
+            return self.name;
+        }
+        self.en
+            .first()
+            .or(self.de.first())
+            .copied()
+            .unwrap_or(self.id)
+    }
+
     /// The forms to match in `lang`: names, and German genitives in `-s`.
     pub fn forms(&self, lang: Language) -> Vec<String> {
         let mut out = Vec::new();
