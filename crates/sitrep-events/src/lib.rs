@@ -21,7 +21,10 @@
 
 pub mod args;
 mod attach;
+mod dyads;
 pub mod frames;
+
+pub use dyads::dyadic;
 
 use args::{phrases, Phrase, W};
 use frames::{Frame, Frames, Pos, Require, Role};
