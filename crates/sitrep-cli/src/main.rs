@@ -14,8 +14,11 @@ mod eval_ner;
 mod eval_tag;
 mod eval_ud;
 mod extract;
+mod ingest;
 mod kb_cmd;
 mod paths;
+mod query;
+mod store_bench;
 
 use clap::{Args, Parser, Subcommand};
 use std::process::ExitCode;
@@ -35,6 +38,19 @@ struct Cli {
 enum Command {
     /// Analyse documents and write one sitrep/1 JSON object per document (JSON Lines).
     Extract(extract::ExtractArgs),
+    /// Analyse documents and keep them in a store (SQLite): events, entities, quotes,
+    /// duplicates as further reports, cross-article event clusters. Safe to re-run.
+    Ingest(ingest::IngestArgs),
+    /// Re-run the analysis of stored documents made by an older analysis version.
+    Reanalyze(ingest::ReanalyzeArgs),
+    /// Events (or their clusters) from a store, filtered by actor, type, place, date, text.
+    Query(query::QueryArgs),
+    /// Write a store's events to a file: JSON Lines (sitrep/1 events) or CSV.
+    Export(query::ExportArgs),
+    /// Counts of a store's events by day, type and actor pair.
+    Stats(query::StatsArgs),
+    /// Time the store: writing synthetic events and querying them (not run in CI).
+    BenchStore(store_bench::BenchStoreArgs),
     /// Score event extraction against gold files (../shared/eval/GOLD_FORMAT.md): precision,
     /// recall and F1 overall and per type, misses and false alarms.
     Eval(eval_events::EvalArgs),
@@ -92,6 +108,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
+        Command::Ingest(a) => ingest::run(a),
+        Command::Reanalyze(a) => ingest::reanalyze(a),
+        Command::Query(a) => query::query(a),
+        Command::Export(a) => query::export(a),
+        Command::Stats(a) => query::stats(a),
+        Command::BenchStore(a) => store_bench::run(a),
         Command::Eval(a) => eval_events::run(a),
         Command::EvalUd(a) => eval_ud::run(a),
         Command::EvalLangid(a) => eval_langid::run(a),

@@ -21,6 +21,11 @@ use sitrep_langid::LanguageIdentifier;
 use sitrep_segment::Segmenter;
 use sitrep_tag::{Tagger, WordAnalysis};
 
+/// The version of what the stages produce. Bump it when a change to any stage (rules,
+/// frames, lexicons, models) changes analyses: a store records it per document, and
+/// `sitrep reanalyze` re-runs documents stored with an older one.
+pub const ANALYSIS_VERSION: u32 = 1;
+
 /// What to include in each analysis.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct AnalyzeOptions {

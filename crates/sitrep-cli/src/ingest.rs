@@ -1,0 +1,590 @@
+//! `sitrep ingest` and `sitrep reanalyze`: documents into the store.
+//!
+//! One thread reads and triages (already stored? a copy of a stored text?), a rayon pool
+//! analyses what is new, and the same single thread writes each batch in one transaction.
+//! Killing the process loses at most the batch in flight; running the same command again
+//! skips what was committed.
+
+use crate::LimitArgs;
+use anyhow::Context;
+use clap::Args;
+use rayon::prelude::*;
+use sitrep_core::{Analysis, Date, DocError, Document, Language};
+use sitrep_ingest::{IngestOptions, Input, InputFormat, Reader};
+use sitrep_pipeline::{AnalyzeOptions, Pipeline, ANALYSIS_VERSION};
+use sitrep_store::{
+    BatchOutcome, ClusterSettings, ExactOnly, Incoming, Known, NearDuplicates, NewDocument,
+    NewReport, OpenOptions, ReportKind, Signature, Store, TextHash,
+};
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// Where the store is and how long to wait for another writer.
+#[derive(Args, Debug, Clone)]
+pub struct DbArgs {
+    /// The store: a SQLite file (created when missing) or a SQLite `file:` URI.
+    #[arg(long, default_value = "sitrep.db", value_name = "PATH")]
+    pub db: String,
+    /// How long to wait for another process writing to the store, in milliseconds.
+    #[arg(long, default_value_t = 10_000, value_name = "MS")]
+    pub busy_timeout: u64,
+}
+
+impl DbArgs {
+    pub fn open(&self, read_only: bool) -> anyhow::Result<Box<dyn Store>> {
+        let opts = OpenOptions {
+            busy_timeout: Duration::from_millis(self.busy_timeout),
+            read_only,
+        };
+        Ok(sitrep_store::open(&self.db, &opts)?)
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct IngestArgs {
+    /// Files, directories (walked recursively for *.txt, *.html, *.htm, *.jsonl) or `-` for
+    /// standard input (the default).
+    #[arg(value_name = "FILE|DIR|-")]
+    pub inputs: Vec<String>,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Documents per transaction: a crash loses at most one batch.
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    pub batch: usize,
+    /// Analysis threads (default: all cores); one more thread writes.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Reports of one event at most this many days apart join one cluster.
+    #[arg(long, default_value_t = ClusterSettings::default().window_days, value_name = "DAYS")]
+    pub cluster_window: u32,
+    /// Input format; by default from the file extension (standard input is sniffed).
+    #[arg(long, value_name = "text|jsonl|html")]
+    pub input_format: Option<InputFormat>,
+    /// Language of documents that declare none: de, en, or auto (identify).
+    #[arg(long, default_value = "auto", value_name = "de|en|auto")]
+    pub language: String,
+    /// Publication date of documents that have none (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub published: Option<String>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct ReanalyzeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    pub batch: usize,
+    /// Analysis threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Reports of one event at most this many days apart join one cluster.
+    #[arg(long, default_value_t = ClusterSettings::default().window_days, value_name = "DAYS")]
+    pub cluster_window: u32,
+}
+
+/// A batch also ends at this much text, so memory stays flat on huge documents.
+const BATCH_BYTES: usize = 64 << 20;
+
+/// The near-duplicate detector ingest uses. Exact duplicates only until the `sitrep-dedup`
+/// crate provides one; swapping it in is this one line.
+fn near_duplicates() -> impl NearDuplicates {
+    ExactOnly
+}
+
+/// What a document in a batch becomes.
+enum Triage {
+    Analyse {
+        doc: Document,
+        hash: TextHash,
+        signature: Option<Signature>,
+    },
+    Report(NewReport),
+    Already,
+    Failed(String),
+}
+
+#[derive(Default)]
+struct Tally {
+    read: usize,
+    stored: usize,
+    events: usize,
+    exact: usize,
+    near: usize,
+    already: usize,
+    failed: Vec<String>,
+    bytes: u64,
+}
+
+pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let default_language = match args.language.as_str() {
+        "auto" => None,
+        s => Some(
+            s.parse::<Language>()
+                .map_err(|e| anyhow::anyhow!("--language: {e}"))?,
+        ),
+    };
+    let default_published = match &args.published {
+        None => None,
+        Some(s) => Some(Date::parse_published(s).map_err(|e| anyhow::anyhow!("--published: {e}"))?),
+    };
+    if args.batch == 0 {
+        anyhow::bail!("--batch must be at least 1");
+    }
+    let inputs: Vec<Input> = if args.inputs.is_empty() {
+        vec![Input::Stdin]
+    } else {
+        args.inputs.iter().map(|a| Input::parse(a)).collect()
+    };
+    let total_bytes = input_bytes(&args.inputs);
+    let mut store = args.db.open(false)?;
+    let pool = thread_pool(args.threads)?;
+    let pipeline = Pipeline::new();
+    let near = near_duplicates();
+    let settings = ClusterSettings {
+        window_days: args.cluster_window,
+    };
+    let analyze = AnalyzeOptions {
+        tokens: false,
+        entities: true,
+        events: true,
+    };
+    let opts = IngestOptions {
+        format: args.input_format,
+        limits: args.limits.limits(),
+        default_language,
+        default_published,
+    };
+    let mut reader = Reader::new(inputs, opts);
+    let mut tally = Tally::default();
+    let mut progress = Progress::new(total_bytes);
+    let mut items = Vec::with_capacity(args.batch);
+    loop {
+        items.clear();
+        let mut bytes = 0;
+        for item in reader.by_ref() {
+            if let Ok(ing) = &item {
+                bytes += ing.doc.text.len();
+            }
+            items.push(item);
+            if items.len() >= args.batch || bytes >= BATCH_BYTES {
+                break;
+            }
+        }
+        if items.is_empty() {
+            break;
+        }
+        let triaged = triage(store.as_ref(), &near, items.drain(..), &mut tally)?;
+        let analysed: Vec<Result<(Analysis, TextHash, Option<Signature>), String>> =
+            pool.install(|| {
+                triaged
+                    .par_iter()
+                    .filter_map(|t| match t {
+                        Triage::Analyse {
+                            doc,
+                            hash,
+                            signature,
+                        } => Some(
+                            pipeline
+                                .analyze(doc.clone(), &analyze)
+                                .map(|a| (a, *hash, signature.clone()))
+                                .map_err(|p| DocError::new(doc.id.clone(), p).to_string()),
+                        ),
+                        _ => None,
+                    })
+                    .collect()
+            });
+        let mut analysed = analysed.into_iter();
+        let mut failed_ids: Vec<String> = Vec::new();
+        let mut batch = Vec::with_capacity(triaged.len());
+        for t in triaged {
+            match t {
+                Triage::Analyse { doc, .. } => {
+                    match analysed.next().expect("one result per document") {
+                        Ok((analysis, hash, signature)) => {
+                            batch.push(Incoming::Document(NewDocument {
+                                analysis,
+                                version: ANALYSIS_VERSION,
+                                hash,
+                                signature,
+                            }))
+                        }
+                        Err(e) => {
+                            failed_ids.push(doc.id);
+                            fail(&mut tally, e);
+                        }
+                    }
+                }
+                Triage::Report(r) if failed_ids.contains(&r.canonical) => {
+                    let msg = format!("{}: a copy of {}, which failed", r.doc_id, r.canonical);
+                    fail(&mut tally, msg);
+                }
+                Triage::Report(r) => batch.push(Incoming::Report(r)),
+                Triage::Already => tally.already += 1,
+                Triage::Failed(e) => fail(&mut tally, e),
+            }
+        }
+        let out: BatchOutcome = store.write_batch(batch, &settings)?;
+        tally.stored += out.stored;
+        tally.events += out.events;
+        tally.already += out.already;
+        tally.exact += out.exact;
+        tally.near += out.near;
+        progress.update(&tally, false);
+    }
+    progress.update(&tally, true);
+    let secs = progress.start.elapsed().as_secs_f64();
+    eprintln!(
+        "sitrep: ingest into {}: {} documents in {:.1} s ({:.0} docs/s): {} stored ({} events), {} duplicates stored as reports ({} exact, {} near), {} already stored, {} failed",
+        store.location(),
+        tally.read,
+        secs,
+        tally.read as f64 / secs.max(1e-9),
+        tally.stored,
+        tally.events,
+        tally.exact + tally.near,
+        tally.exact,
+        tally.near,
+        tally.already,
+        tally.failed.len()
+    );
+    if !tally.failed.is_empty() {
+        for f in tally.failed.iter().take(20) {
+            eprintln!("  failed: {f}");
+        }
+        if tally.failed.len() > 20 {
+            eprintln!(
+                "  … and {} more (each named above)",
+                tally.failed.len() - 20
+            );
+        }
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn fail(tally: &mut Tally, msg: String) {
+    eprintln!("sitrep: {msg}");
+    tally.failed.push(msg);
+}
+
+/// Decides, in input order, what each document of a batch becomes.
+fn triage(
+    store: &dyn Store,
+    near: &dyn NearDuplicates,
+    items: impl Iterator<Item = sitrep_ingest::Item>,
+    tally: &mut Tally,
+) -> anyhow::Result<Vec<Triage>> {
+    let mut out = Vec::new();
+    let mut ids: HashMap<String, ()> = HashMap::new();
+    let mut texts: HashMap<TextHash, String> = HashMap::new();
+    let mut signatures: Vec<(String, Vec<u8>)> = Vec::new();
+    for item in items {
+        tally.read += 1;
+        let ing = match item {
+            Ok(ing) => ing,
+            Err(e) => {
+                out.push(Triage::Failed(e.to_string()));
+                continue;
+            }
+        };
+        for w in &ing.warnings {
+            eprintln!("sitrep: warning: {}: {w}", ing.doc.id);
+        }
+        let doc = ing.doc;
+        tally.bytes += doc.text.len() as u64;
+        if ids.insert(doc.id.clone(), ()).is_some() {
+            out.push(Triage::Already);
+            continue;
+        }
+        let hash = TextHash::of(&doc.text);
+        let report = |canonical: String, kind, sim| {
+            Triage::Report(NewReport::of(&doc, hash, canonical, kind, sim))
+        };
+        match store.known(&doc.id, hash)? {
+            Known::StoredId => {
+                out.push(Triage::Already);
+                continue;
+            }
+            Known::SameText { canonical } => {
+                out.push(report(canonical, ReportKind::Exact, None));
+                continue;
+            }
+            Known::New => {}
+        }
+        if let Some(canonical) = texts.get(&hash) {
+            out.push(report(canonical.clone(), ReportKind::Exact, None));
+            continue;
+        }
+        let signature = near.signature(&doc.text);
+        if let Some(sig) = &signature {
+            let mut best: Option<(f32, String)> = None;
+            let stored = store.near_candidates(&sig.keys)?;
+            for (id, other) in stored.iter().chain(signatures.iter()) {
+                let s = near.similarity(&sig.bytes, other);
+                if s >= near.threshold() && best.as_ref().is_none_or(|b| s > b.0) {
+                    best = Some((s, id.clone()));
+                }
+            }
+            if let Some((s, canonical)) = best {
+                out.push(report(canonical, ReportKind::Near, Some(s)));
+                continue;
+            }
+            signatures.push((doc.id.clone(), sig.bytes.clone()));
+        }
+        texts.insert(hash, doc.id.clone());
+        out.push(Triage::Analyse {
+            doc,
+            hash,
+            signature,
+        });
+    }
+    Ok(out)
+}
+
+pub fn reanalyze(args: ReanalyzeArgs) -> anyhow::Result<ExitCode> {
+    if args.batch == 0 {
+        anyhow::bail!("--batch must be at least 1");
+    }
+    let mut store = args.db.open(false)?;
+    let pool = thread_pool(args.threads)?;
+    let pipeline = Pipeline::new();
+    let settings = ClusterSettings {
+        window_days: args.cluster_window,
+    };
+    let analyze = AnalyzeOptions {
+        tokens: false,
+        entities: true,
+        events: true,
+    };
+    let start = Instant::now();
+    let (mut done, mut failed) = (0usize, Vec::new());
+    let mut skip = std::collections::HashSet::new();
+    loop {
+        let docs: Vec<_> = store
+            .outdated(ANALYSIS_VERSION, args.batch + skip.len())?
+            .into_iter()
+            .filter(|o| !skip.contains(&o.document.id))
+            .take(args.batch)
+            .collect();
+        if docs.is_empty() {
+            break;
+        }
+        let results: Vec<Result<Analysis, (String, String)>> = pool.install(|| {
+            docs.into_par_iter()
+                .map(|o| {
+                    let id = o.document.id.clone();
+                    pipeline
+                        .analyze(o.document, &analyze)
+                        .map_err(|p| (id.clone(), DocError::new(id, p).to_string()))
+                })
+                .collect()
+        });
+        let mut ok = Vec::new();
+        for r in results {
+            match r {
+                Ok(a) => ok.push(a),
+                Err((id, e)) => {
+                    eprintln!("sitrep: {e}");
+                    skip.insert(id);
+                    failed.push(e);
+                }
+            }
+        }
+        done += store.replace_analyses(ok, ANALYSIS_VERSION, &settings)?;
+    }
+    eprintln!(
+        "sitrep: reanalyze {}: {done} documents brought to analysis version {ANALYSIS_VERSION} in {:.1} s, {} failed",
+        store.location(),
+        start.elapsed().as_secs_f64(),
+        failed.len()
+    );
+    Ok(if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    builder.build().context("cannot start worker threads")
+}
+
+/// The size of the inputs when they are all regular files (for the ETA), else `None`.
+fn input_bytes(inputs: &[String]) -> Option<u64> {
+    let mut total = 0;
+    for i in inputs {
+        let m = std::fs::metadata(i).ok()?;
+        if !m.is_file() {
+            return None;
+        }
+        total += m.len();
+    }
+    (total > 0).then_some(total)
+}
+
+/// Progress on standard error: a line redrawn in place on a terminal, a plain line every
+/// ten seconds otherwise.
+struct Progress {
+    start: Instant,
+    last: Instant,
+    terminal: bool,
+    total_bytes: Option<u64>,
+}
+
+impl Progress {
+    fn new(total_bytes: Option<u64>) -> Progress {
+        let now = Instant::now();
+        Progress {
+            start: now,
+            last: now,
+            terminal: std::io::stderr().is_terminal(),
+            total_bytes,
+        }
+    }
+
+    fn update(&mut self, t: &Tally, last: bool) {
+        let every = if self.terminal {
+            Duration::from_millis(200)
+        } else {
+            Duration::from_secs(10)
+        };
+        if !last && self.last.elapsed() < every {
+            return;
+        }
+        if last && !self.terminal {
+            return; // the summary follows
+        }
+        self.last = Instant::now();
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        let rate = t.read as f64 / secs;
+        // Text bytes undercount file bytes (markup, JSON), so the ETA errs long.
+        let eta = match self.total_bytes {
+            Some(total) if t.bytes > 0 && !last => {
+                let done = (t.bytes as f64 / total as f64).min(0.99);
+                format!(", ETA {:.0} s", secs * (1.0 - done) / done)
+            }
+            _ => String::new(),
+        };
+        let line = format!(
+            "{} docs, {:.0} docs/s: {} stored, {} duplicates, {} already stored, {} failed{eta}",
+            t.read,
+            rate,
+            t.stored,
+            t.exact + t.near,
+            t.already,
+            t.failed.len()
+        );
+        let mut err = std::io::stderr().lock();
+        let _ = if self.terminal {
+            write!(
+                err,
+                "\r\x1b[2Ksitrep: {line}{}",
+                if last { "\n" } else { "" }
+            )
+        } else {
+            writeln!(err, "sitrep: {line}")
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_ingest::Ingested;
+
+    /// A toy detector for the triage: word sets, Jaccard similarity, the first word as key.
+    struct Words;
+
+    impl NearDuplicates for Words {
+        fn signature(&self, text: &str) -> Option<Signature> {
+            let mut w: Vec<&str> = text.split_whitespace().collect();
+            let key = i64::from(*w.first()?.as_bytes().first()?);
+            w.sort_unstable();
+            w.dedup();
+            Some(Signature {
+                bytes: w.join(" ").into_bytes(),
+                keys: vec![key],
+            })
+        }
+        fn similarity(&self, a: &[u8], b: &[u8]) -> f32 {
+            let set = |x: &[u8]| -> std::collections::BTreeSet<Vec<u8>> {
+                x.split(|&c| c == b' ').map(<[u8]>::to_vec).collect()
+            };
+            let (a, b) = (set(a), set(b));
+            a.intersection(&b).count() as f32 / a.union(&b).count() as f32
+        }
+        fn threshold(&self) -> f32 {
+            0.7
+        }
+    }
+
+    fn item(id: &str, text: &str) -> sitrep_ingest::Item {
+        Ok(Ingested {
+            doc: Document::new(id, text),
+            warnings: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn triage_finds_stored_ids_copies_and_near_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("s.db");
+        let mut store = sitrep_store::open(db.to_str().unwrap(), &OpenOptions::default()).unwrap();
+        let stored = "Frankreich schickt 500 Soldaten nach Estland zur Verstärkung der Nato";
+        let mut a = Analysis::from_document(Document::new("s1", stored));
+        a.language = Some(Language::De);
+        let doc = NewDocument {
+            hash: TextHash::of(stored),
+            signature: Words.signature(stored),
+            analysis: a,
+            version: 1,
+        };
+        store
+            .write_batch(vec![Incoming::Document(doc)], &ClusterSettings::default())
+            .unwrap();
+
+        let items = vec![
+            item("s1", "anything"),
+            item("n1", "Ganz neuer Text über etwas anderes."),
+            item("n1", "The same id again in one batch."),
+            item("c1", stored),
+            item(
+                "c2",
+                "Frankreich schickt 500 Soldaten nach Estland zur Verstärkung der Nato heute",
+            ),
+            item("c3", "Ganz  neuer Text über etwas anderes."),
+        ];
+        let mut tally = Tally::default();
+        let t = triage(store.as_ref(), &Words, items.into_iter(), &mut tally).unwrap();
+        let got: Vec<String> = t
+            .iter()
+            .map(|t| match t {
+                Triage::Analyse { doc, .. } => format!("analyse {}", doc.id),
+                Triage::Report(r) => format!("{} {} of {}", r.doc_id, r.kind.as_str(), r.canonical),
+                Triage::Already => "already".into(),
+                Triage::Failed(e) => format!("failed {e}"),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "already",
+                "analyse n1",
+                "already",
+                "c1 exact of s1",
+                "c2 near of s1",
+                "c3 exact of n1"
+            ]
+        );
+        assert_eq!(tally.read, 6);
+    }
+}

@@ -1,0 +1,185 @@
+//! What query and export write: one [`EventRecord`] per event (JSON Lines: the `sitrep/1`
+//! event with its document's metadata; CSV: the flattened [`CSV_COLUMNS`]) and one
+//! [`ClusterRecord`] per cluster.
+
+use serde::{Deserialize, Serialize};
+use sitrep_core::{Date, Event, Language};
+
+/// A stored event with the document it comes from. Its JSON form is one line of
+/// `sitrep export --format jsonl`; `event` is exactly the `sitrep/1` event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    /// Always `sitrep/1`.
+    pub schema: String,
+    /// The document's id.
+    pub document: String,
+    pub language: Option<Language>,
+    pub published: Option<Date>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    /// The day the event is filed under: its date when that names a day, else the
+    /// document's publication date.
+    pub day: Option<String>,
+    /// The words of the event's evidence span.
+    pub evidence_text: String,
+    /// The cross-article cluster it belongs to.
+    pub cluster: Option<i64>,
+    pub event: Event,
+}
+
+/// A cluster: one event as reported across documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterRecord {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub sources: Vec<String>,
+    pub targets: Vec<String>,
+    pub places: Vec<String>,
+    pub first_day: String,
+    pub last_day: String,
+    /// Events in it.
+    pub events: u64,
+    /// Reports of those events: their documents and the documents' stored copies.
+    pub documents: u64,
+    /// Distinct outlets among those reports.
+    pub outlets: u64,
+    /// Every event in it: (document id, event id).
+    pub members: Vec<(String, String)>,
+}
+
+/// The CSV columns of `sitrep export --format csv` and `sitrep query --format csv`, in
+/// order. Several values in one field are joined with `|`; absent values are empty.
+pub const CSV_COLUMNS: &[(&str, &str)] = &[
+    ("document", "document id"),
+    ("event", "event id within the document"),
+    ("published", "document publication date"),
+    ("outlet", "document outlet"),
+    ("url", "document URL"),
+    ("type", "PLOVER event type"),
+    ("mode", "PLOVER mode"),
+    ("cameo", "CAMEO code"),
+    ("modality", "asserted, planned, negated, …"),
+    ("source", "source actor codes"),
+    ("target", "target actor codes"),
+    ("origin", "origin place codes (names where no code)"),
+    (
+        "destination",
+        "destination place codes (names where no code)",
+    ),
+    ("location", "location place codes (names where no code)"),
+    ("date", "resolved event date (ISO, any granularity)"),
+    ("date_granularity", "day, week, month, year"),
+    ("day", "the day the event is filed under"),
+    ("quantity", "counted amount"),
+    ("quantity_unit", "what is counted (lemma)"),
+    ("reported_by", "cited sources' names"),
+    ("speaker", "speaker's name"),
+    ("trigger", "trigger words"),
+    ("evidence_start", "evidence byte offset (inclusive)"),
+    ("evidence_end", "evidence byte offset (exclusive)"),
+    ("evidence", "evidence words"),
+    ("confidence", "extraction confidence"),
+    ("rule", "the frame rule that fired"),
+    ("cluster", "cross-article cluster id"),
+];
+
+pub fn csv_header() -> Vec<String> {
+    CSV_COLUMNS.iter().map(|(c, _)| c.to_string()).collect()
+}
+
+/// The CSV fields of one event, in [`CSV_COLUMNS`] order.
+pub fn csv_row(r: &EventRecord) -> Vec<String> {
+    let e = &r.event;
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let actors = |v: &[sitrep_core::EventActor]| {
+        v.iter()
+            .map(|a| a.code.as_str())
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let places = |v: &[sitrep_core::EventPlace]| {
+        v.iter()
+            .map(|p| p.code.as_deref().unwrap_or(&p.name))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let row = vec![
+        r.document.clone(),
+        e.id.clone(),
+        r.published.map(|d| d.to_string()).unwrap_or_default(),
+        opt(&r.outlet),
+        opt(&r.url),
+        e.event_type.to_string(),
+        opt(&e.mode),
+        opt(&e.cameo),
+        e.modality.to_string(),
+        actors(&e.source),
+        actors(&e.target),
+        places(&e.origin),
+        places(&e.destination),
+        places(&e.location),
+        e.date
+            .as_ref()
+            .and_then(|d| d.value.clone())
+            .unwrap_or_default(),
+        e.date
+            .as_ref()
+            .map(|d| d.granularity.clone())
+            .unwrap_or_default(),
+        opt(&r.day),
+        e.quantity
+            .as_ref()
+            .and_then(|q| q.value)
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+        e.quantity
+            .as_ref()
+            .and_then(|q| q.unit.clone())
+            .unwrap_or_default(),
+        e.reported_by
+            .iter()
+            .map(|c| c.name.as_deref().unwrap_or(&c.text))
+            .collect::<Vec<_>>()
+            .join("|"),
+        e.speaker
+            .as_ref()
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
+        e.trigger.text.clone(),
+        e.evidence.start.to_string(),
+        e.evidence.end.to_string(),
+        r.evidence_text.clone(),
+        e.confidence.to_string(),
+        e.rule.clone(),
+        r.cluster.map(|c| c.to_string()).unwrap_or_default(),
+    ];
+    debug_assert_eq!(row.len(), CSV_COLUMNS.len());
+    row
+}
+
+/// Writes one CSV field (RFC 4180: quoted when it holds a comma, quote or line break).
+pub fn write_csv_field(out: &mut String, field: &str) {
+    if field.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed() {
+        let mut s = String::new();
+        write_csv_field(&mut s, "plain");
+        s.push(',');
+        write_csv_field(&mut s, "a \"b\", c\nd");
+        assert_eq!(s, "plain,\"a \"\"b\"\", c\nd\"");
+    }
+}

@@ -1,0 +1,297 @@
+//! The sitrep store: analysed documents, their events and cross-article event clusters,
+//! kept so that a corpus can be ingested once, re-run safely, queried and exported.
+//!
+//! * [`Store`]: the operations every backend provides; [`SqliteStore`] is the embedded
+//!   SQLite backend (the default, a single file in WAL mode). A PostgreSQL backend
+//!   implements the same trait.
+//! * The schema is a list of versioned migrations (`migrations/NNNN_*.sql`), applied in one
+//!   transaction when a store is opened; the version is recorded in the database. A file
+//!   that is not a sitrep store, or one written by a newer sitrep, is refused unchanged.
+//! * Documents are identified by their id and by a [`TextHash`]; an exact (or, with a
+//!   [`NearDuplicates`] detector, near) copy of a stored document is kept as a further
+//!   *report* of it (its own id, url, outlet and title) and not analysed again.
+//! * Each document keeps its whole `sitrep/1` analysis as JSON plus flattened rows for
+//!   querying (events, event actors, places, cited sources, entities, mentions, quotes).
+//! * Events of the same type with compatible actors, place and date form event
+//!   [clusters](cluster), incrementally as documents arrive.
+//!
+//! Everything a batch writes is one transaction: a crash loses at most the batch in flight,
+//! never part of a document.
+
+mod cluster;
+mod export;
+mod hash;
+mod neardup;
+#[cfg(feature = "parquet")]
+mod parquet_export;
+mod sqlite;
+
+pub use cluster::ClusterSettings;
+pub use export::{csv_header, csv_row, write_csv_field, ClusterRecord, EventRecord, CSV_COLUMNS};
+pub use hash::TextHash;
+pub use neardup::{ExactOnly, NearDuplicates, Signature};
+#[cfg(feature = "parquet")]
+pub use parquet_export::write_parquet;
+pub use sqlite::{OpenOptions, SqliteStore};
+
+use sitrep_core::{Analysis, Date, Document, EventType, Modality};
+
+/// The newest schema version this build knows (the number of the last migration).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What went wrong with a store. Every message names the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: not a sitrep store ({reason}); nothing was changed")]
+    Foreign { path: String, reason: String },
+    #[error(
+        "{path}: store schema version {found} is newer than this sitrep knows ({known}); \
+         use a newer sitrep; nothing was changed"
+    )]
+    Newer {
+        path: String,
+        found: u32,
+        known: u32,
+    },
+    #[error("{path}: the store is locked by another process (gave up after {waited_ms} ms; see --busy-timeout)")]
+    Locked { path: String, waited_ms: u64 },
+    #[error("{path}: the store is read-only ({reason})")]
+    ReadOnly { path: String, reason: String },
+    #[error("{path}: no store here (nothing to read; `sitrep ingest` creates one)")]
+    Missing { path: String },
+    #[error("{path}: {context}: {source}")]
+    Sqlite {
+        path: String,
+        context: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{path}: document {doc}: {reason}")]
+    Document {
+        path: String,
+        doc: String,
+        reason: String,
+    },
+    #[error("{0}")]
+    Unsupported(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A newly analysed document to store.
+#[derive(Debug, Clone)]
+pub struct NewDocument {
+    pub analysis: Analysis,
+    /// The analysis version that produced it (`sitrep_pipeline::ANALYSIS_VERSION`).
+    pub version: u32,
+    pub hash: TextHash,
+    pub signature: Option<Signature>,
+}
+
+/// How a report matched its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKind {
+    /// The same text (same [`TextHash`]).
+    Exact,
+    /// A near duplicate by the [`NearDuplicates`] detector.
+    Near,
+}
+
+impl ReportKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::Exact => "exact",
+            ReportKind::Near => "near",
+        }
+    }
+}
+
+/// A further report of a stored (or same-batch) document: a copy that is not analysed.
+#[derive(Debug, Clone)]
+pub struct NewReport {
+    pub doc_id: String,
+    pub published: Option<Date>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub hash: TextHash,
+    /// The id of the document it copies (stored, or earlier in the same batch).
+    pub canonical: String,
+    pub kind: ReportKind,
+    pub similarity: Option<f32>,
+}
+
+impl NewReport {
+    /// The report of `doc` as a copy of `canonical`.
+    pub fn of(
+        doc: &Document,
+        hash: TextHash,
+        canonical: String,
+        kind: ReportKind,
+        similarity: Option<f32>,
+    ) -> NewReport {
+        NewReport {
+            doc_id: doc.id.clone(),
+            published: doc.published,
+            title: doc.title.clone(),
+            url: doc.url.clone(),
+            outlet: doc.outlet.clone(),
+            hash,
+            canonical,
+            kind,
+            similarity,
+        }
+    }
+}
+
+/// One item of a batch.
+#[derive(Debug, Clone)]
+pub enum Incoming {
+    Document(NewDocument),
+    Report(NewReport),
+}
+
+/// What a batch did. Items already stored (by id) are skipped, so writing a batch twice
+/// changes nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchOutcome {
+    /// Documents stored with their analysis.
+    pub stored: usize,
+    /// Reports stored as exact copies of a document (including documents found to be
+    /// copies only inside the transaction, e.g. written meanwhile by another process).
+    pub exact: usize,
+    /// Reports stored as near duplicates.
+    pub near: usize,
+    /// Items skipped because their id was already stored.
+    pub already: usize,
+    /// Events stored.
+    pub events: usize,
+}
+
+impl std::ops::AddAssign for BatchOutcome {
+    fn add_assign(&mut self, o: BatchOutcome) {
+        self.stored += o.stored;
+        self.exact += o.exact;
+        self.near += o.near;
+        self.already += o.already;
+        self.events += o.events;
+    }
+}
+
+/// What is known about a document before analysing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Known {
+    /// Nothing: analyse it.
+    New,
+    /// Its id is stored (as a document or a report): skip it.
+    StoredId,
+    /// Its text is stored under another id: store it as a report of that document.
+    SameText { canonical: String },
+}
+
+/// Which events (or clusters) to read. Codes match by prefix (`USA` matches `USAGOV`);
+/// dates compare with the event's day (see [`EventRecord::day`]).
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// A source or target actor.
+    pub actor: Option<String>,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    pub event_type: Option<EventType>,
+    pub modality: Option<Modality>,
+    /// A place code (origin, destination or location).
+    pub place: Option<String>,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+    /// Words that must all occur in the event's evidence (ASCII letters match in either
+    /// case).
+    pub text: Vec<String>,
+    pub limit: Option<usize>,
+}
+
+/// Store-wide counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub documents: u64,
+    pub reports: u64,
+    pub events: u64,
+    pub clusters: u64,
+    pub entities: u64,
+    pub mentions: u64,
+    pub quotes: u64,
+    pub citations: u64,
+    pub event_actors: u64,
+}
+
+/// Counts by day, type and actor pair.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    pub counts: CountsOut,
+    pub by_day: Vec<(String, u64)>,
+    pub by_type: Vec<(String, u64)>,
+    /// (source code, target code, events), most frequent first.
+    pub by_actor_pair: Vec<(String, String, u64)>,
+}
+
+/// [`Counts`] as written by `sitrep stats --format json`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct CountsOut {
+    pub documents: u64,
+    pub reports: u64,
+    pub events: u64,
+    pub clusters: u64,
+}
+
+/// A stored document whose analysis is older than the current version.
+#[derive(Debug, Clone)]
+pub struct Outdated {
+    pub document: Document,
+    pub version: u32,
+}
+
+/// The operations of a store. Implemented by [`SqliteStore`]; a PostgreSQL backend
+/// implements the same.
+pub trait Store {
+    /// Where the store is (path or URL), for messages.
+    fn location(&self) -> &str;
+    /// Is the document already stored, or its text?
+    fn known(&self, doc_id: &str, hash: TextHash) -> Result<Known>;
+    /// Stored documents sharing a near-duplicate key with `keys`: (id, signature).
+    fn near_candidates(&self, keys: &[i64]) -> Result<Vec<(String, Vec<u8>)>>;
+    /// Writes a batch in one transaction, clustering its events.
+    fn write_batch(
+        &mut self,
+        batch: Vec<Incoming>,
+        clusters: &ClusterSettings,
+    ) -> Result<BatchOutcome>;
+    /// Up to `limit` documents stored with an analysis version below `version`.
+    fn outdated(&self, version: u32, limit: usize) -> Result<Vec<Outdated>>;
+    /// Replaces stored analyses (matched by document id) in one transaction; returns the
+    /// number replaced.
+    fn replace_analyses(
+        &mut self,
+        analyses: Vec<Analysis>,
+        version: u32,
+        clusters: &ClusterSettings,
+    ) -> Result<usize>;
+    /// A stored document's analysis.
+    fn analysis(&self, doc_id: &str) -> Result<Option<Analysis>>;
+    /// Events matching `filter`, by day then storage order.
+    fn events(&self, filter: &Filter) -> Result<Vec<EventRecord>>;
+    /// Clusters with at least one event matching `filter`, largest first.
+    fn clusters(&self, filter: &Filter) -> Result<Vec<ClusterRecord>>;
+    fn counts(&self) -> Result<Counts>;
+    /// Counts by day, type and actor pair (`top` rows of the last two).
+    fn stats(&self, top: usize) -> Result<Stats>;
+}
+
+/// Opens the store named by `location`: a SQLite file path (or `file:` URI). PostgreSQL
+/// URLs are refused with a clear message until that backend exists.
+pub fn open(location: &str, opts: &OpenOptions) -> Result<Box<dyn Store>> {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        return Err(StoreError::Unsupported(format!(
+            "{location}: PostgreSQL stores are not built into this sitrep yet; use a SQLite file"
+        )));
+    }
+    Ok(Box::new(SqliteStore::open(location, opts)?))
+}

@@ -1,0 +1,782 @@
+//! The SQLite store: schema, refusals, idempotence, queries, clusters, reanalysis.
+
+use sitrep_core::{
+    Analysis, Date, Document, Event, EventActor, EventPlace, EventType, Mention, Modality, Span,
+};
+use sitrep_store::{
+    ClusterSettings, EventRecord, Filter, Incoming, Known, NewDocument, OpenOptions, SqliteStore,
+    Store, StoreError, TextHash, SCHEMA_VERSION,
+};
+use std::path::Path;
+use std::time::Duration;
+
+fn open(path: &Path) -> SqliteStore {
+    SqliteStore::open(path.to_str().unwrap(), &OpenOptions::default()).unwrap()
+}
+
+fn actor(code: &str) -> EventActor {
+    EventActor {
+        code: code.into(),
+        entity: None,
+        text: code.into(),
+        start: 0,
+        end: 1,
+        inferred: false,
+    }
+}
+
+/// An event of `ty` from `source` to `target` at `place`, its evidence the whole text.
+fn event(
+    id: &str,
+    ty: EventType,
+    source: &str,
+    target: &str,
+    place: Option<&str>,
+    text: &str,
+) -> Event {
+    Event {
+        id: id.into(),
+        event_type: ty,
+        mode: None,
+        cameo: None,
+        source: source.split_whitespace().map(actor).collect(),
+        target: target.split_whitespace().map(actor).collect(),
+        modality: Modality::Asserted,
+        quantity: None,
+        origin: Vec::new(),
+        destination: Vec::new(),
+        location: place
+            .map(|p| {
+                vec![EventPlace {
+                    code: Some(p.into()),
+                    name: p.into(),
+                    text: p.into(),
+                    start: 0,
+                    end: 1,
+                }]
+            })
+            .unwrap_or_default(),
+        date: None,
+        reported_by: Vec::new(),
+        speaker: None,
+        quote: None,
+        trigger: Mention {
+            start: 0,
+            end: 1,
+            text: text[..1].into(),
+        },
+        evidence: Span::new(0, text.len()),
+        rule: "test".into(),
+        confidence: 0.5,
+    }
+}
+
+/// A document with one event per (type, source, target, place).
+fn analysis(
+    id: &str,
+    text: &str,
+    published: &str,
+    outlet: &str,
+    events: &[(EventType, &str, &str, Option<&str>)],
+) -> Analysis {
+    let mut d = Document::new(id, text);
+    d.published = Some(published.parse().unwrap());
+    d.outlet = Some(outlet.into());
+    let mut a = Analysis::from_document(d);
+    for (k, (ty, s, t, p)) in events.iter().enumerate() {
+        a.events
+            .push(event(&format!("v{}", k + 1), *ty, s, t, *p, text));
+    }
+    a
+}
+
+fn incoming(a: &Analysis) -> Incoming {
+    Incoming::Document(NewDocument {
+        analysis: a.clone(),
+        version: 1,
+        hash: TextHash::of(&a.text),
+        signature: None,
+    })
+}
+
+fn write(store: &mut SqliteStore, docs: &[Analysis]) -> sitrep_store::BatchOutcome {
+    store
+        .write_batch(
+            docs.iter().map(incoming).collect(),
+            &ClusterSettings::default(),
+        )
+        .unwrap()
+}
+
+fn ids(records: &[EventRecord]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| format!("{}/{}", r.document, r.event.id))
+        .collect()
+}
+
+#[test]
+fn a_new_store_is_migrated_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.db");
+    let s = open(&p);
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let app: i64 = s
+        .connection()
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(app, 0x5349_5452);
+    let mode: String = s
+        .connection()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    drop(s);
+    assert_eq!(open(&p).schema_version().unwrap(), SCHEMA_VERSION);
+}
+
+#[test]
+fn a_foreign_database_or_file_is_refused_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("other.db");
+    {
+        let c = rusqlite::Connection::open(&p).unwrap();
+        c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    let before = std::fs::read(&p).unwrap();
+    let err = SqliteStore::open(p.to_str().unwrap(), &OpenOptions::default())
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+    assert!(err.to_string().contains("not a sitrep store"), "{err}");
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+
+    let t = dir.path().join("notes.txt");
+    std::fs::write(
+        &t,
+        "Dies ist keine Datenbank, sondern ein Text, lang genug für einen Kopf.\n".repeat(10),
+    )
+    .unwrap();
+    let before = std::fs::read(&t).unwrap();
+    let err = SqliteStore::open(t.to_str().unwrap(), &OpenOptions::default())
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+    assert_eq!(std::fs::read(&t).unwrap(), before);
+}
+
+#[test]
+fn a_newer_schema_is_refused_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.db");
+    drop(open(&p));
+    {
+        let c = rusqlite::Connection::open(&p).unwrap();
+        c.execute_batch("PRAGMA user_version = 99;").unwrap();
+    }
+    let before = std::fs::read(&p).unwrap();
+    let err = SqliteStore::open(p.to_str().unwrap(), &OpenOptions::default())
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::Newer { found: 99, .. }), "{err}");
+    assert!(err.to_string().contains("newer"), "{err}");
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
+
+#[test]
+fn read_only_and_missing_stores_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.db");
+    drop(open(&p));
+    let uri = format!("file:{}?mode=ro", p.display());
+    let err = SqliteStore::open(&uri, &OpenOptions::default())
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+    assert!(err.to_string().contains("read-only"), "{err}");
+    // Reading a read-only store works.
+    let ro = OpenOptions {
+        read_only: true,
+        ..OpenOptions::default()
+    };
+    assert_eq!(
+        SqliteStore::open(&uri, &ro)
+            .unwrap()
+            .counts()
+            .unwrap()
+            .documents,
+        0
+    );
+    let missing = dir.path().join("none.db");
+    let err = SqliteStore::open(missing.to_str().unwrap(), &ro)
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+    assert!(!missing.exists());
+}
+
+#[test]
+fn a_locked_store_is_a_clear_error_then_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.db");
+    let opts = OpenOptions {
+        busy_timeout: Duration::from_millis(100),
+        read_only: false,
+    };
+    let mut s = SqliteStore::open(p.to_str().unwrap(), &opts).unwrap();
+    let other = rusqlite::Connection::open(&p).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE;").unwrap();
+    let a = analysis("d1", "Text eins.", "2022-02-01", "A", &[]);
+    let err = s
+        .write_batch(vec![incoming(&a)], &ClusterSettings::default())
+        .err()
+        .unwrap();
+    assert!(
+        matches!(err, StoreError::Locked { waited_ms: 100, .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("locked by another process"),
+        "{err}"
+    );
+    other.execute_batch("COMMIT;").unwrap();
+    assert_eq!(
+        s.write_batch(vec![incoming(&a)], &ClusterSettings::default())
+            .unwrap()
+            .stored,
+        1
+    );
+}
+
+#[test]
+fn writing_twice_changes_nothing_and_copies_become_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("s.db"));
+    let docs = [
+        analysis(
+            "d1",
+            "Russland droht der Ukraine.",
+            "2022-02-01",
+            "A",
+            &[(EventType::Threaten, "RUS", "UKR", None)],
+        ),
+        analysis(
+            "d2",
+            "Berlin liefert Helme.",
+            "2022-02-01",
+            "B",
+            &[(EventType::Aid, "DEU", "UKR", None)],
+        ),
+    ];
+    let first = write(&mut s, &docs);
+    assert_eq!((first.stored, first.events, first.already), (2, 2, 0));
+    let counts = s.counts().unwrap();
+    let again = write(&mut s, &docs);
+    assert_eq!((again.stored, again.already), (0, 2));
+    assert_eq!(s.counts().unwrap(), counts);
+
+    // The same text under another id (white space aside) is a report, not a document.
+    let copy = analysis(
+        "copy",
+        " Russland  droht der Ukraine.\n",
+        "2022-02-02",
+        "C",
+        &[(EventType::Threaten, "RUS", "UKR", None)],
+    );
+    assert_eq!(
+        s.known("copy", TextHash::of(&copy.text)).unwrap(),
+        Known::SameText {
+            canonical: "d1".into()
+        }
+    );
+    assert_eq!(
+        s.known("d1", TextHash::of("anything")).unwrap(),
+        Known::StoredId
+    );
+    let out = write(&mut s, &[copy]);
+    assert_eq!((out.stored, out.exact), (0, 1));
+    let c = s.counts().unwrap();
+    assert_eq!((c.documents, c.reports, c.events), (2, 1, 2));
+    // The copy counts as a further report (and outlet) of the event's cluster.
+    let cl = s
+        .clusters(&Filter {
+            event_type: Some(EventType::Threaten),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert_eq!((cl.len(), cl[0].documents, cl[0].outlets), (1, 2, 2));
+}
+
+#[test]
+fn the_analysis_comes_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("s.db"));
+    let a = analysis(
+        "d1",
+        "Russland droht der Ukraine.",
+        "2022-02-01",
+        "A",
+        &[(EventType::Threaten, "RUS", "UKR", Some("UKR"))],
+    );
+    write(&mut s, std::slice::from_ref(&a));
+    assert_eq!(s.analysis("d1").unwrap(), Some(a));
+    assert_eq!(s.analysis("nope").unwrap(), None);
+}
+
+#[test]
+fn query_filters_select_the_right_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("s.db"));
+    let mut neg = analysis(
+        "d3",
+        "Paris lehnt Gespräche mit Moskau ab.",
+        "2022-03-10",
+        "C",
+        &[(EventType::Reject, "FRA", "RUS", None)],
+    );
+    neg.events[0].modality = Modality::Negated;
+    write(
+        &mut s,
+        &[
+            analysis(
+                "d1",
+                "Russland droht der Ukraine in Kiew.",
+                "2022-02-01",
+                "A",
+                &[(EventType::Threaten, "RUS", "UKR", Some("UKR"))],
+            ),
+            analysis(
+                "d2",
+                "Washington hilft Kiew mit Geld.",
+                "2022-02-15",
+                "B",
+                &[
+                    (EventType::Aid, "USAGOV", "UKR", None),
+                    (EventType::Threaten, "UKR", "RUS", None),
+                ],
+            ),
+            neg,
+        ],
+    );
+    let q = |f: Filter| ids(&s.events(&f).unwrap());
+    assert_eq!(q(Filter::default()), ["d1/v1", "d2/v1", "d2/v2", "d3/v1"]);
+    assert_eq!(
+        q(Filter {
+            actor: Some("RUS".into()),
+            ..Filter::default()
+        }),
+        ["d1/v1", "d2/v2", "d3/v1"]
+    );
+    assert_eq!(
+        q(Filter {
+            source: Some("RUS".into()),
+            ..Filter::default()
+        }),
+        ["d1/v1"]
+    );
+    assert_eq!(
+        q(Filter {
+            target: Some("RUS".into()),
+            ..Filter::default()
+        }),
+        ["d2/v2", "d3/v1"]
+    );
+    assert_eq!(
+        q(Filter {
+            actor: Some("USA".into()),
+            ..Filter::default()
+        }),
+        ["d2/v1"],
+        "codes match by prefix"
+    );
+    assert_eq!(
+        q(Filter {
+            event_type: Some(EventType::Threaten),
+            ..Filter::default()
+        }),
+        ["d1/v1", "d2/v2"]
+    );
+    assert_eq!(
+        q(Filter {
+            modality: Some(Modality::Negated),
+            ..Filter::default()
+        }),
+        ["d3/v1"]
+    );
+    assert_eq!(
+        q(Filter {
+            place: Some("UKR".into()),
+            ..Filter::default()
+        }),
+        ["d1/v1"]
+    );
+    let day = |s: &str| Some(s.parse::<Date>().unwrap());
+    assert_eq!(
+        q(Filter {
+            since: day("2022-02-02"),
+            until: day("2022-02-28"),
+            ..Filter::default()
+        }),
+        ["d2/v1", "d2/v2"]
+    );
+    assert_eq!(
+        q(Filter {
+            text: vec!["kiew".into(), "Geld".into()],
+            ..Filter::default()
+        }),
+        ["d2/v1", "d2/v2"]
+    );
+    assert_eq!(
+        q(Filter {
+            text: vec!["100%".into()],
+            ..Filter::default()
+        }),
+        Vec::<String>::new(),
+        "LIKE wildcards are escaped"
+    );
+    assert_eq!(
+        q(Filter {
+            limit: Some(1),
+            ..Filter::default()
+        }),
+        ["d1/v1"]
+    );
+    assert_eq!(
+        q(Filter {
+            actor: Some("UKR".into()),
+            event_type: Some(EventType::Threaten),
+            since: day("2022-02-01"),
+            until: day("2022-02-28"),
+            ..Filter::default()
+        }),
+        ["d1/v1", "d2/v2"]
+    );
+    // Events carry their document's metadata and the evidence words.
+    let r = &s
+        .events(&Filter {
+            place: Some("UKR".into()),
+            ..Filter::default()
+        })
+        .unwrap()[0];
+    assert_eq!(
+        (
+            r.outlet.as_deref(),
+            r.day.as_deref(),
+            r.evidence_text.as_str()
+        ),
+        (
+            Some("A"),
+            Some("2022-02-01"),
+            "Russland droht der Ukraine in Kiew."
+        )
+    );
+}
+
+#[test]
+fn json_records_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("s.db"));
+    let a = analysis(
+        "d1",
+        "Russland droht der Ukraine.",
+        "2022-02-01",
+        "A",
+        &[
+            (EventType::Threaten, "RUS", "UKR", Some("UKR")),
+            (EventType::Aid, "DEU", "UKR", None),
+        ],
+    );
+    write(&mut s, std::slice::from_ref(&a));
+    let records = s.events(&Filter::default()).unwrap();
+    let lines: Vec<String> = records
+        .iter()
+        .map(|r| serde_json::to_string(r).unwrap())
+        .collect();
+    let back: Vec<EventRecord> = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(back, records);
+    assert_eq!(
+        back.iter().map(|r| r.event.clone()).collect::<Vec<_>>(),
+        a.events
+    );
+    let v: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(
+        (v["schema"].as_str(), v["event"]["type"].as_str()),
+        (Some("sitrep/1"), Some("THREATEN"))
+    );
+}
+
+#[test]
+fn clusters_merge_one_event_across_documents_and_keep_others_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("s.db"));
+    let t = EventType::Accuse;
+    write(
+        &mut s,
+        &[analysis(
+            "a",
+            "Moskau beschuldigt Kiew.",
+            "2022-02-01",
+            "Agentur",
+            &[(t, "RUS", "UKR", Some("UKR"))],
+        )],
+    );
+    // Incremental: later batches join the existing cluster.
+    write(
+        &mut s,
+        &[
+            analysis(
+                "b",
+                "Russland wirft der Ukraine vor …",
+                "2022-02-03",
+                "Zeitung",
+                &[(t, "RUSGOV", "UKR", None)],
+            ),
+            analysis(
+                "c",
+                "Washington beschuldigt Kiew.",
+                "2022-02-02",
+                "Zeitung",
+                &[(t, "USA", "UKR", None)],
+            ),
+            analysis(
+                "d",
+                "Moskau beschuldigt Kiew erneut.",
+                "2022-02-20",
+                "Agentur",
+                &[(t, "RUS", "UKR", None)],
+            ),
+            analysis(
+                "e",
+                "Moskau droht Kiew.",
+                "2022-02-02",
+                "Agentur",
+                &[(EventType::Threaten, "RUS", "UKR", None)],
+            ),
+            analysis(
+                "f",
+                "Moskau beschuldigt Kiew in Polen.",
+                "2022-02-02",
+                "Radio",
+                &[(t, "RUS", "UKR", Some("POL"))],
+            ),
+        ],
+    );
+    let all = s.clusters(&Filter::default()).unwrap();
+    assert_eq!(all.len(), 5, "{all:#?}");
+    let big = &all[0];
+    assert_eq!(
+        big.members,
+        [
+            ("a".to_string(), "v1".to_string()),
+            ("b".into(), "v1".into())
+        ]
+    );
+    assert_eq!((big.events, big.documents, big.outlets), (2, 2, 2));
+    assert_eq!(
+        (big.first_day.as_str(), big.last_day.as_str()),
+        ("2022-02-01", "2022-02-03")
+    );
+    assert_eq!(big.sources, ["RUS", "RUSGOV"]);
+    for c in &all[1..] {
+        assert_eq!(c.events, 1, "{c:#?}");
+    }
+    // A wider window brings the report of the 20th in.
+    let dir2 = tempfile::tempdir().unwrap();
+    let mut s2 = open(&dir2.path().join("s.db"));
+    let wide = ClusterSettings { window_days: 30 };
+    for (id, day) in [("a", "2022-02-01"), ("d", "2022-02-20")] {
+        let a = analysis(
+            id,
+            &format!("Moskau beschuldigt Kiew ({day})."),
+            day,
+            "A",
+            &[(t, "RUS", "UKR", None)],
+        );
+        s2.write_batch(vec![incoming(&a)], &wide).unwrap();
+    }
+    assert_eq!(s2.counts().unwrap().clusters, 1);
+}
+
+#[test]
+fn reanalysis_replaces_the_rows_of_old_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("s.db"));
+    let a = analysis(
+        "d1",
+        "Russland droht der Ukraine.",
+        "2022-02-01",
+        "A",
+        &[
+            (EventType::Threaten, "RUS", "UKR", None),
+            (EventType::Aid, "DEU", "UKR", None),
+        ],
+    );
+    let mut old = incoming(&a);
+    if let Incoming::Document(d) = &mut old {
+        d.version = 0;
+    }
+    s.write_batch(vec![old], &ClusterSettings::default())
+        .unwrap();
+    let outdated = s.outdated(1, 10).unwrap();
+    assert_eq!(outdated.len(), 1);
+    assert_eq!(
+        (outdated[0].document.id.as_str(), outdated[0].version),
+        ("d1", 0)
+    );
+    assert_eq!(outdated[0].document.published, a.published);
+    let mut new = a.clone();
+    new.events.truncate(1);
+    assert_eq!(
+        s.replace_analyses(vec![new.clone()], 1, &ClusterSettings::default())
+            .unwrap(),
+        1
+    );
+    assert!(s.outdated(1, 10).unwrap().is_empty());
+    let c = s.counts().unwrap();
+    assert_eq!(
+        (c.documents, c.events, c.clusters, c.event_actors),
+        (1, 1, 1, 2)
+    );
+    assert_eq!(s.analysis("d1").unwrap(), Some(new));
+}
+
+#[test]
+fn stats_count_by_day_type_and_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("s.db"));
+    write(
+        &mut s,
+        &[
+            analysis(
+                "d1",
+                "Eins.",
+                "2022-02-01",
+                "A",
+                &[
+                    (EventType::Threaten, "RUS", "UKR", None),
+                    (EventType::Threaten, "RUS", "UKR", None),
+                ],
+            ),
+            analysis(
+                "d2",
+                "Zwei.",
+                "2022-02-02",
+                "A",
+                &[(EventType::Aid, "DEU", "UKR", None)],
+            ),
+        ],
+    );
+    let st = s.stats(10).unwrap();
+    assert_eq!(
+        st.by_day,
+        [("2022-02-01".to_string(), 2), ("2022-02-02".to_string(), 1)]
+    );
+    assert_eq!(
+        st.by_type,
+        [("THREATEN".to_string(), 2), ("AID".to_string(), 1)]
+    );
+    assert_eq!(
+        st.by_actor_pair[0],
+        ("RUS".to_string(), "UKR".to_string(), 2)
+    );
+    assert_eq!(st.counts.events, 3);
+}
+
+#[test]
+fn the_documented_csv_columns_are_the_written_ones() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/store.md"))
+        .unwrap();
+    let table = doc
+        .split("| column | meaning |")
+        .nth(1)
+        .expect("docs/store.md has the column table");
+    let documented: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| l.trim_matches('|').split('|').next().unwrap().trim())
+        .collect();
+    let written: Vec<&str> = sitrep_store::CSV_COLUMNS.iter().map(|c| c.0).collect();
+    assert_eq!(documented, written);
+}
+
+#[test]
+fn near_duplicate_signatures_are_found_by_key_and_reports_kept() {
+    use sitrep_store::{NewReport, ReportKind, Signature};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("s.db"));
+    let a = analysis(
+        "d1",
+        "Russland droht der Ukraine.",
+        "2022-02-01",
+        "A",
+        &[(EventType::Threaten, "RUS", "UKR", None)],
+    );
+    let doc = NewDocument {
+        analysis: a.clone(),
+        version: 1,
+        hash: TextHash::of(&a.text),
+        signature: Some(Signature {
+            bytes: vec![1, 2, 3],
+            keys: vec![7, -9],
+        }),
+    };
+    s.write_batch(vec![Incoming::Document(doc)], &ClusterSettings::default())
+        .unwrap();
+    assert_eq!(
+        s.near_candidates(&[-9, 7, 7]).unwrap(),
+        [("d1".to_string(), vec![1, 2, 3])]
+    );
+    assert!(s.near_candidates(&[8]).unwrap().is_empty());
+    let mut copy = Document::new("d2", "Russland droht der Ukraine erneut.");
+    copy.outlet = Some("B".into());
+    let r = NewReport::of(
+        &copy,
+        TextHash::of(&copy.text),
+        "d1".into(),
+        ReportKind::Near,
+        Some(0.9),
+    );
+    let out = s
+        .write_batch(vec![Incoming::Report(r)], &ClusterSettings::default())
+        .unwrap();
+    assert_eq!((out.near, out.exact), (1, 0));
+    let (kind, sim): (String, f64) = s
+        .connection()
+        .query_row(
+            "SELECT kind, similarity FROM reports WHERE doc_id = 'd2'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(kind, "near");
+    assert!((sim - 0.9).abs() < 1e-6);
+    // The copy's own text is known from now on, as a copy of d1.
+    assert_eq!(
+        s.known("d3", TextHash::of(&copy.text)).unwrap(),
+        Known::SameText {
+            canonical: "d1".into()
+        }
+    );
+    // A report of a document that is not stored is an error naming it; nothing is written.
+    let orphan = NewReport::of(
+        &Document::new("d4", "x"),
+        TextHash::of("x"),
+        "nope".into(),
+        ReportKind::Exact,
+        None,
+    );
+    let err = s
+        .write_batch(vec![Incoming::Report(orphan)], &ClusterSettings::default())
+        .err()
+        .unwrap();
+    assert!(
+        err.to_string().contains("d4") && err.to_string().contains("nope"),
+        "{err}"
+    );
+    assert_eq!(s.counts().unwrap().reports, 1);
+}
