@@ -13,8 +13,8 @@ use sitrep_core::{Analysis, Date, DocError, Document, Language};
 use sitrep_ingest::{IngestOptions, Input, InputFormat, Reader};
 use sitrep_pipeline::{AnalyzeOptions, Pipeline, ANALYSIS_VERSION};
 use sitrep_store::{
-    BatchOutcome, ClusterSettings, ExactOnly, Incoming, Known, NearDuplicates, NewDocument,
-    NewReport, OpenOptions, ReportKind, Signature, Store, TextHash,
+    BatchOutcome, ClusterSettings, DedupConfig, Incoming, Known, MinHash, NearDuplicates,
+    NewDocument, NewReport, OpenOptions, ReportKind, Signature, Store, TextHash,
 };
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -59,6 +59,11 @@ pub struct IngestArgs {
     /// Reports of one event at most this many days apart join one cluster.
     #[arg(long, default_value_t = ClusterSettings::default().window_days, value_name = "DAYS")]
     pub cluster_window: u32,
+    /// Estimated Jaccard similarity of word 3-shingles from which a text is a near copy of
+    /// a stored one (stored as a further report of it, not analysed again); a text mostly
+    /// contained in a stored one (cut short) is a copy too. See evaluation/reports/dedup.md.
+    #[arg(long, default_value_t = DedupConfig::default().threshold, value_name = "0..1")]
+    pub near_threshold: f64,
     /// Input format; by default from the file extension (standard input is sniffed).
     #[arg(long, value_name = "text|jsonl|html")]
     pub input_format: Option<InputFormat>,
@@ -90,10 +95,14 @@ pub struct ReanalyzeArgs {
 /// A batch also ends at this much text, so memory stays flat on huge documents.
 const BATCH_BYTES: usize = 64 << 20;
 
-/// The near-duplicate detector ingest uses. Exact duplicates only until the `sitrep-dedup`
-/// crate provides one; swapping it in is this one line.
-fn near_duplicates() -> impl NearDuplicates {
-    ExactOnly
+/// The near-duplicate detector ingest uses: `sitrep-dedup`'s MinHash with its evaluated
+/// defaults and the given threshold.
+fn near_duplicates(threshold: f64) -> anyhow::Result<MinHash> {
+    let config = DedupConfig {
+        threshold,
+        ..DedupConfig::default()
+    };
+    MinHash::new(config).map_err(|e| anyhow::anyhow!("--near-threshold: {e}"))
 }
 
 /// What a document in a batch becomes.
@@ -144,7 +153,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut store = args.db.open(false)?;
     let pool = thread_pool(args.threads)?;
     let pipeline = Pipeline::new();
-    let near = near_duplicates();
+    let near = near_duplicates(args.near_threshold)?;
     let settings = ClusterSettings {
         window_days: args.cluster_window,
     };
@@ -325,8 +334,10 @@ fn triage(
             let mut best: Option<(f32, String)> = None;
             let stored = store.near_candidates(&sig.keys)?;
             for (id, other) in stored.iter().chain(signatures.iter()) {
-                let s = near.similarity(&sig.bytes, other);
-                if s >= near.threshold() && best.as_ref().is_none_or(|b| s > b.0) {
+                let Some(s) = near.judge(&sig.bytes, other) else {
+                    continue;
+                };
+                if best.as_ref().is_none_or(|b| s > b.0) {
                     best = Some((s, id.clone()));
                 }
             }
@@ -515,15 +526,13 @@ mod tests {
                 keys: vec![key],
             })
         }
-        fn similarity(&self, a: &[u8], b: &[u8]) -> f32 {
+        fn judge(&self, a: &[u8], b: &[u8]) -> Option<f32> {
             let set = |x: &[u8]| -> std::collections::BTreeSet<Vec<u8>> {
                 x.split(|&c| c == b' ').map(<[u8]>::to_vec).collect()
             };
             let (a, b) = (set(a), set(b));
-            a.intersection(&b).count() as f32 / a.union(&b).count() as f32
-        }
-        fn threshold(&self) -> f32 {
-            0.7
+            let j = a.intersection(&b).count() as f32 / a.union(&b).count() as f32;
+            (j >= 0.7).then_some(j)
         }
     }
 

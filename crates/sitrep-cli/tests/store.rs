@@ -137,6 +137,76 @@ fn ingest_twice_stores_nothing_twice_and_copies_are_reports() {
     assert_whole(&db);
 }
 
+/// A long article of its own words: `seed` varies every sentence.
+fn article(seed: usize, headline: &str) -> String {
+    let mut t = format!("{headline}\n\n");
+    for k in 0..40 {
+        let (to, from) = PLACES[(seed + k) % PLACES.len()];
+        t.push_str(&format!(
+            "Die Regierung in {from} beriet am Tag {} über {} Vorschläge aus {to} und Fall {}. ",
+            k + 1,
+            seed * 1000 + k * 7,
+            seed * 31 + k
+        ));
+        if k % 10 == 9 {
+            t.push_str("\n\n");
+        }
+    }
+    t
+}
+
+#[test]
+fn a_near_copy_with_another_headline_is_a_report_not_a_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = article(1, "Regierung berät Vorschläge");
+    // the agency copy: another headline and a paragraph more
+    let copy = format!(
+        "Beratungen über neue Vorschläge{}\n\nAm Ende gab es keine Einigung, sagte ein Sprecher am Abend.",
+        &original["Regierung berät Vorschläge".len()..]
+    );
+    let other = article(2, "Regierung berät Vorschläge");
+    let mut s = String::new();
+    for (id, text) in [("a", &original), ("b", &other), ("a-copy", &copy)] {
+        s.push_str(&serde_json::json!({"id": id, "language": "de", "text": text}).to_string());
+        s.push('\n');
+    }
+    let input = dir.path().join("near.jsonl");
+    std::fs::write(&input, s).unwrap();
+    let db = dir.path().join("s.db");
+    let out = run(&[
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 duplicates stored as reports (0 exact, 1 near)"),
+        "{}",
+        stderr(&out)
+    );
+    let counts = read_store(&db).counts().unwrap();
+    assert_eq!((counts.documents, counts.reports), (2, 1));
+    // under a strict threshold the copy, which extends the original, is a document
+    let db2 = dir.path().join("strict.db");
+    let out = run(&[
+        "ingest",
+        "--db",
+        db2.to_str().unwrap(),
+        "--near-threshold",
+        "1",
+        input.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let counts = read_store(&db2).counts().unwrap();
+    assert_eq!(
+        (counts.documents, counts.reports),
+        (3, 0),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn kill_9_loses_at_most_a_batch_and_a_rerun_completes_exactly_once() {
     let dir = tempfile::tempdir().unwrap();

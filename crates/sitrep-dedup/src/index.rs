@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use crate::hash::{fmix64, fnv1a64};
 use crate::minhash::{MinHasher, Signature, Similarity};
 use crate::{ConfigError, DedupConfig, MatchKind, SignatureError};
 
@@ -166,17 +165,8 @@ impl<Id> Index<Id> {
         Ok(())
     }
 
-    /// One key per band: FNV-1a over the band's values as little-endian bytes, mixed and
-    /// folded to 32 bits. Not part of the signature format (the index is rebuilt in memory).
     fn keys<'s>(&self, signature: &'s Signature) -> impl Iterator<Item = u32> + 's {
-        signature
-            .hashes()
-            .chunks_exact(self.config.rows)
-            .map(|band| {
-                let bytes: Vec<u8> = band.iter().flat_map(|v| v.to_le_bytes()).collect();
-                let h = fmix64(fnv1a64(&bytes));
-                (h ^ (h >> 32)) as u32
-            })
+        self.config.band_keys(signature)
     }
 
     fn candidate_slots(&self, signature: &Signature) -> Result<Vec<u32>, SignatureError> {

@@ -169,6 +169,21 @@ impl DedupConfig {
         }
     }
 
+    /// One key per band, in band order: FNV-1a over the band's values as little-endian
+    /// bytes, mixed and folded to 32 bits. Documents sharing a band's key are candidates;
+    /// a store may keep the keys next to the signature (they follow from it and the
+    /// settings, so they are not part of the signature format).
+    pub fn band_keys<'s>(&self, signature: &'s Signature) -> impl Iterator<Item = u32> + 's {
+        signature
+            .hashes()
+            .chunks_exact(self.rows.max(1))
+            .map(|band| {
+                let bytes: Vec<u8> = band.iter().flat_map(|v| v.to_le_bytes()).collect();
+                let h = hash::fmix64(hash::fnv1a64(&bytes));
+                (h ^ (h >> 32)) as u32
+            })
+    }
+
     /// Compares two signatures made with these settings.
     pub fn compare(
         &self,

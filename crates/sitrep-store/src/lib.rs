@@ -29,9 +29,10 @@ mod sqlite;
 pub use cluster::ClusterSettings;
 pub use export::{csv_header, csv_row, write_csv_field, ClusterRecord, EventRecord, CSV_COLUMNS};
 pub use hash::TextHash;
-pub use neardup::{ExactOnly, NearDuplicates, Signature};
+pub use neardup::{ExactOnly, MinHash, NearDuplicates, Signature};
 #[cfg(feature = "parquet")]
 pub use parquet_export::write_parquet;
+pub use sitrep_dedup::DedupConfig;
 pub use sqlite::{OpenOptions, SqliteStore};
 
 use sitrep_core::{Analysis, Date, Document, EventType, Modality};
