@@ -8,15 +8,16 @@ cargo build --release -q -p sitrep-cli
 bin=${CARGO_TARGET_DIR:-target}/release/sitrep
 commit=$(git rev-parse --short HEAD)
 report() {
-  local gold=$1 errors=$2 name
+  local gold=$1 errors=$2 flags=${3:-} name
   name=$(basename "$gold" .jsonl); name=${name%.gold}
+  [ -n "$flags" ] && name="$name${flags//--/-}"
   {
     echo "# Events: $name"
     echo
-    echo "Produced by \`evaluation/run-events.sh\` (\`sitrep eval --errors $errors $gold\`) at commit $commit."
+    echo "Produced by \`evaluation/run-events.sh\` (\`sitrep eval --errors $errors $flags $gold\`) at commit $commit."
     [ "$errors" = 0 ] && echo "Misses and false alarms are left out because they quote the third-party corpus; run the command without \`--errors 0\` to list them."
     echo
-    "$bin" eval --errors "$errors" "$gold"
+    "$bin" eval --errors "$errors" $flags "$gold"
   } > "evaluation/reports/events-$name.md"
   grep -E '^\*\*|^Document labels' "evaluation/reports/events-$name.md" | sed "s/^/$name: /"
 }
@@ -30,4 +31,6 @@ report evaluation/gold/en/ewt-held.gold.jsonl 0
 report evaluation/gold/en/ewt-tune-posts.gold.jsonl 0
 report evaluation/gold/en/ewt-held-posts.gold.jsonl 0
 report "$shared/eval/en/petr2-gsr.gold.jsonl" 40
+# PETR-2 codes one event per directed dyad (CAMEO): scored also as dyads
+report "$shared/eval/en/petr2-gsr.gold.jsonl" 40 --dyads
 report "$shared/eval/en/ngec-synthetic-dev.jsonl" 40

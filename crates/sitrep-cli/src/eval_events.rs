@@ -20,6 +20,10 @@ pub struct EvalArgs {
     /// List at most N misses and N false alarms (0: none).
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub errors: usize,
+    /// Score events as CAMEO-style dyads (one record per directed source-target pair; see
+    /// `extract --dyads`), for gold files coded that way such as the PETRARCH-2 records.
+    #[arg(long)]
+    pub dyads: bool,
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
@@ -27,7 +31,12 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new();
     for path in &args.gold {
         let gold = events::load(path, &data)?;
-        let analyses = analyze(&pipeline, &gold)?;
+        let mut analyses = analyze(&pipeline, &gold)?;
+        if args.dyads {
+            for a in &mut analyses {
+                a.events = sitrep_events::dyadic(&a.events);
+            }
+        }
         let report = events::score(&gold, &analyses);
         if args.json {
             let mut v = serde_json::to_value(&report)?;

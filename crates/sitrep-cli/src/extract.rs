@@ -35,6 +35,11 @@ pub struct ExtractArgs {
     /// Extract events (implies --entities; first version: see evaluation/reports/events-*.md).
     #[arg(long)]
     pub events: bool,
+    /// Events as CAMEO-style dyads: one record per directed (source, target) pair, as
+    /// PETRARCH and GDELT count them (`USA und NATO lehnen ab` gives two records; a
+    /// meeting of three, six).
+    #[arg(long, requires = "events")]
+    pub dyads: bool,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -118,7 +123,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     let id = ing.doc.id.clone();
                     let line = pipeline
                         .analyze(ing.doc, &analyze)
-                        .map(|a| serde_json::to_string(&a).expect("an analysis always serialises"))
+                        .map(|mut a| {
+                            if args.dyads {
+                                a.events = sitrep_events::dyadic(&a.events);
+                            }
+                            serde_json::to_string(&a).expect("an analysis always serialises")
+                        })
                         .map_err(|p| DocError::new(id, p));
                     (warnings, line)
                 })

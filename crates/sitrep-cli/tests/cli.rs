@@ -138,6 +138,62 @@ fn entities_when_asked() {
     }
 }
 
+/// `--dyads` gives one record per directed source-target pair; every pair of the plain
+/// output is there, and no record has more than one source or target.
+#[test]
+fn dyads_split_events_into_directed_pairs() {
+    let text =
+        "Die USA und Frankreich kritisierten Russland scharf. Bundeskanzler Olaf Scholz traf \
+        den polnischen Präsidenten Andrzej Duda und den französischen Präsidenten Emmanuel \
+        Macron in Berlin."
+            .as_bytes();
+    let args = [
+        "extract",
+        "--events",
+        "--language",
+        "de",
+        "--published",
+        "2023-01-10",
+        "-",
+    ];
+    let plain = lines(&run_stdin(&args, text));
+    let out = run_stdin(&[&args[..4], &["--dyads"], &args[4..]].concat(), text);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dyads = lines(&out);
+    let codes = |side: &Value| -> Vec<String> {
+        side.as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let mut want = std::collections::BTreeSet::new();
+    for e in plain[0]["events"].as_array().unwrap() {
+        let (src, tgt) = (codes(&e["source"]), codes(&e["target"]));
+        for s in &src {
+            for t in &tgt {
+                if s != t {
+                    want.insert((e["type"].to_string(), s.clone(), t.clone()));
+                }
+            }
+        }
+    }
+    // two critics of one target, and a meeting of three (six directed pairs)
+    assert!(want.len() >= 8, "the text has several dyads: {want:?}");
+    let mut got = std::collections::BTreeSet::new();
+    for e in dyads[0]["events"].as_array().unwrap() {
+        let (src, tgt) = (codes(&e["source"]), codes(&e["target"]));
+        assert!(src.len() <= 1 && tgt.len() <= 1, "{e}");
+        if let (Some(s), Some(t)) = (src.first(), tgt.first()) {
+            got.insert((e["type"].to_string(), s.clone(), t.clone()));
+        }
+    }
+    assert!(want.is_subset(&got), "{want:?} not all in {got:?}");
+    // --dyads needs --events
+    let out = run_stdin(&["extract", "--dyads", "-"], text);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
 #[test]
 fn tokens_only_when_asked() {
     let out = run(&["extract", examples().join("en-talks.txt").to_str().unwrap()]);
