@@ -397,36 +397,48 @@ fn a_registry_place_links_to_geonames_with_its_state() {
 /// reading take the registry's name and GeoNames id.
 #[test]
 fn places_take_their_registry_name_in_both_languages() {
-    for (l, text, m) in [
+    for (l, text, m, want) in [
         (
             Language::De,
             "Die Delegation reiste nach Warschau.",
             "Warschau",
+            ("Warsaw", "geonames:756135"),
         ),
         (
             Language::En,
             "The delegation travelled to Warsaw.",
             "Warsaw",
+            ("Warsaw", "geonames:756135"),
         ),
         (
             Language::De,
             "Sie treffen sich am Freitag in Peking.",
             "Peking",
+            ("Beijing", "geonames:1816670"),
         ),
         (
             Language::En,
             "They will meet in Beijing on Friday.",
             "Beijing",
+            ("Beijing", "geonames:1816670"),
+        ),
+        // a capital without an exonym row: linked through the state's capital names
+        (
+            Language::De,
+            "Die Gespräche fanden in Moskau statt.",
+            "Moskau",
+            ("Moscow", "geonames:524901"),
+        ),
+        (
+            Language::De,
+            "Hunderte demonstrierten im Zentrum Moskaus.",
+            "Moskaus",
+            ("Moscow", "geonames:524901"),
         ),
     ] {
         let es = run(l, text, None);
         let e = by_mention(&es, m);
         assert_eq!(e.kind, EntityKind::Place, "{text}");
-        let want = if m == "Warschau" || m == "Warsaw" {
-            ("Warsaw", "geonames:756135")
-        } else {
-            ("Beijing", "geonames:1816670")
-        };
         assert_eq!(
             (e.name.as_str(), e.kb.as_deref()),
             (want.0, Some(want.1)),

@@ -204,7 +204,62 @@ impl Matcher {
         let mut m = Matcher::build(lang, &states, orgs, people, &outlets, &sector_words);
         m.add_national(&national::load()?);
         m.add_places(&places::load()?);
+        m.link_capitals(&states);
         Ok(m)
+    }
+
+    /// Links each state's capital forms in this language (`Moskau`, `Moskaus`) to the
+    /// registry row of the capital (GeoNames `Moscow`, found by the English capital name and
+    /// the state), so that a capital's place reading is the same place in both languages
+    /// without an exonym row for every capital. Call after [`Matcher::add_places`].
+    pub fn link_capitals(&mut self, states: &[State]) {
+        let lang = self.lang;
+        // (state, English capital) → the capital's forms in this language
+        let mut wanted: FnvMap<(&str, &str), Vec<&str>> = FnvMap::default();
+        for st in states {
+            let forms: Vec<&str> = st
+                .forms
+                .iter()
+                .filter(|f| f.lang == lang && f.kind == FormKind::Capital)
+                .map(|f| f.text.as_str())
+                .collect();
+            for en in st
+                .forms
+                .iter()
+                .filter(|f| f.lang == Language::En && f.kind == FormKind::Capital)
+            {
+                wanted
+                    .entry((st.code.as_str(), en.text.as_str()))
+                    .or_default()
+                    .extend(forms.iter().copied());
+            }
+        }
+        // the first (most populous) unambiguous row of each capital
+        let mut links: Vec<(u32, Vec<String>)> = Vec::new();
+        for (i, slot) in self.places.iter().enumerate() {
+            if !slot.generated || slot.ambiguous {
+                continue;
+            }
+            if let Some(forms) = wanted.remove(&(slot.code, slot.name)) {
+                links.push((
+                    PLACE | i as u32,
+                    forms.into_iter().map(str::to_string).collect(),
+                ));
+            }
+        }
+        for (idx, forms) in links {
+            for f in forms {
+                let toks = form_tokens(&f);
+                if toks.is_empty() {
+                    continue;
+                }
+                let node = self.node_of(&toks);
+                let list = &mut self.at_node[node as usize];
+                if !list.contains(&idx) {
+                    list.push(idx);
+                }
+            }
+        }
     }
 
     /// Adds national organisations (parties, companies, clubs, ...) as organisation names;
