@@ -37,7 +37,8 @@ fn main() {
     }
     let s = t0.elapsed().as_secs_f64();
     println!(
-        "{language}: {tokens} tokens in {s:.3} s = {:.0} tokens/s (check {check})",
-        tokens as f64 / s
+        "{language}: {tokens} tokens in {s:.3} s = {:.0} tokens/s (check {check}), model heap {:.1} MB",
+        tokens as f64 / s,
+        tagger.heap_bytes() as f64 / 1e6
     );
 }

@@ -200,7 +200,6 @@ impl Tagger {
                 return;
             }
         }
-        out.clear();
         memo::with_memo(self.id, |memo| {
             memo.trim();
             let mut start = 0;
@@ -211,19 +210,19 @@ impl Tagger {
                     toks.len(),
                     |i| toks[i].span.get(text).unwrap_or(""),
                     |i| toks[i].joined,
-                    start == 0,
+                    start,
                     memo,
                     out,
                 );
                 start = end;
             }
         });
+        out.truncate(tokens.len());
     }
 
     /// Analyses one sentence given as words and their `joined` flags (no space before the
     /// next word).
     pub fn tag_words(&self, words: &[&str], joined: &[bool], out: &mut Vec<WordAnalysis>) {
-        out.clear();
         memo::with_memo(self.id, |memo| {
             memo.trim();
             let mut start = 0;
@@ -234,13 +233,14 @@ impl Tagger {
                     w.len(),
                     |i| w[i],
                     |i| joined.get(start + i).copied().unwrap_or(false),
-                    start == 0,
+                    start,
                     memo,
                     out,
                 );
                 start = end;
             }
         });
+        out.truncate(words.len());
     }
 
     /// The memo entry of a form not yet seen by this thread.
@@ -306,10 +306,11 @@ impl Tagger {
         n: usize,
         word: impl Fn(usize) -> &'w str,
         joined: impl Fn(usize) -> bool,
-        first_window: bool,
+        base: usize,
         s: &mut memo::Memo,
         out: &mut Vec<WordAnalysis>,
     ) {
+        let first_window = base == 0;
         let m = &self.model;
         let nc = m.classes.len();
         s.toks.clear();
@@ -451,27 +452,38 @@ impl Tagger {
             let (upos, xpos) = m.classes[c as usize];
             let feats = m.bundles[b as usize];
             let e = &mut s.entries[s.ids[i] as usize];
-            let lemma = match e.lemmas.iter().find(|(lc, lb, _)| *lc == c && *lb == b) {
-                Some((_, _, l)) => l.to_string(),
+            // The analyses of the caller's previous sentence are overwritten in place, so
+            // a memoised lemma is copied into an existing `String` (no allocation).
+            let k = base + i;
+            if k >= out.len() {
+                out.push(WordAnalysis {
+                    upos,
+                    xpos,
+                    lemma: String::new(),
+                    feats,
+                });
+            }
+            let w = &mut out[k];
+            w.upos = upos;
+            w.xpos = xpos;
+            w.feats = feats;
+            match e.lemmas.iter().find(|(lc, lb, _)| *lc == c && *lb == b) {
+                Some((_, _, l)) => {
+                    w.lemma.clear();
+                    w.lemma.push_str(l);
+                }
                 None => {
                     let l = self.lemma(&e.form, &e.lower, e.info.lower, c, upos, xpos, &feats);
                     if e.lemmas.len() < 8 {
                         e.lemmas.push((c, b, l.as_str().into()));
                     }
-                    l
+                    w.lemma = l;
                 }
-            };
-            out.push(WordAnalysis {
-                upos,
-                xpos,
-                lemma,
-                feats,
-            });
+            }
         }
         // 4. German noun-phrase agreement over the lexicon's analyses.
         if self.model.language == Language::De && self.res.has_lexicon() {
-            let base = out.len() - n;
-            for (i, w) in out[base..].iter().enumerate() {
+            for (i, w) in out[base..base + n].iter().enumerate() {
                 let e = &mut s.entries[s.ids[i] as usize];
                 if e.masks.is_none() && agree::takes_part(w.xpos) {
                     e.masks = Some(self.res.agreement_masks(&e.form));
@@ -492,7 +504,7 @@ impl Tagger {
                     None => of(&self.res.agreement_masks(&e.form)),
                 }
             };
-            agree::agree(&words, &mut out[base..], &mut masks);
+            agree::agree(&words, &mut out[base..base + n], &mut masks);
         }
     }
 
@@ -899,11 +911,16 @@ fn repair_finite_en(classes: &[(Upos, Xpos)], tags: &mut [u16], forms: &[&str]) 
     }
 }
 
+/// The index of the highest score, the first on ties (0 for an empty slice).
 pub(crate) fn argmax(scores: &[f32]) -> usize {
-    let mut best = 0;
+    let Some(&first) = scores.first() else {
+        return 0;
+    };
+    let (mut best, mut best_s) = (0, first);
     for (k, &s) in scores.iter().enumerate().skip(1) {
-        if s > scores[best] {
+        if s > best_s {
             best = k;
+            best_s = s;
         }
     }
     best
@@ -950,6 +967,38 @@ pub(crate) fn np_context(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `argmax` is the first index of the maximum (the first on ties, signed zeros equal),
+    /// `-inf` included, for short and long score vectors.
+    #[test]
+    fn argmax_is_the_first_maximum() {
+        let plain = |v: &[f32]| {
+            let mut best = 0;
+            for k in 1..v.len() {
+                if v[k] > v[best] {
+                    best = k;
+                }
+            }
+            best
+        };
+        let mut x = 12345u32;
+        for n in 0..40 {
+            for _ in 0..20 {
+                let v: Vec<f32> = (0..n)
+                    .map(|_| {
+                        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                        match (x >> 16) % 7 {
+                            0 => f32::NEG_INFINITY,
+                            1 => -0.0,
+                            2 => 0.0,
+                            k => k as f32 - 4.0, // few values: many ties
+                        }
+                    })
+                    .collect();
+                assert_eq!(argmax(&v), plain(&v), "{v:?}");
+            }
+        }
+    }
 
     #[test]
     fn thousands_separators_are_dropped_from_number_lemmas() {
