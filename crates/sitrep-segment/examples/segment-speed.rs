@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! CARGO_TARGET_DIR=/work/targets/segment cargo run --release -p sitrep-segment \
-//!     --example speed -- ../shared/data/ud/en_ewt-ud-train.conllu [en|de] [--rules-only]
+//!     --example segment-speed -- ../shared/data/ud/en_ewt-ud-train.conllu [en|de] [--rules-only]
 //! ```
 //!
 //! Runs the whole corpus repeatedly for at least 3 seconds (after one warm-up pass) and
