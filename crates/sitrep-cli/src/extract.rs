@@ -52,34 +52,58 @@ pub struct ExtractArgs {
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 64 << 20;
 
-pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let default_language = match args.language.as_str() {
+/// The inputs and reader settings of the commands that read documents (`extract`,
+/// `ingest`): `-` or nothing is standard input; `--language auto` identifies.
+pub(crate) fn reader_setup(
+    inputs: &[String],
+    format: Option<InputFormat>,
+    language: &str,
+    published: Option<&str>,
+    limits: &LimitArgs,
+) -> anyhow::Result<(Vec<Input>, IngestOptions)> {
+    let default_language = match language {
         "auto" => None,
         s => Some(
             s.parse::<Language>()
                 .map_err(|e| anyhow::anyhow!("--language: {e}"))?,
         ),
     };
-    let default_published = match &args.published {
+    let default_published = match published {
         None => None,
         Some(s) => Some(Date::parse_published(s).map_err(|e| anyhow::anyhow!("--published: {e}"))?),
     };
-    let inputs: Vec<Input> = if args.inputs.is_empty() {
+    let inputs = if inputs.is_empty() {
         vec![Input::Stdin]
     } else {
-        args.inputs.iter().map(|a| Input::parse(a)).collect()
+        inputs.iter().map(|a| Input::parse(a)).collect()
     };
     let opts = IngestOptions {
-        format: args.input_format,
-        limits: args.limits.limits(),
+        format,
+        limits: limits.limits(),
         default_language,
         default_published,
     };
+    Ok((inputs, opts))
+}
+
+/// A pool of `threads` analysis threads (default: one per core).
+pub(crate) fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
     let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
+    if let Some(n) = threads {
         builder = builder.num_threads(n.max(1));
     }
-    let pool = builder.build().context("cannot start worker threads")?;
+    builder.build().context("cannot start worker threads")
+}
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let (inputs, opts) = reader_setup(
+        &args.inputs,
+        args.input_format,
+        &args.language,
+        args.published.as_deref(),
+        &args.limits,
+    )?;
+    let pool = thread_pool(args.threads)?;
     let pipeline = Pipeline::new();
     let analyze = AnalyzeOptions {
         tokens: args.tokens,

@@ -6,11 +6,10 @@
 //! skips what was committed.
 
 use crate::LimitArgs;
-use anyhow::Context;
 use clap::Args;
 use rayon::prelude::*;
-use sitrep_core::{Analysis, Date, DocError, Document, Language};
-use sitrep_ingest::{IngestOptions, Input, InputFormat, Reader};
+use sitrep_core::{Analysis, DocError, Document};
+use sitrep_ingest::{InputFormat, Reader};
 use sitrep_pipeline::{AnalyzeOptions, Pipeline, ANALYSIS_VERSION};
 use sitrep_store::{
     BatchOutcome, ClusterSettings, DedupConfig, Incoming, Known, MinHash, NearDuplicates,
@@ -130,28 +129,19 @@ struct Tally {
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
-    let default_language = match args.language.as_str() {
-        "auto" => None,
-        s => Some(
-            s.parse::<Language>()
-                .map_err(|e| anyhow::anyhow!("--language: {e}"))?,
-        ),
-    };
-    let default_published = match &args.published {
-        None => None,
-        Some(s) => Some(Date::parse_published(s).map_err(|e| anyhow::anyhow!("--published: {e}"))?),
-    };
     if args.batch == 0 {
         anyhow::bail!("--batch must be at least 1");
     }
-    let inputs: Vec<Input> = if args.inputs.is_empty() {
-        vec![Input::Stdin]
-    } else {
-        args.inputs.iter().map(|a| Input::parse(a)).collect()
-    };
+    let (inputs, opts) = crate::extract::reader_setup(
+        &args.inputs,
+        args.input_format,
+        &args.language,
+        args.published.as_deref(),
+        &args.limits,
+    )?;
     let total_bytes = input_bytes(&args.inputs);
     let mut store = args.db.open(false)?;
-    let pool = thread_pool(args.threads)?;
+    let pool = crate::extract::thread_pool(args.threads)?;
     let pipeline = Pipeline::new();
     let near = near_duplicates(args.near_threshold)?;
     let settings = ClusterSettings {
@@ -161,12 +151,6 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         tokens: false,
         entities: true,
         events: true,
-    };
-    let opts = IngestOptions {
-        format: args.input_format,
-        limits: args.limits.limits(),
-        default_language,
-        default_published,
     };
     let mut reader = Reader::new(inputs, opts);
     let mut tally = Tally::default();
@@ -362,7 +346,7 @@ pub fn reanalyze(args: ReanalyzeArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("--batch must be at least 1");
     }
     let mut store = args.db.open(false)?;
-    let pool = thread_pool(args.threads)?;
+    let pool = crate::extract::thread_pool(args.threads)?;
     let pipeline = Pipeline::new();
     let settings = ClusterSettings {
         window_days: args.cluster_window,
@@ -419,14 +403,6 @@ pub fn reanalyze(args: ReanalyzeArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
-}
-
-fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = threads {
-        builder = builder.num_threads(n.max(1));
-    }
-    builder.build().context("cannot start worker threads")
 }
 
 /// The size of the inputs when they are all regular files (for the ETA), else `None`.
@@ -550,7 +526,7 @@ mod tests {
         let mut store = sitrep_store::open(db.to_str().unwrap(), &OpenOptions::default()).unwrap();
         let stored = "Frankreich schickt 500 Soldaten nach Estland zur Verstärkung der Nato";
         let mut a = Analysis::from_document(Document::new("s1", stored));
-        a.language = Some(Language::De);
+        a.language = Some(sitrep_core::Language::De);
         let doc = NewDocument {
             hash: TextHash::of(stored),
             signature: Words.signature(stored),
