@@ -4,7 +4,7 @@
 use crate::ingest::DbArgs;
 use clap::Args;
 use sitrep_core::{
-    Analysis, Date, Document, Event, EventActor, EventPlace, EventType, Mention, Modality, Span,
+    Analysis, Date, Document, Event, EventActor, EventPlace, EventType, Mention, Span,
 };
 use sitrep_store::{ClusterSettings, Filter, Incoming, NewDocument, TextHash};
 use std::process::ExitCode;
@@ -75,17 +75,15 @@ fn synthetic(rng: &mut Rng, n: usize, per_doc: usize) -> Analysis {
     for k in 0..per_doc {
         let event_type = EventType::ALL[rng.below(EventType::ALL.len())];
         let place = CODES[rng.below(CODES.len())];
+        let trigger = Mention {
+            start: 0,
+            end: 9,
+            text: "Synthetic".into(),
+        };
+        let evidence = Span::new(0, a.text.len());
         a.events.push(Event {
-            id: format!("v{}", k + 1),
-            event_type,
-            mode: None,
-            cameo: None,
             source: vec![actor(CODES[rng.below(CODES.len())])],
             target: vec![actor(CODES[rng.below(CODES.len())])],
-            modality: Modality::Asserted,
-            quantity: None,
-            origin: Vec::new(),
-            destination: Vec::new(),
             location: vec![EventPlace {
                 code: Some(place.into()),
                 name: place.into(),
@@ -93,18 +91,9 @@ fn synthetic(rng: &mut Rng, n: usize, per_doc: usize) -> Analysis {
                 start: 0,
                 end: 3,
             }],
-            date: None,
-            reported_by: Vec::new(),
-            speaker: None,
-            quote: None,
-            trigger: Mention {
-                start: 0,
-                end: 9,
-                text: "Synthetic".into(),
-            },
-            evidence: Span::new(0, a.text.len()),
             rule: "synthetic".into(),
             confidence: 0.5,
+            ..Event::new(format!("v{}", k + 1), event_type, trigger, evidence)
         });
     }
     a

@@ -114,6 +114,39 @@ pub struct Event {
     pub confidence: f32,
 }
 
+impl Event {
+    /// An event of `event_type` with its trigger and evidence and nothing else known:
+    /// no actors or attributes, asserted, confidence 1. Stages and tests fill in the rest.
+    pub fn new(
+        id: impl Into<String>,
+        event_type: EventType,
+        trigger: Mention,
+        evidence: Span,
+    ) -> Event {
+        Event {
+            id: id.into(),
+            event_type,
+            mode: None,
+            cameo: None,
+            source: Vec::new(),
+            target: Vec::new(),
+            modality: Modality::Asserted,
+            quantity: None,
+            origin: Vec::new(),
+            destination: Vec::new(),
+            location: Vec::new(),
+            date: None,
+            reported_by: Vec::new(),
+            speaker: None,
+            quote: None,
+            trigger,
+            evidence,
+            rule: String::new(),
+            confidence: 1.0,
+        }
+    }
+}
+
 /// An event's actor: its code, the entity it was read from (when one was), and the words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventActor {

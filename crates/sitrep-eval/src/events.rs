@@ -570,7 +570,7 @@ pub fn score(gold: &[GoldDoc], predicted: &[Analysis]) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_core::{EventActor, Mention, Modality, Span};
+    use sitrep_core::{EventActor, Mention, Span};
 
     fn actor(c: &str) -> EventActor {
         EventActor {
@@ -584,30 +584,16 @@ mod tests {
     }
 
     fn event(ty: EventType, src: &[&str], tgt: &[&str], ev: (usize, usize)) -> Event {
+        let trigger = Mention {
+            start: ev.0 as u32,
+            end: ev.0 as u32,
+            text: String::new(),
+        };
         Event {
-            id: "v".into(),
-            event_type: ty,
-            mode: None,
-            cameo: None,
             source: src.iter().map(|c| actor(c)).collect(),
             target: tgt.iter().map(|c| actor(c)).collect(),
-            modality: Modality::Asserted,
-            quantity: None,
-            origin: Vec::new(),
-            destination: Vec::new(),
-            location: Vec::new(),
-            date: None,
-            reported_by: Vec::new(),
-            speaker: None,
-            quote: None,
-            trigger: Mention {
-                start: ev.0 as u32,
-                end: ev.0 as u32,
-                text: String::new(),
-            },
-            evidence: Span::new(ev.0, ev.1),
             rule: "test".into(),
-            confidence: 1.0,
+            ..Event::new("v", ty, trigger, Span::new(ev.0, ev.1))
         }
     }
 

@@ -70,7 +70,7 @@ fn side<'a>(actors: &[&'a EventActor]) -> Vec<Option<&'a EventActor>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_core::{EventType, Mention, Modality, Span};
+    use sitrep_core::{EventType, Mention, Span};
 
     fn actor(code: &str) -> EventActor {
         EventActor {
@@ -84,30 +84,15 @@ mod tests {
     }
 
     fn event(id: &str, source: &[&str], target: &[&str]) -> Event {
+        let trigger = Mention {
+            start: 0,
+            end: 0,
+            text: "met".into(),
+        };
         Event {
-            id: id.into(),
-            event_type: EventType::Consult,
-            mode: None,
-            cameo: None,
             source: source.iter().map(|c| actor(c)).collect(),
             target: target.iter().map(|c| actor(c)).collect(),
-            modality: Modality::Asserted,
-            quantity: None,
-            origin: Vec::new(),
-            destination: Vec::new(),
-            location: Vec::new(),
-            date: None,
-            reported_by: Vec::new(),
-            speaker: None,
-            quote: None,
-            trigger: Mention {
-                start: 0,
-                end: 0,
-                text: "met".into(),
-            },
-            evidence: Span::default(),
-            rule: String::new(),
-            confidence: 1.0,
+            ..Event::new(id, EventType::Consult, trigger, Span::default())
         }
     }
 

@@ -34,17 +34,14 @@ fn event(
     place: Option<&str>,
     text: &str,
 ) -> Event {
+    let trigger = Mention {
+        start: 0,
+        end: 1,
+        text: text[..1].into(),
+    };
     Event {
-        id: id.into(),
-        event_type: ty,
-        mode: None,
-        cameo: None,
         source: source.split_whitespace().map(actor).collect(),
         target: target.split_whitespace().map(actor).collect(),
-        modality: Modality::Asserted,
-        quantity: None,
-        origin: Vec::new(),
-        destination: Vec::new(),
         location: place
             .map(|p| {
                 vec![EventPlace {
@@ -56,18 +53,9 @@ fn event(
                 }]
             })
             .unwrap_or_default(),
-        date: None,
-        reported_by: Vec::new(),
-        speaker: None,
-        quote: None,
-        trigger: Mention {
-            start: 0,
-            end: 1,
-            text: text[..1].into(),
-        },
-        evidence: Span::new(0, text.len()),
         rule: "test".into(),
         confidence: 0.5,
+        ..Event::new(id, ty, trigger, Span::new(0, text.len()))
     }
 }
 
