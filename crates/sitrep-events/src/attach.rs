@@ -29,6 +29,7 @@ use crate::args::{Phrase, W};
 use crate::frames::Role;
 use crate::{Actor, PlaceMen};
 use sitrep_attrs::{Attrs, Sent, TenseHint};
+use sitrep_core::fnv::FnvSet;
 use sitrep_core::{
     Case, Citation, Date, EntityKind, Event, EventDate, EventPlace, EventQuantity, EventType,
     Language, Mention, Quote, Span, Speaker, Stts, Upos, Xpos,
@@ -60,17 +61,24 @@ pub(crate) fn clause_places(
     ws: &[W<'_>],
     phrases: &[Phrase],
     places: &[PlaceMen],
+    place_nouns: &FnvSet<String>,
 ) -> Places {
     let mut out = Places::default();
     for ph in phrases {
         let Some(Role::Pp(prep)) = &ph.role else {
             continue;
         };
-        // `vor einer russischen Besetzung`: an adjective names no place
+        // `vor einer russischen Besetzung`: an adjective names no place, unless its noun
+        // is part of a territory (`an der ukrainischen Grenze`, `on Ukrainian soil`)
+        let territory = ws[ph.words.clone()]
+            .iter()
+            .rev()
+            .find(|w| w.a.upos == Upos::Noun)
+            .is_some_and(|w| place_nouns.contains(&w.a.lemma.to_lowercase()));
         let inside: Vec<&PlaceMen> = places
             .iter()
             .filter(|p| ph.words.start <= p.tokens.start && p.tokens.start < ph.words.end)
-            .filter(|p| ws.get(p.tokens.start).is_none_or(|w| w.a.upos != Upos::Adj))
+            .filter(|p| territory || ws.get(p.tokens.start).is_none_or(|w| w.a.upos != Upos::Adj))
             .collect();
         if inside.is_empty() {
             continue;
@@ -92,6 +100,8 @@ pub(crate) fn clause_places(
             "in" | "an" | "bei" | "at" | "near" | "im" | "vor" | "inside" | "across" => {
                 &mut out.location
             }
+            // `on the Ukrainian border`, `along the coast`; `talks on Ukraine` names no place
+            "on" | "along" | "auf" | "entlang" if territory => &mut out.location,
             _ => continue,
         };
         for p in inside {

@@ -23,6 +23,7 @@ pub mod args;
 mod attach;
 mod dyads;
 pub mod frames;
+mod place_nouns;
 
 pub use dyads::dyadic;
 
@@ -73,6 +74,7 @@ pub struct EventExtractor {
     /// (knowledge-base id, lower-case name): in a story with another home state they name
     /// that state's party.
     shared_parties: std::collections::HashSet<(String, String)>,
+    place_nouns: place_nouns::PlaceNouns,
 }
 
 /// What the extractor reads of one analysed document.
@@ -133,6 +135,7 @@ impl EventExtractor {
             sectors: shipped_sectors(),
             attrs: shipped_attrs(),
             shared_parties: shipped_shared_parties(),
+            place_nouns: place_nouns::shipped(),
         }
     }
 
@@ -144,6 +147,7 @@ impl EventExtractor {
             sectors: shipped_sectors(),
             attrs: shipped_attrs(),
             shared_parties: shipped_shared_parties(),
+            place_nouns: place_nouns::shipped(),
         }
     }
 
@@ -402,7 +406,14 @@ impl EventExtractor {
                 }
                 Some(_) => sitrep_attrs::TenseHint::Present,
             };
-            doc.clause_places = attach::clause_places(s.lang, s.text, s.ws, &phs, s.places);
+            doc.clause_places = attach::clause_places(
+                s.lang,
+                s.text,
+                s.ws,
+                &phs,
+                s.places,
+                &self.place_nouns[s.lang as usize],
+            );
             let cx = ClauseCx {
                 s,
                 sectors: &self.sectors[s.lang as usize],

@@ -79,3 +79,57 @@ fn english_accusation_has_speaker_and_quote() {
         a.quotes
     );
 }
+
+/// A place adjective names the event's place on a noun of territory (`an der ukrainischen
+/// Grenze`), and no place on any other noun (`vor einer russischen Besetzung`).
+#[test]
+fn place_adjectives_name_a_location_only_on_territory_nouns() {
+    let cases: &[(Language, &str, EventType, &[&str])] = &[
+        (
+            Language::De,
+            "Russland hat an der ukrainischen Grenze 100.000 Soldaten zusammengezogen.",
+            EventType::Mobilize,
+            &["UKR"],
+        ),
+        (
+            Language::En,
+            "Russia has massed 100,000 troops on the Ukrainian border.",
+            EventType::Mobilize,
+            &["UKR"],
+        ),
+        (
+            Language::En,
+            "Russia deployed tanks along the Belarusian border on Monday.",
+            EventType::Mobilize,
+            &["BLR"],
+        ),
+    ];
+    for &(lang, text, ty, want) in cases {
+        let a = analyze(lang, "2022-01-10", text);
+        let e = a
+            .events
+            .iter()
+            .find(|e| e.event_type == ty)
+            .unwrap_or_else(|| panic!("no {ty:?} in {text}: {:?}", a.events));
+        let got: Vec<_> = e
+            .location
+            .iter()
+            .filter_map(|p| p.code.as_deref())
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+    // no territory noun: the adjective names no place
+    let a = analyze(
+        Language::En,
+        "2022-01-10",
+        "Lawmakers warned of a Russian occupation in a statement on Monday.",
+    );
+    for e in &a.events {
+        assert!(
+            e.location.is_empty(),
+            "{text:?}: {:?}",
+            e.location,
+            text = a.text
+        );
+    }
+}
