@@ -11,8 +11,9 @@ use sitrep_pipeline::{AnalyzeOptions, Pipeline};
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+/// The documents a command reads (`extract`, `ingest`) and the defaults they take.
 #[derive(Args, Debug)]
-pub struct ExtractArgs {
+pub struct ReaderArgs {
     /// Files, directories (walked recursively for *.txt, *.html, *.htm, *.jsonl) or `-` for
     /// standard input (the default).
     #[arg(value_name = "FILE|DIR|-")]
@@ -26,6 +27,14 @@ pub struct ExtractArgs {
     /// Publication date of documents that have none (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub published: Option<String>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub reader: ReaderArgs,
     /// Include the tokens of each document, with tags, lemmas and features.
     #[arg(long)]
     pub tokens: bool,
@@ -43,8 +52,6 @@ pub struct ExtractArgs {
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    #[command(flatten)]
-    pub limits: LimitArgs,
 }
 
 /// Documents analysed together; their output is written in order before the next batch is
@@ -52,38 +59,36 @@ pub struct ExtractArgs {
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 64 << 20;
 
-/// The inputs and reader settings of the commands that read documents (`extract`,
-/// `ingest`): `-` or nothing is standard input; `--language auto` identifies.
-pub(crate) fn reader_setup(
-    inputs: &[String],
-    format: Option<InputFormat>,
-    language: &str,
-    published: Option<&str>,
-    limits: &LimitArgs,
-) -> anyhow::Result<(Vec<Input>, IngestOptions)> {
-    let default_language = match language {
-        "auto" => None,
-        s => Some(
-            s.parse::<Language>()
-                .map_err(|e| anyhow::anyhow!("--language: {e}"))?,
-        ),
-    };
-    let default_published = match published {
-        None => None,
-        Some(s) => Some(Date::parse_published(s).map_err(|e| anyhow::anyhow!("--published: {e}"))?),
-    };
-    let inputs = if inputs.is_empty() {
-        vec![Input::Stdin]
-    } else {
-        inputs.iter().map(|a| Input::parse(a)).collect()
-    };
-    let opts = IngestOptions {
-        format,
-        limits: limits.limits(),
-        default_language,
-        default_published,
-    };
-    Ok((inputs, opts))
+impl ReaderArgs {
+    /// The inputs (`-` or nothing is standard input) and the reader's settings
+    /// (`--language auto` identifies).
+    pub fn setup(&self) -> anyhow::Result<(Vec<Input>, IngestOptions)> {
+        let default_language = match self.language.as_str() {
+            "auto" => None,
+            s => Some(
+                s.parse::<Language>()
+                    .map_err(|e| anyhow::anyhow!("--language: {e}"))?,
+            ),
+        };
+        let default_published = match &self.published {
+            None => None,
+            Some(s) => {
+                Some(Date::parse_published(s).map_err(|e| anyhow::anyhow!("--published: {e}"))?)
+            }
+        };
+        let inputs = if self.inputs.is_empty() {
+            vec![Input::Stdin]
+        } else {
+            self.inputs.iter().map(|a| Input::parse(a)).collect()
+        };
+        let opts = IngestOptions {
+            format: self.input_format,
+            limits: self.limits.limits(),
+            default_language,
+            default_published,
+        };
+        Ok((inputs, opts))
+    }
 }
 
 /// A pool of `threads` analysis threads (default: one per core).
@@ -96,13 +101,7 @@ pub(crate) fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::Threa
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let (inputs, opts) = reader_setup(
-        &args.inputs,
-        args.input_format,
-        &args.language,
-        args.published.as_deref(),
-        &args.limits,
-    )?;
+    let (inputs, opts) = args.reader.setup()?;
     let pool = thread_pool(args.threads)?;
     let pipeline = Pipeline::new();
     let analyze = AnalyzeOptions {

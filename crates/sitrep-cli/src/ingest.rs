@@ -5,11 +5,11 @@
 //! Killing the process loses at most the batch in flight; running the same command again
 //! skips what was committed.
 
-use crate::LimitArgs;
+use crate::extract::ReaderArgs;
 use clap::Args;
 use rayon::prelude::*;
 use sitrep_core::{Analysis, DocError, Document};
-use sitrep_ingest::{InputFormat, Reader};
+use sitrep_ingest::Reader;
 use sitrep_pipeline::{AnalyzeOptions, Pipeline, ANALYSIS_VERSION};
 use sitrep_store::{
     BatchOutcome, ClusterSettings, DedupConfig, Incoming, Known, MinHash, NearDuplicates,
@@ -43,10 +43,8 @@ impl DbArgs {
 
 #[derive(Args, Debug)]
 pub struct IngestArgs {
-    /// Files, directories (walked recursively for *.txt, *.html, *.htm, *.jsonl) or `-` for
-    /// standard input (the default).
-    #[arg(value_name = "FILE|DIR|-")]
-    pub inputs: Vec<String>,
+    #[command(flatten)]
+    pub reader: ReaderArgs,
     #[command(flatten)]
     pub db: DbArgs,
     /// Documents per transaction: a crash loses at most one batch.
@@ -63,17 +61,6 @@ pub struct IngestArgs {
     /// contained in a stored one (cut short) is a copy too. See evaluation/reports/dedup.md.
     #[arg(long, default_value_t = DedupConfig::default().threshold, value_name = "0..1")]
     pub near_threshold: f64,
-    /// Input format; by default from the file extension (standard input is sniffed).
-    #[arg(long, value_name = "text|jsonl|html")]
-    pub input_format: Option<InputFormat>,
-    /// Language of documents that declare none: de, en, or auto (identify).
-    #[arg(long, default_value = "auto", value_name = "de|en|auto")]
-    pub language: String,
-    /// Publication date of documents that have none (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub published: Option<String>,
-    #[command(flatten)]
-    pub limits: LimitArgs,
 }
 
 #[derive(Args, Debug)]
@@ -132,14 +119,8 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     if args.batch == 0 {
         anyhow::bail!("--batch must be at least 1");
     }
-    let (inputs, opts) = crate::extract::reader_setup(
-        &args.inputs,
-        args.input_format,
-        &args.language,
-        args.published.as_deref(),
-        &args.limits,
-    )?;
-    let total_bytes = input_bytes(&args.inputs);
+    let (inputs, opts) = args.reader.setup()?;
+    let total_bytes = input_bytes(&args.reader.inputs);
     let mut store = args.db.open(false)?;
     let pool = crate::extract::thread_pool(args.threads)?;
     let pipeline = Pipeline::new();
