@@ -91,6 +91,9 @@ fn near_duplicates(threshold: f64) -> anyhow::Result<MinHash> {
     MinHash::new(config).map_err(|e| anyhow::anyhow!("--near-threshold: {e}"))
 }
 
+/// A new document's analysis, text hash and near-duplicate signature.
+type Analysed = (Analysis, TextHash, Option<Signature>);
+
 /// What a document in a batch becomes.
 enum Triage {
     Analyse {
@@ -153,25 +156,24 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             break;
         }
         let triaged = triage(store.as_ref(), &near, items.drain(..), &mut tally)?;
-        let analysed: Vec<Result<(Analysis, TextHash, Option<Signature>), String>> =
-            pool.install(|| {
-                triaged
-                    .par_iter()
-                    .filter_map(|t| match t {
-                        Triage::Analyse {
-                            doc,
-                            hash,
-                            signature,
-                        } => Some(
-                            pipeline
-                                .analyze(doc.clone(), &analyze)
-                                .map(|a| (a, *hash, signature.clone()))
-                                .map_err(|p| DocError::new(doc.id.clone(), p).to_string()),
-                        ),
-                        _ => None,
-                    })
-                    .collect()
-            });
+        let analysed: Vec<Result<Analysed, String>> = pool.install(|| {
+            triaged
+                .par_iter()
+                .filter_map(|t| match t {
+                    Triage::Analyse {
+                        doc,
+                        hash,
+                        signature,
+                    } => Some(
+                        pipeline
+                            .analyze(doc.clone(), &analyze)
+                            .map(|a| (a, *hash, signature.clone()))
+                            .map_err(|p| DocError::new(doc.id.clone(), p).to_string()),
+                    ),
+                    _ => None,
+                })
+                .collect()
+        });
         let mut analysed = analysed.into_iter();
         let mut failed_ids: Vec<String> = Vec::new();
         let mut batch = Vec::with_capacity(triaged.len());
