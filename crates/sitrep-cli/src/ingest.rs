@@ -124,10 +124,11 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     }
     let (inputs, opts) = args.reader.setup()?;
     let total_bytes = input_bytes(&args.reader.inputs);
+    // settings first: a bad one must not leave a new store behind
+    let near = near_duplicates(args.near_threshold)?;
     let mut store = args.db.open(false)?;
     let pool = crate::extract::thread_pool(args.threads)?;
     let pipeline = Pipeline::new();
-    let near = near_duplicates(args.near_threshold)?;
     let settings = ClusterSettings {
         window_days: args.cluster_window,
     };

@@ -208,6 +208,26 @@ fn a_near_copy_with_another_headline_is_a_report_not_a_document() {
 }
 
 #[test]
+fn a_bad_near_threshold_is_a_usage_error_and_creates_no_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), "a.jsonl", 2);
+    let db = dir.path().join("s.db");
+    for bad in ["0", "1.5", "nan"] {
+        let out = run(&[
+            "ingest",
+            "--db",
+            db.to_str().unwrap(),
+            "--near-threshold",
+            bad,
+            input.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
+        assert!(stderr(&out).contains("--near-threshold"), "{}", stderr(&out));
+        assert!(!db.exists(), "{bad}: a store was created");
+    }
+}
+
+#[test]
 fn kill_9_loses_at_most_a_batch_and_a_rerun_completes_exactly_once() {
     let dir = tempfile::tempdir().unwrap();
     let n = 3000;
