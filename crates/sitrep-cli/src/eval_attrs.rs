@@ -47,16 +47,9 @@ pub fn run(args: EvalAttrsArgs) -> anyhow::Result<ExitCode> {
             }
             SetKind::Quotes => attrs::score_quotes(&set, &quotes(&pipeline, &set)?),
         };
-        if args.json {
-            let mut v = serde_json::to_value(&report)?;
-            v["file"] = path.display().to_string().into();
-            println!("{v}");
-        } else {
-            print!(
-                "{}",
-                render(&path.display().to_string(), &report, args.errors)
-            );
-        }
+        crate::paths::print_report(args.json, path, &report, &[], |f| {
+            render(f, &report, args.errors)
+        })?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -38,19 +38,15 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             }
         }
         let report = events::score(&gold, &analyses);
-        if args.json {
-            let mut v = serde_json::to_value(&report)?;
-            v["file"] = serde_json::Value::String(path.display().to_string());
-            v["precision"] = report.overall.precision().into();
-            v["recall"] = report.overall.recall().into();
-            v["f1"] = report.overall.f1().into();
-            println!("{v}");
-        } else {
-            print!(
-                "{}",
-                render(&path.display().to_string(), &report, args.errors)
-            );
-        }
+        let o = &report.overall;
+        let extra = [
+            ("precision", o.precision()),
+            ("recall", o.recall()),
+            ("f1", o.f1()),
+        ];
+        crate::paths::print_report(args.json, path, &report, &extra, |f| {
+            render(f, &report, args.errors)
+        })?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -29,18 +29,13 @@ pub fn run(args: EvalLinkingArgs) -> anyhow::Result<ExitCode> {
         let gold = linking::load(path, &data).map_err(|e| anyhow::anyhow!(e))?;
         let analyses = analyze(&pipeline, &gold)?;
         let report = linking::score(&gold, &analyses);
-        if args.json {
-            let mut v = serde_json::to_value(&report)?;
-            v["file"] = serde_json::Value::String(path.display().to_string());
-            v["code_accuracy"] = report.overall.code.accuracy().into();
-            v["sector_accuracy"] = report.overall.sector.accuracy().into();
-            println!("{v}");
-        } else {
-            print!(
-                "{}",
-                render(&path.display().to_string(), &report, args.errors)
-            );
-        }
+        let extra = [
+            ("code_accuracy", report.overall.code.accuracy()),
+            ("sector_accuracy", report.overall.sector.accuracy()),
+        ];
+        crate::paths::print_report(args.json, path, &report, &extra, |f| {
+            render(f, &report, args.errors)
+        })?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -51,3 +51,26 @@ pub fn treebank_language(
     };
     code.parse().map_err(|e| anyhow::anyhow!("--language: {e}"))
 }
+
+/// Prints one gold file's report: a JSON object (the report, its file and `extra` figures)
+/// with `--json`, else the Markdown `render` gives.
+pub(crate) fn print_report<R: serde::Serialize>(
+    json: bool,
+    path: &std::path::Path,
+    report: &R,
+    extra: &[(&str, f64)],
+    render: impl FnOnce(&str) -> String,
+) -> anyhow::Result<()> {
+    let file = path.display().to_string();
+    if json {
+        let mut v = serde_json::to_value(report)?;
+        v["file"] = file.into();
+        for (k, x) in extra {
+            v[*k] = (*x).into();
+        }
+        println!("{v}");
+    } else {
+        print!("{}", render(&file));
+    }
+    Ok(())
+}

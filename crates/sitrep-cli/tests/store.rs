@@ -222,7 +222,11 @@ fn a_bad_near_threshold_is_a_usage_error_and_creates_no_store() {
             input.to_str().unwrap(),
         ]);
         assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
-        assert!(stderr(&out).contains("--near-threshold"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("--near-threshold"),
+            "{}",
+            stderr(&out)
+        );
         assert!(!db.exists(), "{bad}: a store was created");
     }
 }
