@@ -131,7 +131,28 @@ impl W<'_> {
     fn is_prep(&self, lang: Language) -> bool {
         match lang {
             Language::De => matches!(self.stts(), Some(Stts::Appr | Stts::Apprart)),
-            Language::En => self.a.upos == Upos::Adp && self.penn() == Some(Penn::In),
+            // the tagger reads some prepositions as SCONJ (`protest in Beijing`): an IN
+            // word that is no pure subordinator is a preposition
+            Language::En => {
+                self.penn() == Some(Penn::In)
+                    && (self.a.upos == Upos::Adp
+                        || self.a.upos == Upos::Sconj
+                            && !matches!(
+                                self.text.to_lowercase().as_str(),
+                                "that"
+                                    | "if"
+                                    | "whether"
+                                    | "because"
+                                    | "although"
+                                    | "though"
+                                    | "while"
+                                    | "whereas"
+                                    | "unless"
+                                    | "once"
+                                    | "so"
+                                    | "lest"
+                            ))
+            }
         }
     }
 
@@ -306,6 +327,37 @@ fn noun_phrase(
         genitives: first.genitives,
         case: first.case,
     };
+    // An English list: `the US, Russia(,) and Switzerland`, only when a conjunction closes
+    // it (`the US commander, General Petraeus, said` is an apposition). Punctuation is
+    // not among the clause's words: the comma is the word before an item.
+    if lang == Language::En {
+        let comma_before = |q: usize| {
+            clause
+                .get(q)
+                .is_some_and(|&c| c > 0 && words[c - 1].text == ",")
+        };
+        let mut items: Vec<(Simple, usize)> = Vec::new();
+        let mut q = next;
+        while comma_before(q) && clause.get(q).is_some_and(|&c| !words[c].is_conj()) {
+            let Some((more, after)) = simple_np(lang, words, clause, q) else {
+                break;
+            };
+            items.push((more, after));
+            q = after;
+        }
+        let closed = !items.is_empty()
+            && clause.get(q).is_some_and(|&c| words[c].is_conj())
+            && simple_np(lang, words, clause, q + 1).is_some();
+        if closed {
+            for (more, _) in items {
+                phrase.words.end = more.words.end;
+                phrase.conjuncts.push(more.words.clone());
+                phrase.heads.push(more.head);
+                phrase.genitives.extend(more.genitives);
+            }
+            next = q;
+        }
+    }
     // Coordination: `USA und NATO`, `nach Deutschland und Polen`.
     while let (Some(&c), Some(_)) = (clause.get(next), clause.get(next + 1)) {
         if !words[c].is_conj() {

@@ -176,7 +176,12 @@ impl EventExtractor {
         let mut quotes = Vec::new();
         let entity_by_span = |sp: Span| entity_of.get(&(sp.start, sp.end)).map(|s| s.to_string());
         let mut found_at = 0;
-        for s in &input.seg.sentences {
+        for (si, s) in input.seg.sentences.iter().enumerate() {
+            // English news: PLOVER requires an event's actor (only the recipient is
+            // optional). Past the headline and the lead (the first three sentences), where
+            // context often names the main event's actor, an event without one is a detail
+            // or background of the story (casualty counts, history, generic statements).
+            doc.after_lead = input.language == Language::En && si >= 3;
             let range = s.tokens.start as usize..s.tokens.end as usize;
             let toks = &input.seg.tokens[range.clone()];
             let ws: Vec<W<'_>> = toks
@@ -318,6 +323,8 @@ impl EventExtractor {
         let mut gov = Governor::default();
         // a request without a target, for the subject of a `that` clause after it
         let mut pending_request: Option<usize> = None;
+        // events superseded by a later clause's (a promise by the promised act)
+        let mut dropped: Vec<usize> = Vec::new();
         for (ci, c) in clauses.iter().enumerate() {
             let mut cw: Vec<usize> = c.words.iter().map(|&i| i as usize).collect();
             // `Kreml: China unterstützt Russland`, `LYON: Interpol said`, `Wien – Die
@@ -386,6 +393,30 @@ impl EventExtractor {
                 }
             }
             doc.clause_span = c.span;
+            // English background: a relative clause (`the crisis, which has killed 3,500
+            // people`, `a law that curbed freedoms`) or the past perfect (`who had been
+            // arrested 15 months ago`) recalls earlier events; without any actor they code
+            // nothing a PLOVER record could use
+            doc.clause_background = s.lang == Language::En
+                && (c.kind == ClauseKind::Relative
+                    || c.verb
+                        .as_ref()
+                        .is_some_and(|v| v.tense == Some(ClauseTense::Pqp)));
+            // `Israel has opposed the extension since 2010`, `… have been killed since
+            // fighting began`: a perfect with `since` reports a lasting state, no new event
+            doc.clause_state = s.lang == Language::En
+                && c.verb
+                    .as_ref()
+                    .is_some_and(|v| v.tense == Some(ClauseTense::Perf))
+                && (c
+                    .words
+                    .iter()
+                    .any(|&i| s.ws[i as usize].text.eq_ignore_ascii_case("since"))
+                    || clauses.get(ci + 1).is_some_and(|n| {
+                        n.words
+                            .first()
+                            .is_some_and(|&i| s.ws[i as usize].text.eq_ignore_ascii_case("since"))
+                    }));
             doc.clause_tense = match &c.verb {
                 None => sitrep_attrs::TenseHint::Unknown,
                 Some(v)
@@ -668,9 +699,59 @@ impl EventExtractor {
                         );
                         break;
                     }
+                    // English, per the PLOVER manual (AGREE, THREATEN): cooperation reported
+                    // as future or intended is an AGREE (`will meet`, `wants to help
+                    // Israel`), an intended attack a THREATEN (`wants to attack X`)
+                    let intent;
+                    let (f, ty, m) = match english_intent(s.lang, ty, m, !source.is_empty()) {
+                        Some((ty2, m2, cameo)) => {
+                            intent = Frame {
+                                event: Some(ty2),
+                                mode: None,
+                                cameo: Some(cameo.into()),
+                                ..f.clone()
+                            };
+                            (&intent, ty2, m2)
+                        }
+                        None => (f, ty, m),
+                    };
+                    // `agreed to cooperate`, `promised to help`: the promise is the AGREE
+                    // already stated (English; PLOVER: a commitment to cooperate is AGREE)
+                    let cooperative = s.lang == Language::En
+                        && matches!(
+                            ty,
+                            EventType::Agree
+                                | EventType::Consult
+                                | EventType::Support
+                                | EventType::Cooperate
+                                | EventType::Aid
+                        );
+                    if promised && cooperative {
+                        if let Some(k) = gov.event_at.filter(|&k| {
+                            events[k].event_type == EventType::Agree && events[k].target.is_empty()
+                        }) {
+                            events[k].target = target
+                                .iter()
+                                .map(|a| event_actor(a.clone(), s.text))
+                                .collect();
+                        }
+                        clause_event = Some(ty);
+                        break;
+                    }
+                    // `activists staged a protest in Beijing`: a protest abroad without a
+                    // named target is directed at the state it takes place in (English)
+                    if target.is_empty() && ty == EventType::Protest && s.lang == Language::En {
+                        target =
+                            cx.place_states(&[Role::Pp("in".into()), Role::Pp("outside".into())]);
+                        target.retain(|t| !source.iter().any(|a| a.code == t.code));
+                    }
                     clause_event = Some(ty);
                     let before = events.len();
-                    let open = ty == EventType::Request && target.is_empty();
+                    // `demanded that Israel leave`, `alleged that France was aware`: the
+                    // subject of a `that` clause after it is the target
+                    let open = (ty == EventType::Request
+                        || ty == EventType::Accuse && s.lang == Language::En)
+                        && target.is_empty();
                     push_event(events, doc, s, f, ty, source, target, m, trigger, 0.8);
                     if open && events.len() > before {
                         pending_request = Some(before);
@@ -681,10 +762,26 @@ impl EventExtractor {
                         // promise of force threatens it (a pledge to expel or sanction may
                         // be a concession to a third party: left as it is)
                         let hostile = ty == EventType::Assault;
-                        if let (true, true, Some(k)) = (promised, hostile, gov.event_at) {
+                        if let (true, Some(k)) = (promised, gov.event_at) {
                             let target = events[before].target.clone();
                             let g = &mut events[k];
-                            if g.event_type == EventType::Agree {
+                            // `agreed to lift the sanctions on Iran`: the promise is to
+                            // the promised act's target
+                            if g.event_type == EventType::Agree && g.target.is_empty() {
+                                g.target = target.clone();
+                            }
+                            // English: a promise of an act that is no cooperation (`agreed
+                            // to lift the sanctions`, `pledged to expel`) is that act,
+                            // planned; no AGREE beside it (PLOVER manual: AGREE is a
+                            // commitment to cooperate, future RETREAT and CONCEDE stay as
+                            // they are; PETR-2 codes these as 085 and 174 alone)
+                            if g.event_type == EventType::Agree
+                                && !hostile
+                                && s.lang == Language::En
+                            {
+                                dropped.push(k);
+                            }
+                            if g.event_type == EventType::Agree && hostile {
                                 g.event_type = EventType::Threaten;
                                 g.mode = None;
                                 g.cameo = Some(
@@ -873,6 +970,12 @@ impl EventExtractor {
         // `The US said that Iraq had attacked`, `Israel sagte, die Hamas habe angegriffen`:
         // a speaker reporting another's attack or coercion accuses them (as CAMEO coders
         // record it); the reported event stays, with the speaker's words as evidence.
+        dropped.sort_unstable();
+        dropped.dedup();
+        for k in dropped.into_iter().rev() {
+            events.remove(k);
+            doc.event_clauses.remove(k - first_event);
+        }
         if let Some(speaker) = doc.speaker.first().cloned() {
             let reported: Vec<(Vec<Actor>, Span)> = events[first_event..]
                 .iter()
@@ -899,6 +1002,9 @@ impl EventExtractor {
                 .collect();
             let frame = Frame::allege(s.lang);
             doc.clause_span = s.span;
+            // the sentence's statement, not its last clause's background or state
+            doc.clause_background = false;
+            doc.clause_state = false;
             doc.clause_places = attach::Places::default();
             for (target, trigger) in reported {
                 push_event(
@@ -1209,6 +1315,14 @@ struct DocState {
     clause_span: Span,
     clause_tense: sitrep_attrs::TenseHint,
     clause_places: attach::Places,
+    /// The current clause recalls background (English relative clauses, past perfect):
+    /// its events need an actor.
+    clause_background: bool,
+    /// The sentence is past the headline and lead (English): its events need a source.
+    after_lead: bool,
+    /// The current clause reports a lasting state (English perfect with `since`): no
+    /// events.
+    clause_state: bool,
     /// Per event of the current sentence: its clause's span and tense.
     event_clauses: Vec<(Span, sitrep_attrs::TenseHint)>,
 }
@@ -1741,6 +1855,45 @@ impl ClauseCx<'_, '_> {
     }
 }
 
+/// English, after the PLOVER manual: cooperation (CONSULT, SUPPORT, COOPERATE, AID)
+/// reported as intended (`wants to help Israel`, `plans to cooperate`) "is taken to imply
+/// intentions and should be coded as AGREE"; an intended attack (`wants to attack X`) is a
+/// THREATEN. Gives the new type, modality and CAMEO code. Scheduled or `will` events keep
+/// their type as planned, as both CAMEO-coded English dev sets (PETR-2, NGEC) code them
+/// (`is scheduled to attend a summit` CONSULT, `will supply arms` AID), where the manual
+/// would make them AGREE too. A named actor's hypothetical sanction, coercion or attack
+/// (`Slovakia could suspend relations`, `would strike`) is a THREATEN: the manual's example
+/// of a type that must not be split into another type plus a mode.
+fn english_intent(
+    lang: Language,
+    ty: EventType,
+    m: Modality,
+    has_source: bool,
+) -> Option<(EventType, Modality, &'static str)> {
+    if lang != Language::En {
+        return None;
+    }
+    if m == Modality::Hypothetical && has_source {
+        return match ty {
+            EventType::Assault => Some((EventType::Threaten, Modality::Asserted, "138")),
+            EventType::Sanction => Some((EventType::Threaten, Modality::Asserted, "131")),
+            EventType::Coerce => Some((EventType::Threaten, Modality::Asserted, "132")),
+            _ => None,
+        };
+    }
+    if m != Modality::Intended {
+        return None;
+    }
+    Some(match ty {
+        EventType::Consult => (EventType::Agree, Modality::Asserted, "036"),
+        EventType::Support => (EventType::Agree, Modality::Asserted, "032"),
+        EventType::Cooperate => (EventType::Agree, Modality::Asserted, "031"),
+        EventType::Aid => (EventType::Agree, Modality::Asserted, "033"),
+        EventType::Assault => (EventType::Threaten, Modality::Asserted, "138"),
+        _ => return None,
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn push_event(
     events: &mut Vec<Event>,
@@ -1778,7 +1931,12 @@ fn push_event(
     if !source.is_empty() {
         doc.last_of_type.insert(ty, source.clone());
     }
-    if dup {
+    let actorless = source.is_empty() && target.is_empty();
+    if dup
+        || doc.clause_state
+        || doc.clause_background && actorless
+        || doc.after_lead && source.is_empty()
+    {
         return;
     }
     let conf = confidence + if source.is_empty() { -0.2 } else { 0.1 };
