@@ -399,6 +399,8 @@ fn simple_np(
     // contiguous words only: a gap in `clause` (an embedded clause) ends the phrase
     let contiguous = |p: usize| p == p0 || clause[p] == clause[p - 1] + 1;
     let mut open_quotes = 0usize;
+    // a number stands before the head (`15.000 Euro`, `drei Jahre`)
+    let mut counted = false;
     while p < clause.len() && contiguous(p) {
         let i = clause[p];
         let w = &words[i];
@@ -432,9 +434,28 @@ fn simple_np(
         if head.is_none() && (w.is_premodifier(lang) || w.is_quote()) {
             // A prenominal German genitive name: `Russlands Präsident`.
             start.get_or_insert(i);
+            counted |= w.stts() == Some(Stts::Card);
             if w.is_premodifier(lang) && case.is_none() && lang == Language::De {
                 case = w.case();
             }
+            last = i;
+            p += 1;
+            continue;
+        }
+        // German place adjectives in -er are capitalised and indeclinable: `die Schwechater
+        // Stadtführung`, `der Grazer Bürgermeister`; after an article and before a noun
+        // they modify it (two bare nouns in a row are no German phrase otherwise)
+        if lang == Language::De
+            && head.is_none()
+            && start.is_some()
+            && matches!(w.stts(), Some(Stts::Nn | Stts::Ne))
+            && w.text.len() > 3
+            && w.text.ends_with("er")
+            && w.text.chars().next().is_some_and(char::is_uppercase)
+            && clause.get(p + 1).is_some_and(|&j| {
+                contiguous(p + 1) && words[j].stts() == Some(Stts::Nn) && !words[j].is_quote()
+            })
+        {
             last = i;
             p += 1;
             continue;
@@ -541,6 +562,19 @@ fn simple_np(
             p = after;
         }
     }
+    // A number with a unit measures the bare noun after it: `15.000 Euro Strafe`, `drei
+    // Jahre Haft` (German adds it without a genitive or article).
+    if lang == Language::De && counted && is_unit_noun(&words[head].a.lemma) {
+        if let Some(&j) = clause.get(p).filter(|_| contiguous(p)) {
+            if words[j].stts() == Some(Stts::Nn) && !words[j].is_quote() {
+                head = j;
+                last = j;
+                // the measured noun's case is the phrase's (`Euro` shows none)
+                case = words[j].case().or(case);
+                p += 1;
+            }
+        }
+    }
     // A bracketed apposition right after the phrase belongs to it: `Niessl (SPÖ)`,
     // `Andrä Rupprechter (ÖVP)` (the brackets themselves are in no clause).
     if words.get(last + 1).is_some_and(|w| w.text == "(") {
@@ -605,6 +639,24 @@ fn simple_np(
         },
         p,
     ))
+}
+
+/// German units after a number that measure a following bare noun (`15.000 Euro Strafe`).
+fn is_unit_noun(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "Euro"
+            | "Dollar"
+            | "Franken"
+            | "Pfund"
+            | "Jahr"
+            | "Monat"
+            | "Woche"
+            | "Tag"
+            | "Stunde"
+            | "Prozent"
+            | "Tonne"
+    )
 }
 
 /// Nouns that count: `Tausende`, `Dutzend`, `Millionen`, `dozens`, `hundreds`, `a number`.

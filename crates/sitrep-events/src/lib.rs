@@ -169,7 +169,8 @@ impl EventExtractor {
             }
         }
         let mut doc = DocState {
-            home: sitrep_entities::home_country(input.text, input.seg, input.found),
+            home: sitrep_entities::home_country(input.text, input.seg, input.found)
+                .or_else(|| named_home(input.language, input.found)),
             ..Default::default()
         };
         let mut events: Vec<Event> = Vec::new();
@@ -251,6 +252,7 @@ impl EventExtractor {
                         },
                         person,
                         derived: f.is_derived(),
+                        media: f.kind == sitrep_core::EntityKind::Media,
                     });
                 }
                 k += 1;
@@ -293,6 +295,15 @@ impl EventExtractor {
             }
         }
         counterpart_targets(input, doc.home.as_deref(), &mut events);
+        // German: a speech act or an act of cooperation with neither source nor target is
+        // a generic or procedural statement (`Insgesamt wurden 25 Sprachen angeboten`,
+        // `Darüber werde noch beraten`), no event a coder records; violence, coercion and
+        // protest by unknown actors are kept (`Unbekannte eröffneten Feuer`)
+        if input.language == Language::De {
+            events.retain(|e| {
+                !(e.source.is_empty() && e.target.is_empty() && actorless_dropped(e.event_type))
+            });
+        }
         for (i, e) in events.iter_mut().enumerate() {
             e.id = format!("v{}", i + 1);
         }
@@ -302,7 +313,7 @@ impl EventExtractor {
     fn sentence(&self, s: &Sentence<'_>, doc: &mut DocState, events: &mut Vec<Event>) {
         let frames = self.frames(s.lang);
         let clauses = self.clauses.analyze(s.lang, s.ws);
-        doc.speaker = self.speaker(s, &clauses);
+        doc.speaker = self.speaker(s, &clauses, doc);
         // German reported speech goes on in Konjunktiv I after the sentence that names its
         // speaker (`…, sagte Mitterlehner. Die Maßnahmen seien absolut falsch.`)
         let reported = s.lang == Language::De
@@ -533,6 +544,20 @@ impl EventExtractor {
             // RETREAT, as CAMEO coders record it).
             // Readiness (`sind bereit, … auszuschließen`, `willing to`) is the event; what
             // one is ready to do is not (yet).
+            // German present-tense `können` states an ability or a permission (`In Tirol
+            // kann jeder Klub einen Antrag einbringen`, `um Anträge stellen zu können`),
+            // no act; `konnte` (managed to) and `könnte` (a possibility) stay, and so do
+            // attitudes (`kann dem Vorschlag etwas abgewinnen`, `kann das nicht
+            // akzeptieren`, `kann sich ein Limit vorstellen`)
+            let ability = s.lang == Language::De
+                && c.verb.as_ref().is_some_and(|v| {
+                    v.modal.as_ref().is_some_and(|m| m.lemma == "können")
+                        && v.mood != Some(ClauseMood::KonjII)
+                        && !matches!(
+                            v.tense,
+                            Some(ClauseTense::Past | ClauseTense::Perf | ClauseTense::Pqp)
+                        )
+                });
             let suppressed = infinitive
                 && (matches!(
                     gov.event,
@@ -592,6 +617,14 @@ impl EventExtractor {
                     };
                     matched = true;
                     let Some(ty) = f.event else { break };
+                    if ability
+                        && !matches!(
+                            ty,
+                            EventType::Support | EventType::Reject | EventType::Agree
+                        )
+                    {
+                        break;
+                    }
                     // `met … to discuss`, `traf sich, um … zu besprechen`: what a meeting is
                     // for is that meeting, no second one
                     if infinitive && ty == EventType::Consult && gov.event == Some(ty) {
@@ -634,6 +667,21 @@ impl EventExtractor {
                             });
                         }
                     }
+                    // German domestic stories: a speech act's subject that names no known
+                    // actor (`die Junge Kurie`, `der Landeschef`, `die JG`) is an unnamed
+                    // body or person of the home country
+                    if source.is_empty() && !passive && s.lang == Language::De && verbal_act(ty) {
+                        if let (Some(home), Some(ph)) = (&doc.home, cx.phrase(&Role::Subj)) {
+                            if cx.unnamed_agent(ph, frames) {
+                                source.push(Actor {
+                                    code: home.clone(),
+                                    entity: None,
+                                    span: s.ws[ph.head()].span,
+                                    inferred: true,
+                                });
+                            }
+                        }
+                    }
                     // `a mortar bomb was fired at it from the Gaza Strip`: fire from a place
                     // without a named attacker comes from the place's state (inferred)
                     if source.is_empty() && ty == EventType::Assault {
@@ -648,7 +696,24 @@ impl EventExtractor {
                     } else {
                         cx.first_actors(&f.target, doc)
                     };
-                    if f.flags.evaluate {
+                    // a German domestic speech act without a named target (`kritisiert die
+                    // Junge Kurie`, `Die Partei will berufen`) is about its own country,
+                    // like a rating
+                    // (not when the clause names a foreign actor: `forderte eine Debatte in
+                    // der EU`)
+                    let foreign = || {
+                        s.mentions.iter().any(|m| {
+                            cw.contains(&m.tokens.start)
+                                && doc.home.as_ref().is_some_and(|h| *h != m.actor.code)
+                        })
+                    };
+                    // (an admission is to no one in particular: not for CONCEDE; an
+                    // agentless passive's source is a guess already: `Die Pläne wurden
+                    // kritisiert` gets no guessed target too)
+                    let domestic_act = verbal_act(ty)
+                        && ty != EventType::Concede
+                        && cx.phrase(&Role::Subj).is_some();
+                    if f.flags.evaluate || s.lang == Language::De && domestic_act && !foreign() {
                         domestic_rating(&source, &mut target, doc, v.main.span);
                     }
                     // `arrived in Kyiv`, `reiste nach Peking`, `attend the Beijing
@@ -811,17 +876,20 @@ impl EventExtractor {
                 if rating_word == Some(i) {
                     continue;
                 }
-                let predicative = match s.lang {
-                    // after a copula an adverb tag is a misread predicative adjective
-                    Language::De => {
-                        w.a.xpos == Xpos::Stts(Stts::Adjd) || w.a.upos == Upos::Adv && cx.copula()
-                    }
-                    Language::En => {
-                        w.a.upos == Upos::Adj && !phs.iter().any(|p| p.words.contains(&i))
-                    }
-                } || (matches!(w.a.upos, Upos::Noun | Upos::Adj)
-                    && cx.copula()
-                    && {
+                // German: after a copula an adverb tag is a misread predicative adjective, and
+                // so is a determiner tag outside any phrase (`sind sich einig`)
+                let outside = || !phs.iter().any(|p| p.words.contains(&i));
+                let predicative =
+                    match s.lang {
+                        Language::De => {
+                            w.a.xpos == Xpos::Stts(Stts::Adjd)
+                                || w.a.upos == Upos::Adv && cx.copula()
+                                || w.a.upos == Upos::Det && cx.copula() && outside()
+                        }
+                        Language::En => {
+                            w.a.upos == Upos::Adj && !phs.iter().any(|p| p.words.contains(&i))
+                        }
+                    } || (matches!(w.a.upos, Upos::Noun | Upos::Adj) && cx.copula() && {
                         // a predicate noun and its adjectives: `Das sei ein schwerer Fehler`,
                         // `ein lächerlicher Versuch`, `it was a mistake`
                         phs.iter().any(|p| {
@@ -839,7 +907,24 @@ impl EventExtractor {
                         continue;
                     }
                     let Some(ty) = f.event else { break };
-                    let source = cx.first_actors_with_subject(&f.source, &subject, doc);
+                    let mut source = cx.first_actors_with_subject(&f.source, &subject, doc);
+                    // as for verbs: `Zufrieden zeigte sich die Stadtführung`
+                    if source.is_empty()
+                        && s.lang == Language::De
+                        && verbal_act(ty)
+                        && f.source.contains(&Role::Subj)
+                    {
+                        if let (Some(home), Some(ph)) = (&doc.home, cx.phrase(&Role::Subj)) {
+                            if cx.unnamed_agent(ph, frames) {
+                                source.push(Actor {
+                                    code: home.clone(),
+                                    entity: None,
+                                    span: s.ws[ph.head()].span,
+                                    inferred: true,
+                                });
+                            }
+                        }
+                    }
                     // a speaker's rating needs the speaker (`Das ist falsch` alone is no
                     // event)
                     if source.is_empty() && f.source.contains(&Role::Spk) {
@@ -883,7 +968,7 @@ impl EventExtractor {
             });
             // event nouns that are no argument of a verb event
             for ph in &phs {
-                if suppressed {
+                if suppressed || ability {
                     break;
                 }
                 if used_phrases
@@ -903,6 +988,25 @@ impl EventExtractor {
                     let f = frames.get(fi);
                     let Some(ty) = f.event else { continue };
                     let mut roles = cx.noun_roles(f, ph, i, &subject, doc);
+                    // `sagte X im Gespräch mit dem STANDARD`, `im STANDARD-Gespräch`: a
+                    // conversation as the setting of a statement is an interview when it is
+                    // with a medium or among one country's people (`In einem Telefonat mit
+                    // Putin forderte Macron` stays a meeting)
+                    if s.lang == Language::De
+                        && ty == EventType::Consult
+                        && ph.role == Some(Role::Pp("in".into()))
+                        && (s.mentions.iter().any(|m| {
+                            m.media
+                                && ph.words.start <= m.tokens.start
+                                && m.tokens.end <= ph.words.end
+                        }) || roles
+                            .source
+                            .iter()
+                            .chain(&roles.target)
+                            .all(|a| roles.source.first().is_some_and(|f| f.code == a.code)))
+                    {
+                        continue;
+                    }
                     // `Russland hat die Unterstützung Chinas`, `Kyiv received aid`: the
                     // subject of a verb of receiving is the target of the noun's event.
                     if receiving
@@ -1062,8 +1166,11 @@ impl EventExtractor {
     /// The speaker of a sentence: the first coded actor in a clause whose verb is a verb of
     /// saying (`sagte Juri Uschakow`, `the minister said`), or after a trailing `so`
     /// (`…, so Foglar`).
-    fn speaker(&self, s: &Sentence<'_>, clauses: &[Clause]) -> Vec<Actor> {
+    fn speaker(&self, s: &Sentence<'_>, clauses: &[Clause], doc: &DocState) -> Vec<Actor> {
         let frames = self.frames(s.lang);
+        // German: a say clause naming nobody the matcher knows (`teilte das Rathaus mit`,
+        // `betont die Junge Kurie`, `sagte er`), kept for when nothing better is found
+        let mut unnamed: Vec<Actor> = Vec::new();
         for c in clauses {
             let Some(v) = &c.verb else { continue };
             let says = frames
@@ -1100,6 +1207,9 @@ impl EventExtractor {
             {
                 return vec![m.actor.clone()];
             }
+            if s.lang == Language::De && unnamed.is_empty() {
+                unnamed = self.unnamed_speaker(s, &words, frames, doc);
+            }
         }
         if s.lang == Language::De {
             if let Some(k) =
@@ -1107,6 +1217,43 @@ impl EventExtractor {
             {
                 if let Some(m) = s.mentions.iter().find(|m| m.tokens.start > k) {
                     return vec![m.actor.clone()];
+                }
+            }
+        }
+        unnamed
+    }
+
+    /// The speaker of a German say clause without a known name: `er`/`sie` with a singular
+    /// verb is the last person named; an article and a noun that is no event noun
+    /// (`das Rathaus`, `die Junge Kurie`) an unnamed body of the home country.
+    fn unnamed_speaker(
+        &self,
+        s: &Sentence<'_>,
+        words: &[usize],
+        frames: &Frames,
+        doc: &DocState,
+    ) -> Vec<Actor> {
+        for (k, &i) in words.iter().enumerate() {
+            let w = &s.ws[i];
+            let l = w.text.to_lowercase();
+            if w.a.upos == Upos::Pron && (l == "er" || l == "sie" && singular_verb(s, words)) {
+                return doc.last_person.clone().into_iter().collect();
+            }
+            let after_article = k > 0 && s.ws[words[k - 1]].a.upos == Upos::Det
+                || k > 1
+                    && s.ws[words[k - 1]].a.upos == Upos::Adj
+                    && s.ws[words[k - 2]].a.upos == Upos::Det;
+            if w.a.upos == Upos::Noun
+                && after_article
+                && frames.lookup(Pos::Noun, &w.a.lemma).is_empty()
+            {
+                if let Some(home) = &doc.home {
+                    return vec![Actor {
+                        code: home.clone(),
+                        entity: None,
+                        span: w.span,
+                        inferred: true,
+                    }];
                 }
             }
         }
@@ -1219,6 +1366,71 @@ fn counterpart_targets(input: &Input<'_>, home: Option<&str>, events: &mut [Even
     }
 }
 
+/// A German story without a dateline or a dominant state (`Mitterlehner rüffelt Lopatka`)
+/// is at home where its known parties, bodies and people are: one state with at least two
+/// such mentions and at least half of them.
+fn named_home(lang: Language, found: &[Found]) -> Option<String> {
+    if lang != Language::De {
+        return None;
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for f in found {
+        let known = f.kb.is_some()
+            && matches!(
+                f.kind,
+                sitrep_core::EntityKind::Person | sitrep_core::EntityKind::Organization
+            );
+        let Some(c) = f.code.as_deref().filter(|c| known && c.len() == 3) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let total: usize = counts.iter().map(|c| c.1).sum();
+    let &(code, max) = counts.iter().max_by_key(|c| c.1)?;
+    (max >= 2 && max * 2 >= total).then(|| code.to_string())
+}
+
+/// Whether the finite verb among `words` is singular (`schließt sie aus`: she).
+fn singular_verb(s: &Sentence<'_>, words: &[usize]) -> bool {
+    words.iter().any(|&i| {
+        let w = &s.ws[i];
+        matches!(w.a.upos, Upos::Verb | Upos::Aux)
+            && w.a.feats.verb_form == Some(sitrep_core::VerbForm::Fin)
+            && w.a.feats.number == Some(sitrep_core::Number::Sing)
+    })
+}
+
+/// Event types that a German story states with an actor or not at all.
+fn actorless_dropped(ty: EventType) -> bool {
+    verbal_act(ty)
+        || matches!(
+            ty,
+            EventType::Consult
+                | EventType::Cooperate
+                | EventType::Aid
+                | EventType::Mobilize
+                | EventType::Retreat
+        )
+}
+
+/// Speech acts whose subject is by the verb's meaning a person or body (`kritisieren`,
+/// `fordern`, `ablehnen`, `begrüßen`, `zusagen`, `drohen`).
+fn verbal_act(ty: EventType) -> bool {
+    matches!(
+        ty,
+        EventType::Accuse
+            | EventType::Request
+            | EventType::Reject
+            | EventType::Support
+            | EventType::Agree
+            | EventType::Concede
+            | EventType::Threaten
+    )
+}
+
 /// A home-country actor rating something that names no actor (`Gnesda bezeichnet den
 /// Brief als problematisch` in an Austrian story) rates something of its own country: the
 /// home country becomes the target, marked inferred.
@@ -1285,6 +1497,8 @@ struct Men {
     person: bool,
     /// An adjective or demonym (`russische`): no speaker.
     derived: bool,
+    /// A newspaper, broadcaster or agency (`der STANDARD`, `APA`).
+    media: bool,
 }
 
 struct Sentence<'a> {
@@ -1490,6 +1704,21 @@ impl ClauseCx<'_, '_> {
         }
     }
 
+    /// Whether a phrase without an actor names someone who can act: a noun or name head
+    /// that is no event noun (`die Junge Kurie`, `der Landeschef`, not `die Kritik`), or
+    /// `man`.
+    fn unnamed_agent(&self, ph: &Phrase, frames: &Frames) -> bool {
+        let head = &self.s.ws[ph.head()];
+        match head.a.upos {
+            Upos::Noun | Upos::Propn => {
+                frames.lookup(Pos::Noun, &head.a.lemma).is_empty()
+                    && !self.s.places.iter().any(|p| p.tokens.contains(&ph.head()))
+            }
+            Upos::Pron => head.text.eq_ignore_ascii_case("man"),
+            _ => false,
+        }
+    }
+
     /// `a court in Guyana`, `die Polizei in Wien`, `protesters in Paris`: a word for a body
     /// or group followed by `in` and a place stands for the place's state.
     fn located_body(&self, ph: &Phrase) -> Option<Actor> {
@@ -1665,6 +1894,20 @@ impl ClauseCx<'_, '_> {
             }
             if matches!(l.as_str(), "sie" | "they" | "them" | "wir" | "we") {
                 return doc.last_actors.first().cloned();
+            }
+        }
+        // German: a region or town named as the head stands for its state (`habe Tirol
+        // angeboten`, `Kärnten lehnt ab`)
+        if self.s.lang == Language::De {
+            if let Some(p) = self.s.places.iter().find(|p| p.tokens.contains(&head)) {
+                if let Some(code) = &p.code {
+                    return Some(Actor {
+                        code: code.clone(),
+                        entity: None,
+                        span: p.span,
+                        inferred: false,
+                    });
+                }
             }
         }
         // a sector word without nationality: `die Polizei`, `Vizekanzler …`
