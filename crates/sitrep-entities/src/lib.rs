@@ -65,6 +65,7 @@
 //! actor, with the state's code as `kb`.
 
 mod cues;
+mod linking;
 
 use cues::{cues, Cues};
 use sitrep_core::{
@@ -91,6 +92,9 @@ pub enum Rule {
     /// a personal pronoun next to a verb of saying referring to the last person named
     /// (`sagte er`); made by [`EntityRecognizer::attribution_pronouns`] for the output only
     Pronoun,
+    /// a state organ named by a common noun (`das Innenministerium`, `der Bund`): an
+    /// actor, but no name in GermEval's sense
+    Organ,
 }
 
 /// One recognised mention, before grouping into entities.
@@ -449,6 +453,7 @@ impl EntityRecognizer {
         found.sort_by_key(|f| (f.span.start, f.span.end));
         self.merge(&cx, &mut found);
         self.affiliations(&cx, &mut found);
+        self.link_pass(&cx, &mut found);
         found
     }
 

@@ -597,3 +597,108 @@ fn a_pronoun_next_to_a_verb_of_saying_refers_to_the_last_person() {
     // the mentions the event stage reads hold no pronoun
     assert!(found.iter().all(|f| f.span.get(text) != Some("sie")));
 }
+
+/// The mentions of one text before grouping (codes and sectors even without a state).
+fn mentions(l: Language, text: &str) -> Vec<(String, EntityKind, Option<String>, Option<Sector>)> {
+    let x = lang(l);
+    let seg = x.seg.segment(text);
+    let mut words = Vec::new();
+    let mut buf = Vec::new();
+    for s in &seg.sentences {
+        let toks = &seg.tokens[s.tokens.start as usize..s.tokens.end as usize];
+        x.tagger.tag(text, toks, &mut buf);
+        words.append(&mut buf);
+    }
+    x.rec
+        .mentions(text, &seg.tokens, &words, None)
+        .into_iter()
+        .map(|f| {
+            (
+                f.span.get(text).unwrap_or("").to_string(),
+                f.kind,
+                f.code,
+                f.sector,
+            )
+        })
+        .collect()
+}
+
+fn mention<'a>(
+    ms: &'a [(String, EntityKind, Option<String>, Option<Sector>)],
+    m: &str,
+) -> &'a (String, EntityKind, Option<String>, Option<Sector>) {
+    ms.iter()
+        .find(|x| x.0 == m)
+        .unwrap_or_else(|| panic!("no mention {m:?} in {ms:#?}"))
+}
+
+/// A ministry named by a common noun is an organ: sector from the noun, state from a
+/// nationality before it (without one, the output's home state fills the code later).
+#[test]
+fn ministries_named_by_a_common_noun_are_organs() {
+    let ms = mentions(
+        Language::De,
+        "Das französische Verteidigungsministerium widersprach. Auch das \
+         Gesundheitsministerium wollte sich nicht äußern.",
+    );
+    let m = mention(&ms, "Verteidigungsministerium");
+    assert_eq!(m.1, EntityKind::Organization);
+    assert_eq!(m.2.as_deref(), Some("FRA"));
+    assert!(m.3.is_some());
+    let m = mention(&ms, "Gesundheitsministerium");
+    assert_eq!(
+        (m.1, m.2.as_deref(), m.3),
+        (EntityKind::Organization, None, Some(Sector::Gov))
+    );
+    // a ministry is no name for NER, and a plain `Ministerium` is no mention
+    let ms = mentions(Language::De, "Das Ministerium schwieg.");
+    assert!(ms.iter().all(|m| m.0 != "Ministerium"), "{ms:?}");
+}
+
+/// Companies by their cues: a company noun before an unknown name, a group compound, a
+/// legal form; a later bare mention of the name is the same company; a person `bei` it
+/// speaks for it.
+#[test]
+fn unknown_companies_by_descriptor_group_head_and_legal_form() {
+    let ms = mentions(
+        Language::De,
+        "Der Stromanbieter Kelvora senkt die Preise. Kelvora gehört der deutschen \
+         Brandtner-Gruppe. Das bestätigte Jana Wiesmüller bei Kelvora am Montag. \
+         Auch die Velmont Trading GmbH bietet Strom an.",
+    );
+    let kelvora: Vec<_> = ms.iter().filter(|m| m.0 == "Kelvora").collect();
+    assert_eq!(kelvora.len(), 3, "{ms:#?}");
+    for m in kelvora {
+        assert_eq!((m.1, m.3), (EntityKind::Organization, Some(Sector::Bus)));
+    }
+    let m = mention(&ms, "Brandtner-Gruppe");
+    assert_eq!(
+        (m.1, m.2.as_deref(), m.3),
+        (EntityKind::Organization, Some("DEU"), Some(Sector::Bus))
+    );
+    assert_eq!(mention(&ms, "Jana Wiesmüller").3, Some(Sector::Bus));
+    let m = ms
+        .iter()
+        .find(|m| m.0.ends_with("GmbH"))
+        .expect("legal form");
+    assert_eq!((m.1, m.3), (EntityKind::Organization, Some(Sector::Bus)));
+}
+
+/// Same-name parties of two states: the state the story names most chooses.
+#[test]
+fn same_name_party_follows_the_story_state() {
+    let es = run(
+        Language::De,
+        "In Österreich legten die Grünen zu. Die Grünen wollen in Wien und Graz \
+         mitregieren, sagte die Parteichefin in Österreich.",
+        None,
+    );
+    assert_eq!(code(by_mention(&es, "Grünen")).0, Some("AUT"));
+    let es = run(
+        Language::De,
+        "In Deutschland legten die Grünen zu. Die Grünen wollen in Berlin und München \
+         mitregieren, sagte die Parteichefin.",
+        None,
+    );
+    assert_eq!(code(by_mention(&es, "Grünen")).0, Some("DEU"));
+}

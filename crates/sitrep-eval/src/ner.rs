@@ -251,7 +251,12 @@ pub fn evaluate(
 
         let gold_chunks = chunks(&s.outer);
         let mut preds = Vec::new();
-        for f in &found {
+        // (state organs named by a common noun, `das Innenministerium`, are actors for
+        // linking but no names in GermEval's sense)
+        for f in found
+            .iter()
+            .filter(|f| f.rule != sitrep_entities::Rule::Organ)
+        {
             if let Some((chunk, part)) = map_span(f.span, &offs, type_of(f.kind)) {
                 let class = if f.is_derived() {
                     "deriv"

@@ -531,10 +531,13 @@ impl Tagger {
         if let Some(l) = self.res.lemma_override(lower, xpos) {
             return l;
         }
-        let known = m
-            .form_lemma
-            .get(model::exact_class_key(form, class))
-            .or_else(|| m.form_lemma.get(model::form_class_key(lower_h, class)));
+        let exact = m.form_lemma.get(model::exact_class_key(form, class));
+        if exact.is_none() {
+            if let Some(l) = self.proper_name_spelling(form, lower, class, xpos) {
+                return l;
+            }
+        }
+        let known = exact.or_else(|| m.form_lemma.get(model::form_class_key(lower_h, class)));
         if let Some(sc) = known {
             if let Some(l) = m.scripts[sc as usize].apply(form, lower) {
                 return l;
@@ -564,6 +567,35 @@ impl Tagger {
                 .unwrap_or(guess);
         }
         self.suffix_lemma(form, lower, class)
+    }
+
+    /// English proper nouns written in lower case or shouted (`asia`, `san francisco`,
+    /// `TEHRAN`): EWT's lemma is the name's usual spelling, which the treebank tables know when they saw the
+    /// capitalised form with this tag (`Asia` NNP). `None` for other words and tags.
+    fn proper_name_spelling(
+        &self,
+        form: &str,
+        lower: &str,
+        class: u16,
+        xpos: Xpos,
+    ) -> Option<String> {
+        use sitrep_core::Penn;
+        if !matches!(xpos, Xpos::Penn(Penn::Nnp | Penn::Nnps)) {
+            return None;
+        }
+        let shouted = form.chars().count() > 2 && form.chars().all(char::is_uppercase);
+        if form != lower && !shouted {
+            return None;
+        }
+        let mut chars = lower.chars();
+        let first = chars.next().filter(|c| c.is_alphabetic())?;
+        let title: String = first.to_uppercase().chain(chars).collect();
+        let sc = self
+            .model
+            .form_lemma
+            .get(model::exact_class_key(&title, class))?;
+        let title_lower = title.to_lowercase();
+        self.model.scripts[sc as usize].apply(&title, &title_lower)
     }
 
     /// The lemma by the learned suffix edit rules of the class (the form if none applies).

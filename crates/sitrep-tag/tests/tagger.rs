@@ -361,6 +361,27 @@ fn english_unknown_regular_forms() {
     assert_eq!(find(&r, "200,000").lemma, "200000");
 }
 
+/// Names written in lower case or all capitals take the spelling the treebank showed for
+/// the name as their lemma (EWT: `asia` NNP → `Asia`); common nouns stay lower case.
+#[test]
+fn english_proper_name_lemmas_take_the_name_spelling() {
+    let t = Tagger::new(Language::En).unwrap();
+    let r = tag(
+        &t,
+        "we flew from london to mexico and then to TEHRAN with the kids _.",
+    );
+    for (w, lemma) in [
+        ("london", "London"),
+        ("mexico", "Mexico"),
+        ("TEHRAN", "Tehran"),
+    ] {
+        let a = find(&r, w);
+        assert_eq!(a.upos, Upos::Propn, "{w}");
+        assert_eq!(a.lemma, lemma, "{w}");
+    }
+    assert_eq!(find(&r, "kids").lemma, "kid");
+}
+
 /// Punctuation marks the treebanks never show (the en dash of a dateline, typographic
 /// quotes, an ellipsis character) are punctuation, not a guess from their neighbours.
 #[test]
