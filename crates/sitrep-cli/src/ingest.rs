@@ -23,8 +23,11 @@ use std::time::{Duration, Instant};
 /// Where the store is and how long to wait for another writer.
 #[derive(Args, Debug, Clone)]
 pub struct DbArgs {
-    /// The store: a SQLite file (created when missing) or a SQLite `file:` URI.
-    #[arg(long, default_value = "sitrep.db", value_name = "PATH")]
+    /// The store: a SQLite file (created when missing), `sqlite:PATH`, a SQLite `file:`
+    /// URI, or a PostgreSQL URL `postgres://user:password@host:port/database` (the store
+    /// lives in the connection's current schema; `?options=-csearch_path%3DNAME` picks
+    /// another; needs a sitrep built with `--features postgres`).
+    #[arg(long, default_value = "sitrep.db", value_name = "PATH|URL")]
     pub db: String,
     /// How long to wait for another process writing to the store, in milliseconds.
     #[arg(long, default_value_t = 10_000, value_name = "MS")]

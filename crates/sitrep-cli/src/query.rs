@@ -169,35 +169,37 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
              (cargo build --release -p sitrep-cli --features parquet)"
         );
     }
-    let events = store.events(&filter)?;
     let file = std::fs::File::create(&args.output)
         .with_context(|| format!("cannot create {}", args.output.display()))?;
-    let mut out = io::BufWriter::new(file);
-    let format = match args.format {
-        ExportFormat::Jsonl => QueryFormat::Jsonl,
-        ExportFormat::Csv => QueryFormat::Csv,
+    let mut out = io::BufWriter::with_capacity(1 << 20, file);
+    let what = || format!("cannot write {}", args.output.display());
+    // Events go out as they are read: memory stays flat on millions of events.
+    let n = match args.format {
+        ExportFormat::Jsonl => store.each_event(&filter, &mut |r| {
+            serde_json::to_writer(&mut out, &r)?;
+            out.write_all(b"\n")
+        }),
+        ExportFormat::Csv => {
+            writeln!(out, "{}", csv_line(&csv_header())).with_context(what)?;
+            store.each_event(&filter, &mut |r| {
+                writeln!(out, "{}", csv_line(&csv_row(&r)))
+            })
+        }
         #[cfg(feature = "parquet")]
         ExportFormat::Parquet => {
-            sitrep_store::write_parquet(&events, out)
-                .with_context(|| format!("cannot write {}", args.output.display()))?;
-            eprintln!(
-                "sitrep: exported {} events to {}",
-                events.len(),
-                args.output.display()
-            );
-            return Ok(ExitCode::SUCCESS);
+            let mut w = sitrep_store::ParquetWriter::new(&mut out).with_context(what)?;
+            let n = store.each_event(&filter, &mut |r| w.push(&r).map_err(io::Error::other));
+            if n.is_ok() {
+                w.finish().with_context(what)?;
+            }
+            n
         }
         #[cfg(not(feature = "parquet"))]
         ExportFormat::Parquet => unreachable!("refused above"),
-    };
-    write_events(&mut out, &events, format)
-        .and_then(|()| out.flush())
-        .with_context(|| format!("cannot write {}", args.output.display()))?;
-    eprintln!(
-        "sitrep: exported {} events to {}",
-        events.len(),
-        args.output.display()
-    );
+    }
+    .with_context(what)?;
+    out.flush().with_context(what)?;
+    eprintln!("sitrep: exported {n} events to {}", args.output.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -12,9 +12,13 @@ use std::time::Instant;
 
 #[derive(Args, Debug)]
 pub struct BenchStoreArgs {
-    /// A store file that does not exist yet (it is created and left for inspection).
-    #[arg(long, value_name = "PATH")]
+    /// A store file that does not exist yet, or a PostgreSQL URL of an empty store (it is
+    /// filled and left for inspection).
+    #[arg(long, value_name = "PATH|URL")]
     pub db: String,
+    /// Also time a Parquet export of every event to this file (needs `--features parquet`).
+    #[arg(long, value_name = "FILE")]
+    pub parquet: Option<std::path::PathBuf>,
     /// How many events to write.
     #[arg(long, default_value_t = 1_000_000, value_name = "N")]
     pub events: usize,
@@ -100,8 +104,14 @@ fn synthetic(rng: &mut Rng, n: usize, per_doc: usize) -> Analysis {
 }
 
 pub fn run(args: BenchStoreArgs) -> anyhow::Result<ExitCode> {
-    if std::path::Path::new(&args.db).exists() {
+    let postgres = sitrep_store::is_postgres_url(&args.db);
+    if !postgres && std::path::Path::new(&args.db).exists() {
         anyhow::bail!("{}: exists; the benchmark writes a fresh store", args.db);
+    }
+    if args.parquet.is_some() && !cfg!(feature = "parquet") {
+        anyhow::bail!(
+            "--parquet: this sitrep was built without Parquet support (--features parquet)"
+        );
     }
     let per_doc = args.per_document.max(1);
     let mut store = DbArgs {
@@ -109,6 +119,12 @@ pub fn run(args: BenchStoreArgs) -> anyhow::Result<ExitCode> {
         busy_timeout: 10_000,
     }
     .open(false)?;
+    if store.counts()?.documents > 0 {
+        anyhow::bail!(
+            "{}: holds documents; the benchmark writes a fresh store",
+            store.location()
+        );
+    }
     let mut rng = Rng(0x5eed_1234_abcd_ef01);
     let settings = ClusterSettings::default();
     let start = Instant::now();
@@ -148,6 +164,10 @@ pub fn run(args: BenchStoreArgs) -> anyhow::Result<ExitCode> {
     }
     times.sort_by(f64::total_cmp);
     let counts = store.counts()?;
+    let export_s = match &args.parquet {
+        Some(path) => Some(parquet_export(store.as_ref(), path)?),
+        None => None,
+    };
     println!(
         "{}",
         serde_json::json!({
@@ -161,7 +181,30 @@ pub fn run(args: BenchStoreArgs) -> anyhow::Result<ExitCode> {
             "mean_hits": hits as f64 / times.len().max(1) as f64,
             "query_ms_median": times.get(times.len() / 2).copied().unwrap_or(0.0),
             "query_ms_max": times.last().copied().unwrap_or(0.0),
+            "parquet_export_s": export_s.map(|s| (s * 100.0).round() / 100.0),
         })
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Seconds to export every event as Parquet to `path`.
+#[cfg(feature = "parquet")]
+fn parquet_export(store: &dyn sitrep_store::Store, path: &std::path::Path) -> anyhow::Result<f64> {
+    use anyhow::Context;
+    let start = Instant::now();
+    let file =
+        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+    let mut w = sitrep_store::ParquetWriter::new(&mut out)?;
+    store.each_event(&Filter::default(), &mut |r| {
+        w.push(&r).map_err(std::io::Error::other)
+    })?;
+    w.finish()?;
+    std::io::Write::flush(&mut out)?;
+    Ok(start.elapsed().as_secs_f64())
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet_export(_: &dyn sitrep_store::Store, _: &std::path::Path) -> anyhow::Result<f64> {
+    unreachable!("refused before writing")
 }

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use sitrep_core::{Date, Event, Language};
+use std::borrow::Cow;
 
 /// A stored event with the document it comes from. Its JSON form is one line of
 /// `sitrep export --format jsonl`; `event` is exactly the `sitrep/1` event.
@@ -89,74 +90,118 @@ pub fn csv_header() -> Vec<String> {
     CSV_COLUMNS.iter().map(|(c, _)| c.to_string()).collect()
 }
 
-/// The CSV fields of one event, in [`CSV_COLUMNS`] order.
-pub fn csv_row(r: &EventRecord) -> Vec<String> {
+/// One typed field of an event row: what CSV writes as text and Parquet as a typed value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell<'a> {
+    Text(Cow<'a, str>),
+    UInt(u32),
+    /// Kept as `f32` (the analysis's type) so that CSV prints it as the analysis does.
+    Float32(f32),
+    Float(f64),
+    Int(i64),
+    Null,
+}
+
+impl Cell<'_> {
+    /// The CSV text: numbers as Rust prints them, absent values empty.
+    pub fn to_text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.to_string(),
+            Cell::UInt(n) => n.to_string(),
+            Cell::Float32(x) => x.to_string(),
+            Cell::Float(x) => x.to_string(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Null => String::new(),
+        }
+    }
+}
+
+/// The fields of one event, in [`CSV_COLUMNS`] order.
+pub fn cells(r: &EventRecord) -> Vec<Cell<'_>> {
     let e = &r.event;
-    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
-    let actors = |v: &[sitrep_core::EventActor]| {
-        v.iter()
-            .map(|a| a.code.as_str())
-            .collect::<Vec<_>>()
-            .join("|")
-    };
-    let places = |v: &[sitrep_core::EventPlace]| {
+    fn borrowed(s: &str) -> Cell<'_> {
+        Cell::Text(Cow::Borrowed(s))
+    }
+    fn opt(s: &Option<String>) -> Cell<'_> {
+        s.as_deref().map(borrowed).unwrap_or(Cell::Null)
+    }
+    fn joined<'a>(parts: Vec<&'a str>) -> Cell<'a> {
+        match parts.as_slice() {
+            [] => Cell::Null,
+            [one] => borrowed(one),
+            _ => Cell::Text(Cow::Owned(parts.join("|"))),
+        }
+    }
+    fn actors(v: &[sitrep_core::EventActor]) -> Vec<&str> {
+        v.iter().map(|a| a.code.as_str()).collect()
+    }
+    fn places(v: &[sitrep_core::EventPlace]) -> Vec<&str> {
         v.iter()
             .map(|p| p.code.as_deref().unwrap_or(&p.name))
-            .collect::<Vec<_>>()
-            .join("|")
-    };
+            .collect()
+    }
     let row = vec![
-        r.document.clone(),
-        e.id.clone(),
-        r.published.map(|d| d.to_string()).unwrap_or_default(),
+        borrowed(&r.document),
+        borrowed(&e.id),
+        r.published
+            .map(|d| Cell::Text(Cow::Owned(d.to_string())))
+            .unwrap_or(Cell::Null),
         opt(&r.outlet),
         opt(&r.url),
-        e.event_type.to_string(),
+        borrowed(e.event_type.as_str()),
         opt(&e.mode),
         opt(&e.cameo),
-        e.modality.to_string(),
-        actors(&e.source),
-        actors(&e.target),
-        places(&e.origin),
-        places(&e.destination),
-        places(&e.location),
+        borrowed(e.modality.as_str()),
+        joined(actors(&e.source)),
+        joined(actors(&e.target)),
+        joined(places(&e.origin)),
+        joined(places(&e.destination)),
+        joined(places(&e.location)),
         e.date
             .as_ref()
-            .and_then(|d| d.value.clone())
-            .unwrap_or_default(),
+            .and_then(|d| d.value.as_deref())
+            .map(borrowed)
+            .unwrap_or(Cell::Null),
         e.date
             .as_ref()
-            .map(|d| d.granularity.clone())
-            .unwrap_or_default(),
+            .map(|d| borrowed(&d.granularity))
+            .unwrap_or(Cell::Null),
         opt(&r.day),
         e.quantity
             .as_ref()
             .and_then(|q| q.value)
-            .map(|v| v.to_string())
-            .unwrap_or_default(),
+            .map(Cell::Float)
+            .unwrap_or(Cell::Null),
         e.quantity
             .as_ref()
-            .and_then(|q| q.unit.clone())
-            .unwrap_or_default(),
-        e.reported_by
-            .iter()
-            .map(|c| c.name.as_deref().unwrap_or(&c.text))
-            .collect::<Vec<_>>()
-            .join("|"),
+            .and_then(|q| q.unit.as_deref())
+            .map(borrowed)
+            .unwrap_or(Cell::Null),
+        joined(
+            e.reported_by
+                .iter()
+                .map(|c| c.name.as_deref().unwrap_or(&c.text))
+                .collect(),
+        ),
         e.speaker
             .as_ref()
-            .map(|s| s.name.clone())
-            .unwrap_or_default(),
-        e.trigger.text.clone(),
-        e.evidence.start.to_string(),
-        e.evidence.end.to_string(),
-        r.evidence_text.clone(),
-        e.confidence.to_string(),
-        e.rule.clone(),
-        r.cluster.map(|c| c.to_string()).unwrap_or_default(),
+            .map(|s| borrowed(&s.name))
+            .unwrap_or(Cell::Null),
+        borrowed(&e.trigger.text),
+        Cell::UInt(e.evidence.start),
+        Cell::UInt(e.evidence.end),
+        borrowed(&r.evidence_text),
+        Cell::Float32(e.confidence),
+        borrowed(&e.rule),
+        r.cluster.map(Cell::Int).unwrap_or(Cell::Null),
     ];
     debug_assert_eq!(row.len(), CSV_COLUMNS.len());
     row
+}
+
+/// The CSV fields of one event, in [`CSV_COLUMNS`] order.
+pub fn csv_row(r: &EventRecord) -> Vec<String> {
+    cells(r).iter().map(Cell::to_text).collect()
 }
 
 /// Writes one CSV field (RFC 4180: quoted when it holds a comma, quote or line break).

@@ -24,14 +24,23 @@ mod hash;
 mod neardup;
 #[cfg(feature = "parquet")]
 mod parquet_export;
+#[cfg(feature = "postgres")]
+mod postgres;
+mod read;
 mod sqlite;
+pub mod testing;
+mod write;
 
 pub use cluster::ClusterSettings;
-pub use export::{csv_header, csv_row, write_csv_field, ClusterRecord, EventRecord, CSV_COLUMNS};
+pub use export::{
+    cells, csv_header, csv_row, write_csv_field, Cell, ClusterRecord, EventRecord, CSV_COLUMNS,
+};
 pub use hash::TextHash;
 pub use neardup::{ExactOnly, MinHash, NearDuplicates, Signature};
 #[cfg(feature = "parquet")]
-pub use parquet_export::write_parquet;
+pub use parquet_export::{write_parquet, ParquetWriter};
+#[cfg(feature = "postgres")]
+pub use postgres::PgStore;
 pub use sitrep_dedup::DedupConfig;
 pub use sqlite::{OpenOptions, SqliteStore};
 
@@ -66,6 +75,19 @@ pub enum StoreError {
         context: String,
         #[source]
         source: rusqlite::Error,
+    },
+    #[cfg(feature = "postgres")]
+    #[error("{path}: {context}: {source}")]
+    Postgres {
+        path: String,
+        context: String,
+        #[source]
+        source: ::postgres::Error,
+    },
+    #[error("cannot write the output: {source}")]
+    Output {
+        #[source]
+        source: std::io::Error,
     },
     #[error("{path}: document {doc}: {reason}")]
     Document {
@@ -250,8 +272,9 @@ pub struct Outdated {
     pub version: u32,
 }
 
-/// The operations of a store. Implemented by [`SqliteStore`]; a PostgreSQL backend
-/// implements the same.
+/// The operations of a store. Implemented by [`SqliteStore`] and (feature `postgres`)
+/// `PgStore`; what a batch stores and how events cluster is shared (`write.rs`), only SQL
+/// and connection handling differ.
 pub trait Store {
     /// Where the store is (path or URL), for messages.
     fn location(&self) -> &str;
@@ -277,8 +300,23 @@ pub trait Store {
     ) -> Result<usize>;
     /// A stored document's analysis.
     fn analysis(&self, doc_id: &str) -> Result<Option<Analysis>>;
+    /// Calls `f` with each event matching `filter`, by day then storage order, reading
+    /// as it goes (exports of millions of events stay flat in memory); returns how many.
+    /// An error from `f` stops the reading ([`StoreError::Output`]).
+    fn each_event(
+        &self,
+        filter: &Filter,
+        f: &mut dyn FnMut(EventRecord) -> std::io::Result<()>,
+    ) -> Result<usize>;
     /// Events matching `filter`, by day then storage order.
-    fn events(&self, filter: &Filter) -> Result<Vec<EventRecord>>;
+    fn events(&self, filter: &Filter) -> Result<Vec<EventRecord>> {
+        let mut out = Vec::new();
+        self.each_event(filter, &mut |r| {
+            out.push(r);
+            Ok(())
+        })?;
+        Ok(out)
+    }
     /// Clusters with at least one event matching `filter`, largest first.
     fn clusters(&self, filter: &Filter) -> Result<Vec<ClusterRecord>>;
     fn counts(&self) -> Result<Counts>;
@@ -286,13 +324,83 @@ pub trait Store {
     fn stats(&self, top: usize) -> Result<Stats>;
 }
 
-/// Opens the store named by `location`: a SQLite file path (or `file:` URI). PostgreSQL
-/// URLs are refused with a clear message until that backend exists.
+/// Is `location` a PostgreSQL URL (`postgres://…` or `postgresql://…`)?
+pub fn is_postgres_url(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
+/// Opens the store named by `location`: a PostgreSQL URL (`postgres://…`, feature
+/// `postgres`), else a SQLite file path, `sqlite:PATH`, or SQLite `file:` URI.
 pub fn open(location: &str, opts: &OpenOptions) -> Result<Box<dyn Store>> {
-    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+    if is_postgres_url(location) {
+        #[cfg(feature = "postgres")]
+        return Ok(Box::new(PgStore::open(location, opts)?));
+        #[cfg(not(feature = "postgres"))]
         return Err(StoreError::Unsupported(format!(
-            "{location}: PostgreSQL stores are not built into this sitrep yet; use a SQLite file"
+            "{}: this sitrep was built without PostgreSQL support; build it with \
+             `cargo build --release -p sitrep-cli --features postgres`, or use a SQLite file",
+            redact(location)
         )));
     }
-    Ok(Box::new(SqliteStore::open(location, opts)?))
+    let path = location.strip_prefix("sqlite:").unwrap_or(location);
+    Ok(Box::new(SqliteStore::open(path, opts)?))
+}
+
+/// `location` with a password (in the user part or a `password=` parameter) replaced by
+/// `***`, for messages.
+pub fn redact(location: &str) -> String {
+    let mut s = location.to_string();
+    if let Some(scheme_end) = s.find("://") {
+        let rest = &s[scheme_end + 3..];
+        let auth_end = rest.find(['/', '?']).unwrap_or(rest.len());
+        if let Some(at) = rest[..auth_end].rfind('@') {
+            if let Some(colon) = rest[..at].find(':') {
+                let (a, b) = (scheme_end + 3 + colon + 1, scheme_end + 3 + at);
+                s.replace_range(a..b, "***");
+            }
+        }
+    }
+    if let Some(q) = s.find('?') {
+        let (head, query) = s.split_at(q + 1);
+        let query: Vec<String> = query
+            .split('&')
+            .map(|kv| match kv.split_once('=') {
+                Some((k, _)) if k == "password" => format!("{k}=***"),
+                _ => kv.to_string(),
+            })
+            .collect();
+        s = format!("{head}{}", query.join("&"));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_redacted_from_locations() {
+        use super::redact;
+        assert_eq!(
+            redact("postgres://u:secret@localhost:5432/db"),
+            "postgres://u:***@localhost:5432/db"
+        );
+        assert_eq!(
+            redact("postgresql://localhost/db?user=u&password=pw&options=x"),
+            "postgresql://localhost/db?user=u&password=***&options=x"
+        );
+        assert_eq!(redact("postgres://u@host/db"), "postgres://u@host/db");
+        assert_eq!(redact("/tmp/a.db"), "/tmp/a.db");
+    }
+
+    #[cfg(not(feature = "postgres"))]
+    #[test]
+    fn postgres_urls_say_how_to_build_with_postgres() {
+        let e = super::open("postgres://u:pw@localhost/db", &Default::default())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.contains("--features postgres") && !e.contains("pw"),
+            "{e}"
+        );
+    }
 }

@@ -1,14 +1,17 @@
 //! The embedded SQLite backend: one file in WAL mode, one writer at a time (others wait up
 //! to the busy timeout), every write in one `BEGIN IMMEDIATE` transaction.
 
-use crate::cluster::{self, join_codes, split_codes, Codes};
+use crate::cluster::{split_codes, Codes};
+use crate::read::{
+    self, where_clause, Dialect, DocumentFields, EventRow as ReadRow, Param, EVENT_COLUMNS,
+};
+use crate::write::{self, ActorKey, DocumentRow, EventRow, ReportRow, Tx};
 use crate::{
     BatchOutcome, ClusterRecord, ClusterSettings, Counts, CountsOut, EventRecord, Filter, Incoming,
-    Known, NewDocument, NewReport, Outdated, Result, Stats, Store, StoreError, TextHash,
-    SCHEMA_VERSION,
+    Known, Outdated, Result, Stats, Store, StoreError, TextHash, SCHEMA_VERSION,
 };
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
-use sitrep_core::{Analysis, Document, Event};
+use sitrep_core::{Analysis, Citation, Entity, EventActor, EventPlace, Mention, Quote};
 use std::collections::BTreeSet;
 use std::time::Duration;
 
@@ -235,553 +238,428 @@ fn classify(path: &str, context: &str, e: rusqlite::Error, timeout: Duration) ->
     }
 }
 
-/// The day an event is filed under: its date when it names a day, else the publication
-/// date.
-fn event_day(e: &Event, a: &Analysis) -> Option<String> {
-    if let Some(v) = e.date.as_ref().and_then(|d| d.value.as_deref()) {
-        if v.len() == 10 && v.parse::<sitrep_core::Date>().is_ok() {
-            return Some(v.to_string());
-        }
-    }
-    a.published.map(|d| d.to_string())
-}
+/// SQLite's placeholders (`?N`) and its `LIKE`, which ignores the case of ASCII letters.
+const DIALECT: Dialect = Dialect {
+    placeholder: |n| format!("?{n}"),
+    like: "LIKE",
+};
 
-fn event_codes(e: &Event) -> Codes {
-    Codes {
-        sources: join_codes(e.source.iter().map(|a| a.code.as_str())),
-        targets: join_codes(e.target.iter().map(|a| a.code.as_str())),
-        places: join_codes(
-            e.origin
-                .iter()
-                .chain(&e.destination)
-                .chain(&e.location)
-                .filter_map(|p| p.code.as_deref()),
-        ),
+fn sql_value(p: Param) -> rusqlite::types::Value {
+    match p {
+        Param::Text(s) => rusqlite::types::Value::Text(s),
+        Param::Int(n) => rusqlite::types::Value::Integer(n),
     }
 }
 
-/// The exclusive upper bound of codes starting with `prefix` (byte order).
-fn prefix_end(prefix: &str) -> String {
-    format!("{prefix}\u{10FFFF}")
-}
-
-/// Writes within one transaction.
-struct Writer<'a> {
+/// The statements of one SQLite write transaction (cached per connection).
+struct SqliteTx<'a> {
     tx: &'a rusqlite::Transaction<'a>,
     path: &'a str,
     timeout: Duration,
-    touched: BTreeSet<i64>,
 }
 
-impl Writer<'_> {
-    fn err(&self, context: &str, e: rusqlite::Error) -> StoreError {
-        classify(self.path, context, e, self.timeout)
+impl SqliteTx<'_> {
+    fn run(&self, context: &str, sql: &str, p: impl rusqlite::Params) -> Result<usize> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut s| s.execute(p))
+            .map_err(|e| classify(self.path, context, e, self.timeout))
     }
 
-    fn id_known(&self, doc_id: &str) -> Result<bool> {
+    fn one<T: rusqlite::types::FromSql>(
+        &self,
+        context: &str,
+        sql: &str,
+        p: impl rusqlite::Params,
+    ) -> Result<Option<T>> {
         self.tx
-            .query_row(
+            .prepare_cached(sql)
+            .and_then(|mut s| s.query_row(p, |r| r.get(0)).optional())
+            .map_err(|e| classify(self.path, context, e, self.timeout))
+    }
+
+    fn ids(&self, context: &str, sql: &str, p: impl rusqlite::Params) -> Result<Vec<i64>> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut s| {
+                s.query_map(p, |r| r.get(0))?
+                    .collect::<rusqlite::Result<Vec<i64>>>()
+            })
+            .map_err(|e| classify(self.path, context, e, self.timeout))
+    }
+}
+
+impl Tx for SqliteTx<'_> {
+    fn id_known(&mut self, doc_id: &str) -> Result<bool> {
+        Ok(self
+            .one(
+                "cannot look up a document",
                 "SELECT EXISTS (SELECT 1 FROM documents WHERE doc_id = ?1) OR EXISTS (SELECT 1 FROM reports WHERE doc_id = ?1)",
                 [doc_id],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.err("cannot look up a document", e))
+            )?
+            .unwrap_or(false))
     }
 
-    /// The row id of the stored document with this text (directly or through a report).
-    fn document_with_hash(&self, hash: TextHash) -> Result<Option<i64>> {
-        let h = hash.to_string();
-        let direct: Option<i64> = self
-            .tx
-            .query_row(
-                "SELECT id FROM documents WHERE text_hash = ?1 ORDER BY id LIMIT 1",
-                [&h],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.err("cannot look up a text hash", e))?;
+    fn document_with_hash(&mut self, hash: &str) -> Result<Option<i64>> {
+        let direct = self.one(
+            "cannot look up a text hash",
+            "SELECT id FROM documents WHERE text_hash = ?1 ORDER BY id LIMIT 1",
+            [hash],
+        )?;
         if direct.is_some() {
             return Ok(direct);
         }
-        self.tx
-            .query_row(
-                "SELECT document FROM reports WHERE text_hash = ?1 ORDER BY id LIMIT 1",
-                [&h],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.err("cannot look up a text hash", e))
+        self.one(
+            "cannot look up a text hash",
+            "SELECT document FROM reports WHERE text_hash = ?1 ORDER BY id LIMIT 1",
+            [hash],
+        )
     }
 
-    /// The row id of a stored document by id, following a report to its document.
-    fn document_row(&self, doc_id: &str) -> Result<Option<i64>> {
-        self.tx
-            .query_row(
-                "SELECT id FROM documents WHERE doc_id = ?1 UNION ALL SELECT document FROM reports WHERE doc_id = ?1 LIMIT 1",
-                [doc_id],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.err("cannot look up a document", e))
+    fn document_row(&mut self, doc_id: &str) -> Result<Option<i64>> {
+        self.one(
+            "cannot look up a document",
+            "SELECT id FROM documents WHERE doc_id = ?1 UNION ALL SELECT document FROM reports WHERE doc_id = ?1 LIMIT 1",
+            [doc_id],
+        )
     }
 
-    fn insert_report(
+    fn own_document_row(&mut self, doc_id: &str) -> Result<Option<i64>> {
+        self.one(
+            "cannot look up a document",
+            "SELECT id FROM documents WHERE doc_id = ?1",
+            [doc_id],
+        )
+    }
+
+    fn insert_report(&mut self, r: &ReportRow<'_>) -> Result<()> {
+        self.run(
+            "cannot store a report",
+            "INSERT INTO reports (document, doc_id, text_hash, kind, similarity, published, title, url, outlet, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now'))",
+            params![
+                r.document,
+                r.doc_id,
+                r.text_hash,
+                r.kind,
+                r.similarity,
+                r.published,
+                r.title,
+                r.url,
+                r.outlet
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn insert_document(&mut self, d: &DocumentRow<'_>) -> Result<i64> {
+        self.run(
+            "cannot store a document",
+            "INSERT INTO documents (doc_id, text_hash, signature, text, language, published, title, url, outlet,
+                                    analysis_version, analysis, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'))",
+            params![
+                d.doc_id,
+                d.text_hash,
+                d.signature,
+                d.text,
+                d.language,
+                d.published,
+                d.title,
+                d.url,
+                d.outlet,
+                d.version,
+                d.analysis
+            ],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    fn insert_signature_key(&mut self, document: i64, key: i64) -> Result<()> {
+        self.run(
+            "cannot store signature keys",
+            "INSERT OR IGNORE INTO signature_keys (key, document) VALUES (?1, ?2)",
+            params![key, document],
+        )?;
+        Ok(())
+    }
+
+    fn insert_entity(&mut self, document: i64, en: &Entity) -> Result<()> {
+        self.run(
+            "cannot store entities",
+            "INSERT INTO entities (document, entity, kind, name, actor_code, sector, kb) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                document,
+                en.id,
+                en.kind.as_str(),
+                en.name,
+                en.actor.as_ref().map(|c| c.code.as_str()),
+                en.actor.as_ref().and_then(|c| c.sector).map(|s| s.as_str()),
+                en.kb
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn insert_mention(&mut self, document: i64, entity: &str, m: &Mention) -> Result<()> {
+        self.run(
+            "cannot store mentions",
+            "INSERT INTO mentions (document, entity, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![document, entity, m.start, m.end, m.text],
+        )?;
+        Ok(())
+    }
+
+    fn insert_quote(&mut self, document: i64, q: &Quote) -> Result<()> {
+        let s = q.speaker.as_ref();
+        self.run(
+            "cannot store quotes",
+            "INSERT INTO quotes (document, start, \"end\", text, kind, speaker_name, speaker_code, speaker_entity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                document,
+                q.start,
+                q.end,
+                q.text,
+                q.kind,
+                s.map(|s| s.name.as_str()),
+                s.and_then(|s| s.code.as_deref()),
+                s.and_then(|s| s.entity.as_deref())
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn insert_event(&mut self, e: &EventRow<'_>) -> Result<i64> {
+        let ev = e.event;
+        self.run(
+            "cannot store events",
+            "INSERT INTO events (document, event, type, mode, cameo, modality, source_codes, target_codes, place_codes,
+                                 date, date_granularity, day, quantity, quantity_unit, trigger, evidence,
+                                 evidence_start, evidence_end, confidence, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+            params![
+                e.document,
+                ev.id,
+                e.event_type,
+                ev.mode,
+                ev.cameo,
+                e.modality,
+                e.codes.sources,
+                e.codes.targets,
+                e.codes.places,
+                e.date,
+                e.date_granularity,
+                e.day,
+                e.quantity,
+                e.quantity_unit,
+                ev.trigger.text,
+                e.evidence,
+                ev.evidence.start,
+                ev.evidence.end,
+                f64::from(ev.confidence),
+                e.json,
+            ],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    fn insert_actor(
         &mut self,
-        r: &NewReport,
-        document: i64,
-        kind: &str,
-        similarity: Option<f32>,
+        event: i64,
+        role: &'static str,
+        x: &EventActor,
+        key: &ActorKey<'_>,
     ) -> Result<()> {
-        self.tx
-            .execute(
-                "INSERT INTO reports (document, doc_id, text_hash, kind, similarity, published, title, url, outlet, ingested_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now'))",
-                params![
-                    document,
-                    r.doc_id,
-                    r.hash.to_string(),
-                    kind,
-                    similarity,
-                    r.published.map(|d| d.to_string()),
-                    r.title,
-                    r.url,
-                    r.outlet
-                ],
-            )
-            .map_err(|e| self.err("cannot store a report", e))?;
-        // The document's clusters gain a report (and maybe an outlet).
-        let mut stmt = self
-            .tx
-            .prepare_cached(
-                "SELECT DISTINCT cluster FROM events WHERE document = ?1 AND cluster IS NOT NULL",
-            )
-            .map_err(|e| self.err("cannot read clusters", e))?;
-        let ids = stmt
-            .query_map([document], |r| r.get::<_, i64>(0))
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| self.err("cannot read clusters", e))?;
-        self.touched.extend(ids);
+        self.run(
+            "cannot store event actors",
+            "INSERT INTO event_actors (event, role, code, entity, text, start, \"end\", inferred, root, type, day)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                event,
+                role,
+                x.code,
+                x.entity,
+                x.text,
+                x.start,
+                x.end,
+                x.inferred,
+                key.root,
+                key.event_type,
+                key.day
+            ],
+        )?;
         Ok(())
     }
 
-    /// Inserts a document and its rows; returns its row id and number of events.
-    fn insert_document(
+    fn insert_place(&mut self, event: i64, role: &'static str, p: &EventPlace) -> Result<()> {
+        self.run(
+            "cannot store event places",
+            "INSERT INTO event_places (event, role, code, name, text, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![event, role, p.code, p.name, p.text, p.start, p.end],
+        )?;
+        Ok(())
+    }
+
+    fn insert_citation(&mut self, event: i64, c: &Citation) -> Result<()> {
+        self.run(
+            "cannot store citations",
+            "INSERT INTO citations (event, name, kind, entity, text, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                event,
+                c.name,
+                c.kind.map(|k| k.as_str()),
+                c.entity,
+                c.text,
+                c.start,
+                c.end
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn cluster_candidates(
         &mut self,
-        d: &NewDocument,
-        settings: &ClusterSettings,
-    ) -> Result<(i64, usize)> {
-        let a = &d.analysis;
-        let json = analysis_json(a);
+        root: &str,
+        role: &'static str,
+        event_type: &str,
+        first: &str,
+        last: &str,
+        event: i64,
+    ) -> Result<Vec<i64>> {
+        self.ids(
+            "cannot look up clusters",
+            "SELECT DISTINCT e.cluster FROM event_actors a JOIN events e ON e.id = a.event
+             WHERE a.root = ?1 AND a.role = ?2 AND a.type = ?3 AND a.day BETWEEN ?4 AND ?5
+               AND e.cluster IS NOT NULL AND a.event != ?6",
+            params![root, role, event_type, first, last, event],
+        )
+    }
+
+    fn cluster_codes(&mut self, cluster: i64) -> Result<Codes> {
         self.tx
-            .execute(
-                "INSERT INTO documents (doc_id, text_hash, signature, text, language, published, title, url, outlet,
-                                        analysis_version, analysis, ingested_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'))",
-                params![
-                    a.id,
-                    d.hash.to_string(),
-                    d.signature.as_ref().map(|s| s.bytes.as_slice()),
-                    a.text,
-                    a.language.map(|l| l.code()),
-                    a.published.map(|p| p.to_string()),
-                    a.title,
-                    a.url,
-                    a.outlet,
-                    d.version,
-                    json
-                ],
-            )
-            .map_err(|e| self.err("cannot store a document", e))?;
-        let row = self.tx.last_insert_rowid();
-        if let Some(sig) = &d.signature {
-            let mut stmt = self
-                .tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO signature_keys (key, document) VALUES (?1, ?2)",
-                )
-                .map_err(|e| self.err("cannot store signature keys", e))?;
-            for k in &sig.keys {
-                stmt.execute(params![k, row])
-                    .map_err(|e| self.err("cannot store signature keys", e))?;
-            }
-        }
-        let n = self.insert_rows(row, a, settings)?;
-        Ok((row, n))
-    }
-
-    /// The analysis's entities, mentions, quotes and events for document `row`.
-    fn insert_rows(&mut self, row: i64, a: &Analysis, settings: &ClusterSettings) -> Result<usize> {
-        let e = |c: &'static str| move |x: rusqlite::Error| (c, x);
-        let res: std::result::Result<usize, (&str, rusqlite::Error)> = (|| {
-            let tx = self.tx;
-            let mut ent = tx
-                .prepare_cached(
-                    "INSERT OR REPLACE INTO entities (document, entity, kind, name, actor_code, sector, kb) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )
-                .map_err(e("entities"))?;
-            let mut men = tx
-                .prepare_cached("INSERT INTO mentions (document, entity, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .map_err(e("mentions"))?;
-            for en in &a.entities {
-                ent.execute(params![
-                    row,
-                    en.id,
-                    en.kind.as_str(),
-                    en.name,
-                    en.actor.as_ref().map(|c| c.code.as_str()),
-                    en.actor.as_ref().and_then(|c| c.sector).map(|s| s.as_str()),
-                    en.kb
-                ])
-                .map_err(e("entities"))?;
-                for m in &en.mentions {
-                    men.execute(params![row, en.id, m.start, m.end, m.text])
-                        .map_err(e("mentions"))?;
-                }
-            }
-            let mut quo = tx
-                .prepare_cached(
-                    "INSERT INTO quotes (document, start, \"end\", text, kind, speaker_name, speaker_code, speaker_entity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )
-                .map_err(e("quotes"))?;
-            for q in &a.quotes {
-                let s = q.speaker.as_ref();
-                quo.execute(params![
-                    row,
-                    q.start,
-                    q.end,
-                    q.text,
-                    q.kind,
-                    s.map(|s| s.name.as_str()),
-                    s.and_then(|s| s.code.as_deref()),
-                    s.and_then(|s| s.entity.as_deref())
-                ])
-                .map_err(e("quotes"))?;
-            }
-            let mut ev = tx
-                .prepare_cached(
-                    "INSERT INTO events (document, event, type, mode, cameo, modality, source_codes, target_codes, place_codes,
-                                         date, date_granularity, day, quantity, quantity_unit, trigger, evidence,
-                                         evidence_start, evidence_end, confidence, json)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-                )
-                .map_err(e("events"))?;
-            let mut act = tx
-                .prepare_cached(
-                    "INSERT INTO event_actors (event, role, code, entity, text, start, \"end\", inferred, root, type, day)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                )
-                .map_err(e("event actors"))?;
-            let mut pla = tx
-                .prepare_cached(
-                    "INSERT INTO event_places (event, role, code, name, text, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )
-                .map_err(e("event places"))?;
-            let mut cit = tx
-                .prepare_cached(
-                    "INSERT INTO citations (event, name, kind, entity, text, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )
-                .map_err(e("citations"))?;
-            let mut clustered = Vec::new();
-            for event in &a.events {
-                let codes = event_codes(event);
-                let day = event_day(event, a);
-                let evidence = a
-                    .text
-                    .get(event.evidence.start as usize..event.evidence.end as usize)
-                    .unwrap_or("");
-                ev.execute(params![
-                    row,
-                    event.id,
-                    event.event_type.as_str(),
-                    event.mode,
-                    event.cameo,
-                    event.modality.as_str(),
-                    codes.sources,
-                    codes.targets,
-                    codes.places,
-                    event.date.as_ref().and_then(|d| d.value.as_deref()),
-                    event.date.as_ref().map(|d| d.granularity.as_str()),
-                    day,
-                    event.quantity.as_ref().and_then(|q| q.value),
-                    event.quantity.as_ref().and_then(|q| q.unit.as_deref()),
-                    event.trigger.text,
-                    evidence,
-                    event.evidence.start,
-                    event.evidence.end,
-                    f64::from(event.confidence),
-                    serde_json::to_string(event).expect("an event always serialises"),
-                ])
-                .map_err(e("events"))?;
-                let id = tx.last_insert_rowid();
-                for (role, actors) in [("source", &event.source), ("target", &event.target)] {
-                    for x in actors.iter() {
-                        act.execute(params![
-                            id,
-                            role,
-                            x.code,
-                            x.entity,
-                            x.text,
-                            x.start,
-                            x.end,
-                            x.inferred,
-                            cluster::root(&x.code),
-                            event.event_type.as_str(),
-                            day
-                        ])
-                        .map_err(e("event actors"))?;
-                    }
-                }
-                for (role, places) in [
-                    ("origin", &event.origin),
-                    ("destination", &event.destination),
-                    ("location", &event.location),
-                ] {
-                    for p in places.iter() {
-                        pla.execute(params![id, role, p.code, p.name, p.text, p.start, p.end])
-                            .map_err(e("event places"))?;
-                    }
-                }
-                for c in &event.reported_by {
-                    cit.execute(params![
-                        id,
-                        c.name,
-                        c.kind.map(|k| k.as_str()),
-                        c.entity,
-                        c.text,
-                        c.start,
-                        c.end
-                    ])
-                    .map_err(e("citations"))?;
-                }
-                if let Some(day) = day {
-                    clustered.push((id, event.event_type.as_str(), day, codes));
-                }
-            }
-            for (id, ty, day, codes) in clustered {
-                let c =
-                    assign_cluster(tx, id, ty, &day, &codes, settings).map_err(e("clusters"))?;
-                self.touched.insert(c);
-            }
-            Ok(a.events.len())
-        })();
-        res.map_err(|(what, x)| self.err(&format!("cannot store {what} of {}", a.id), x))
-    }
-
-    /// Recounts the touched clusters (events, reports, outlets, days); drops empty ones.
-    fn finish(&mut self) -> Result<()> {
-        let mut stmt = self
-            .tx
             .prepare_cached(
-                "WITH docs AS (SELECT DISTINCT document FROM events WHERE cluster = ?1),
-                      copies AS (SELECT d.outlet AS outlet FROM documents d JOIN docs ON d.id = docs.document
-                                 UNION ALL
-                                 SELECT r.outlet FROM reports r JOIN docs ON r.document = docs.document)
-                 UPDATE clusters SET
-                     events = (SELECT count(*) FROM events WHERE cluster = ?1),
-                     documents = (SELECT count(*) FROM copies),
-                     outlets = (SELECT count(DISTINCT outlet) FROM copies),
-                     day_first = coalesce((SELECT min(day) FROM events WHERE cluster = ?1), day_first),
-                     day_last = coalesce((SELECT max(day) FROM events WHERE cluster = ?1), day_last)
-                 WHERE id = ?1",
+                "SELECT source_codes, target_codes, place_codes FROM clusters WHERE id = ?1",
             )
-            .map_err(|e| self.err("cannot count clusters", e))?;
-        for id in &self.touched {
-            stmt.execute([id])
-                .map_err(|e| classify(self.path, "cannot count clusters", e, self.timeout))?;
-        }
-        let mut drop_empty = self
-            .tx
-            .prepare_cached("DELETE FROM clusters WHERE id = ?1 AND events = 0")
-            .map_err(|e| self.err("cannot drop empty clusters", e))?;
-        for id in &self.touched {
-            drop_empty
-                .execute([id])
-                .map_err(|e| classify(self.path, "cannot drop empty clusters", e, self.timeout))?;
-        }
+            .and_then(|mut s| {
+                s.query_row([cluster], |r| {
+                    Ok(Codes {
+                        sources: r.get(0)?,
+                        targets: r.get(1)?,
+                        places: r.get(2)?,
+                    })
+                })
+            })
+            .map_err(|e| classify(self.path, "cannot read a cluster", e, self.timeout))
+    }
+
+    fn grow_cluster(&mut self, cluster: i64, codes: &Codes, day: &str) -> Result<()> {
+        self.run(
+            "cannot update a cluster",
+            "UPDATE clusters SET source_codes = ?2, target_codes = ?3, place_codes = ?4,
+                 day_first = min(day_first, ?5), day_last = max(day_last, ?5), events = events + 1
+             WHERE id = ?1",
+            params![cluster, codes.sources, codes.targets, codes.places, day],
+        )?;
         Ok(())
     }
 
-    /// Removes a document's derived rows (for reanalysis); its clusters are touched.
-    fn clear_rows(&mut self, row: i64) -> Result<()> {
-        let ids: Vec<i64> = {
-            let mut stmt = self
-                .tx
-                .prepare_cached("SELECT DISTINCT cluster FROM events WHERE document = ?1 AND cluster IS NOT NULL")
-                .map_err(|e| self.err("cannot read clusters", e))?;
-            let rows = stmt
-                .query_map([row], |r| r.get(0))
-                .map_err(|e| self.err("cannot read clusters", e))?;
-            rows.collect::<rusqlite::Result<_>>()
-                .map_err(|e| self.err("cannot read clusters", e))?
-        };
-        self.touched.extend(ids);
+    fn new_cluster(&mut self, event_type: &str, codes: &Codes, day: &str) -> Result<i64> {
+        self.run(
+            "cannot store a cluster",
+            "INSERT INTO clusters (type, source_codes, target_codes, place_codes, day_first, day_last, events, documents, outlets)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1, 1, 0)",
+            params![event_type, codes.sources, codes.targets, codes.places, day],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    fn set_event_cluster(&mut self, event: i64, cluster: i64) -> Result<()> {
+        self.run(
+            "cannot cluster an event",
+            "UPDATE events SET cluster = ?2 WHERE id = ?1",
+            params![event, cluster],
+        )?;
+        Ok(())
+    }
+
+    fn document_clusters(&mut self, document: i64) -> Result<Vec<i64>> {
+        self.ids(
+            "cannot read clusters",
+            "SELECT DISTINCT cluster FROM events WHERE document = ?1 AND cluster IS NOT NULL",
+            [document],
+        )
+    }
+
+    fn recount_cluster(&mut self, cluster: i64) -> Result<()> {
+        self.run(
+            "cannot count clusters",
+            "WITH docs AS (SELECT DISTINCT document FROM events WHERE cluster = ?1),
+                  copies AS (SELECT d.outlet AS outlet FROM documents d JOIN docs ON d.id = docs.document
+                             UNION ALL
+                             SELECT r.outlet FROM reports r JOIN docs ON r.document = docs.document)
+             UPDATE clusters SET
+                 events = (SELECT count(*) FROM events WHERE cluster = ?1),
+                 documents = (SELECT count(*) FROM copies),
+                 outlets = (SELECT count(DISTINCT outlet) FROM copies),
+                 day_first = coalesce((SELECT min(day) FROM events WHERE cluster = ?1), day_first),
+                 day_last = coalesce((SELECT max(day) FROM events WHERE cluster = ?1), day_last)
+             WHERE id = ?1",
+            [cluster],
+        )?;
+        self.run(
+            "cannot drop empty clusters",
+            "DELETE FROM clusters WHERE id = ?1 AND events = 0",
+            [cluster],
+        )?;
+        Ok(())
+    }
+
+    fn clear_document(&mut self, document: i64) -> Result<()> {
         for sql in [
             "DELETE FROM events WHERE document = ?1",
             "DELETE FROM mentions WHERE document = ?1",
             "DELETE FROM entities WHERE document = ?1",
             "DELETE FROM quotes WHERE document = ?1",
         ] {
-            self.tx
-                .execute(sql, [row])
-                .map_err(|e| self.err("cannot clear an old analysis", e))?;
+            self.run("cannot clear an old analysis", sql, [document])?;
         }
+        Ok(())
+    }
+
+    fn update_analysis(
+        &mut self,
+        document: i64,
+        analysis: &str,
+        version: u32,
+        language: Option<&'static str>,
+    ) -> Result<()> {
+        self.run(
+            "cannot update a document",
+            "UPDATE documents SET analysis = ?2, analysis_version = ?3, language = ?4 WHERE id = ?1",
+            params![document, analysis, version, language],
+        )?;
         Ok(())
     }
 }
 
-/// Puts event `id` into the best compatible cluster of its type and window, or a new one;
-/// returns the cluster's id.
-fn assign_cluster(
-    tx: &rusqlite::Transaction<'_>,
-    id: i64,
-    ty: &str,
-    day: &str,
-    codes: &Codes,
-    settings: &ClusterSettings,
-) -> rusqlite::Result<i64> {
-    let window = format!("{} days", settings.window_days);
-    // Only clusters with an event of the same type, sharing an actor root in the same role,
-    // within the window can fit (see `cluster::fit`): one bounded index range per actor.
-    let mut candidates = BTreeSet::new();
-    {
-        let mut near = tx.prepare_cached(
-            "SELECT DISTINCT e.cluster FROM event_actors a JOIN events e ON e.id = a.event
-             WHERE a.root = ?1 AND a.role = ?2 AND a.type = ?3
-               AND a.day BETWEEN date(?4, '-' || ?5) AND date(?4, '+' || ?5)
-               AND e.cluster IS NOT NULL AND a.event != ?6",
-        )?;
-        for (role, codes) in [("source", &codes.sources), ("target", &codes.targets)] {
-            let roots: BTreeSet<&str> = split_codes(codes).map(cluster::root).collect();
-            for r in roots {
-                let mut rows = near.query(params![r, role, ty, day, window, id])?;
-                while let Some(row) = rows.next()? {
-                    candidates.insert(row.get::<_, i64>(0)?);
-                }
-            }
-        }
-    }
-    let mut stmt = tx.prepare_cached(
-        "SELECT source_codes, target_codes, place_codes FROM clusters WHERE id = ?1",
-    )?;
-    let mut best: Option<(u32, i64, Codes)> = None;
-    for cid in candidates {
-        let c = stmt.query_row([cid], |r| {
-            Ok(Codes {
-                sources: r.get(0)?,
-                targets: r.get(1)?,
-                places: r.get(2)?,
-            })
+impl SqliteStore {
+    /// Runs `f` on a write transaction (`BEGIN IMMEDIATE`: one writer at a time) and commits.
+    fn write<T>(&mut self, f: impl FnOnce(&mut SqliteTx<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let timeout = self.busy_timeout;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| classify(&path, "cannot start a batch", e, timeout))?;
+        let out = f(&mut SqliteTx {
+            tx: &tx,
+            path: &path,
+            timeout,
         })?;
-        if let Some(score) = cluster::fit(codes, &c) {
-            if best.as_ref().is_none_or(|b| score > b.0) {
-                best = Some((score, cid, c));
-            }
-        }
+        tx.commit()
+            .map_err(|e| classify(&path, "cannot commit a batch", e, timeout))?;
+        Ok(out)
     }
-    let cluster = match best {
-        Some((_, cid, c)) => {
-            tx.prepare_cached(
-                "UPDATE clusters SET source_codes = ?2, target_codes = ?3, place_codes = ?4,
-                     day_first = min(day_first, ?5), day_last = max(day_last, ?5), events = events + 1
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                cid,
-                cluster::union(&c.sources, &codes.sources),
-                cluster::union(&c.targets, &codes.targets),
-                cluster::union(&c.places, &codes.places),
-                day
-            ])?;
-            cid
-        }
-        None => {
-            tx.prepare_cached(
-                "INSERT INTO clusters (type, source_codes, target_codes, place_codes, day_first, day_last, events, documents, outlets)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1, 1, 0)",
-            )?
-            .execute(params![ty, codes.sources, codes.targets, codes.places, day])?;
-            tx.last_insert_rowid()
-        }
-    };
-    tx.prepare_cached("UPDATE events SET cluster = ?2 WHERE id = ?1")?
-        .execute(params![id, cluster])?;
-    Ok(cluster)
-}
-
-/// The analysis JSON as stored: without the text, which has its own column.
-fn analysis_json(a: &Analysis) -> String {
-    let mut v = serde_json::to_value(a).expect("an analysis always serialises");
-    v["text"] = serde_json::Value::String(String::new());
-    v.to_string()
-}
-
-/// SQL conditions and parameters for a filter over `events e`.
-fn where_clause(f: &Filter) -> (String, Vec<rusqlite::types::Value>) {
-    use rusqlite::types::Value;
-    let mut sql = String::from(" WHERE 1 = 1");
-    let mut p: Vec<Value> = Vec::new();
-    let mut push = |sql: &mut String, cond: &str, vals: Vec<Value>| {
-        // Number each `?` after the parameters already taken.
-        let mut parts = cond.split('?');
-        sql.push_str(" AND ");
-        sql.push_str(parts.next().unwrap_or_default());
-        for (part, v) in parts.zip(vals) {
-            p.push(v);
-            sql.push_str(&format!("?{}{part}", p.len()));
-        }
-    };
-    if let Some(t) = f.event_type {
-        push(&mut sql, "e.type = ?", vec![Value::Text(t.as_str().into())]);
-    }
-    if let Some(m) = f.modality {
-        push(
-            &mut sql,
-            "e.modality = ?",
-            vec![Value::Text(m.as_str().into())],
-        );
-    }
-    if let Some(d) = f.since {
-        push(&mut sql, "e.day >= ?", vec![Value::Text(d.to_string())]);
-    }
-    if let Some(d) = f.until {
-        push(&mut sql, "e.day <= ?", vec![Value::Text(d.to_string())]);
-    }
-    for (code, role) in [
-        (&f.actor, None),
-        (&f.source, Some("source")),
-        (&f.target, Some("target")),
-    ] {
-        if let Some(c) = code {
-            let vals = vec![Value::Text(c.clone()), Value::Text(prefix_end(c))];
-            match role {
-                None => push(&mut sql, "e.id IN (SELECT event FROM event_actors WHERE code >= ? AND code < ?)", vals),
-                Some(r) => push(
-                    &mut sql,
-                    &format!("e.id IN (SELECT event FROM event_actors WHERE code >= ? AND code < ? AND role = '{r}')"),
-                    vals,
-                ),
-            }
-        }
-    }
-    if let Some(c) = &f.place {
-        push(
-            &mut sql,
-            "e.id IN (SELECT event FROM event_places WHERE code = ?)",
-            vec![Value::Text(c.clone())],
-        );
-    }
-    for w in &f.text {
-        let escaped = w
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        push(
-            &mut sql,
-            "e.evidence LIKE ? ESCAPE '\\'",
-            vec![Value::Text(format!("%{escaped}%"))],
-        );
-    }
-    (sql, p)
 }
 
 impl Store for SqliteStore {
@@ -848,72 +726,8 @@ impl Store for SqliteStore {
         batch: Vec<Incoming>,
         settings: &ClusterSettings,
     ) -> Result<BatchOutcome> {
-        let path = self.path.clone();
-        let timeout = self.busy_timeout;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| classify(&path, "cannot start a batch", e, timeout))?;
-        let mut out = BatchOutcome::default();
-        {
-            let mut w = Writer {
-                tx: &tx,
-                path: &path,
-                timeout,
-                touched: BTreeSet::new(),
-            };
-            for item in &batch {
-                match item {
-                    Incoming::Document(d) => {
-                        // Checked again inside the lock: another process may have stored it.
-                        if w.id_known(&d.analysis.id)? {
-                            out.already += 1;
-                        } else if let Some(doc) = w.document_with_hash(d.hash)? {
-                            let a = &d.analysis;
-                            let r = NewReport {
-                                doc_id: a.id.clone(),
-                                published: a.published,
-                                title: a.title.clone(),
-                                url: a.url.clone(),
-                                outlet: a.outlet.clone(),
-                                hash: d.hash,
-                                canonical: String::new(),
-                                kind: crate::ReportKind::Exact,
-                                similarity: None,
-                            };
-                            w.insert_report(&r, doc, "exact", None)?;
-                            out.exact += 1;
-                        } else {
-                            let (_, n) = w.insert_document(d, settings)?;
-                            out.stored += 1;
-                            out.events += n;
-                        }
-                    }
-                    Incoming::Report(r) => {
-                        if w.id_known(&r.doc_id)? {
-                            out.already += 1;
-                            continue;
-                        }
-                        let Some(doc) = w.document_row(&r.canonical)? else {
-                            return Err(StoreError::Document {
-                                path: path.clone(),
-                                doc: r.doc_id.clone(),
-                                reason: format!("a copy of {}, which is not stored", r.canonical),
-                            });
-                        };
-                        w.insert_report(r, doc, r.kind.as_str(), r.similarity)?;
-                        match r.kind {
-                            crate::ReportKind::Exact => out.exact += 1,
-                            crate::ReportKind::Near => out.near += 1,
-                        }
-                    }
-                }
-            }
-            w.finish()?;
-        }
-        tx.commit()
-            .map_err(|e| classify(&path, "cannot commit a batch", e, timeout))?;
-        Ok(out)
+        let location = self.path.clone();
+        self.write(|tx| write::write_batch(tx, &location, &batch, settings))
     }
 
     fn outdated(&self, version: u32, limit: usize) -> Result<Vec<Outdated>> {
@@ -927,44 +741,25 @@ impl Store for SqliteStore {
         let rows = stmt
             .query_map(params![version, limit as i64], |r| {
                 Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, Option<String>>(6)?,
+                    DocumentFields {
+                        id: r.get(0)?,
+                        text: r.get(1)?,
+                        language: r.get(2)?,
+                        published: r.get(3)?,
+                        title: r.get(4)?,
+                        url: r.get(5)?,
+                        outlet: r.get(6)?,
+                    },
                     r.get::<_, u32>(7)?,
                 ))
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(|e| self.err("cannot read documents", e))?;
         rows.into_iter()
-            .map(|(id, text, language, published, title, url, outlet, v)| {
-                let bad = |reason: String| StoreError::Document {
-                    path: self.path.clone(),
-                    doc: id.clone(),
-                    reason,
-                };
-                let language = language
-                    .map(|l| l.parse())
-                    .transpose()
-                    .map_err(|e| bad(format!("stored language: {e}")))?;
-                let published = published
-                    .map(|p| p.parse())
-                    .transpose()
-                    .map_err(|e| bad(format!("stored date: {e}")))?;
+            .map(|(fields, version)| {
                 Ok(Outdated {
-                    document: Document {
-                        id,
-                        text,
-                        language,
-                        published,
-                        title,
-                        url,
-                        outlet,
-                    },
-                    version: v,
+                    document: fields.document(&self.path)?,
+                    version,
                 })
             })
             .collect()
@@ -976,42 +771,7 @@ impl Store for SqliteStore {
         version: u32,
         settings: &ClusterSettings,
     ) -> Result<usize> {
-        let path = self.path.clone();
-        let timeout = self.busy_timeout;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| classify(&path, "cannot start a batch", e, timeout))?;
-        let mut n = 0;
-        {
-            let mut w = Writer {
-                tx: &tx,
-                path: &path,
-                timeout,
-                touched: BTreeSet::new(),
-            };
-            for a in &analyses {
-                let row: Option<i64> = tx
-                    .query_row("SELECT id FROM documents WHERE doc_id = ?1", [&a.id], |r| {
-                        r.get(0)
-                    })
-                    .optional()
-                    .map_err(|e| w.err("cannot look up a document", e))?;
-                let Some(row) = row else { continue };
-                w.clear_rows(row)?;
-                tx.execute(
-                    "UPDATE documents SET analysis = ?2, analysis_version = ?3, language = ?4 WHERE id = ?1",
-                    params![row, analysis_json(a), version, a.language.map(|l| l.code())],
-                )
-                .map_err(|e| w.err("cannot update a document", e))?;
-                w.insert_rows(row, a, settings)?;
-                n += 1;
-            }
-            w.finish()?;
-        }
-        tx.commit()
-            .map_err(|e| classify(&path, "cannot commit a batch", e, timeout))?;
-        Ok(n)
+        self.write(|tx| write::replace_analyses(tx, &analyses, version, settings))
     }
 
     fn analysis(&self, doc_id: &str) -> Result<Option<Analysis>> {
@@ -1024,94 +784,58 @@ impl Store for SqliteStore {
             )
             .optional()
             .map_err(|e| self.err("cannot read a document", e))?;
-        let Some((json, text)) = row else {
-            return Ok(None);
-        };
-        let mut a: Analysis = serde_json::from_str(&json).map_err(|e| StoreError::Document {
-            path: self.path.clone(),
-            doc: doc_id.to_string(),
-            reason: format!("stored analysis is not valid sitrep/1 JSON: {e}"),
-        })?;
-        a.text = text;
-        Ok(Some(a))
+        row.map(|(json, text)| read::analysis(&self.path, doc_id, &json, text))
+            .transpose()
     }
 
-    fn events(&self, filter: &Filter) -> Result<Vec<EventRecord>> {
-        let (cond, mut params) = where_clause(filter);
-        let mut sql = format!(
-            "SELECT e.json, e.cluster, e.day, e.evidence, d.doc_id, d.language, d.published, d.title, d.url, d.outlet
-             FROM events e JOIN documents d ON d.id = e.document{cond} ORDER BY e.day, e.id"
-        );
+    fn each_event(
+        &self,
+        filter: &Filter,
+        f: &mut dyn FnMut(EventRecord) -> std::io::Result<()>,
+    ) -> Result<usize> {
+        let (cond, mut params) = where_clause(filter, DIALECT);
+        let mut sql = format!("{EVENT_COLUMNS}{cond} ORDER BY e.day, e.id");
         if let Some(l) = filter.limit {
-            params.push(rusqlite::types::Value::Integer(l as i64));
+            params.push(Param::Int(l as i64));
             sql.push_str(&format!(" LIMIT ?{}", params.len()));
         }
         let mut stmt = self
             .conn
             .prepare(&sql)
             .map_err(|e| self.err("cannot query events", e))?;
-        let rows = stmt
-            .query_map(rusqlite::params_from_iter(params), |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<i64>>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, Option<String>>(6)?,
-                    r.get::<_, Option<String>>(7)?,
-                    r.get::<_, Option<String>>(8)?,
-                    r.get::<_, Option<String>>(9)?,
-                ))
-            })
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(
+                params.into_iter().map(sql_value),
+            ))
             .map_err(|e| self.err("cannot query events", e))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (
-                json,
-                cluster,
-                day,
-                evidence_text,
-                document,
-                language,
-                published,
-                title,
-                url,
-                outlet,
-            ) = row.map_err(|e| self.err("cannot query events", e))?;
-            let bad = |reason: String| StoreError::Document {
-                path: self.path.clone(),
-                doc: document.clone(),
-                reason,
-            };
-            let event: Event = serde_json::from_str(&json)
-                .map_err(|e| bad(format!("stored event is not valid sitrep/1 JSON: {e}")))?;
-            out.push(EventRecord {
-                schema: sitrep_core::SCHEMA.to_string(),
-                language: language
-                    .map(|l| l.parse())
-                    .transpose()
-                    .map_err(|e| bad(format!("stored language: {e}")))?,
-                published: published
-                    .map(|p| p.parse())
-                    .transpose()
-                    .map_err(|e| bad(format!("stored date: {e}")))?,
-                document,
-                title,
-                url,
-                outlet,
-                day,
-                evidence_text,
-                cluster,
-                event,
-            });
+        let mut n = 0;
+        while let Some(r) = rows
+            .next()
+            .map_err(|e| self.err("cannot query events", e))?
+        {
+            let row = (|| {
+                Ok(ReadRow {
+                    json: r.get(0)?,
+                    cluster: r.get(1)?,
+                    day: r.get(2)?,
+                    evidence: r.get(3)?,
+                    document: r.get(4)?,
+                    language: r.get(5)?,
+                    published: r.get(6)?,
+                    title: r.get(7)?,
+                    url: r.get(8)?,
+                    outlet: r.get(9)?,
+                })
+            })()
+            .map_err(|e| self.err("cannot query events", e))?;
+            f(row.record(&self.path)?).map_err(|source| StoreError::Output { source })?;
+            n += 1;
         }
-        Ok(out)
+        Ok(n)
     }
 
     fn clusters(&self, filter: &Filter) -> Result<Vec<ClusterRecord>> {
-        let (cond, mut params) = where_clause(filter);
+        let (cond, mut params) = where_clause(filter, DIALECT);
         let mut sql = format!(
             "SELECT c.id, c.type, c.source_codes, c.target_codes, c.place_codes, c.day_first, c.day_last,
                     c.events, c.documents, c.outlets
@@ -1119,7 +843,7 @@ impl Store for SqliteStore {
              ORDER BY c.documents DESC, c.events DESC, c.id"
         );
         if let Some(l) = filter.limit {
-            params.push(rusqlite::types::Value::Integer(l as i64));
+            params.push(Param::Int(l as i64));
             sql.push_str(&format!(" LIMIT ?{}", params.len()));
         }
         let mut stmt = self
@@ -1128,21 +852,24 @@ impl Store for SqliteStore {
             .map_err(|e| self.err("cannot query clusters", e))?;
         let split = |s: String| split_codes(&s).map(str::to_string).collect::<Vec<_>>();
         let mut out: Vec<ClusterRecord> = stmt
-            .query_map(rusqlite::params_from_iter(params), |r| {
-                Ok(ClusterRecord {
-                    id: r.get(0)?,
-                    event_type: r.get(1)?,
-                    sources: split(r.get(2)?),
-                    targets: split(r.get(3)?),
-                    places: split(r.get(4)?),
-                    first_day: r.get(5)?,
-                    last_day: r.get(6)?,
-                    events: r.get(7)?,
-                    documents: r.get(8)?,
-                    outlets: r.get(9)?,
-                    members: Vec::new(),
-                })
-            })
+            .query_map(
+                rusqlite::params_from_iter(params.into_iter().map(sql_value)),
+                |r| {
+                    Ok(ClusterRecord {
+                        id: r.get(0)?,
+                        event_type: r.get(1)?,
+                        sources: split(r.get(2)?),
+                        targets: split(r.get(3)?),
+                        places: split(r.get(4)?),
+                        first_day: r.get(5)?,
+                        last_day: r.get(6)?,
+                        events: r.get(7)?,
+                        documents: r.get(8)?,
+                        outlets: r.get(9)?,
+                        members: Vec::new(),
+                    })
+                },
+            )
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(|e| self.err("cannot query clusters", e))?;
         let mut members = self
@@ -1182,21 +909,20 @@ impl Store for SqliteStore {
 
     fn stats(&self, top: usize) -> Result<Stats> {
         let c = self.counts()?;
-        let pairs = |sql: &str, limit: Option<usize>| -> Result<Vec<(String, u64)>> {
+        let pairs = |sql: &str| -> Result<Vec<(String, u64)>> {
             let mut stmt = self
                 .conn
                 .prepare(sql)
                 .map_err(|e| self.err("cannot count", e))?;
-            let lim = limit.map(|l| l as i64).unwrap_or(-1);
-            stmt.query_map([lim], |r| Ok((r.get(0)?, r.get(1)?)))
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
                 .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
                 .map_err(|e| self.err("cannot count", e))
         };
-        let by_day = pairs("SELECT day, count(*) FROM events WHERE day IS NOT NULL GROUP BY day ORDER BY day LIMIT ?1", None)?;
-        let by_type = pairs(
-            "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type LIMIT ?1",
-            None,
+        let by_day = pairs(
+            "SELECT day, count(*) FROM events WHERE day IS NOT NULL GROUP BY day ORDER BY day",
         )?;
+        let by_type =
+            pairs("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")?;
         let mut stmt = self
             .conn
             .prepare(

@@ -1,17 +1,35 @@
-//! The SQLite store: schema, refusals, idempotence, queries, clusters, reanalysis.
+//! The store on every backend (SQLite always; PostgreSQL when `SITREP_TEST_POSTGRES` is
+//! set, see `sitrep_store::testing`): schema, refusals, idempotence, queries, clusters,
+//! reanalysis.
 
 use sitrep_core::{
     Analysis, Date, Document, Event, EventActor, EventPlace, EventType, Mention, Modality, Span,
 };
+use sitrep_store::testing::{backends, Backend, TestDb};
 use sitrep_store::{
     ClusterSettings, EventRecord, Filter, Incoming, Known, NewDocument, OpenOptions, SqliteStore,
     Store, StoreError, TextHash, SCHEMA_VERSION,
 };
-use std::path::Path;
 use std::time::Duration;
 
-fn open(path: &Path) -> SqliteStore {
-    SqliteStore::open(path.to_str().unwrap(), &OpenOptions::default()).unwrap()
+/// Names the backend when a test fails on it.
+struct OnFailure(Backend);
+
+impl Drop for OnFailure {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("(the failure above is on the {:?} backend)", self.0);
+        }
+    }
+}
+
+/// Runs `test` on a fresh store of every available backend.
+fn each(test: impl Fn(&TestDb)) {
+    let dir = tempfile::tempdir().unwrap();
+    for db in backends(dir.path()) {
+        let _guard = OnFailure(db.backend);
+        test(&db);
+    }
 }
 
 fn actor(code: &str) -> EventActor {
@@ -87,7 +105,7 @@ fn incoming(a: &Analysis) -> Incoming {
     })
 }
 
-fn write(store: &mut SqliteStore, docs: &[Analysis]) -> sitrep_store::BatchOutcome {
+fn write(store: &mut Box<dyn Store>, docs: &[Analysis]) -> sitrep_store::BatchOutcome {
     store
         .write_batch(
             docs.iter().map(incoming).collect(),
@@ -103,43 +121,68 @@ fn ids(records: &[EventRecord]) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn a_new_store_is_migrated_and_reopens() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("s.db");
-    let s = open(&p);
-    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
-    let app: i64 = s
-        .connection()
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(app, 0x5349_5452);
-    let mode: String = s
-        .connection()
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(mode, "wal");
-    drop(s);
-    assert_eq!(open(&p).schema_version().unwrap(), SCHEMA_VERSION);
+fn open(path: &std::path::Path) -> SqliteStore {
+    SqliteStore::open(path.to_str().unwrap(), &OpenOptions::default()).unwrap()
 }
 
 #[test]
-fn a_foreign_database_or_file_is_refused_unchanged() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("other.db");
-    {
-        let c = rusqlite::Connection::open(&p).unwrap();
-        c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
-            .unwrap();
-    }
-    let before = std::fs::read(&p).unwrap();
-    let err = SqliteStore::open(p.to_str().unwrap(), &OpenOptions::default())
-        .err()
-        .unwrap();
-    assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
-    assert!(err.to_string().contains("not a sitrep store"), "{err}");
-    assert_eq!(std::fs::read(&p).unwrap(), before);
+fn a_new_store_is_migrated_and_reopens() {
+    each(|db| {
+        drop(db.open());
+        assert_eq!(
+            db.scalar("SELECT max(version) FROM schema_migrations"),
+            i64::from(SCHEMA_VERSION)
+        );
+        match db.backend {
+            Backend::Sqlite => {
+                assert_eq!(db.scalar("PRAGMA application_id"), 0x5349_5452);
+                let c = rusqlite::Connection::open(&db.location).unwrap();
+                let mode: String = c
+                    .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(mode, "wal");
+            }
+            Backend::Postgres => assert_eq!(
+                db.scalar("SELECT schema_version FROM sitrep_store WHERE application = 'sitrep'"),
+                i64::from(SCHEMA_VERSION)
+            ),
+        }
+        let s = db.open();
+        assert_eq!(s.counts().unwrap().documents, 0);
+        assert_eq!(db.scalar("SELECT count(*) FROM schema_migrations"), 1);
+    });
+}
 
+#[test]
+fn stores_opened_at_once_are_migrated_once() {
+    each(|db| {
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| drop(db.open()));
+            }
+        });
+        assert_eq!(db.scalar("SELECT count(*) FROM schema_migrations"), 1);
+        assert_eq!(db.open().counts().unwrap().documents, 0);
+    });
+}
+
+#[test]
+fn a_foreign_database_is_refused_unchanged() {
+    each(|db| {
+        db.execute("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);");
+        let before = db.snapshot();
+        let err = sitrep_store::open(&db.location, &OpenOptions::default())
+            .err()
+            .unwrap();
+        assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+        assert!(err.to_string().contains("not a sitrep store"), "{err}");
+        assert_eq!(db.snapshot(), before);
+    });
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
     let t = dir.path().join("notes.txt");
     std::fs::write(
         &t,
@@ -156,24 +199,58 @@ fn a_foreign_database_or_file_is_refused_unchanged() {
 
 #[test]
 fn a_newer_schema_is_refused_unchanged() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("s.db");
-    drop(open(&p));
-    {
-        let c = rusqlite::Connection::open(&p).unwrap();
-        c.execute_batch("PRAGMA user_version = 99;").unwrap();
-    }
-    let before = std::fs::read(&p).unwrap();
-    let err = SqliteStore::open(p.to_str().unwrap(), &OpenOptions::default())
-        .err()
-        .unwrap();
-    assert!(matches!(err, StoreError::Newer { found: 99, .. }), "{err}");
-    assert!(err.to_string().contains("newer"), "{err}");
-    assert_eq!(std::fs::read(&p).unwrap(), before);
+    each(|db| {
+        drop(db.open());
+        db.execute(db.pick(
+            "PRAGMA user_version = 99;",
+            "UPDATE sitrep_store SET schema_version = 99;",
+        ));
+        let before = db.snapshot();
+        for read_only in [false, true] {
+            let opts = OpenOptions {
+                read_only,
+                ..OpenOptions::default()
+            };
+            let err = sitrep_store::open(&db.location, &opts).err().unwrap();
+            assert!(matches!(err, StoreError::Newer { found: 99, .. }), "{err}");
+            assert!(err.to_string().contains("newer"), "{err}");
+        }
+        assert_eq!(db.snapshot(), before);
+    });
 }
 
 #[test]
 fn read_only_and_missing_stores_are_clear_errors() {
+    each(|db| {
+        let ro = OpenOptions {
+            read_only: true,
+            ..OpenOptions::default()
+        };
+        // Readers never create a store.
+        let err = sitrep_store::open(&db.location, &ro).err().unwrap();
+        assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+        assert!(err.to_string().contains("no store here"), "{err}");
+        if db.backend == Backend::Sqlite {
+            assert!(!std::path::Path::new(&db.location).exists());
+        } else {
+            assert_eq!(
+                db.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"),
+                0
+            );
+        }
+        drop(db.open());
+        // A reader cannot write, even when asked to.
+        let mut r = db.reader();
+        let a = analysis("d1", "Text eins.", "2022-02-01", "A", &[]);
+        let err = r
+            .write_batch(vec![incoming(&a)], &ClusterSettings::default())
+            .err()
+            .unwrap();
+        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+        assert!(err.to_string().contains("read-only"), "{err}");
+        assert_eq!(r.counts().unwrap().documents, 0);
+    });
+    // A file opened read-only by its URI cannot be written to.
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("s.db");
     drop(open(&p));
@@ -182,496 +259,510 @@ fn read_only_and_missing_stores_are_clear_errors() {
         .err()
         .unwrap();
     assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
-    assert!(err.to_string().contains("read-only"), "{err}");
-    // Reading a read-only store works.
-    let ro = OpenOptions {
-        read_only: true,
-        ..OpenOptions::default()
-    };
-    assert_eq!(
-        SqliteStore::open(&uri, &ro)
-            .unwrap()
-            .counts()
-            .unwrap()
-            .documents,
-        0
-    );
-    let missing = dir.path().join("none.db");
-    let err = SqliteStore::open(missing.to_str().unwrap(), &ro)
-        .err()
-        .unwrap();
-    assert!(matches!(err, StoreError::Missing { .. }), "{err}");
-    assert!(!missing.exists());
 }
 
 #[test]
 fn a_locked_store_is_a_clear_error_then_works() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("s.db");
-    let opts = OpenOptions {
-        busy_timeout: Duration::from_millis(100),
-        read_only: false,
-    };
-    let mut s = SqliteStore::open(p.to_str().unwrap(), &opts).unwrap();
-    let other = rusqlite::Connection::open(&p).unwrap();
-    other.execute_batch("BEGIN IMMEDIATE;").unwrap();
-    let a = analysis("d1", "Text eins.", "2022-02-01", "A", &[]);
-    let err = s
-        .write_batch(vec![incoming(&a)], &ClusterSettings::default())
-        .err()
-        .unwrap();
-    assert!(
-        matches!(err, StoreError::Locked { waited_ms: 100, .. }),
-        "{err}"
-    );
-    assert!(
-        err.to_string().contains("locked by another process"),
-        "{err}"
-    );
-    other.execute_batch("COMMIT;").unwrap();
-    assert_eq!(
-        s.write_batch(vec![incoming(&a)], &ClusterSettings::default())
-            .unwrap()
-            .stored,
-        1
-    );
+    each(|db| {
+        drop(db.open());
+        let opts = OpenOptions {
+            busy_timeout: Duration::from_millis(100),
+            read_only: false,
+        };
+        let mut s = db.open_with(&opts);
+        let a = analysis("d1", "Text eins.", "2022-02-01", "A", &[]);
+        // Another writer holds the store's write lock.
+        let release: Box<dyn FnOnce()> = match db.backend {
+            Backend::Sqlite => {
+                let other = rusqlite::Connection::open(&db.location).unwrap();
+                other.execute_batch("BEGIN IMMEDIATE;").unwrap();
+                Box::new(move || other.execute_batch("COMMIT;").unwrap())
+            }
+            Backend::Postgres => {
+                #[cfg(feature = "postgres")]
+                {
+                    let mut other =
+                        postgres::Client::connect(&db.location, postgres::NoTls).unwrap();
+                    other
+                        .batch_execute(
+                            "SELECT pg_advisory_lock(hashtext('sitrep:' || current_schema()))",
+                        )
+                        .unwrap();
+                    Box::new(move || drop(other))
+                }
+                #[cfg(not(feature = "postgres"))]
+                unreachable!()
+            }
+        };
+        let err = s
+            .write_batch(vec![incoming(&a)], &ClusterSettings::default())
+            .err()
+            .unwrap();
+        assert!(
+            matches!(err, StoreError::Locked { waited_ms: 100, .. }),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains("locked by another process"),
+            "{err}"
+        );
+        release();
+        assert_eq!(
+            s.write_batch(vec![incoming(&a)], &ClusterSettings::default())
+                .unwrap()
+                .stored,
+            1
+        );
+    });
 }
 
 #[test]
 fn writing_twice_changes_nothing_and_copies_become_reports() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = open(&dir.path().join("s.db"));
-    let docs = [
-        analysis(
-            "d1",
-            "Russland droht der Ukraine.",
-            "2022-02-01",
-            "A",
-            &[(EventType::Threaten, "RUS", "UKR", None)],
-        ),
-        analysis(
-            "d2",
-            "Berlin liefert Helme.",
-            "2022-02-01",
-            "B",
-            &[(EventType::Aid, "DEU", "UKR", None)],
-        ),
-    ];
-    let first = write(&mut s, &docs);
-    assert_eq!((first.stored, first.events, first.already), (2, 2, 0));
-    let counts = s.counts().unwrap();
-    let again = write(&mut s, &docs);
-    assert_eq!((again.stored, again.already), (0, 2));
-    assert_eq!(s.counts().unwrap(), counts);
+    each(|db| {
+        let mut s = db.open();
+        let docs = [
+            analysis(
+                "d1",
+                "Russland droht der Ukraine.",
+                "2022-02-01",
+                "A",
+                &[(EventType::Threaten, "RUS", "UKR", None)],
+            ),
+            analysis(
+                "d2",
+                "Berlin liefert Helme.",
+                "2022-02-01",
+                "B",
+                &[(EventType::Aid, "DEU", "UKR", None)],
+            ),
+        ];
+        let first = write(&mut s, &docs);
+        assert_eq!((first.stored, first.events, first.already), (2, 2, 0));
+        let counts = s.counts().unwrap();
+        let again = write(&mut s, &docs);
+        assert_eq!((again.stored, again.already), (0, 2));
+        assert_eq!(s.counts().unwrap(), counts);
 
-    // The same text under another id (white space aside) is a report, not a document.
-    let copy = analysis(
-        "copy",
-        " Russland  droht der Ukraine.\n",
-        "2022-02-02",
-        "C",
-        &[(EventType::Threaten, "RUS", "UKR", None)],
-    );
-    assert_eq!(
-        s.known("copy", TextHash::of(&copy.text)).unwrap(),
-        Known::SameText {
-            canonical: "d1".into()
-        }
-    );
-    assert_eq!(
-        s.known("d1", TextHash::of("anything")).unwrap(),
-        Known::StoredId
-    );
-    let out = write(&mut s, &[copy]);
-    assert_eq!((out.stored, out.exact), (0, 1));
-    let c = s.counts().unwrap();
-    assert_eq!((c.documents, c.reports, c.events), (2, 1, 2));
-    // The copy counts as a further report (and outlet) of the event's cluster.
-    let cl = s
-        .clusters(&Filter {
-            event_type: Some(EventType::Threaten),
-            ..Filter::default()
-        })
-        .unwrap();
-    assert_eq!((cl.len(), cl[0].documents, cl[0].outlets), (1, 2, 2));
+        // The same text under another id (white space aside) is a report, not a document.
+        let copy = analysis(
+            "copy",
+            " Russland  droht der Ukraine.\n",
+            "2022-02-02",
+            "C",
+            &[(EventType::Threaten, "RUS", "UKR", None)],
+        );
+        assert_eq!(
+            s.known("copy", TextHash::of(&copy.text)).unwrap(),
+            Known::SameText {
+                canonical: "d1".into()
+            }
+        );
+        assert_eq!(
+            s.known("d1", TextHash::of("anything")).unwrap(),
+            Known::StoredId
+        );
+        let out = write(&mut s, &[copy]);
+        assert_eq!((out.stored, out.exact), (0, 1));
+        let c = s.counts().unwrap();
+        assert_eq!((c.documents, c.reports, c.events), (2, 1, 2));
+        // The copy counts as a further report (and outlet) of the event's cluster.
+        let cl = s
+            .clusters(&Filter {
+                event_type: Some(EventType::Threaten),
+                ..Filter::default()
+            })
+            .unwrap();
+        assert_eq!((cl.len(), cl[0].documents, cl[0].outlets), (1, 2, 2));
+    });
 }
 
 #[test]
 fn the_analysis_comes_back_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = open(&dir.path().join("s.db"));
-    let a = analysis(
-        "d1",
-        "Russland droht der Ukraine.",
-        "2022-02-01",
-        "A",
-        &[(EventType::Threaten, "RUS", "UKR", Some("UKR"))],
-    );
-    write(&mut s, std::slice::from_ref(&a));
-    assert_eq!(s.analysis("d1").unwrap(), Some(a));
-    assert_eq!(s.analysis("nope").unwrap(), None);
+    each(|db| {
+        let mut s = db.open();
+        let a = analysis(
+            "d1",
+            "Russland droht der Ukraine.",
+            "2022-02-01",
+            "A",
+            &[(EventType::Threaten, "RUS", "UKR", Some("UKR"))],
+        );
+        write(&mut s, std::slice::from_ref(&a));
+        assert_eq!(s.analysis("d1").unwrap(), Some(a));
+        assert_eq!(s.analysis("nope").unwrap(), None);
+    });
 }
 
 #[test]
 fn query_filters_select_the_right_events() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = open(&dir.path().join("s.db"));
-    let mut neg = analysis(
-        "d3",
-        "Paris lehnt Gespräche mit Moskau ab.",
-        "2022-03-10",
-        "C",
-        &[(EventType::Reject, "FRA", "RUS", None)],
-    );
-    neg.events[0].modality = Modality::Negated;
-    write(
-        &mut s,
-        &[
-            analysis(
-                "d1",
-                "Russland droht der Ukraine in Kiew.",
-                "2022-02-01",
-                "A",
-                &[(EventType::Threaten, "RUS", "UKR", Some("UKR"))],
+    each(|db| {
+        let mut s = db.open();
+        let mut neg = analysis(
+            "d3",
+            "Paris lehnt Gespräche mit Moskau ab.",
+            "2022-03-10",
+            "C",
+            &[(EventType::Reject, "FRA", "RUS", None)],
+        );
+        neg.events[0].modality = Modality::Negated;
+        write(
+            &mut s,
+            &[
+                analysis(
+                    "d1",
+                    "Russland droht der Ukraine in Kiew.",
+                    "2022-02-01",
+                    "A",
+                    &[(EventType::Threaten, "RUS", "UKR", Some("UKR"))],
+                ),
+                analysis(
+                    "d2",
+                    "Washington hilft Kiew mit Geld.",
+                    "2022-02-15",
+                    "B",
+                    &[
+                        (EventType::Aid, "USAGOV", "UKR", None),
+                        (EventType::Threaten, "UKR", "RUS", None),
+                    ],
+                ),
+                neg,
+            ],
+        );
+        let q = |f: Filter| ids(&s.events(&f).unwrap());
+        assert_eq!(q(Filter::default()), ["d1/v1", "d2/v1", "d2/v2", "d3/v1"]);
+        assert_eq!(
+            q(Filter {
+                actor: Some("RUS".into()),
+                ..Filter::default()
+            }),
+            ["d1/v1", "d2/v2", "d3/v1"]
+        );
+        assert_eq!(
+            q(Filter {
+                source: Some("RUS".into()),
+                ..Filter::default()
+            }),
+            ["d1/v1"]
+        );
+        assert_eq!(
+            q(Filter {
+                target: Some("RUS".into()),
+                ..Filter::default()
+            }),
+            ["d2/v2", "d3/v1"]
+        );
+        assert_eq!(
+            q(Filter {
+                actor: Some("USA".into()),
+                ..Filter::default()
+            }),
+            ["d2/v1"],
+            "codes match by prefix"
+        );
+        assert_eq!(
+            q(Filter {
+                event_type: Some(EventType::Threaten),
+                ..Filter::default()
+            }),
+            ["d1/v1", "d2/v2"]
+        );
+        assert_eq!(
+            q(Filter {
+                modality: Some(Modality::Negated),
+                ..Filter::default()
+            }),
+            ["d3/v1"]
+        );
+        assert_eq!(
+            q(Filter {
+                place: Some("UKR".into()),
+                ..Filter::default()
+            }),
+            ["d1/v1"]
+        );
+        let day = |s: &str| Some(s.parse::<Date>().unwrap());
+        assert_eq!(
+            q(Filter {
+                since: day("2022-02-02"),
+                until: day("2022-02-28"),
+                ..Filter::default()
+            }),
+            ["d2/v1", "d2/v2"]
+        );
+        assert_eq!(
+            q(Filter {
+                text: vec!["kiew".into(), "Geld".into()],
+                ..Filter::default()
+            }),
+            ["d2/v1", "d2/v2"]
+        );
+        assert_eq!(
+            q(Filter {
+                text: vec!["100%".into()],
+                ..Filter::default()
+            }),
+            Vec::<String>::new(),
+            "LIKE wildcards are escaped"
+        );
+        assert_eq!(
+            q(Filter {
+                limit: Some(1),
+                ..Filter::default()
+            }),
+            ["d1/v1"]
+        );
+        assert_eq!(
+            q(Filter {
+                actor: Some("UKR".into()),
+                event_type: Some(EventType::Threaten),
+                since: day("2022-02-01"),
+                until: day("2022-02-28"),
+                ..Filter::default()
+            }),
+            ["d1/v1", "d2/v2"]
+        );
+        // Events carry their document's metadata and the evidence words.
+        let r = &s
+            .events(&Filter {
+                place: Some("UKR".into()),
+                ..Filter::default()
+            })
+            .unwrap()[0];
+        assert_eq!(
+            (
+                r.outlet.as_deref(),
+                r.day.as_deref(),
+                r.evidence_text.as_str()
             ),
-            analysis(
-                "d2",
-                "Washington hilft Kiew mit Geld.",
-                "2022-02-15",
-                "B",
-                &[
-                    (EventType::Aid, "USAGOV", "UKR", None),
-                    (EventType::Threaten, "UKR", "RUS", None),
-                ],
-            ),
-            neg,
-        ],
-    );
-    let q = |f: Filter| ids(&s.events(&f).unwrap());
-    assert_eq!(q(Filter::default()), ["d1/v1", "d2/v1", "d2/v2", "d3/v1"]);
-    assert_eq!(
-        q(Filter {
-            actor: Some("RUS".into()),
-            ..Filter::default()
-        }),
-        ["d1/v1", "d2/v2", "d3/v1"]
-    );
-    assert_eq!(
-        q(Filter {
-            source: Some("RUS".into()),
-            ..Filter::default()
-        }),
-        ["d1/v1"]
-    );
-    assert_eq!(
-        q(Filter {
-            target: Some("RUS".into()),
-            ..Filter::default()
-        }),
-        ["d2/v2", "d3/v1"]
-    );
-    assert_eq!(
-        q(Filter {
-            actor: Some("USA".into()),
-            ..Filter::default()
-        }),
-        ["d2/v1"],
-        "codes match by prefix"
-    );
-    assert_eq!(
-        q(Filter {
-            event_type: Some(EventType::Threaten),
-            ..Filter::default()
-        }),
-        ["d1/v1", "d2/v2"]
-    );
-    assert_eq!(
-        q(Filter {
-            modality: Some(Modality::Negated),
-            ..Filter::default()
-        }),
-        ["d3/v1"]
-    );
-    assert_eq!(
-        q(Filter {
-            place: Some("UKR".into()),
-            ..Filter::default()
-        }),
-        ["d1/v1"]
-    );
-    let day = |s: &str| Some(s.parse::<Date>().unwrap());
-    assert_eq!(
-        q(Filter {
-            since: day("2022-02-02"),
-            until: day("2022-02-28"),
-            ..Filter::default()
-        }),
-        ["d2/v1", "d2/v2"]
-    );
-    assert_eq!(
-        q(Filter {
-            text: vec!["kiew".into(), "Geld".into()],
-            ..Filter::default()
-        }),
-        ["d2/v1", "d2/v2"]
-    );
-    assert_eq!(
-        q(Filter {
-            text: vec!["100%".into()],
-            ..Filter::default()
-        }),
-        Vec::<String>::new(),
-        "LIKE wildcards are escaped"
-    );
-    assert_eq!(
-        q(Filter {
-            limit: Some(1),
-            ..Filter::default()
-        }),
-        ["d1/v1"]
-    );
-    assert_eq!(
-        q(Filter {
-            actor: Some("UKR".into()),
-            event_type: Some(EventType::Threaten),
-            since: day("2022-02-01"),
-            until: day("2022-02-28"),
-            ..Filter::default()
-        }),
-        ["d1/v1", "d2/v2"]
-    );
-    // Events carry their document's metadata and the evidence words.
-    let r = &s
-        .events(&Filter {
-            place: Some("UKR".into()),
-            ..Filter::default()
-        })
-        .unwrap()[0];
-    assert_eq!(
-        (
-            r.outlet.as_deref(),
-            r.day.as_deref(),
-            r.evidence_text.as_str()
-        ),
-        (
-            Some("A"),
-            Some("2022-02-01"),
-            "Russland droht der Ukraine in Kiew."
-        )
-    );
+            (
+                Some("A"),
+                Some("2022-02-01"),
+                "Russland droht der Ukraine in Kiew."
+            )
+        );
+    });
 }
 
 #[test]
 fn json_records_round_trip() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = open(&dir.path().join("s.db"));
-    let a = analysis(
-        "d1",
-        "Russland droht der Ukraine.",
-        "2022-02-01",
-        "A",
-        &[
-            (EventType::Threaten, "RUS", "UKR", Some("UKR")),
-            (EventType::Aid, "DEU", "UKR", None),
-        ],
-    );
-    write(&mut s, std::slice::from_ref(&a));
-    let records = s.events(&Filter::default()).unwrap();
-    let lines: Vec<String> = records
-        .iter()
-        .map(|r| serde_json::to_string(r).unwrap())
-        .collect();
-    let back: Vec<EventRecord> = lines
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(back, records);
-    assert_eq!(
-        back.iter().map(|r| r.event.clone()).collect::<Vec<_>>(),
-        a.events
-    );
-    let v: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
-    assert_eq!(
-        (v["schema"].as_str(), v["event"]["type"].as_str()),
-        (Some("sitrep/1"), Some("THREATEN"))
-    );
+    each(|db| {
+        let mut s = db.open();
+        let a = analysis(
+            "d1",
+            "Russland droht der Ukraine.",
+            "2022-02-01",
+            "A",
+            &[
+                (EventType::Threaten, "RUS", "UKR", Some("UKR")),
+                (EventType::Aid, "DEU", "UKR", None),
+            ],
+        );
+        write(&mut s, std::slice::from_ref(&a));
+        let records = s.events(&Filter::default()).unwrap();
+        let lines: Vec<String> = records
+            .iter()
+            .map(|r| serde_json::to_string(r).unwrap())
+            .collect();
+        let back: Vec<EventRecord> = lines
+            .iter()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(back, records);
+        assert_eq!(
+            back.iter().map(|r| r.event.clone()).collect::<Vec<_>>(),
+            a.events
+        );
+        let v: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+        assert_eq!(
+            (v["schema"].as_str(), v["event"]["type"].as_str()),
+            (Some("sitrep/1"), Some("THREATEN"))
+        );
+    });
 }
 
 #[test]
 fn clusters_merge_one_event_across_documents_and_keep_others_apart() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = open(&dir.path().join("s.db"));
-    let t = EventType::Accuse;
-    write(
-        &mut s,
-        &[analysis(
-            "a",
-            "Moskau beschuldigt Kiew.",
-            "2022-02-01",
-            "Agentur",
-            &[(t, "RUS", "UKR", Some("UKR"))],
-        )],
-    );
-    // Incremental: later batches join the existing cluster.
-    write(
-        &mut s,
-        &[
-            analysis(
-                "b",
-                "Russland wirft der Ukraine vor …",
-                "2022-02-03",
-                "Zeitung",
-                &[(t, "RUSGOV", "UKR", None)],
-            ),
-            analysis(
-                "c",
-                "Washington beschuldigt Kiew.",
-                "2022-02-02",
-                "Zeitung",
-                &[(t, "USA", "UKR", None)],
-            ),
-            analysis(
-                "d",
-                "Moskau beschuldigt Kiew erneut.",
-                "2022-02-20",
+    each(|db| {
+        let mut s = db.open();
+        let t = EventType::Accuse;
+        write(
+            &mut s,
+            &[analysis(
+                "a",
+                "Moskau beschuldigt Kiew.",
+                "2022-02-01",
                 "Agentur",
-                &[(t, "RUS", "UKR", None)],
-            ),
-            analysis(
-                "e",
-                "Moskau droht Kiew.",
-                "2022-02-02",
-                "Agentur",
-                &[(EventType::Threaten, "RUS", "UKR", None)],
-            ),
-            analysis(
-                "f",
-                "Moskau beschuldigt Kiew in Polen.",
-                "2022-02-02",
-                "Radio",
-                &[(t, "RUS", "UKR", Some("POL"))],
-            ),
-        ],
-    );
-    let all = s.clusters(&Filter::default()).unwrap();
-    assert_eq!(all.len(), 5, "{all:#?}");
-    let big = &all[0];
-    assert_eq!(
-        big.members,
-        [
-            ("a".to_string(), "v1".to_string()),
-            ("b".into(), "v1".into())
-        ]
-    );
-    assert_eq!((big.events, big.documents, big.outlets), (2, 2, 2));
-    assert_eq!(
-        (big.first_day.as_str(), big.last_day.as_str()),
-        ("2022-02-01", "2022-02-03")
-    );
-    assert_eq!(big.sources, ["RUS", "RUSGOV"]);
-    for c in &all[1..] {
-        assert_eq!(c.events, 1, "{c:#?}");
-    }
-    // A wider window brings the report of the 20th in.
-    let dir2 = tempfile::tempdir().unwrap();
-    let mut s2 = open(&dir2.path().join("s.db"));
-    let wide = ClusterSettings { window_days: 30 };
-    for (id, day) in [("a", "2022-02-01"), ("d", "2022-02-20")] {
-        let a = analysis(
-            id,
-            &format!("Moskau beschuldigt Kiew ({day})."),
-            day,
-            "A",
-            &[(t, "RUS", "UKR", None)],
+                &[(t, "RUS", "UKR", Some("UKR"))],
+            )],
         );
-        s2.write_batch(vec![incoming(&a)], &wide).unwrap();
-    }
-    assert_eq!(s2.counts().unwrap().clusters, 1);
+        // Incremental: later batches join the existing cluster.
+        write(
+            &mut s,
+            &[
+                analysis(
+                    "b",
+                    "Russland wirft der Ukraine vor …",
+                    "2022-02-03",
+                    "Zeitung",
+                    &[(t, "RUSGOV", "UKR", None)],
+                ),
+                analysis(
+                    "c",
+                    "Washington beschuldigt Kiew.",
+                    "2022-02-02",
+                    "Zeitung",
+                    &[(t, "USA", "UKR", None)],
+                ),
+                analysis(
+                    "d",
+                    "Moskau beschuldigt Kiew erneut.",
+                    "2022-02-20",
+                    "Agentur",
+                    &[(t, "RUS", "UKR", None)],
+                ),
+                analysis(
+                    "e",
+                    "Moskau droht Kiew.",
+                    "2022-02-02",
+                    "Agentur",
+                    &[(EventType::Threaten, "RUS", "UKR", None)],
+                ),
+                analysis(
+                    "f",
+                    "Moskau beschuldigt Kiew in Polen.",
+                    "2022-02-02",
+                    "Radio",
+                    &[(t, "RUS", "UKR", Some("POL"))],
+                ),
+            ],
+        );
+        let all = s.clusters(&Filter::default()).unwrap();
+        assert_eq!(all.len(), 5, "{all:#?}");
+        let big = &all[0];
+        assert_eq!(
+            big.members,
+            [
+                ("a".to_string(), "v1".to_string()),
+                ("b".into(), "v1".into())
+            ]
+        );
+        assert_eq!((big.events, big.documents, big.outlets), (2, 2, 2));
+        assert_eq!(
+            (big.first_day.as_str(), big.last_day.as_str()),
+            ("2022-02-01", "2022-02-03")
+        );
+        assert_eq!(big.sources, ["RUS", "RUSGOV"]);
+        for c in &all[1..] {
+            assert_eq!(c.events, 1, "{c:#?}");
+        }
+        // A wider window brings the report of the 20th in.
+        drop(s);
+        db.execute(db.pick(
+            "DELETE FROM event_actors; DELETE FROM event_places; DELETE FROM events; DELETE FROM clusters; DELETE FROM documents;",
+            "TRUNCATE event_actors, event_places, citations, events, clusters, mentions, entities, quotes, signature_keys, reports, documents;",
+        ));
+        let mut s2 = db.open();
+        assert_eq!(s2.counts().unwrap().events, 0);
+        let wide = ClusterSettings { window_days: 30 };
+        for (id, day) in [("a", "2022-02-01"), ("d", "2022-02-20")] {
+            let a = analysis(
+                id,
+                &format!("Moskau beschuldigt Kiew ({day})."),
+                day,
+                "A",
+                &[(t, "RUS", "UKR", None)],
+            );
+            s2.write_batch(vec![incoming(&a)], &wide).unwrap();
+        }
+        assert_eq!(s2.counts().unwrap().clusters, 1);
+    });
 }
 
 #[test]
 fn reanalysis_replaces_the_rows_of_old_documents() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = open(&dir.path().join("s.db"));
-    let a = analysis(
-        "d1",
-        "Russland droht der Ukraine.",
-        "2022-02-01",
-        "A",
-        &[
-            (EventType::Threaten, "RUS", "UKR", None),
-            (EventType::Aid, "DEU", "UKR", None),
-        ],
-    );
-    let mut old = incoming(&a);
-    if let Incoming::Document(d) = &mut old {
-        d.version = 0;
-    }
-    s.write_batch(vec![old], &ClusterSettings::default())
-        .unwrap();
-    let outdated = s.outdated(1, 10).unwrap();
-    assert_eq!(outdated.len(), 1);
-    assert_eq!(
-        (outdated[0].document.id.as_str(), outdated[0].version),
-        ("d1", 0)
-    );
-    assert_eq!(outdated[0].document.published, a.published);
-    let mut new = a.clone();
-    new.events.truncate(1);
-    assert_eq!(
-        s.replace_analyses(vec![new.clone()], 1, &ClusterSettings::default())
-            .unwrap(),
-        1
-    );
-    assert!(s.outdated(1, 10).unwrap().is_empty());
-    let c = s.counts().unwrap();
-    assert_eq!(
-        (c.documents, c.events, c.clusters, c.event_actors),
-        (1, 1, 1, 2)
-    );
-    assert_eq!(s.analysis("d1").unwrap(), Some(new));
+    each(|db| {
+        let mut s = db.open();
+        let a = analysis(
+            "d1",
+            "Russland droht der Ukraine.",
+            "2022-02-01",
+            "A",
+            &[
+                (EventType::Threaten, "RUS", "UKR", None),
+                (EventType::Aid, "DEU", "UKR", None),
+            ],
+        );
+        let mut old = incoming(&a);
+        if let Incoming::Document(d) = &mut old {
+            d.version = 0;
+        }
+        s.write_batch(vec![old], &ClusterSettings::default())
+            .unwrap();
+        let outdated = s.outdated(1, 10).unwrap();
+        assert_eq!(outdated.len(), 1);
+        assert_eq!(
+            (outdated[0].document.id.as_str(), outdated[0].version),
+            ("d1", 0)
+        );
+        assert_eq!(outdated[0].document.published, a.published);
+        let mut new = a.clone();
+        new.events.truncate(1);
+        assert_eq!(
+            s.replace_analyses(vec![new.clone()], 1, &ClusterSettings::default())
+                .unwrap(),
+            1
+        );
+        assert!(s.outdated(1, 10).unwrap().is_empty());
+        let c = s.counts().unwrap();
+        assert_eq!(
+            (c.documents, c.events, c.clusters, c.event_actors),
+            (1, 1, 1, 2)
+        );
+        assert_eq!(s.analysis("d1").unwrap(), Some(new));
+    });
 }
 
 #[test]
 fn stats_count_by_day_type_and_pair() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = open(&dir.path().join("s.db"));
-    write(
-        &mut s,
-        &[
-            analysis(
-                "d1",
-                "Eins.",
-                "2022-02-01",
-                "A",
-                &[
-                    (EventType::Threaten, "RUS", "UKR", None),
-                    (EventType::Threaten, "RUS", "UKR", None),
-                ],
-            ),
-            analysis(
-                "d2",
-                "Zwei.",
-                "2022-02-02",
-                "A",
-                &[(EventType::Aid, "DEU", "UKR", None)],
-            ),
-        ],
-    );
-    let st = s.stats(10).unwrap();
-    assert_eq!(
-        st.by_day,
-        [("2022-02-01".to_string(), 2), ("2022-02-02".to_string(), 1)]
-    );
-    assert_eq!(
-        st.by_type,
-        [("THREATEN".to_string(), 2), ("AID".to_string(), 1)]
-    );
-    assert_eq!(
-        st.by_actor_pair[0],
-        ("RUS".to_string(), "UKR".to_string(), 2)
-    );
-    assert_eq!(st.counts.events, 3);
+    each(|db| {
+        let mut s = db.open();
+        write(
+            &mut s,
+            &[
+                analysis(
+                    "d1",
+                    "Eins.",
+                    "2022-02-01",
+                    "A",
+                    &[
+                        (EventType::Threaten, "RUS", "UKR", None),
+                        (EventType::Threaten, "RUS", "UKR", None),
+                    ],
+                ),
+                analysis(
+                    "d2",
+                    "Zwei.",
+                    "2022-02-02",
+                    "A",
+                    &[(EventType::Aid, "DEU", "UKR", None)],
+                ),
+            ],
+        );
+        let st = s.stats(10).unwrap();
+        assert_eq!(
+            st.by_day,
+            [("2022-02-01".to_string(), 2), ("2022-02-02".to_string(), 1)]
+        );
+        assert_eq!(
+            st.by_type,
+            [("THREATEN".to_string(), 2), ("AID".to_string(), 1)]
+        );
+        assert_eq!(
+            st.by_actor_pair[0],
+            ("RUS".to_string(), "UKR".to_string(), 2)
+        );
+        assert_eq!(st.counts.events, 3);
+    });
 }
 
 #[test]
@@ -694,77 +785,74 @@ fn the_documented_csv_columns_are_the_written_ones() {
 
 #[test]
 fn near_duplicate_signatures_are_found_by_key_and_reports_kept() {
-    use sitrep_store::{NewReport, ReportKind, Signature};
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = open(&dir.path().join("s.db"));
-    let a = analysis(
-        "d1",
-        "Russland droht der Ukraine.",
-        "2022-02-01",
-        "A",
-        &[(EventType::Threaten, "RUS", "UKR", None)],
-    );
-    let doc = NewDocument {
-        analysis: a.clone(),
-        version: 1,
-        hash: TextHash::of(&a.text),
-        signature: Some(Signature {
-            bytes: vec![1, 2, 3],
-            keys: vec![7, -9],
-        }),
-    };
-    s.write_batch(vec![Incoming::Document(doc)], &ClusterSettings::default())
-        .unwrap();
-    assert_eq!(
-        s.near_candidates(&[-9, 7, 7]).unwrap(),
-        [("d1".to_string(), vec![1, 2, 3])]
-    );
-    assert!(s.near_candidates(&[8]).unwrap().is_empty());
-    let mut copy = Document::new("d2", "Russland droht der Ukraine erneut.");
-    copy.outlet = Some("B".into());
-    let r = NewReport::of(
-        &copy,
-        TextHash::of(&copy.text),
-        "d1".into(),
-        ReportKind::Near,
-        Some(0.9),
-    );
-    let out = s
-        .write_batch(vec![Incoming::Report(r)], &ClusterSettings::default())
-        .unwrap();
-    assert_eq!((out.near, out.exact), (1, 0));
-    let (kind, sim): (String, f64) = s
-        .connection()
-        .query_row(
-            "SELECT kind, similarity FROM reports WHERE doc_id = 'd2'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
-    assert_eq!(kind, "near");
-    assert!((sim - 0.9).abs() < 1e-6);
-    // The copy's own text is known from now on, as a copy of d1.
-    assert_eq!(
-        s.known("d3", TextHash::of(&copy.text)).unwrap(),
-        Known::SameText {
-            canonical: "d1".into()
-        }
-    );
-    // A report of a document that is not stored is an error naming it; nothing is written.
-    let orphan = NewReport::of(
-        &Document::new("d4", "x"),
-        TextHash::of("x"),
-        "nope".into(),
-        ReportKind::Exact,
-        None,
-    );
-    let err = s
-        .write_batch(vec![Incoming::Report(orphan)], &ClusterSettings::default())
-        .err()
-        .unwrap();
-    assert!(
-        err.to_string().contains("d4") && err.to_string().contains("nope"),
-        "{err}"
-    );
-    assert_eq!(s.counts().unwrap().reports, 1);
+    each(|db| {
+        let mut s = db.open();
+        use sitrep_store::{NewReport, ReportKind, Signature};
+        let a = analysis(
+            "d1",
+            "Russland droht der Ukraine.",
+            "2022-02-01",
+            "A",
+            &[(EventType::Threaten, "RUS", "UKR", None)],
+        );
+        let doc = NewDocument {
+            analysis: a.clone(),
+            version: 1,
+            hash: TextHash::of(&a.text),
+            signature: Some(Signature {
+                bytes: vec![1, 2, 3],
+                keys: vec![7, -9],
+            }),
+        };
+        s.write_batch(vec![Incoming::Document(doc)], &ClusterSettings::default())
+            .unwrap();
+        assert_eq!(
+            s.near_candidates(&[-9, 7, 7]).unwrap(),
+            [("d1".to_string(), vec![1, 2, 3])]
+        );
+        assert!(s.near_candidates(&[8]).unwrap().is_empty());
+        let mut copy = Document::new("d2", "Russland droht der Ukraine erneut.");
+        copy.outlet = Some("B".into());
+        let r = NewReport::of(
+            &copy,
+            TextHash::of(&copy.text),
+            "d1".into(),
+            ReportKind::Near,
+            Some(0.9),
+        );
+        let out = s
+            .write_batch(vec![Incoming::Report(r)], &ClusterSettings::default())
+            .unwrap();
+        assert_eq!((out.near, out.exact), (1, 0));
+        assert_eq!(
+            db.scalar(
+                "SELECT count(*) FROM reports WHERE doc_id = 'd2' AND kind = 'near' AND similarity > 0.8999 AND similarity < 0.9001"
+            ),
+            1
+        );
+        // The copy's own text is known from now on, as a copy of d1.
+        assert_eq!(
+            s.known("d3", TextHash::of(&copy.text)).unwrap(),
+            Known::SameText {
+                canonical: "d1".into()
+            }
+        );
+        // A report of a document that is not stored is an error naming it; nothing is written.
+        let orphan = NewReport::of(
+            &Document::new("d4", "x"),
+            TextHash::of("x"),
+            "nope".into(),
+            ReportKind::Exact,
+            None,
+        );
+        let err = s
+            .write_batch(vec![Incoming::Report(orphan)], &ClusterSettings::default())
+            .err()
+            .unwrap();
+        assert!(
+            err.to_string().contains("d4") && err.to_string().contains("nope"),
+            "{err}"
+        );
+        assert_eq!(s.counts().unwrap().reports, 1);
+    });
 }
