@@ -27,7 +27,10 @@ mod parquet_export;
 mod sqlite;
 
 pub use cluster::ClusterSettings;
-pub use export::{csv_header, csv_row, write_csv_field, ClusterRecord, EventRecord, CSV_COLUMNS};
+pub use export::{
+    column_type, csv_header, csv_row, write_csv_field, ClusterRecord, ColumnType, EventRecord,
+    CSV_COLUMNS,
+};
 pub use hash::TextHash;
 pub use neardup::{ExactOnly, MinHash, NearDuplicates, Signature};
 #[cfg(feature = "parquet")]

@@ -2,6 +2,7 @@
 //! to the busy timeout), every write in one `BEGIN IMMEDIATE` transaction.
 
 use crate::cluster::{self, join_codes, split_codes, Codes};
+use crate::export::event_day;
 use crate::{
     BatchOutcome, ClusterRecord, ClusterSettings, Counts, CountsOut, EventRecord, Filter, Incoming,
     Known, NewDocument, NewReport, Outdated, Result, Stats, Store, StoreError, TextHash,
@@ -233,17 +234,6 @@ fn classify(path: &str, context: &str, e: rusqlite::Error, timeout: Duration) ->
             source: e,
         },
     }
-}
-
-/// The day an event is filed under: its date when it names a day, else the publication
-/// date.
-fn event_day(e: &Event, a: &Analysis) -> Option<String> {
-    if let Some(v) = e.date.as_ref().and_then(|d| d.value.as_deref()) {
-        if v.len() == 10 && v.parse::<sitrep_core::Date>().is_ok() {
-            return Some(v.to_string());
-        }
-    }
-    a.published.map(|d| d.to_string())
 }
 
 fn event_codes(e: &Event) -> Codes {
