@@ -3,7 +3,8 @@
 //! [`ClusterRecord`] per cluster.
 
 use serde::{Deserialize, Serialize};
-use sitrep_core::{Date, Event, Language};
+use crate::write::event_day;
+use sitrep_core::{Analysis, Date, Event, Language};
 use std::borrow::Cow;
 
 /// A stored event with the document it comes from. Its JSON form is one line of
@@ -27,6 +28,26 @@ pub struct EventRecord {
     /// The cross-article cluster it belongs to.
     pub cluster: Option<i64>,
     pub event: Event,
+}
+
+impl EventRecord {
+    /// The records of an analysis's events in order, as they are filed before clustering
+    /// (`cluster` none): what the Python package's `events_table` flattens without a store.
+    pub fn from_analysis(a: &Analysis) -> impl Iterator<Item = EventRecord> + '_ {
+        a.events.iter().map(move |e| EventRecord {
+            schema: sitrep_core::SCHEMA.to_string(),
+            document: a.id.clone(),
+            language: a.language,
+            published: a.published,
+            title: a.title.clone(),
+            url: a.url.clone(),
+            outlet: a.outlet.clone(),
+            day: event_day(e, a),
+            evidence_text: a.text.get(e.evidence.range()).unwrap_or("").to_string(),
+            cluster: None,
+            event: e.clone(),
+        })
+    }
 }
 
 /// A cluster: one event as reported across documents.
@@ -85,6 +106,28 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ("rule", "the frame rule that fired"),
     ("cluster", "cross-article cluster id"),
 ];
+
+/// The type of a [`CSV_COLUMNS`] column in typed exports (Parquet and the Python
+/// package's Arrow tables); absent values are null there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    Utf8,
+    UInt32,
+    Float64,
+    Int64,
+}
+
+/// The typed form of a column: offsets UInt32, quantity and confidence Float64 (confidence
+/// holds the value its CSV text reads as, `0.9` not `0.8999999761581421`), cluster Int64,
+/// the rest UTF-8.
+pub fn column_type(column: &str) -> ColumnType {
+    match column {
+        "evidence_start" | "evidence_end" => ColumnType::UInt32,
+        "quantity" | "confidence" => ColumnType::Float64,
+        "cluster" => ColumnType::Int64,
+        _ => ColumnType::Utf8,
+    }
+}
 
 pub fn csv_header() -> Vec<String> {
     CSV_COLUMNS.iter().map(|(c, _)| c.to_string()).collect()
@@ -218,6 +261,51 @@ pub fn write_csv_field(out: &mut String, field: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn records_of_an_analysis_carry_day_and_evidence() {
+        let mut doc = sitrep_core::Document::new("d", "Russland droht. Am 3. März griff es an.");
+        doc.published = Some("2022-03-01".parse().unwrap());
+        let mut a = Analysis::from_document(doc);
+        let m = |s: usize, e: usize| sitrep_core::Mention {
+            start: s as u32,
+            end: e as u32,
+            text: a.text[s..e].to_string(),
+        };
+        let threat = Event::new(
+            "v1",
+            sitrep_core::EventType::Threaten,
+            m(9, 14),
+            sitrep_core::Span::new(0, 15),
+        );
+        let mut attack = Event::new(
+            "v2",
+            sitrep_core::EventType::Assault,
+            m(28, 33),
+            sitrep_core::Span::new(16, 40),
+        );
+        attack.date = Some(sitrep_core::EventDate {
+            value: Some("2022-03-03".into()),
+            granularity: "day".into(),
+            text: "Am 3. März".into(),
+            start: 16,
+            end: 27,
+        });
+        a.events = vec![threat, attack];
+        let r: Vec<EventRecord> = EventRecord::from_analysis(&a).collect();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].day.as_deref(), Some("2022-03-01"), "publication date");
+        assert_eq!(
+            r[1].day.as_deref(),
+            Some("2022-03-03"),
+            "the event's own day"
+        );
+        assert_eq!(r[0].evidence_text, "Russland droht.");
+        assert_eq!(r[1].event.id, "v2");
+        assert_eq!(csv_row(&r[1])[1], "v2");
+        assert_eq!(column_type("evidence_start"), ColumnType::UInt32);
+        assert_eq!(column_type("document"), ColumnType::Utf8);
+    }
 
     #[test]
     fn csv_fields_are_quoted_when_needed() {

@@ -33,7 +33,8 @@ mod write;
 
 pub use cluster::ClusterSettings;
 pub use export::{
-    cells, csv_header, csv_row, write_csv_field, Cell, ClusterRecord, EventRecord, CSV_COLUMNS,
+    cells, column_type, csv_header, csv_row, write_csv_field, Cell, ClusterRecord, ColumnType,
+    EventRecord, CSV_COLUMNS,
 };
 pub use hash::TextHash;
 pub use neardup::{ExactOnly, MinHash, NearDuplicates, Signature};

@@ -1,16 +1,16 @@
 //! Parquet export (feature `parquet`): the [`CSV_COLUMNS`](crate::CSV_COLUMNS) as typed
-//! columns (offsets UInt32, confidence Float32, quantity Float64, cluster Int64, the rest
-//! UTF-8; absent or empty values null), written as events stream out of the store: rows
+//! columns of [`column_type`](crate::column_type) (offsets UInt32, confidence and quantity
+//! Float64, cluster Int64, the rest UTF-8; absent or empty values null), written as events stream out of the store: rows
 //! go into Arrow builders and leave as a record batch every [`ROWS`] rows, so memory
 //! stays flat however many events there are. Dictionary encoding (the parquet crate's
 //! default) plus Snappy (pure Rust, cheap to build): the columns repeat heavily (types,
 //! codes, outlets, days), so dictionaries do most of the work. Readable by pyarrow,
 //! pandas, Polars, DuckDB and Spark.
 
-use crate::export::{cells, Cell};
+use crate::export::{cells, Cell, ColumnType};
 use crate::{EventRecord, CSV_COLUMNS};
 use arrow_array::builder::{
-    ArrayBuilder, Float32Builder, Float64Builder, Int64Builder, StringBuilder, UInt32Builder,
+    ArrayBuilder, Float64Builder, Int64Builder, StringBuilder, UInt32Builder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
@@ -26,20 +26,19 @@ pub const ROWS: usize = 64 * 1024;
 /// that a reader can split a large export.
 const ROW_GROUP: usize = 256 * 1024;
 
+/// One type table for every typed export: the Python package's Arrow tables use it too.
 fn data_type(column: &str) -> DataType {
-    match column {
-        "evidence_start" | "evidence_end" => DataType::UInt32,
-        "confidence" => DataType::Float32,
-        "quantity" => DataType::Float64,
-        "cluster" => DataType::Int64,
-        _ => DataType::Utf8,
+    match crate::column_type(column) {
+        ColumnType::UInt32 => DataType::UInt32,
+        ColumnType::Float64 => DataType::Float64,
+        ColumnType::Int64 => DataType::Int64,
+        ColumnType::Utf8 => DataType::Utf8,
     }
 }
 
 enum Column {
     Text(StringBuilder),
     UInt(UInt32Builder),
-    Float32(Float32Builder),
     Float(Float64Builder),
     Int(Int64Builder),
 }
@@ -48,7 +47,6 @@ impl Column {
     fn new(t: &DataType) -> Column {
         match t {
             DataType::UInt32 => Column::UInt(UInt32Builder::with_capacity(ROWS)),
-            DataType::Float32 => Column::Float32(Float32Builder::with_capacity(ROWS)),
             DataType::Float64 => Column::Float(Float64Builder::with_capacity(ROWS)),
             DataType::Int64 => Column::Int(Int64Builder::with_capacity(ROWS)),
             _ => Column::Text(StringBuilder::with_capacity(ROWS, ROWS * 16)),
@@ -62,9 +60,11 @@ impl Column {
             (Column::Text(b), _) => b.append_null(),
             (Column::UInt(b), Cell::UInt(n)) => b.append_value(*n),
             (Column::UInt(b), _) => b.append_null(),
-            (Column::Float32(b), Cell::Float32(x)) => b.append_value(*x),
-            (Column::Float32(b), _) => b.append_null(),
             (Column::Float(b), Cell::Float(x)) => b.append_value(*x),
+            // the value its CSV text (the shortest that reads back as the `f32`) means
+            (Column::Float(b), Cell::Float32(x)) => {
+                b.append_value(x.to_string().parse().unwrap_or(f64::from(*x)))
+            }
             (Column::Float(b), _) => b.append_null(),
             (Column::Int(b), Cell::Int(n)) => b.append_value(*n),
             (Column::Int(b), _) => b.append_null(),
@@ -75,7 +75,6 @@ impl Column {
         match self {
             Column::Text(b) => Arc::new(b.finish()),
             Column::UInt(b) => Arc::new(b.finish()),
-            Column::Float32(b) => Arc::new(b.finish()),
             Column::Float(b) => Arc::new(b.finish()),
             Column::Int(b) => Arc::new(b.finish()),
         }
@@ -85,7 +84,6 @@ impl Column {
         match self {
             Column::Text(b) => b.len(),
             Column::UInt(b) => b.len(),
-            Column::Float32(b) => b.len(),
             Column::Float(b) => b.len(),
             Column::Int(b) => b.len(),
         }
@@ -172,7 +170,7 @@ pub fn write_parquet<W: std::io::Write + Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use arrow_array::{Array, Float32Array, Int64Array, StringArray, UInt32Array};
+    use arrow_array::{Array, Float64Array, Int64Array, StringArray, UInt32Array};
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
     fn record() -> EventRecord {
@@ -227,10 +225,10 @@ mod tests {
         let conf = col("confidence");
         assert_eq!(
             conf.as_any()
-                .downcast_ref::<Float32Array>()
+                .downcast_ref::<Float64Array>()
                 .unwrap()
                 .value(0),
-            0.7
+            0.7, // the CSV text's value, not 0.699999988079071
         );
         let last = batches.last().unwrap();
         let clusters = last.column(last.num_columns() - 1);

@@ -52,6 +52,21 @@ impl SqliteStore {
     /// SQLite `file:` URI. A file that is not a sitrep store, or has a newer schema, is
     /// refused before anything is written to it.
     pub fn open(path: &str, opts: &OpenOptions) -> Result<SqliteStore> {
+        // Switching a new file to WAL and migrating it can meet SQLITE_BUSY without SQLite
+        // calling the busy handler (another connection opening the same new file at that
+        // moment); opening changes nothing twice, so try again until the busy timeout.
+        let start = std::time::Instant::now();
+        loop {
+            match Self::open_once(path, opts) {
+                Err(StoreError::Locked { .. }) if start.elapsed() < opts.busy_timeout => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                r => return r,
+            }
+        }
+    }
+
+    fn open_once(path: &str, opts: &OpenOptions) -> Result<SqliteStore> {
         let is_uri = path.starts_with("file:");
         if opts.read_only && !is_uri && !std::path::Path::new(path).exists() {
             return Err(StoreError::Missing {
@@ -119,14 +134,21 @@ impl SqliteStore {
 
     /// The schema version of a sitrep store (0 for an empty file), or why it is none.
     fn check(&self) -> Result<u32> {
+        // One read transaction, so the three reads see one state of the file: read one by
+        // one, another process's migration committing in between made a new store look
+        // like a foreign one (id 0 but tables).
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| self.err("cannot read the store", e))?;
         let read = |sql: &str| -> Result<i64> {
-            self.conn
-                .query_row(sql, [], |r| r.get(0))
+            tx.query_row(sql, [], |r| r.get(0))
                 .map_err(|e| self.err("cannot read the store", e))
         };
         let app = read("PRAGMA application_id")?;
         let version = read("PRAGMA user_version")?;
         let objects = read("SELECT count(*) FROM sqlite_master")?;
+        tx.finish().map_err(|e| self.err("cannot read the store", e))?;
         if app == i64::from(APPLICATION_ID) {
             let version = u32::try_from(version).unwrap_or(u32::MAX);
             if version > SCHEMA_VERSION {
