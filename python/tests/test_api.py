@@ -95,8 +95,12 @@ def test_published_as_date_equals_string(pipeline):
     s = pipeline.extract(DE, published="2022-02-28")
     d = pipeline.extract(DE, published=datetime.date(2022, 2, 28))
     assert s == d
-    dated = [e.date.value for e in s.events if e.date]
-    assert "2022-03-03" in dated, "am 3. März, resolved against the publication date"
+    # `am Freitag` resolves against the publication date: the Friday after it
+    dated = [e.date.value for e in s.events if e.date and e.date.text == "am Freitag"]
+    assert dated and set(dated) == {"2022-03-04"}, dated
+    later = pipeline.extract(DE, published=datetime.date(2022, 3, 7))
+    dated = [e.date.value for e in later.events if e.date and e.date.text == "am Freitag"]
+    assert dated and set(dated) == {"2022-03-11"}, dated
 
 
 def test_empty_and_blank_text_give_empty_analyses(pipeline):
