@@ -215,7 +215,11 @@ def test_extract_many_argument_errors(pipeline):
 
 def test_extract_many_releases_the_gil(pipeline):
     """While a batch runs in one thread, Python code runs in another."""
-    docs = [DE] * 60
+    # A batch of about half a second on this machine, however fast it is.
+    t0 = time.perf_counter()
+    pipeline.extract_many([DE] * 20, threads=1)
+    per_doc = max((time.perf_counter() - t0) / 20, 1e-5)
+    docs = [DE] * min(20_000, max(60, int(0.5 / per_doc)))
     done = threading.Event()
     during = 0
 
