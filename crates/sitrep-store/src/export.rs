@@ -2,8 +2,8 @@
 //! event with its document's metadata; CSV: the flattened [`CSV_COLUMNS`]) and one
 //! [`ClusterRecord`] per cluster.
 
-use serde::{Deserialize, Serialize};
 use crate::write::event_day;
+use serde::{Deserialize, Serialize};
 use sitrep_core::{Analysis, Date, Event, Language};
 use std::borrow::Cow;
 

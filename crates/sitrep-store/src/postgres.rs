@@ -4,9 +4,7 @@
 //! as with SQLite's `BEGIN IMMEDIATE`; readers never lock and open read-only sessions.
 
 use crate::cluster::{split_codes, Codes};
-use crate::read::{
-    self, where_clause, Dialect, DocumentFields, EventRow as ReadRow, Param, EVENT_COLUMNS,
-};
+use crate::read::{self, Dialect, DocumentFields, EventRow as ReadRow, Param};
 use crate::write::{self, ActorKey, DocumentRow, EventRow, ReportRow, Tx};
 use crate::{
     redact, BatchOutcome, ClusterRecord, ClusterSettings, Counts, CountsOut, EventRecord, Filter,
@@ -857,12 +855,7 @@ impl Store for PgStore {
         f: &mut dyn FnMut(EventRecord) -> std::io::Result<()>,
     ) -> Result<usize> {
         use postgres::fallible_iterator::FallibleIterator;
-        let (cond, mut params) = where_clause(filter, DIALECT);
-        let mut sql = format!("{EVENT_COLUMNS}{cond} ORDER BY e.day, e.id");
-        if let Some(l) = filter.limit {
-            params.push(Param::Int(l as i64));
-            sql.push_str(&format!(" LIMIT ${}", params.len()));
-        }
+        let (sql, params) = read::events_query(filter, DIALECT);
         let params = boxed(params);
         let context = "cannot query events";
         let mut inner = self.inner.borrow_mut();
@@ -895,17 +888,7 @@ impl Store for PgStore {
     }
 
     fn clusters(&self, filter: &Filter) -> Result<Vec<ClusterRecord>> {
-        let (cond, mut params) = where_clause(filter, DIALECT);
-        let mut sql = format!(
-            "SELECT c.id, c.type, c.source_codes, c.target_codes, c.place_codes, c.day_first, c.day_last,
-                    c.events, c.documents, c.outlets
-             FROM clusters c WHERE c.id IN (SELECT e.cluster FROM events e{cond})
-             ORDER BY c.documents DESC, c.events DESC, c.id"
-        );
-        if let Some(l) = filter.limit {
-            params.push(Param::Int(l as i64));
-            sql.push_str(&format!(" LIMIT ${}", params.len()));
-        }
+        let (sql, params) = read::clusters_query(filter, DIALECT);
         let params = boxed(params);
         let split = |s: String| split_codes(&s).map(str::to_string).collect::<Vec<_>>();
         let count = |n: i64| u64::try_from(n).unwrap_or(0);

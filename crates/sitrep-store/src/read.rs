@@ -25,6 +25,45 @@ fn prefix_end(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
 }
 
+/// The query of [`Store::each_event`](crate::Store::each_event): the filter's events in
+/// day order, `LIMIT` as one more parameter.
+pub(crate) fn events_query(f: &Filter, dialect: Dialect) -> (String, Vec<Param>) {
+    let (cond, params) = where_clause(f, dialect);
+    limited(
+        format!("{EVENT_COLUMNS}{cond} ORDER BY e.day, e.id"),
+        params,
+        f,
+        dialect,
+    )
+}
+
+/// The query of [`Store::clusters`](crate::Store::clusters): the clusters of the filter's
+/// events, most reported first.
+pub(crate) fn clusters_query(f: &Filter, dialect: Dialect) -> (String, Vec<Param>) {
+    let (cond, params) = where_clause(f, dialect);
+    let sql = format!(
+        "SELECT c.id, c.type, c.source_codes, c.target_codes, c.place_codes, c.day_first, c.day_last,
+                c.events, c.documents, c.outlets
+         FROM clusters c WHERE c.id IN (SELECT e.cluster FROM events e{cond})
+         ORDER BY c.documents DESC, c.events DESC, c.id"
+    );
+    limited(sql, params, f, dialect)
+}
+
+fn limited(
+    mut sql: String,
+    mut params: Vec<Param>,
+    f: &Filter,
+    dialect: Dialect,
+) -> (String, Vec<Param>) {
+    if let Some(l) = f.limit {
+        params.push(Param::Int(l as i64));
+        sql.push_str(" LIMIT ");
+        sql.push_str(&(dialect.placeholder)(params.len()));
+    }
+    (sql, params)
+}
+
 /// SQL conditions (starting with ` WHERE`) and their parameters for a filter over
 /// `events e`. Every value is a parameter; only our own constants are spliced in.
 pub(crate) fn where_clause(f: &Filter, dialect: Dialect) -> (String, Vec<Param>) {
@@ -206,4 +245,47 @@ pub(crate) fn analysis(
         })?;
     a.text = text;
     Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const QMARK: Dialect = Dialect {
+        placeholder: |n| format!("?{n}"),
+        like: "LIKE",
+    };
+    const DOLLAR: Dialect = Dialect {
+        placeholder: |n| format!("${n}"),
+        like: "ILIKE",
+    };
+
+    #[test]
+    fn the_limit_is_the_parameter_after_the_filters_in_each_dialect() {
+        let f = Filter {
+            actor: Some("RUS".into()),
+            text: vec!["Truppen".into()],
+            limit: Some(7),
+            ..Filter::default()
+        };
+        for (d, last) in [(QMARK, "?"), (DOLLAR, "$")] {
+            for (sql, params) in [events_query(&f, d), clusters_query(&f, d)] {
+                let n = params.len();
+                assert_eq!(params.last(), Some(&Param::Int(7)), "{sql}");
+                assert!(sql.ends_with(&format!(" LIMIT {last}{n}")), "{sql}");
+                // every parameter is referenced by the SQL
+                for i in 1..=n {
+                    assert!(sql.contains(&format!("{last}{i}")), "{i} in {sql}");
+                }
+            }
+        }
+        let unlimited = Filter { limit: None, ..f };
+        let (sql, params) = events_query(&unlimited, QMARK);
+        assert!(!sql.contains("LIMIT"), "{sql}");
+        assert!(!params.contains(&Param::Int(7)));
+        assert!(sql.contains("ORDER BY e.day, e.id"));
+        assert!(clusters_query(&unlimited, QMARK)
+            .0
+            .contains("ORDER BY c.documents DESC"));
+    }
 }

@@ -2,9 +2,7 @@
 //! to the busy timeout), every write in one `BEGIN IMMEDIATE` transaction.
 
 use crate::cluster::{split_codes, Codes};
-use crate::read::{
-    self, where_clause, Dialect, DocumentFields, EventRow as ReadRow, Param, EVENT_COLUMNS,
-};
+use crate::read::{self, Dialect, DocumentFields, EventRow as ReadRow, Param};
 use crate::write::{self, ActorKey, DocumentRow, EventRow, ReportRow, Tx};
 use crate::{
     BatchOutcome, ClusterRecord, ClusterSettings, Counts, CountsOut, EventRecord, Filter, Incoming,
@@ -148,7 +146,8 @@ impl SqliteStore {
         let app = read("PRAGMA application_id")?;
         let version = read("PRAGMA user_version")?;
         let objects = read("SELECT count(*) FROM sqlite_master")?;
-        tx.finish().map_err(|e| self.err("cannot read the store", e))?;
+        tx.finish()
+            .map_err(|e| self.err("cannot read the store", e))?;
         if app == i64::from(APPLICATION_ID) {
             let version = u32::try_from(version).unwrap_or(u32::MAX);
             if version > SCHEMA_VERSION {
@@ -815,12 +814,7 @@ impl Store for SqliteStore {
         filter: &Filter,
         f: &mut dyn FnMut(EventRecord) -> std::io::Result<()>,
     ) -> Result<usize> {
-        let (cond, mut params) = where_clause(filter, DIALECT);
-        let mut sql = format!("{EVENT_COLUMNS}{cond} ORDER BY e.day, e.id");
-        if let Some(l) = filter.limit {
-            params.push(Param::Int(l as i64));
-            sql.push_str(&format!(" LIMIT ?{}", params.len()));
-        }
+        let (sql, params) = read::events_query(filter, DIALECT);
         let mut stmt = self
             .conn
             .prepare(&sql)
@@ -857,17 +851,7 @@ impl Store for SqliteStore {
     }
 
     fn clusters(&self, filter: &Filter) -> Result<Vec<ClusterRecord>> {
-        let (cond, mut params) = where_clause(filter, DIALECT);
-        let mut sql = format!(
-            "SELECT c.id, c.type, c.source_codes, c.target_codes, c.place_codes, c.day_first, c.day_last,
-                    c.events, c.documents, c.outlets
-             FROM clusters c WHERE c.id IN (SELECT e.cluster FROM events e{cond})
-             ORDER BY c.documents DESC, c.events DESC, c.id"
-        );
-        if let Some(l) = filter.limit {
-            params.push(Param::Int(l as i64));
-            sql.push_str(&format!(" LIMIT ?{}", params.len()));
-        }
+        let (sql, params) = read::clusters_query(filter, DIALECT);
         let mut stmt = self
             .conn
             .prepare(&sql)
