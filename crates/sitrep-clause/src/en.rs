@@ -114,6 +114,22 @@ fn np_word<W: Word>(w: &W) -> bool {
     )
 }
 
+/// A base-form verb right after a preposition and a determiner with only noun-phrase words
+/// between (`against an Islamic State target`, `for the peace talk`): no verb can stand
+/// there, so it is a noun the tagger misread.
+fn misread_noun<W: Word>(words: &[W], seg: &[usize], k: usize) -> bool {
+    if penn(&words[seg[k]]) != Some(Penn::Vb) {
+        return false;
+    }
+    let mut p = k;
+    while p > 0 && np_word(&words[seg[p - 1]]) && penn(&words[seg[p - 1]]) != Some(Penn::Dt) {
+        p -= 1;
+    }
+    p >= 2
+        && penn(&words[seg[p - 1]]) == Some(Penn::Dt)
+        && penn(&words[seg[p - 2]]) == Some(Penn::In)
+}
+
 /// Verb groups of a segment: lists of word indices (verbs, `to`, inner adverbs).
 fn groups<W: Word>(words: &[W], seg: &[usize]) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
@@ -126,7 +142,9 @@ fn groups<W: Word>(words: &[W], seg: &[usize]) -> Vec<Vec<usize>> {
                 .iter()
                 .find(|&&r| penn(&words[r]) != Some(Penn::Rb))
                 .is_some_and(|&r| penn(&words[r]).is_some_and(is_verb));
-        if !(t.is_some_and(is_verb) || starts_to) {
+        // `government-held`, `US-led`: a participle after a hyphen is part of an adjective
+        let hyphenated = k > 0 && penn(&words[seg[k - 1]]) == Some(Penn::Hyph);
+        if !(t.is_some_and(is_verb) || starts_to) || hyphenated || misread_noun(words, seg, k) {
             k += 1;
             continue;
         }
@@ -180,8 +198,15 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
     }
     segments.retain(|s| !s.is_empty());
 
-    // (kind, words, group, coordinated)
-    let mut clauses: Vec<(ClauseKind, Vec<usize>, Vec<usize>, bool)> = Vec::new();
+    // (kind, words, group, coordinated, elided passive)
+    let mut clauses: Vec<(ClauseKind, Vec<usize>, Vec<usize>, bool, bool)> = Vec::new();
+    let finite_at = |j: usize| {
+        matches!(
+            penn(&words[j]),
+            Some(Penn::Vbd | Penn::Vbp | Penn::Vbz | Penn::Md)
+        )
+    };
+    let sentence_finite = (0..words.len()).any(finite_at);
     let mut pending: Vec<usize> = Vec::new();
     for seg in segments {
         let gs = groups(words, &seg);
@@ -238,13 +263,25 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
             if n == 0 && clauses.is_empty() {
                 ws.append(&mut pending);
             }
-            clauses.push((kinds[n], ws, gs[n].clone(), coord[n]));
+            // an elided passive (`soldiers killed in Ukraine`): after another verb group of
+            // the segment (`There were …`, `hoped officials accused of …`), before the
+            // finite verb of the noun it describes (`The civilians imprisoned for acting
+            // against Moscow were released`), or in a headline without a finite verb
+            let reduced = reduced_passive(words, &gs[n], sentence_finite)
+                && (n > 0
+                    || !sentence_finite
+                    || gs[1..].iter().any(|h| {
+                        finite_at(h[0])
+                            && (pos(gs[0][0])..pos(h[0])).all(|p| marker(&words[seg[p]]).is_none())
+                    }));
+            clauses.push((kinds[n], ws, gs[n].clone(), coord[n], reduced));
         }
     }
 
     let mut out = Vec::new();
     let mut prev_chain: Vec<usize> = Vec::new();
-    for (kind, ws, g, co) in clauses {
+    let mut prev_existential = false;
+    for (mut kind, ws, g, co, reduced) in clauses {
         let mut ch: Vec<usize> = g
             .iter()
             .copied()
@@ -268,7 +305,20 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
             && ch.first().is_some_and(|&j| {
                 penn(&words[j]) == Some(Penn::Vb) && ws.first() == Some(&j) && j == 0
             });
-        let verb = complex(words, &ws, &g, &ch, shared, imperative);
+        let reduced = reduced && !own_finite && !shared && kind != ClauseKind::Infinitive;
+        // `a member of Hamas jailed a year ago`, `officials accused of …`: a participle
+        // describing the noun before it is a relative clause; after `there were` it states
+        // the event (`There were 10 soldiers killed`), and so it does in a headline
+        // without a finite verb (`Ten soldiers killed in attack`)
+        if reduced && sentence_finite && !prev_existential {
+            kind = ClauseKind::Relative;
+        }
+        let mut verb = complex(words, &ws, &g, &ch, shared, imperative);
+        if let (true, Some(v)) = (reduced, verb.as_mut()) {
+            v.passive = Some(PassiveAux::Be);
+            v.voice = sitrep_core::Voice::Pass;
+        }
+        prev_existential = ws.iter().any(|&j| penn(&words[j]) == Some(Penn::Ex));
         prev_chain = ch;
         out.push(make_clause(
             words,
@@ -279,6 +329,59 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
     }
     out.sort_by_key(|c| c.words.first().copied().unwrap_or(0));
     out
+}
+
+/// A lone past participle right after a noun, without an auxiliary and without an object
+/// of its own (`soldiers killed in Ukraine`, `officials accused of fraud`, `a member jailed
+/// a year ago`): an elided passive. A participle followed by a noun phrase is more likely a
+/// past tense the tagger read as a participle (`Rebels attacked the town`), and so is one
+/// before `to` (`the leader prepared to attend`).
+fn reduced_passive<W: Word>(words: &[W], ch: &[usize], day_after: bool) -> bool {
+    let [j] = *ch else { return false };
+    if penn(&words[j]) != Some(Penn::Vbn) || j == 0 {
+        return false;
+    }
+    let after_noun = matches!(
+        penn(&words[j - 1]),
+        Some(Penn::Nn | Penn::Nns | Penn::Nnp | Penn::Nnps)
+    );
+    // (a day is no object: `a report released Tuesday`; not in a headline without a
+    // finite verb, where the tagger's participle is as likely a past tense: `Opponents
+    // protested yesterday`)
+    let object_follows = words.get(j + 1).is_some_and(|n| {
+        (!day_after
+            || !matches!(
+                n.text().to_lowercase().as_str(),
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "yesterday"
+                    | "today"
+                    | "overnight"
+                    | "earlier"
+                    | "last"
+            ))
+            && matches!(
+                penn(n),
+                Some(
+                    Penn::To
+                        | Penn::Dt
+                        | Penn::PrpS
+                        | Penn::Prp
+                        | Penn::Cd
+                        | Penn::Jj
+                        | Penn::Nn
+                        | Penn::Nns
+                        | Penn::Nnp
+                        | Penn::Nnps
+                )
+            )
+    });
+    after_noun && !object_follows
 }
 
 fn complex<W: Word>(
@@ -461,6 +564,48 @@ mod tests {
         assert_eq!(
             summary("He/PRP would/MD never/RB sign/VB it/PRP ./."),
             ["main sign KonjII Fut Act - neg"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_participle_is_no_verb() {
+        assert_eq!(
+            summary("Rebels/NNS/rebel shelled/VBD/shell a/DT government/NN -/HYPH held/VBN/hold town/NN ./."),
+            ["main shell Ind Past Act - pos"]
+        );
+    }
+
+    #[test]
+    fn base_verb_after_preposition_and_article_is_a_noun() {
+        assert_eq!(
+            summary("Jets/NNS/jet struck/VBD/strike against/IN an/DT Islamic/NNP State/NNP target/VB/target ./."),
+            ["main strike Ind Past Act - pos"]
+        );
+    }
+
+    #[test]
+    fn reduced_passive_participles() {
+        assert_eq!(
+            summary("There/EX were/VBD/be ten/CD soldiers/NNS/soldier killed/VBN/kill in/IN Ukraine/NNP ./."),
+            ["main be Ind Past Act - pos", "main kill - - be - pos"]
+        );
+        assert_eq!(
+            summary("The/DT civilians/NNS/civilian imprisoned/VBN/imprison for/IN protests/NNS/protest were/VBD/be released/VBN/release ./."),
+            ["relative imprison - - be - pos", "main release Ind Past be - pos"]
+        );
+        assert_eq!(
+            summary("The/DT reports/NNS/report released/VBN/release Tuesday/NNP alleged/VBD/allege fraud/NNS ./."),
+            ["relative release - - be - pos", "main allege Ind Past Act - pos"]
+        );
+        // a misread past tense: with an object after it, or opening the sentence before a
+        // subordinate clause
+        assert_eq!(
+            summary("France/NNP on/IN Monday/NNP condemned/VBN/condemn as/IN false/JJ claims/NNS/claim that/IN it/PRP had/VBD/have lied/VBN/lie ./."),
+            ["main condemn - - Act - pos", "subordinate lie Ind Pqp Act - pos"]
+        );
+        assert_eq!(
+            summary("Rebels/NNS/rebel attacked/VBN/attack the/DT town/NN ./."),
+            ["main attack - - Act - pos"]
         );
     }
 }

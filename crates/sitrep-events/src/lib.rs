@@ -394,9 +394,16 @@ impl EventExtractor {
             let passive = c.verb.as_ref().is_some_and(|v| v.voice == Voice::Pass);
             if passive {
                 for ph in &mut phs {
+                    // `victims killed by the MH17 crash`: an accident or a disaster is no
+                    // agent (English)
+                    let cause = s.lang == Language::En
+                        && ACCIDENT_NOUNS
+                            .contains(&s.ws[ph.head()].a.lemma.to_lowercase().as_str());
                     ph.role = match ph.role.take() {
                         Some(Role::Subj) => Some(Role::Obj),
-                        Some(Role::Pp(p)) if matches!(p.as_str(), "von" | "durch" | "by") => {
+                        Some(Role::Pp(p))
+                            if matches!(p.as_str(), "von" | "durch" | "by") && !cause =>
+                        {
                             Some(Role::Subj)
                         }
                         r => r,
@@ -415,19 +422,41 @@ impl EventExtractor {
                         .is_some_and(|v| v.tense == Some(ClauseTense::Pqp)));
             // `Israel has opposed the extension since 2010`, `… have been killed since
             // fighting began`: a perfect with `since` reports a lasting state, no new event
-            doc.clause_state = s.lang == Language::En
+            // `jailed over a year ago`, `three months ago`: an act dated months or years
+            // back is the story's history, no new event (English)
+            let long_ago = s.lang == Language::En
+                && c.words.iter().any(|&i| {
+                    let i = i as usize;
+                    s.ws[i].text.eq_ignore_ascii_case("ago")
+                        && s.ws[i.saturating_sub(3)..i].iter().any(|w| {
+                            matches!(
+                                w.text.to_lowercase().as_str(),
+                                "year" | "years" | "month" | "months" | "decade" | "decades"
+                            )
+                        })
+                });
+            // `the group that has seized parts of Iraq`: a relative clause in the perfect
+            // describes what its noun has become (English)
+            let recalled_perfect = s.lang == Language::En
+                && c.kind == ClauseKind::Relative
                 && c.verb
                     .as_ref()
-                    .is_some_and(|v| v.tense == Some(ClauseTense::Perf))
-                && (c
-                    .words
-                    .iter()
-                    .any(|&i| s.ws[i as usize].text.eq_ignore_ascii_case("since"))
-                    || clauses.get(ci + 1).is_some_and(|n| {
-                        n.words
-                            .first()
-                            .is_some_and(|&i| s.ws[i as usize].text.eq_ignore_ascii_case("since"))
-                    }));
+                    .is_some_and(|v| v.tense == Some(ClauseTense::Perf));
+            doc.clause_state = long_ago
+                || recalled_perfect
+                || s.lang == Language::En
+                    && c.verb
+                        .as_ref()
+                        .is_some_and(|v| v.tense == Some(ClauseTense::Perf))
+                    && (c
+                        .words
+                        .iter()
+                        .any(|&i| s.ws[i as usize].text.eq_ignore_ascii_case("since"))
+                        || clauses.get(ci + 1).is_some_and(|n| {
+                            n.words.first().is_some_and(|&i| {
+                                s.ws[i as usize].text.eq_ignore_ascii_case("since")
+                            })
+                        }));
             doc.clause_tense = match &c.verb {
                 None => sitrep_attrs::TenseHint::Unknown,
                 Some(v)
@@ -696,6 +725,22 @@ impl EventExtractor {
                     } else {
                         cx.first_actors(&f.target, doc)
                     };
+                    // `There were 10 Russian soldiers killed in Ukraine`: foreign victims of
+                    // an attack without a named attacker were attacked by the state they
+                    // were in (English passives; inferred, as PETRARCH-style coders read it)
+                    if source.is_empty()
+                        && passive
+                        && ty == EventType::Assault
+                        && s.lang == Language::En
+                        && !target.is_empty()
+                    {
+                        source = cx.place_states(&[Role::Pp("in".into())]);
+                        source.retain(|a| !target.iter().any(|t| t.code == a.code));
+                        source.truncate(1);
+                        for a in &mut source {
+                            a.inferred = true;
+                        }
+                    }
                     // a German domestic speech act without a named target (`kritisiert die
                     // Junge Kurie`, `Die Partei will berufen`) is about its own country,
                     // like a rating
@@ -808,6 +853,12 @@ impl EventExtractor {
                     if target.is_empty() && ty == EventType::Protest && s.lang == Language::En {
                         target =
                             cx.place_states(&[Role::Pp("in".into()), Role::Pp("outside".into())]);
+                        target.retain(|t| !source.iter().any(|a| a.code == t.code));
+                    }
+                    // `Russia is conducting exercises in Alaska`: a frame whose target is where
+                    // forces are shown takes the state of a place that names no actor
+                    if target.is_empty() && ty == EventType::Mobilize && s.lang == Language::En {
+                        target = cx.place_states(&f.target);
                         target.retain(|t| !source.iter().any(|a| a.code == t.code));
                     }
                     clause_event = Some(ty);
@@ -1022,6 +1073,20 @@ impl EventExtractor {
                     // a noun event needs its actor (`die Besetzung von Belarus` alone
                     // names only the target), unless a verb of receiving names who got it
                     // (`The reformers won concessions`, `Kyiv received aid`)
+                    // `during a surprise visit to Beirut`: a visit's target is the state of
+                    // the place visited (English, as for the verb)
+                    if s.lang == Language::En && ty == EventType::Consult && roles.target.is_empty()
+                    {
+                        if let Some(p) = phs.iter().find(|p| {
+                            p.words.start == ph.words.end
+                                && matches!(&p.role, Some(Role::Pp(x)) if x == "to")
+                        }) {
+                            roles.target = cx.states_in(p);
+                            roles
+                                .target
+                                .retain(|t| !roles.source.iter().any(|a| a.code == t.code));
+                        }
+                    }
                     let received = receiving
                         && ph.role == Some(Role::Obj)
                         && !roles.target.is_empty()
@@ -1073,20 +1138,47 @@ impl EventExtractor {
         }
         // `The US said that Iraq had attacked`, `Israel sagte, die Hamas habe angegriffen`:
         // a speaker reporting another's attack or coercion accuses them (as CAMEO coders
-        // record it); the reported event stays, with the speaker's words as evidence.
+        // record it); in German the reported event stays, with the speaker's words as
+        // evidence (English: see below).
         dropped.sort_unstable();
         dropped.dedup();
         for k in dropped.into_iter().rev() {
             events.remove(k);
             doc.event_clauses.remove(k - first_event);
         }
-        if let Some(speaker) = doc.speaker.first().cloned() {
-            let reported: Vec<(Vec<Actor>, Span)> = events[first_event..]
-                .iter()
-                .filter(|e| matches!(e.event_type, EventType::Assault | EventType::Coerce))
-                .filter(|e| {
-                    !e.source.is_empty() && !e.source.iter().any(|a| a.code == speaker.code)
+        // English: a newspaper or agency reporting an attack (`Syrian state media
+        // reported`, `the Washington Post reported`) accuses no one; the attack is the
+        // event. A party's own claim (`The US said that Iraq had attacked`) is only that
+        // claim: the text does not assert the attack, so the accusation replaces it.
+        let english = s.lang == Language::En;
+        let speaker = doc
+            .speaker
+            .first()
+            .filter(|sp| !(english && media_speaker(s, sp)))
+            .cloned();
+        if let Some(speaker) = speaker {
+            // what a relative clause recalls (`the group that has seized parts of Iraq`) is
+            // background to the statement, not its claim (English)
+            let recalled = |e: &Event| {
+                english
+                    && clauses.iter().any(|c| {
+                        c.kind == ClauseKind::Relative
+                            && c.span.start <= e.trigger.start
+                            && e.trigger.end <= c.span.end
+                    })
+            };
+            let alleged: Vec<usize> = (first_event..events.len())
+                .filter(|&k| {
+                    let e = &events[k];
+                    !recalled(e)
+                        && matches!(e.event_type, EventType::Assault | EventType::Coerce)
+                        && !e.source.is_empty()
+                        && !e.source.iter().any(|a| a.code == speaker.code)
                 })
+                .collect();
+            let reported: Vec<(Vec<Actor>, Span)> = alleged
+                .iter()
+                .map(|&k| &events[k])
                 .map(|e| {
                     let src = e
                         .source
@@ -1123,6 +1215,12 @@ impl EventExtractor {
                     trigger,
                     0.5,
                 );
+            }
+            if english {
+                for &k in alleged.iter().rev() {
+                    events.remove(k);
+                    doc.event_clauses.remove(k - first_event);
+                }
             }
         }
     }
@@ -1404,6 +1502,66 @@ fn singular_verb(s: &Sentence<'_>, words: &[usize]) -> bool {
 }
 
 /// Event types that a German story states with an actor or not at all.
+/// English nouns for accidents and disasters: a passive's `by` phrase headed by one names a
+/// cause, no agent.
+const ACCIDENT_NOUNS: &[&str] = &[
+    "accident",
+    "crash",
+    "collision",
+    "earthquake",
+    "quake",
+    "flood",
+    "flooding",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tornado",
+    "landslide",
+    "avalanche",
+    "wildfire",
+    "fire",
+    "disease",
+    "illness",
+    "virus",
+    "drought",
+    "heatwave",
+    "tsunami",
+    "lightning",
+    "derailment",
+];
+
+/// Whether a sentence's speaker is a news medium: a media mention (`Reuters`, `the
+/// Washington Post`), or a nationality or name before a word for the press (`Syrian state
+/// media`, `Iranian television`).
+fn media_speaker(s: &Sentence<'_>, speaker: &Actor) -> bool {
+    let Some(m) = s.mentions.iter().find(|m| m.actor.span == speaker.span) else {
+        return false;
+    };
+    m.media
+        || s.ws[m.tokens.end.min(s.ws.len())..]
+            .iter()
+            .take(3)
+            .take_while(|w| matches!(w.a.upos, Upos::Adj | Upos::Noun | Upos::Propn))
+            .any(|w| {
+                matches!(
+                    w.a.lemma.to_lowercase().as_str(),
+                    "media"
+                        | "medium"
+                        | "press"
+                        | "newspaper"
+                        | "television"
+                        | "tv"
+                        | "radio"
+                        | "broadcaster"
+                        | "outlet"
+                        | "daily"
+                        | "channel"
+                        | "news"
+                )
+            })
+}
+
 fn actorless_dropped(ty: EventType) -> bool {
     verbal_act(ty)
         || matches!(
@@ -1530,12 +1688,12 @@ struct DocState {
     clause_tense: sitrep_attrs::TenseHint,
     clause_places: attach::Places,
     /// The current clause recalls background (English relative clauses, past perfect):
-    /// its events need an actor.
+    /// its events need an actor the text names (not only inferred ones).
     clause_background: bool,
     /// The sentence is past the headline and lead (English): its events need a source.
     after_lead: bool,
-    /// The current clause reports a lasting state (English perfect with `since`): no
-    /// events.
+    /// The current clause reports a lasting state (English perfect with `since`, a
+    /// relative clause in the perfect) or an act of months or years ago: no events.
     clause_state: bool,
     /// Per event of the current sentence: its clause's span and tense.
     event_clauses: Vec<(Span, sitrep_attrs::TenseHint)>,
@@ -1780,25 +1938,29 @@ impl ClauseCx<'_, '_> {
     fn place_states(&self, roles: &[Role]) -> Vec<Actor> {
         for r in roles {
             let Some(ph) = self.phrase(r) else { continue };
-            let states: Vec<Actor> = self
-                .s
-                .places
-                .iter()
-                .filter(|p| ph.words.start <= p.tokens.start && p.tokens.end <= ph.words.end)
-                .filter_map(|p| {
-                    p.code.clone().map(|code| Actor {
-                        code,
-                        entity: None,
-                        span: p.span,
-                        inferred: false,
-                    })
-                })
-                .collect();
+            let states = self.states_in(ph);
             if !states.is_empty() {
                 return states;
             }
         }
         Vec::new()
+    }
+
+    /// The states of the places named in a phrase.
+    fn states_in(&self, ph: &Phrase) -> Vec<Actor> {
+        self.s
+            .places
+            .iter()
+            .filter(|p| ph.words.start <= p.tokens.start && p.tokens.end <= ph.words.end)
+            .filter_map(|p| {
+                p.code.clone().map(|code| Actor {
+                    code,
+                    entity: None,
+                    span: p.span,
+                    inferred: false,
+                })
+            })
+            .collect()
     }
 
     /// The actors of a phrase, one per conjunct where one is found.
@@ -2174,10 +2336,9 @@ fn push_event(
     if !source.is_empty() {
         doc.last_of_type.insert(ty, source.clone());
     }
-    let actorless = source.is_empty() && target.is_empty();
     if dup
         || doc.clause_state
-        || doc.clause_background && actorless
+        || doc.clause_background && source.iter().chain(&target).all(|a| a.inferred)
         || doc.after_lead && source.is_empty()
     {
         return;
