@@ -282,6 +282,31 @@ const LOCATIVE_NO_ARTICLE: &[&str] = &[
     "Near",
 ];
 
+/// A word for a medium (`Wochenzeitung`, `Onlinemedien`), by [`MEDIA_NOUNS`].
+fn media_word(w: &str) -> bool {
+    let w = w.to_lowercase();
+    MEDIA_NOUNS.iter().any(|m| w.ends_with(m))
+}
+
+/// Heads of hyphen compounds whose first part is an outlet (`Heute-Plattformen`,
+/// `Kurier-Redaktion`): they let a title that is also a common word (`Heute`) be the outlet.
+const MEDIA_COMPOUND_HEADS: &[&str] = &[
+    "Plattform",
+    "Plattformen",
+    "Redaktion",
+    "Redakteur",
+    "Redakteurin",
+    "Chefredakteur",
+    "Chefredakteurin",
+    "Herausgeber",
+    "Herausgeberin",
+    "Leser",
+    "Leserinnen",
+    "Website",
+    "Umfrage",
+    "Interview",
+];
+
 /// Endings of words for a medium: a title after one is the outlet (`der Wochenzeitung Die
 /// Zeit`, `the newspaper Times`).
 const MEDIA_NOUNS: &[&str] = &[
@@ -291,6 +316,7 @@ const MEDIA_NOUNS: &[&str] = &[
     "sender",
     "agentur",
     "journal",
+    "medien",
     "newspaper",
     "magazine",
     "paper",
@@ -611,11 +637,14 @@ impl EntityRecognizer {
                 FormType::MediaContext => {
                     is_named(&e.kb)
                         || prev.is_some_and(is_quote)
-                        // `der Wochenzeitung Die Zeit`: after a word for a medium
-                        || prev.is_some_and(|p| {
-                            let p = p.to_lowercase();
-                            MEDIA_NOUNS.iter().any(|m| p.ends_with(m))
-                        })
+                        // `der Wochenzeitung Die Zeit`: after a word for a medium, also
+                        // with a genitive article between (`die Onlinemedien des Kurier`)
+                        || prev.is_some_and(media_word)
+                        || matches!(prev, Some("des" | "der"))
+                            && r.start >= 2
+                            && media_word(cx.strs[r.start - 2])
+                        // `die Heute-Plattformen`: a compound whose head is about a medium
+                        || head.is_some_and(|h| MEDIA_COMPOUND_HEADS.contains(&h))
                         || (r.start.saturating_sub(3)..r.start)
                             .any(|k| self.cues.citing.contains(&cx.strs[k]))
                 }
@@ -2361,6 +2390,23 @@ pub fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<S
             None => counts.push((c, 1)),
         }
     }
+    // a story that names no state or place (a commentary on `Hofer` and the `FPÖ`):
+    // the states of the national organisations the knowledge base knows
+    if counts.is_empty() {
+        for f in found.iter().filter(|f| {
+            f.kind == EntityKind::Organization
+                && f.kb.is_some()
+                && matches!(f.rule, Rule::Kb(_) | Rule::Compound(_))
+        }) {
+            let Some(c) = f.code.clone().filter(|c| c.len() == 3) else {
+                continue;
+            };
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+    }
     let total: usize = counts.iter().map(|c| c.1).sum();
     let max = counts.iter().map(|c| c.1).max()?;
     if counts.len() > 1 && (max * 2 < total || max < 3) {
@@ -2375,16 +2421,22 @@ pub fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<S
 /// a human coder reads a domestic story. The event stage makes the same inference on
 /// its own (and keeps it weaker than a named affiliation), so it reads the mentions
 /// before this step.
+///
+/// A named person the knowledge base does not know and whom nothing in the text gives an
+/// office, role or organisation is a private person: sector CVL (civilians), as a coder
+/// reads `Maria Großbauer` in a story about a ball; the event stage does not see this
+/// default either.
 pub fn with_home_country(found: &[Found], home: Option<&str>) -> Vec<Found> {
     let mut out = found.to_vec();
-    if let Some(h) = home {
-        for f in &mut out {
-            if f.kb.is_none()
-                && f.code.is_none()
-                && matches!(f.kind, EntityKind::Person | EntityKind::Organization)
-            {
-                f.code = Some(h.to_string());
-            }
+    for f in &mut out {
+        if f.kb.is_some() || !matches!(f.kind, EntityKind::Person | EntityKind::Organization) {
+            continue;
+        }
+        if f.code.is_none() {
+            f.code = home.map(str::to_string);
+        }
+        if f.kind == EntityKind::Person && f.sector.is_none() {
+            f.sector = Some(Sector::Cvl);
         }
     }
     out

@@ -6,7 +6,7 @@
 //! states (`die Grünen` in an Austrian story).
 
 use crate::{capitalised, is_acronym, Ctx, EntityRecognizer, Found, Rule};
-use sitrep_core::{EntityKind, Language, Sector, Upos};
+use sitrep_core::{EntityKind, Language, Sector, Span, Upos};
 use sitrep_kb::matcher::FormType;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -37,6 +37,7 @@ const DE_COMPANY_NOUNS: &[&str] = &[
     "discounter",
     "autobauer",
     "zulieferer",
+    "entwickler",
     "reederei",
     "brauerei",
     "holding",
@@ -62,7 +63,46 @@ const EN_COMPANY_NOUNS: &[&str] = &[
 
 /// Heads of hyphen compounds on a company name (`Sailer-Gruppe`, `Lufthansa-Konzern`).
 const DE_GROUP_HEADS: &[&str] = &[
-    "Gruppe", "Konzern", "Holding", "Werke", "Konzerns", "Gruppen",
+    "Gruppe",
+    "Konzern",
+    "Holding",
+    "Werke",
+    "Konzerns",
+    "Gruppen",
+    "Konsortium",
+    "Konsortiums",
+];
+
+/// Endings of nouns for a kind of organisation other than a company: before an unknown
+/// name they make it an organisation with the noun's sector from `sectors.tsv`
+/// (`die Wohltätigkeitsorganisation Glide` NGO, `die Gewerkschaft X`); nouns without a
+/// sector there (`Verein`) give none and are skipped.
+const DE_ORG_NOUNS: &[&str] = &[
+    "organisation",
+    "gewerkschaft",
+    "verband",
+    "stiftung",
+    "partei",
+    "behörde",
+];
+const EN_ORG_NOUNS: &[&str] = &["organization", "organisation", "charity", "union", "party"];
+
+/// Institution nouns that, followed by a place, name that place's body
+/// (`Oberlandesgericht Düsseldorf`, `Landespolizeidirektion Oberösterreich`): the sector is
+/// the noun's (these endings keep person nouns such as `Bürgermeister` out).
+const DE_INSTITUTION_ENDS: &[&str] = &[
+    "gericht",
+    "gerichtshof",
+    "direktion",
+    "polizei",
+    "kammer",
+    "regierung",
+    "anwaltschaft",
+    "amt",
+    "behörde",
+    "ministerium",
+    "verwaltung",
+    "studio",
 ];
 
 /// Prepositions (and articles) between a person and the organisation they speak for.
@@ -83,13 +123,43 @@ impl EntityRecognizer {
             self.group_compounds(cx, found, &mut covered);
         }
         self.company_descriptors(cx, found, &mut covered);
+        self.org_descriptors(cx, found, &mut covered);
         if found.len() != before {
             found.sort_by_key(|f| (f.span.start, f.span.end));
+        }
+        if self.lang == Language::De {
+            self.institution_places(cx, found, &mut covered);
         }
         self.head_sectors(cx, found);
         self.same_name(cx, found, &mut covered);
         self.speaks_for(cx, found);
         self.party_by_state(cx, found);
+        self.person_chains(cx, found, &mut covered);
+        self.organ_in_state(cx, found);
+    }
+
+    /// `vor dem Obersten Gerichtshof in den USA`, `the Supreme Court of Brazil`: a named
+    /// organ the knowledge base files under one state (the Austrian `Oberster Gerichtshof`)
+    /// stands for the state named right after it (`in den`, `der`, `of`, `in`).
+    fn organ_in_state(&self, cx: &Ctx, found: &mut [Found]) {
+        const LINKS: &[&str] = &["in", "der", "des", "of", "den", "dem", "the"];
+        for k in 0..found.len().saturating_sub(1) {
+            let (a, b) = found.split_at_mut(k + 1);
+            let (f, g) = (&mut a[k], &b[0]);
+            if f.kind != EntityKind::Organization
+                || f.rule != Rule::Kb(FormType::Seat)
+                || g.kind != EntityKind::State
+                || g.code.is_none()
+                || g.code == f.code
+            {
+                continue;
+            }
+            let between = &cx.strs[f.tokens.end..g.tokens.start];
+            if (1..=2).contains(&between.len()) && between.iter().all(|w| LINKS.contains(w)) {
+                f.code = g.code.clone();
+                f.kb = None;
+            }
+        }
     }
 
     /// `das Innenministerium`, `des Bildungsministeriums`: a ministry named by a compound
@@ -108,12 +178,23 @@ impl EntityRecognizer {
                 continue;
             }
             let ministry = stem.is_some_and(|s| s.chars().count() >= 3 && !s.ends_with('-'));
-            let federal = matches!(w, "Bund" | "Bundes")
-                && k > 0
-                && matches!(
-                    cx.strs[k - 1].to_lowercase().as_str(),
+            // (`dem deutschen Bund`: a state adjective may stand between)
+            let article = |j: usize| {
+                matches!(
+                    cx.strs[j].to_lowercase().as_str(),
                     "der" | "des" | "dem" | "den"
                 )
+            };
+            let federal = matches!(w, "Bund" | "Bundes")
+                && k > 0
+                && (article(k - 1)
+                    || k > 1
+                        && article(k - 2)
+                        && self
+                            .kb
+                            .lookup(cx.strs[k - 1])
+                            .iter()
+                            .any(|e| e.form == FormType::Adjective))
                 // (`der Bund der Steuerzahler`, `den Bund fürs Leben` name something else)
                 && cx.strs.get(k + 1).is_none_or(|n| {
                     !capitalised(n) && !matches!(*n, "der" | "für" | "fürs" | "deutscher")
@@ -209,12 +290,14 @@ impl EntityRecognizer {
         };
         // (checked on every token: the ending first, without allocating; a compound's
         // tail is lower case, a whole word is compared ignoring its capital)
+        let whole = |w: &str, n: &str| {
+            w.len() == n.len()
+                && w.chars()
+                    .zip(n.chars())
+                    .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+        };
         let ends_in = |w: &str, n: &str| {
-            w.as_bytes().last() == n.as_bytes().last() && w.ends_with(n)
-                || w.len() == n.len()
-                    && w.chars()
-                        .zip(n.chars())
-                        .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+            w.as_bytes().last() == n.as_bytes().last() && w.ends_with(n) || whole(w, n)
         };
         let company_noun = |k: usize| {
             let w = cx.strs[k];
@@ -227,6 +310,9 @@ impl EntityRecognizer {
                     let l = cx.lemma(k);
                     nouns.iter().any(|n| ends_in(l, n))
                         || l != w && nouns.iter().any(|n| ends_in(w, n))
+                        // a hyphen compound's head is capitalised (`Onlinespiele-Entwickler`)
+                        || w.rsplit_once('-')
+                            .is_some_and(|(_, h)| nouns.iter().any(|n| whole(h, n)))
                 }
                 // (`Grenzschutzagentur`, `Nachrichtenagentur`: a noun of another sector)
                 && self.word_sector(cx, k).is_none_or(|s| s == Sector::Bus)
@@ -301,6 +387,227 @@ impl EntityRecognizer {
         }
     }
 
+    /// `die Wohltätigkeitsorganisation Glide`, `die Gewerkschaft X`: a noun for a kind of
+    /// organisation with a sector of its own, right before a name, makes an unknown name
+    /// (or an unknown person reading) an organisation of that sector; a known organisation
+    /// without sector takes it. A state adjective before the noun gives the code.
+    fn org_descriptors(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
+        let nouns = match self.lang {
+            Language::De => DE_ORG_NOUNS,
+            Language::En => EN_ORG_NOUNS,
+        };
+        let n = cx.strs.len();
+        for k in 0..n.saturating_sub(1) {
+            let w = cx.strs[k];
+            let lower_end = |e: &str| {
+                w.len() >= e.len()
+                    && w.is_char_boundary(w.len() - e.len())
+                    && w[w.len() - e.len()..].eq_ignore_ascii_case(e)
+            };
+            if !(cx.is_noun(k) || cx.is_proper(k) && capitalised(w))
+                || !nouns.iter().any(|e| lower_end(e))
+            {
+                continue;
+            }
+            let Some(sector) = self.word_sector(cx, k).filter(|s| *s != Sector::Bus) else {
+                continue;
+            };
+            let start = k + 1;
+            if self.is_first_name(cx, start) {
+                continue;
+            }
+            let code = self.nationality_before(cx, k);
+            if let Some(f) = found.iter_mut().find(|f| f.tokens.start == start) {
+                let unknown = f.kb.is_none() && matches!(f.rule, Rule::Name);
+                match f.kind {
+                    EntityKind::Organization if f.sector.is_none() => {
+                        f.sector = Some(sector);
+                        f.code = f.code.clone().or(code);
+                    }
+                    EntityKind::Person if unknown => {
+                        f.kind = EntityKind::Organization;
+                        f.sector = Some(sector);
+                        f.code = code;
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            let Some(r) = self.name_run(cx, start, covered) else {
+                continue;
+            };
+            let mut f = self.company(cx, r.clone(), code);
+            f.sector = Some(sector);
+            found.push(f);
+            covered[r].iter_mut().for_each(|c| *c = true);
+        }
+    }
+
+    /// `vor dem Oberlandesgericht Düsseldorf`, `die Landespolizeidirektion Oberösterreich`:
+    /// an institution noun with a sector, after an article or adjective and followed by a
+    /// place, names that place's body: one organisation mention over both, with the noun's
+    /// sector and the place's state.
+    fn institution_places(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
+        let mut k = 0;
+        while k + 1 < found.len() {
+            let p = &found[k + 1];
+            let at = p.tokens.start;
+            // (the noun may already be a mention of its own: it is taken into this one)
+            let noun_mention = found[k].tokens == (at.saturating_sub(1)..at);
+            let is_place = p.kind == EntityKind::Place
+                && p.tokens.len() == 1
+                && at >= 2
+                && !cx.tokens[at - 1].joined
+                && (found[k].tokens.end < at || noun_mention);
+            if !is_place {
+                k += 1;
+                continue;
+            }
+            let noun = at - 1;
+            let w = cx.strs[noun];
+            let institution = capitalised(w)
+                && cx.is_noun(noun)
+                && DE_INSTITUTION_ENDS.iter().any(|e| {
+                    w.len() > e.len() && w.ends_with(e) || w.eq_ignore_ascii_case(e)
+                })
+                && matches!(cx.upos(noun - 1), Some(Upos::Det | Upos::Adj));
+            let sector = if institution {
+                self.word_sector(cx, noun)
+            } else {
+                None
+            };
+            if let Some(sector) = sector {
+                let r = noun..p.tokens.end;
+                covered[r.clone()].iter_mut().for_each(|c| *c = true);
+                let code = p.state();
+                let f = &mut found[k + 1];
+                f.tokens = r.clone();
+                f.span = cx.span(r);
+                f.name = f.span.get(cx.text).unwrap_or("").to_string();
+                f.kind = EntityKind::Organization;
+                f.code = code;
+                f.sector = Some(sector);
+                f.kb = None;
+                f.country = None;
+                f.rule = Rule::Name;
+                if noun_mention {
+                    found.remove(k);
+                    continue;
+                }
+            }
+            k += 1;
+        }
+    }
+
+    /// A person's surname anywhere in the document, before or after the full name, as a
+    /// word of its own, a genitive (`Dobrindts`) or a compound's first part
+    /// (`Holzmeister-Bau`), is that person; all mentions of one surname share the actor
+    /// the best-described of them got (a code and a sector over a code alone, the first
+    /// full name first), so a teaser's `Anna Therese Day` takes what `die US-Journalistin
+    /// Anna Day` says. A genitive takes the person's actor outright: the noun before it
+    /// is the possessed thing, not a title (`laut Medien Dobrindts`).
+    fn person_chains(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
+        // surname → the first full name's mention (a snapshot: `found` is re-sorted below)
+        let mut people: Vec<(&str, Found)> = Vec::new();
+        for f in found.iter() {
+            if f.kind == EntityKind::Person && f.tokens.len() >= 2 {
+                let last = cx.strs[f.tokens.end - 1];
+                if capitalised(last)
+                    && last.chars().count() >= 3
+                    && !people.iter().any(|p| p.0 == last)
+                {
+                    people.push((last, f.clone()));
+                }
+            }
+        }
+        if people.is_empty() {
+            return;
+        }
+        // the surname a token names (its index in `people`): itself, its genitive (`true`),
+        // a compound's first part (the span shrinks to it)
+        let surname_of = |k: usize| -> Option<(usize, Span, bool)> {
+            let w = cx.strs[k];
+            let t = cx.tokens[k].span;
+            people.iter().enumerate().find_map(|(i, &(s, _))| {
+                if w == s {
+                    return Some((i, t, false));
+                }
+                if w.len() == s.len() + 1 && w.starts_with(s) && w.ends_with('s') {
+                    return Some((i, t, true));
+                }
+                let rest = w.strip_prefix(s)?.strip_prefix('-')?;
+                let start = t.start as usize;
+                rest.chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    .then(|| (i, Span::new(start, start + s.len()), false))
+            })
+        };
+        let mut added = Vec::new();
+        for k in 0..cx.strs.len() {
+            if covered[k] {
+                continue;
+            }
+            if let Some((i, span, _)) = surname_of(k) {
+                let p = &people[i].1;
+                added.push(Found {
+                    tokens: k..k + 1,
+                    span,
+                    kind: EntityKind::Person,
+                    code: p.code.clone(),
+                    sector: p.sector,
+                    kb: p.kb.clone(),
+                    name: p.name.clone(),
+                    rule: Rule::Surname,
+                    country: None,
+                });
+                covered[k] = true;
+            }
+        }
+        if !added.is_empty() {
+            found.extend(added);
+            found.sort_by_key(|f| (f.span.start, f.span.end));
+        }
+        // one actor per surname: the best-described mention's
+        let mut chain: Vec<Option<(Option<String>, Option<Sector>, u8)>> = vec![None; people.len()];
+        let person_at = |f: &Found| {
+            (f.kind == EntityKind::Person)
+                .then(|| surname_of(f.tokens.end - 1))
+                .flatten()
+        };
+        for f in found.iter() {
+            let Some((i, _, _)) = person_at(f) else {
+                continue;
+            };
+            if f.code.is_none() {
+                continue;
+            }
+            let rank = u8::from(f.sector.is_some()) * 2 + u8::from(f.tokens.len() >= 2);
+            if chain[i].as_ref().is_none_or(|c| rank > c.2) {
+                chain[i] = Some((f.code.clone(), f.sector, rank));
+            }
+        }
+        for f in found.iter_mut() {
+            let Some((i, _, genitive)) = person_at(f) else {
+                continue;
+            };
+            let Some((code, sector, _)) = chain[i].clone() else {
+                continue;
+            };
+            if genitive && f.tokens.len() == 1 {
+                f.code = code;
+                f.sector = sector;
+            } else {
+                if f.code.is_none() {
+                    f.code = code.clone();
+                }
+                if f.sector.is_none() && f.code == code {
+                    f.sector = sector;
+                }
+            }
+        }
+    }
+
     fn company(&self, cx: &Ctx, r: Range<usize>, code: Option<String>) -> Found {
         Found {
             tokens: r.clone(),
@@ -369,6 +676,18 @@ impl EntityRecognizer {
                     while j < n && j < e + 3 && cx.upos(j) == Some(Upos::Adj) {
                         j += 1;
                     }
+                    // `Norbert Hofer, FPÖ-Präsidentschaftskandidat`: a compound on a known
+                    // organisation or state, read as the descriptor before a name would be
+                    let head = cx.compound_head(j + 1).unwrap_or(j);
+                    if head > j || cx.strs[j].contains('-') {
+                        if let Some((code, Some(s))) = self.descriptor(cx, head + 1) {
+                            f.sector = Some(s);
+                            if f.code.is_none() {
+                                f.code = code;
+                            }
+                            continue;
+                        }
+                    }
                     if j < n && (cx.is_noun(j) || cx.is_proper(j) && capitalised(cx.strs[j])) {
                         if let Some(s) = self.word_sector(cx, j) {
                             f.sector = Some(s);
@@ -390,13 +709,38 @@ impl EntityRecognizer {
     /// stays common).
     fn same_name(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
         let mut known: HashMap<Vec<&str>, usize> = HashMap::new();
+        // the first mention with a code wins over an earlier one without (`Kapsch
+        // TrafficCom` in a teaser, then `des österreichischen Mautanbieters Kapsch
+        // TrafficCom`)
+        let mut keys: Vec<(Vec<&str>, usize)> = Vec::new();
         for (i, f) in found.iter().enumerate() {
             if f.kind == EntityKind::Organization
                 && f.kb.is_none()
                 && f.sector.is_some()
                 && matches!(f.rule, Rule::Name)
             {
-                known.entry(cx.strs[f.tokens.clone()].to_vec()).or_insert(i);
+                keys.push((cx.strs[f.tokens.clone()].to_vec(), i));
+                // the first word of a longer name alone (`Kapsch` after `Kapsch
+                // TrafficCom`), when it is no word and no other known name
+                let w = cx.strs[f.tokens.start];
+                if f.tokens.len() >= 2
+                    && capitalised(w)
+                    && w.chars().count() > 3
+                    && !cx.tokens[f.tokens.start].joined
+                    && !self.is_common_word(cx, w)
+                    && self.kb.lookup(w).is_empty()
+                    && self.kb.sectors().sector_of_form(w).is_none()
+                {
+                    keys.push((vec![w], i));
+                }
+            }
+        }
+        for (key, i) in keys {
+            match known.get(&key) {
+                Some(&j) if found[j].code.is_some() || found[i].code.is_none() => {}
+                _ => {
+                    known.insert(key, i);
+                }
             }
         }
         if known.is_empty() {
@@ -404,18 +748,22 @@ impl EntityRecognizer {
         }
         let mut updates: Vec<(usize, usize)> = Vec::new();
         for (i, f) in found.iter().enumerate() {
-            if f.kb.is_some() || f.sector.is_some() || f.rule != Rule::Name {
+            if f.kb.is_some() || f.sector.is_some() && f.code.is_some() || f.rule != Rule::Name {
                 continue;
             }
             if let Some(&j) = known.get(cx.strs[f.tokens.clone()].as_ref()) {
-                updates.push((i, j));
+                if j != i {
+                    updates.push((i, j));
+                }
             }
         }
         for (i, j) in updates {
             let src = found[j].clone();
             let f = &mut found[i];
-            f.kind = src.kind;
-            f.sector = src.sector;
+            if f.sector.is_none() {
+                f.kind = src.kind;
+                f.sector = src.sector;
+            }
             f.code = f.code.clone().or(src.code);
         }
         let mut added = false;
@@ -423,21 +771,25 @@ impl EntityRecognizer {
             if covered[k] {
                 continue;
             }
-            for (words, &j) in &known {
+            // the longest name that matches here (the map's order is arbitrary)
+            let best = known
+                .iter()
+                .filter(|(words, _)| {
+                    let r = k..k + words.len();
+                    r.end <= cx.strs.len()
+                        && cx.strs[r.clone()] == words[..]
+                        && !covered[r].iter().any(|c| *c)
+                })
+                .max_by_key(|(words, &j)| (words.len(), std::cmp::Reverse(j)));
+            if let Some((words, &j)) = best {
                 let r = k..k + words.len();
-                if r.end <= cx.strs.len()
-                    && cx.strs[r.clone()] == words[..]
-                    && !covered[r.clone()].iter().any(|c| *c)
-                {
-                    let src = &found[j];
-                    let mut f = self.company(cx, r.clone(), src.code.clone());
-                    f.sector = src.sector;
-                    f.name = src.name.clone();
-                    found.push(f);
-                    covered[r].iter_mut().for_each(|c| *c = true);
-                    added = true;
-                    break;
-                }
+                let src = &found[j];
+                let mut f = self.company(cx, r.clone(), src.code.clone());
+                f.sector = src.sector;
+                f.name = src.name.clone();
+                found.push(f);
+                covered[r].iter_mut().for_each(|c| *c = true);
+                added = true;
             }
         }
         if added {
