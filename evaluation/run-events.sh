@@ -28,6 +28,8 @@ report evaluation/gold/de/gnad-tune.gold.jsonl 0
 report evaluation/gold/de/gnad-held.gold.jsonl 0
 # second German dev set (evaluation/gold/README.md): unseen for its first figure, tuned on since
 report evaluation/gold/de/gnad-dev2.gold.jsonl 0
+# third German dev set: unseen for its first figure (F1 0.286 at 801b54a), tuned on since
+report evaluation/gold/de/gnad-dev3.gold.jsonl 0
 report evaluation/gold/en/ewt-tune.gold.jsonl 0
 report evaluation/gold/en/ewt-held.gold.jsonl 0
 report evaluation/gold/en/ewt-tune-posts.gold.jsonl 0

@@ -699,8 +699,13 @@ impl EventExtractor {
                     // German domestic stories: a speech act's subject that names no known
                     // actor (`die Junge Kurie`, `der Landeschef`, `die JG`) is an unnamed
                     // body or person of the home country
+                    // (or the phrase of the frame's source role: `Kritik kommt von der Stadt`)
                     if source.is_empty() && !passive && s.lang == Language::De && verbal_act(ty) {
-                        if let (Some(home), Some(ph)) = (&doc.home, cx.phrase(&Role::Subj)) {
+                        let agent = f.source.iter().find_map(|r| match r {
+                            Role::Subj | Role::Pp(_) => cx.phrase(r),
+                            _ => None,
+                        });
+                        if let (Some(home), Some(ph)) = (&doc.home, agent) {
                             if cx.unnamed_agent(ph, frames) {
                                 source.push(Actor {
                                     code: home.clone(),
@@ -709,6 +714,19 @@ impl EventExtractor {
                                     inferred: true,
                                 });
                             }
+                        }
+                    }
+                    // `Die ersten Einheiten sollen am Montag eintreffen`: German troop
+                    // movements that name no actor go on the last movement's (inferred)
+                    if source.is_empty() && ty == EventType::Mobilize && s.lang == Language::De {
+                        if let Some(last) = doc.last_of_type.get(&EventType::Mobilize) {
+                            source = last
+                                .iter()
+                                .map(|a| Actor {
+                                    inferred: true,
+                                    ..a.clone()
+                                })
+                                .collect();
                         }
                     }
                     // `a mortar bomb was fired at it from the Gaza Strip`: fire from a place
@@ -1070,6 +1088,50 @@ impl EventExtractor {
                             .source
                             .retain(|a| !subject.iter().any(|x| x.code == a.code));
                     }
+                    // `Es gab ein Gespräch mit Kern, sagte Mitterlehner`: a German `es gibt`
+                    // with a meeting names only the other side; the one who reports it
+                    // (the speaker, else the home country) took part
+                    let es_gibt = s.lang == Language::De
+                        && f.flags.mutual
+                        && c.verb.as_ref().is_some_and(|v| v.lemma == "geben")
+                        && cx
+                            .phrase(&Role::Subj)
+                            .is_some_and(|p| s.ws[p.head()].text.eq_ignore_ascii_case("es"));
+                    if es_gibt && roles.source.is_empty() && roles.target.is_empty() {
+                        // `habe es mit Kern ein Gespräch gegeben`: the other side stands in
+                        // the clause, not in the noun's phrase
+                        roles.target = cx.first_actors(&f.target, doc);
+                        // a person or body the knowledge base does not know (`mit Kern`)
+                        // in a domestic story is of the home country, as for speech acts
+                        let other = f.target.iter().find_map(|r| cx.phrase(r));
+                        if let (true, Some(home), Some(ph)) =
+                            (roles.target.is_empty(), &doc.home, other)
+                        {
+                            if cx.unnamed_agent(ph, frames) {
+                                roles.target.push(Actor {
+                                    code: home.clone(),
+                                    entity: None,
+                                    span: s.ws[ph.head()].span,
+                                    inferred: true,
+                                });
+                            }
+                        }
+                    }
+                    if es_gibt && roles.source.is_empty() && !roles.target.is_empty() {
+                        roles.source = if doc.speaker.is_empty() {
+                            doc.home
+                                .iter()
+                                .map(|h| Actor {
+                                    code: h.clone(),
+                                    entity: None,
+                                    span: w.span,
+                                    inferred: true,
+                                })
+                                .collect()
+                        } else {
+                            doc.speaker.clone()
+                        };
+                    }
                     // a noun event needs its actor (`die Besetzung von Belarus` alone
                     // names only the target), unless a verb of receiving names who got it
                     // (`The reformers won concessions`, `Kyiv received aid`)
@@ -1098,6 +1160,30 @@ impl EventExtractor {
                     if cx.attributive_plan(ph, i) {
                         m = Modality::Planned;
                     }
+                    // `Wir wollen eine gute Zusammenarbeit mit der Stadt`, `will auf
+                    // Zusammenarbeit setzen`: stated willingness to cooperate is an AGREE
+                    // (PLOVER manual), not cooperation that took place
+                    let willing;
+                    let (f, ty) = if s.lang == Language::De
+                        && ty == EventType::Cooperate
+                        && (m == Modality::Intended || c.verb.as_ref().is_some_and(|v| {
+                            matches!(
+                                v.lemma.as_str(),
+                                "wollen" | "anstreben" | "wünschen" | "anbieten" | "suchen" | "setzen"
+                            )
+                        }))
+                    {
+                        willing = Frame {
+                            event: Some(EventType::Agree),
+                            mode: None,
+                            cameo: Some("030".into()),
+                            ..f.clone()
+                        };
+                        m = Modality::Asserted;
+                        (&willing, EventType::Agree)
+                    } else {
+                        (f, ty)
+                    };
                     push_event(
                         events,
                         doc,
