@@ -238,12 +238,18 @@ impl Ctx<'_> {
     }
     /// `i` is followed by a hyphen that joins it to the next word: the head's index.
     fn compound_head(&self, end: usize) -> Option<usize> {
+        // Callers pass the end of a phrase that may reach the sentence's end: every index
+        // is checked.
         let last = end.checked_sub(1)?;
-        if self.tokens[last].joined
+        let joined = |i: usize| self.tokens.get(i).is_some_and(|t| t.joined);
+        if joined(last)
             && self.strs.get(end) == Some(&"-")
-            && self.tokens[end].joined
+            && joined(end)
+            && self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word)
             && end + 1 < self.strs.len()
-            && self.tokens[end + 1].kind == TokenKind::Word
         {
             Some(end + 1)
         } else {

@@ -467,9 +467,9 @@ impl EntityRecognizer {
             let w = cx.strs[noun];
             let institution = capitalised(w)
                 && cx.is_noun(noun)
-                && DE_INSTITUTION_ENDS.iter().any(|e| {
-                    w.len() > e.len() && w.ends_with(e) || w.eq_ignore_ascii_case(e)
-                })
+                && DE_INSTITUTION_ENDS
+                    .iter()
+                    .any(|e| w.len() > e.len() && w.ends_with(e) || w.eq_ignore_ascii_case(e))
                 && matches!(cx.upos(noun - 1), Some(Upos::Det | Upos::Adj));
             let sector = if institution {
                 self.word_sector(cx, noun)
@@ -675,6 +675,9 @@ impl EntityRecognizer {
                     let mut j = e + 1;
                     while j < n && j < e + 3 && cx.upos(j) == Some(Upos::Adj) {
                         j += 1;
+                    }
+                    if j >= n {
+                        continue; // the comma (or its adjectives) ends the sentence
                     }
                     // `Norbert Hofer, FPÖ-Präsidentschaftskandidat`: a compound on a known
                     // organisation or state, read as the descriptor before a name would be

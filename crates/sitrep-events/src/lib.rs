@@ -1166,13 +1166,18 @@ impl EventExtractor {
                     let willing;
                     let (f, ty) = if s.lang == Language::De
                         && ty == EventType::Cooperate
-                        && (m == Modality::Intended || c.verb.as_ref().is_some_and(|v| {
-                            matches!(
-                                v.lemma.as_str(),
-                                "wollen" | "anstreben" | "wünschen" | "anbieten" | "suchen" | "setzen"
-                            )
-                        }))
-                    {
+                        && (m == Modality::Intended
+                            || c.verb.as_ref().is_some_and(|v| {
+                                matches!(
+                                    v.lemma.as_str(),
+                                    "wollen"
+                                        | "anstreben"
+                                        | "wünschen"
+                                        | "anbieten"
+                                        | "suchen"
+                                        | "setzen"
+                                )
+                            })) {
                         willing = Frame {
                             event: Some(EventType::Agree),
                             mode: None,

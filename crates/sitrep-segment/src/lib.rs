@@ -62,7 +62,9 @@ impl std::str::FromStr for SentenceStyle {
         match s {
             "news" => Ok(SentenceStyle::News),
             "web" => Ok(SentenceStyle::Web),
-            _ => Err(format!("unknown sentence style {s:?} (expected news or web)")),
+            _ => Err(format!(
+                "unknown sentence style {s:?} (expected news or web)"
+            )),
         }
     }
 }

@@ -21,8 +21,14 @@ fn render(text: &str, language: Language) -> String {
         for t in seg.sentence_tokens(s) {
             let kind = format!("{:?}", t.kind).to_lowercase();
             let joined = if t.joined { " +" } else { "" };
-            writeln!(out, "{}\t{}..{}\t{kind}{joined}", t.span.text(text), t.span.start, t.span.end)
-                .unwrap();
+            writeln!(
+                out,
+                "{}\t{}..{}\t{kind}{joined}",
+                t.span.text(text),
+                t.span.start,
+                t.span.end
+            )
+            .unwrap();
         }
     }
     out
@@ -32,14 +38,19 @@ fn check(example: &str, language: Language) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join("../../examples").join(example)).unwrap();
     let got = render(&text, language);
-    let snap = root.join("tests/snapshots").join(format!("{example}.tokens"));
+    let snap = root
+        .join("tests/snapshots")
+        .join(format!("{example}.tokens"));
     if std::env::var_os("SITREP_UPDATE_SNAPSHOTS").is_some() {
         std::fs::create_dir_all(snap.parent().unwrap()).unwrap();
         std::fs::write(&snap, &got).unwrap();
         return;
     }
     let want = std::fs::read_to_string(&snap).unwrap_or_else(|_| {
-        panic!("no snapshot {}; run with SITREP_UPDATE_SNAPSHOTS=1", snap.display())
+        panic!(
+            "no snapshot {}; run with SITREP_UPDATE_SNAPSHOTS=1",
+            snap.display()
+        )
     });
     if got != want {
         let diff: Vec<String> = want
