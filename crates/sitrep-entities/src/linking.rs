@@ -319,35 +319,9 @@ impl EntityRecognizer {
         };
         let n = cx.strs.len();
         for k in 0..n.saturating_sub(1) {
-            if !company_noun(k) {
-                continue;
+            if company_noun(k) {
+                self.describe_next_name(cx, found, covered, k, Sector::Bus);
             }
-            let start = k + 1;
-            if self.is_first_name(cx, start) {
-                continue;
-            }
-            let code = self.nationality_before(cx, k);
-            if let Some(f) = found.iter_mut().find(|f| f.tokens.start == start) {
-                let unknown = f.kb.is_none() && matches!(f.rule, Rule::Name);
-                match f.kind {
-                    EntityKind::Organization if f.sector.is_none() => {
-                        f.sector = Some(Sector::Bus);
-                        f.code = f.code.clone().or(code);
-                    }
-                    EntityKind::Person if unknown => {
-                        f.kind = EntityKind::Organization;
-                        f.sector = Some(Sector::Bus);
-                        f.code = code;
-                    }
-                    _ => {}
-                }
-                continue;
-            }
-            let Some(r) = self.name_run(cx, start, covered) else {
-                continue;
-            };
-            found.push(self.company(cx, r.clone(), code));
-            covered[r].iter_mut().for_each(|c| *c = true);
         }
         // legal forms and appositions after a name
         for f in found.iter_mut() {
@@ -409,38 +383,52 @@ impl EntityRecognizer {
             {
                 continue;
             }
-            let Some(sector) = self.word_sector(cx, k).filter(|s| *s != Sector::Bus) else {
-                continue;
-            };
-            let start = k + 1;
-            if self.is_first_name(cx, start) {
-                continue;
+            if let Some(sector) = self.word_sector(cx, k).filter(|s| *s != Sector::Bus) {
+                self.describe_next_name(cx, found, covered, k, sector);
             }
-            let code = self.nationality_before(cx, k);
-            if let Some(f) = found.iter_mut().find(|f| f.tokens.start == start) {
-                let unknown = f.kb.is_none() && matches!(f.rule, Rule::Name);
-                match f.kind {
-                    EntityKind::Organization if f.sector.is_none() => {
-                        f.sector = Some(sector);
-                        f.code = f.code.clone().or(code);
-                    }
-                    EntityKind::Person if unknown => {
-                        f.kind = EntityKind::Organization;
-                        f.sector = Some(sector);
-                        f.code = code;
-                    }
-                    _ => {}
-                }
-                continue;
-            }
-            let Some(r) = self.name_run(cx, start, covered) else {
-                continue;
-            };
-            let mut f = self.company(cx, r.clone(), code);
-            f.sector = Some(sector);
-            found.push(f);
-            covered[r].iter_mut().for_each(|c| *c = true);
         }
+    }
+
+    /// A descriptor noun at `k` (`Konzern`, `Gewerkschaft`) gives the name right after it
+    /// its sector: an organisation found there without a sector takes it (and the state
+    /// of an adjective before the noun), an unknown person reading becomes such an
+    /// organisation, and a name run no mention covers becomes a new one.
+    fn describe_next_name(
+        &self,
+        cx: &Ctx,
+        found: &mut Vec<Found>,
+        covered: &mut [bool],
+        k: usize,
+        sector: Sector,
+    ) {
+        let start = k + 1;
+        if self.is_first_name(cx, start) {
+            return;
+        }
+        let code = self.nationality_before(cx, k);
+        if let Some(f) = found.iter_mut().find(|f| f.tokens.start == start) {
+            let unknown = f.kb.is_none() && matches!(f.rule, Rule::Name);
+            match f.kind {
+                EntityKind::Organization if f.sector.is_none() => {
+                    f.sector = Some(sector);
+                    f.code = f.code.clone().or(code);
+                }
+                EntityKind::Person if unknown => {
+                    f.kind = EntityKind::Organization;
+                    f.sector = Some(sector);
+                    f.code = code;
+                }
+                _ => {}
+            }
+            return;
+        }
+        let Some(r) = self.name_run(cx, start, covered) else {
+            return;
+        };
+        let mut f = self.company(cx, r.clone(), code);
+        f.sector = Some(sector);
+        found.push(f);
+        covered[r].iter_mut().for_each(|c| *c = true);
     }
 
     /// `vor dem Oberlandesgericht Düsseldorf`, `die Landespolizeidirektion Oberösterreich`:
