@@ -2,8 +2,9 @@
 """Print the GNAD articles of the third German dev set (dev3) in selection order.
 
 Rule, fixed before any article was read: GNAD dev articles labelled Inland, Wirtschaft,
-Etat or Panorama, 800-3,000 characters, not a "Volltext" stub, not in any event gold
-(evaluation/gold/de/*.gold.jsonl) nor in the linking gold (evaluation/gold/linking/). An
+Etat or Panorama, 800-3,000 characters, not a "Volltext" stub, not in the event gold
+sets drawn before it (tune, held, dev2) nor in the linking gold then (tune, held; the
+linking dev set was drawn at the same time and shares four articles with this one). An
 Inland article is always eligible; a Wirtschaft, Etat or Panorama article only when its
 text names an institution or public actor, i.e. contains one of INSTITUTION_WORDS (a
 substring test, case-sensitive, so that compounds count: "Landesregierung",
@@ -12,14 +13,12 @@ substring test, case-sensitive, so that compounds count: "Landesregierung",
 
     python3 evaluation/gold/de/select_dev3.py [N] [--data DIR]
 """
-import hashlib
-import json
-import os
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-GOLD = HERE.parent
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from gnad_select import args, select  # noqa: E402
+
 LABELS = {"Inland", "Wirtschaft", "Etat", "Panorama"}
 # Politics, institutions, courts, unions, authorities: the word stems a story about an
 # interaction with a public body names.
@@ -30,41 +29,22 @@ INSTITUTION_WORDS = (
 )
 
 
-def used_ids():
-    ids = set()
-    for path in sorted(HERE.glob("*.gold.jsonl")) + sorted((GOLD / "linking").glob("*.jsonl")):
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    ids.add(json.loads(line)["id"])
-    return ids
+EXCLUDE = ("de/gnad-tune.gold.jsonl", "de/gnad-held.gold.jsonl", "de/gnad-dev2.gold.jsonl",
+           "linking/gnad-tune.jsonl", "linking/gnad-held.jsonl")
+
+
+def keep(d):
+    t = d["text"]
+    if d["label"] not in LABELS or not 800 <= len(t) <= 3000 or "Volltext" in t:
+        return False
+    return d["label"] == "Inland" or any(w in t for w in INSTITUTION_WORDS)
 
 
 def main():
-    args = sys.argv[1:]
-    data = os.environ.get("SITREP_DATA", "/work/shared/data")
-    if "--data" in args:
-        i = args.index("--data")
-        data = args[i + 1]
-        del args[i:i + 2]
-    n = int(args[0]) if args else 20
-    used = used_ids()
-    pool = []
-    with open(Path(data) / "news/gnad-de-dev.jsonl", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            text = d["text"]
-            if d["label"] not in LABELS or d["id"] in used:
-                continue
-            if not 800 <= len(text) <= 3000 or "Volltext" in text:
-                continue
-            if d["label"] != "Inland" and not any(w in text for w in INSTITUTION_WORDS):
-                continue
-            key = hashlib.sha256(("sitrep-dev3:" + d["id"]).encode()).hexdigest()
-            pool.append((key, d["id"], d["label"], len(text)))
-    pool.sort()
+    data, n = args(20)
+    pool = select(data, "sitrep-dev3:", keep, EXCLUDE)
     print(f"# pool {len(pool)} articles; first {n}")
-    for pos, (_, id_, label, length) in enumerate(pool[:n]):
+    for pos, (id_, label, length) in enumerate(pool[:n]):
         print(f"{pos}\t{id_}\t{label}\t{length}")
 
 
