@@ -23,6 +23,10 @@ pub enum Problem {
     Language(#[from] LanguageError),
     #[error("cannot identify the language: {0} (give it with --language or a \"language\" field)")]
     LanguageUndetermined(String),
+    /// A defect in sitrep met on this document (a panic caught by the pipeline): the
+    /// document is reported and a batch goes on with the next one.
+    #[error("internal error while analysing (a bug in sitrep; please report it with this document): {0}")]
+    Internal(String),
 }
 
 /// A [`Problem`] with the document it concerns: a file name, `FILE:LINE` for JSON Lines,

@@ -108,7 +108,19 @@ impl Pipeline {
     }
 
     /// [`Pipeline::analyze`] with a caller-owned scratch buffer, reused across documents.
+    ///
+    /// A defect met on one document costs that document, not the batch: a panic in any
+    /// stage is caught and returned as [`Problem::Internal`].
     pub fn analyze_with(
+        &self,
+        doc: Document,
+        opts: &AnalyzeOptions,
+        seg: &mut Segmentation,
+    ) -> Result<Analysis, Problem> {
+        guarded(seg, |seg| self.analyze_unguarded(doc, opts, seg))
+    }
+
+    fn analyze_unguarded(
         &self,
         mut doc: Document,
         opts: &AnalyzeOptions,
@@ -216,6 +228,28 @@ impl Default for Pipeline {
     }
 }
 
+/// Runs `f`, turning a panic into [`Problem::Internal`] with its message. The scratch
+/// buffer and this thread's tagger memos, which the panic may have left half-updated, are
+/// cleared so the next document starts clean.
+fn guarded<T>(
+    seg: &mut Segmentation,
+    f: impl FnOnce(&mut Segmentation) -> Result<T, Problem>,
+) -> Result<T, Problem> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *seg))) {
+        Ok(r) => r,
+        Err(payload) => {
+            seg.clear();
+            sitrep_tag::forget_thread_memos();
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic without a message".to_string());
+            Err(Problem::Internal(msg))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,6 +279,39 @@ mod tests {
         assert!(toks
             .iter()
             .all(|t| a.text.get(t.start as usize..t.end as usize).is_some()));
+    }
+
+    #[test]
+    fn a_panic_costs_one_document_and_the_next_is_analysed_as_before() {
+        let p = Pipeline::new();
+        let opts = AnalyzeOptions {
+            tokens: true,
+            entities: true,
+            events: true,
+            ..Default::default()
+        };
+        let doc = || {
+            let mut d = Document::new("d", "Russland kritisierte die NATO scharf.");
+            d.language = Some(Language::De);
+            d
+        };
+        let before = p.analyze(doc(), &opts).unwrap();
+        let mut seg = Segmentation::default();
+        // a stage that fails half-way, after the tagger filled this thread's memo
+        let r: Result<(), Problem> = guarded(&mut seg, |seg| {
+            p.analyze_with(doc(), &opts, seg)?;
+            panic!("index out of bounds: the len is 3 but the index is 3");
+        });
+        match r {
+            Err(Problem::Internal(m)) => assert!(m.contains("index out of bounds"), "{m}"),
+            other => panic!("expected an internal error, got {other:?}"),
+        }
+        assert!(seg.tokens.is_empty(), "the scratch buffer is cleared");
+        let after = p.analyze_with(doc(), &opts, &mut seg).unwrap();
+        assert_eq!(
+            serde_json::to_string(&after).unwrap(),
+            serde_json::to_string(&before).unwrap()
+        );
     }
 
     #[test]

@@ -34,6 +34,7 @@ mod resources;
 pub mod train;
 
 use features::TokInfo;
+pub use memo::forget_thread_memos;
 use model::Model;
 pub use resources::Resources;
 use sitrep_core::{Feats, Language, Stts, Token, Upos, Xpos};

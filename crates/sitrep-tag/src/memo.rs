@@ -136,6 +136,15 @@ thread_local! {
 }
 
 /// Runs `f` with this thread's memo for the tagger `owner`.
+/// Drops this thread's memos: after a caught panic one may be half-updated.
+pub fn forget_thread_memos() {
+    MEMOS.with(|cell| {
+        if let Ok(mut memos) = cell.try_borrow_mut() {
+            memos.clear();
+        }
+    });
+}
+
 pub(crate) fn with_memo<R>(owner: u64, f: impl FnOnce(&mut Memo) -> R) -> R {
     MEMOS.with(|cell| match cell.try_borrow_mut() {
         Ok(mut memos) => {
