@@ -151,8 +151,8 @@ impl TestDb {
         }
     }
 
-    /// The integer a query returns (one row, one column).
-    pub fn scalar(&self, sql: &str) -> i64 {
+    /// The value a query returns (one row, one column), from either backend.
+    pub fn value<T: OneValue>(&self, sql: &str) -> T {
         match self.backend {
             Backend::Sqlite => rusqlite::Connection::open(&self.location)
                 .and_then(|c| c.query_row(sql, [], |r| r.get(0)))
@@ -166,19 +166,14 @@ impl TestDb {
         }
     }
 
+    /// The integer a query returns (one row, one column).
+    pub fn scalar(&self, sql: &str) -> i64 {
+        self.value(sql)
+    }
+
     /// The text a query returns (one row, one column).
     pub fn text(&self, sql: &str) -> String {
-        match self.backend {
-            Backend::Sqlite => rusqlite::Connection::open(&self.location)
-                .and_then(|c| c.query_row(sql, [], |r| r.get(0)))
-                .unwrap_or_else(|e| panic!("{sql}: {e}")),
-            #[cfg(feature = "postgres")]
-            Backend::Postgres => postgres::Client::connect(&self.location, postgres::NoTls)
-                .and_then(|mut c| c.query_one(sql, &[])?.try_get(0))
-                .unwrap_or_else(|e| panic!("{sql}: {e}")),
-            #[cfg(not(feature = "postgres"))]
-            Backend::Postgres => unreachable!("no PostgreSQL test stores without the feature"),
-        }
+        self.value(sql)
     }
 
     /// Everything a refused open must leave unchanged: the file's bytes, or the schema's
@@ -232,3 +227,14 @@ impl Drop for TestDb {
         }
     }
 }
+
+/// A type that a one-value query ([`TestDb::value`]) reads from every enabled backend.
+#[cfg(feature = "postgres")]
+pub trait OneValue: rusqlite::types::FromSql + for<'a> postgres::types::FromSql<'a> {}
+#[cfg(feature = "postgres")]
+impl<T: rusqlite::types::FromSql + for<'a> postgres::types::FromSql<'a>> OneValue for T {}
+/// A type that a one-value query ([`TestDb::value`]) reads from every enabled backend.
+#[cfg(not(feature = "postgres"))]
+pub trait OneValue: rusqlite::types::FromSql {}
+#[cfg(not(feature = "postgres"))]
+impl<T: rusqlite::types::FromSql> OneValue for T {}
