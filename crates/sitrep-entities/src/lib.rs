@@ -350,6 +350,22 @@ fn capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Names of weekdays and of the months that are no given names in either language: a
+/// tagger may call them proper nouns (`On Wednesday guerrillas …`), but they never start or
+/// continue a person's or organisation's name. (`May`, `March`, `April`, `June`, `August`
+/// and `Mai` are left out: they are also names.)
+fn calendar_word(s: &str) -> bool {
+    matches!(
+        s,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            | "Montag" | "Dienstag" | "Mittwoch" | "Donnerstag" | "Freitag" | "Samstag"
+            | "Sonnabend" | "Sonntag"
+            | "January" | "February" | "July" | "September" | "October" | "November"
+            | "December" | "Januar" | "Jänner" | "Februar" | "Feber" | "März" | "Juni"
+            | "Juli" | "Oktober" | "Dezember"
+    )
+}
+
 fn is_quote(s: &str) -> bool {
     matches!(
         s,
@@ -1087,7 +1103,11 @@ impl EntityRecognizer {
         let s = cx.strs[i];
         // An abbreviation (`Mio.`, `Nr.`) is no part of a name; an initial (`J.`) is.
         let abbreviation = s.ends_with('.') && s.chars().count() > 2;
-        cx.tokens[i].kind == TokenKind::Word && capitalised(s) && !abbreviation && cx.is_proper(i)
+        cx.tokens[i].kind == TokenKind::Word
+            && capitalised(s)
+            && !abbreviation
+            && !calendar_word(s)
+            && cx.is_proper(i)
     }
 
     /// A name run does not start with an office or institution word (`Ministerin Claire
@@ -1104,6 +1124,7 @@ impl EntityRecognizer {
             || self.first_name_before_name(cx, i)
             || self.is_first_name(cx, i)
             || self.lone_surname(cx, i))
+            && !calendar_word(cx.strs[i])
             && self.kb.sectors().sector_of_form(cx.strs[i]).is_none()
     }
 

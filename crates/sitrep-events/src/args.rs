@@ -500,9 +500,14 @@ fn simple_np(
                                 && (w.case() != Some(Case::Gen)
                                     || words[h].case() == Some(Case::Gen))
                         }
+                        // (`On Wednesday guerrillas kidnapped …`: a weekday after `on`
+                        // dates the clause and compounds with no noun)
                         Language::En => {
                             matches!(w.a.upos, Upos::Noun | Upos::Propn)
                                 && matches!(words[h].a.upos, Upos::Noun | Upos::Propn)
+                                && !(h > 0
+                                    && words[h - 1].text.eq_ignore_ascii_case("on")
+                                    && is_weekday(words[h].text))
                         }
                     };
                     if !ok {
@@ -659,8 +664,17 @@ fn is_unit_noun(lemma: &str) -> bool {
     )
 }
 
-/// Nouns that count: `Tausende`, `Dutzend`, `Millionen`, `dozens`, `hundreds`, `a number`.
-fn is_quantity_noun(lemma: &str) -> bool {
+/// An English weekday name.
+pub(crate) fn is_weekday(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// Nouns that count: `Tausende`, `Dutzend`, `Millionen`, `dozens`, `hundreds`, `a number`,
+/// `a bunch`.
+pub(crate) fn is_quantity_noun(lemma: &str) -> bool {
     matches!(
         lemma.to_lowercase().as_str(),
         "tausend"
@@ -697,6 +711,8 @@ fn is_quantity_noun(lemma: &str) -> bool {
             | "group"
             | "handful"
             | "couple"
+            | "bunch"
+            | "batch"
     )
 }
 

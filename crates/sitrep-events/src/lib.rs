@@ -411,15 +411,19 @@ impl EventExtractor {
                 }
             }
             doc.clause_span = c.span;
+            doc.clause_passive = passive;
             // English background: a relative clause (`the crisis, which has killed 3,500
             // people`, `a law that curbed freedoms`) or the past perfect (`who had been
             // arrested 15 months ago`) recalls earlier events; without any actor they code
             // nothing a PLOVER record could use
+            // (not a past perfect dated to a recent day: `On Wednesday guerrillas had
+            // kidnapped a surgeon`)
             doc.clause_background = s.lang == Language::En
                 && (c.kind == ClauseKind::Relative
                     || c.verb
                         .as_ref()
-                        .is_some_and(|v| v.tense == Some(ClauseTense::Pqp)));
+                        .is_some_and(|v| v.tense == Some(ClauseTense::Pqp))
+                        && !c.words.iter().any(|&i| recent_day(s.ws[i as usize].text)));
             // `Israel has opposed the extension since 2010`, `… have been killed since
             // fighting began`: a perfect with `since` reports a lasting state, no new event
             // `jailed over a year ago`, `three months ago`: an act dated months or years
@@ -602,6 +606,10 @@ impl EventExtractor {
                 modality = Modality::Planned;
             }
             let mut used_phrases: Vec<Range<usize>> = Vec::new();
+            // the objects of verbs that react to an event (`condemned Sharon's murder of
+            // Yassin`): their event nouns are also events of their own when they name
+            // both sides
+            let mut react_phrases: Vec<Range<usize>> = Vec::new();
             // the complement of a rating verb (`als falsch`), no predicate of its own
             let mut rating_word: Option<usize> = None;
             // `the two exiled dissidents`: a participle between a determiner or number and
@@ -700,7 +708,8 @@ impl EventExtractor {
                     // actor (`die Junge Kurie`, `der Landeschef`, `die JG`) is an unnamed
                     // body or person of the home country
                     // (or the phrase of the frame's source role: `Kritik kommt von der Stadt`)
-                    if source.is_empty() && !passive && s.lang == Language::De && verbal_act(ty) {
+                    // (English too: `some Sunni observers have accused Shiite elements`)
+                    if source.is_empty() && !passive && verbal_act(ty) {
                         let agent = f.source.iter().find_map(|r| match r {
                             Role::Subj | Role::Pp(_) => cx.phrase(r),
                             _ => None,
@@ -791,6 +800,21 @@ impl EventExtractor {
                             used_phrases.push(ph.words.clone());
                         }
                     }
+                    // (what one condemns, welcomes or protests against happened; what one
+                    // warns of, `warnen vor`, did not)
+                    if f.flags.react {
+                        react_phrases.extend(
+                            f.target
+                                .iter()
+                                .filter(|r| match r {
+                                    Role::Obj | Role::Gen => true,
+                                    Role::Pp(p) => matches!(p.as_str(), "against" | "gegen"),
+                                    _ => false,
+                                })
+                                .filter_map(|r| cx.phrase(r))
+                                .map(|ph| ph.words.clone()),
+                        );
+                    }
                     let mut trigger = v.main.span;
                     if let Some(p) = v.particle {
                         trigger = trigger.cover(p.span);
@@ -872,6 +896,36 @@ impl EventExtractor {
                         target =
                             cx.place_states(&[Role::Pp("in".into()), Role::Pp("outside".into())]);
                         target.retain(|t| !source.iter().any(|a| a.code == t.code));
+                    }
+                    // `Two hundred members of the clan demonstrated in Baghdad`, `Opponents of
+                    // the Senate protested in the capital`: protesters no actor names are
+                    // people of the place they protest in, else of the story's country
+                    // (inferred; English)
+                    if source.is_empty() && ty == EventType::Protest && s.lang == Language::En {
+                        let agent = f
+                            .source
+                            .iter()
+                            .find_map(|r| cx.phrase(r))
+                            .filter(|ph| cx.unnamed_agent(ph, frames));
+                        if let Some(ph) = agent {
+                            source = cx.place_states(&[
+                                Role::Pp("in".into()),
+                                Role::Pp("at".into()),
+                                Role::Pp("outside".into()),
+                            ]);
+                            if source.is_empty() {
+                                source.extend(doc.home.iter().map(|home| Actor {
+                                    code: home.clone(),
+                                    entity: None,
+                                    span: s.ws[ph.head()].span,
+                                    inferred: true,
+                                }));
+                            }
+                            source.truncate(1);
+                            for a in &mut source {
+                                a.inferred = true;
+                            }
+                        }
                     }
                     // `Russia is conducting exercises in Alaska`: a frame whose target is where
                     // forces are shown takes the state of a place that names no actor
@@ -1040,10 +1094,9 @@ impl EventExtractor {
                 if suppressed || ability {
                     break;
                 }
-                if used_phrases
-                    .iter()
-                    .any(|u| u.start <= ph.words.start && ph.words.end <= u.end)
-                {
+                let within = |u: &Range<usize>| u.start <= ph.words.start && ph.words.end <= u.end;
+                let reacted = react_phrases.iter().any(within);
+                if !reacted && used_phrases.iter().any(within) {
                     continue;
                 }
                 for i in ph.words.clone() {
@@ -1056,7 +1109,17 @@ impl EventExtractor {
                     };
                     let f = frames.get(fi);
                     let Some(ty) = f.event else { continue };
+                    if s.lang == Language::En && english_noun_modifier(s, i, ph.words.end) {
+                        continue;
+                    }
                     let mut roles = cx.noun_roles(f, ph, i, &subject, doc);
+                    let named = |a: &[Actor]| a.iter().any(|x| !x.inferred);
+                    // (a meeting or an agreement reacted to names one side: `endorsed an
+                    // agreement with the EU`; an inferred victim is a guess)
+                    if reacted && (f.flags.mutual || roles.source.is_empty() || !named(&roles.target))
+                    {
+                        continue;
+                    }
                     // `sagte X im Gespräch mit dem STANDARD`, `im STANDARD-Gespräch`: a
                     // conversation as the setting of a statement is an interview when it is
                     // with a medium or among one country's people (`In einem Telefonat mit
@@ -1289,6 +1352,7 @@ impl EventExtractor {
                 .collect();
             let frame = Frame::allege(s.lang);
             doc.clause_span = s.span;
+            doc.clause_passive = false;
             // the sentence's statement, not its last clause's background or state
             doc.clause_background = false;
             doc.clause_state = false;
@@ -1653,6 +1717,51 @@ fn media_speaker(s: &Sentence<'_>, speaker: &Actor) -> bool {
             })
 }
 
+/// `his bombing targets`, `attack helicopters`, `war crimes`: an English event noun that
+/// modifies the next noun of its phrase names no event of its own, unless that noun only
+/// packages the event (`aid package`, `rescue operation`, `strike action`).
+fn english_noun_modifier(s: &Sentence<'_>, i: usize, end: usize) -> bool {
+    let Some(next) = s.ws.get(i + 1).filter(|_| i + 1 < end) else {
+        return false;
+    };
+    next.a.upos == Upos::Noun
+        && !matches!(
+            next.a.lemma.to_lowercase().as_str(),
+            "package"
+                | "programme"
+                | "program"
+                | "shipment"
+                | "delivery"
+                | "convoy"
+                | "effort"
+                | "campaign"
+                | "operation"
+                | "mission"
+                | "action"
+                | "activity"
+                | "wave"
+                | "spree"
+        )
+}
+
+/// `Kadhim Husain was assassinated in the Salikh district`: violence or coercion against a
+/// victim the text names is an event though the perpetrator is unknown (English news past
+/// the lead otherwise needs a source; the caller asks for a passive, so that an imperative
+/// such as `Target Israel` stays out).
+fn named_victim(ty: EventType, target: &[Actor]) -> bool {
+    matches!(ty, EventType::Assault | EventType::Coerce) && !target.is_empty()
+}
+
+/// A word that dates a clause to a day of the last week (English weekdays, `yesterday`,
+/// `tonight`).
+fn recent_day(w: &str) -> bool {
+    args::is_weekday(w)
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "yesterday" | "today" | "tonight"
+        )
+}
+
 fn actorless_dropped(ty: EventType) -> bool {
     verbal_act(ty)
         || matches!(
@@ -1776,6 +1885,8 @@ struct DocState {
     last_speaker: Vec<Actor>,
     /// The current clause's span, tense and places (set before its events are pushed).
     clause_span: Span,
+    /// The current clause is in the passive voice.
+    clause_passive: bool,
     clause_tense: sitrep_attrs::TenseHint,
     clause_places: attach::Places,
     /// The current clause recalls background (English relative clauses, past perfect):
@@ -1830,7 +1941,7 @@ impl ClauseCx<'_, '_> {
             Require::Empty(role) => self.phrase(role).is_none(),
             Require::HeadIn(role, lemmas) => self.phrases.iter().any(|p| {
                 p.role.as_ref() == Some(role)
-                    && p.heads.iter().any(|&h| {
+                    && p.heads.iter().copied().chain(self.quantified_head(p)).any(|h| {
                         let l = self.s.ws[h].a.lemma.to_lowercase();
                         let compound = self.hyphen_compound(h);
                         lemmas.iter().any(|x| {
@@ -1850,6 +1961,26 @@ impl ClauseCx<'_, '_> {
             Require::Infinitive => self.infinitive_follows,
             Require::Copula => self.copula(),
         })
+    }
+
+    /// `a bunch of U.S. citizens`, `hundreds of demonstrators`: the head of the English `of`
+    /// phrase after a phrase head that counts or groups (a phrase of its own or a genitive
+    /// attachment inside the phrase).
+    fn quantified_head(&self, p: &Phrase) -> Option<usize> {
+        if self.s.lang != Language::En {
+            return None;
+        }
+        let h = p.head();
+        let quantity = args::is_quantity_noun(&self.s.ws[h].a.lemma);
+        if !quantity {
+            return None;
+        }
+        let of = Some(Role::Pp("of".into()));
+        let range = match self.phrases.iter().find(|q| q.words.start == p.words.end && q.role == of) {
+            Some(q) => return Some(q.head()),
+            None => p.genitives.iter().find(|g| g.start == h + 1)?.clone(),
+        };
+        range.rev().find(|&i| matches!(self.s.ws[i].a.upos, Upos::Noun | Upos::Propn))
     }
 
     /// The evaluative `A` frame of the complement of a rating verb (`als problematisch`,
@@ -2430,7 +2561,7 @@ fn push_event(
     if dup
         || doc.clause_state
         || doc.clause_background && source.iter().chain(&target).all(|a| a.inferred)
-        || doc.after_lead && source.is_empty()
+        || doc.after_lead && source.is_empty() && !(doc.clause_passive && named_victim(ty, &target))
     {
         return;
     }
