@@ -392,6 +392,15 @@ impl EventExtractor {
                 }
             }
             let passive = c.verb.as_ref().is_some_and(|v| v.voice == Voice::Pass);
+            // `areas that were hit by the tsunami`: damage done by a disaster is no attack
+            // (English)
+            let disaster = passive
+                && s.lang == Language::En
+                && phs.iter().any(|ph| {
+                    ph.role == Some(Role::Pp("by".into()))
+                        && ACCIDENT_NOUNS
+                            .contains(&s.ws[ph.head()].a.lemma.to_lowercase().as_str())
+                });
             if passive {
                 for ph in &mut phs {
                     // `victims killed by the MH17 crash`: an accident or a disaster is no
@@ -654,6 +663,22 @@ impl EventExtractor {
                     };
                     matched = true;
                     let Some(ty) = f.event else { break };
+                    if disaster && ty == EventType::Assault {
+                        break;
+                    }
+                    // `Xinhua alleged that …`: a news medium's allegation reports; it
+                    // accuses no one (English; the reported event stands on its own)
+                    if s.lang == Language::En
+                        && ty == EventType::Accuse
+                        && f.mode.as_deref() == Some("allege")
+                        && cx.phrase(&Role::Subj).is_some_and(|ph| {
+                            s.mentions
+                                .iter()
+                                .any(|m| m.media && ph.words.contains(&m.tokens.start))
+                        })
+                    {
+                        break;
+                    }
                     if ability
                         && !matches!(
                             ty,
