@@ -30,10 +30,14 @@ report evaluation/gold/de/gnad-held.gold.jsonl 0
 report evaluation/gold/de/gnad-dev2.gold.jsonl 0
 # third German dev set: unseen for its first figure (F1 0.286 at 801b54a), tuned on since
 report evaluation/gold/de/gnad-dev3.gold.jsonl 0
+# fourth German dev set: unseen for its first figure (F1 0.258 at 9337537), tuned on since
+report evaluation/gold/de/gnad-dev4.gold.jsonl 0
 report evaluation/gold/en/ewt-tune.gold.jsonl 0
 report evaluation/gold/en/ewt-held.gold.jsonl 0
 report evaluation/gold/en/ewt-tune-posts.gold.jsonl 0
 report evaluation/gold/en/ewt-held-posts.gold.jsonl 0
+# English dev set from EWT train posts: unseen for its first figure (F1 0.244 at 9337537), tuned on since
+report evaluation/gold/en/ewt-dev.gold.jsonl 0
 report "$shared/eval/en/petr2-gsr.gold.jsonl" 40
 # PETR-2 codes one event per directed dyad (CAMEO): scored also as dyads
 report "$shared/eval/en/petr2-gsr.gold.jsonl" 40 --dyads

@@ -387,12 +387,29 @@ fn chain<W: Word>(words: &[W], ix: &[usize], kind: ClauseKind) -> (Vec<usize>, b
         ClauseKind::Main => finite.first().copied(),
         _ => finite.last().copied(),
     };
+    // `Vereinzelt haben sich … angeschlossen`: a participle before the finite verb of a
+    // main clause is an adverb when a full verb follows in the right bracket (a fronted
+    // participle that is the clause's verb stands alone: `Gewählt werden soll im Herbst`)
+    let bracket = |h: usize| {
+        ix.iter().any(|&j| {
+            j > h
+                && matches!(
+                    stts(&words[j]),
+                    Some(Stts::Vvpp | Stts::Vvinf | Stts::Vvizu)
+                )
+        })
+    };
+    let fronted = |j: usize| {
+        kind == ClauseKind::Main
+            && head.is_some_and(|h| j < h && bracket(h))
+            && is_participle(&words[j])
+    };
     let mut ch: Vec<usize> = head.into_iter().collect();
     ch.extend(
         ix.iter()
             .rev()
             .copied()
-            .filter(|&j| Some(j) != head && stts(&words[j]).is_some_and(is_verb)),
+            .filter(|&j| Some(j) != head && stts(&words[j]).is_some_and(is_verb) && !fronted(j)),
     );
     (ch, head.is_some())
 }
@@ -549,7 +566,23 @@ fn complex<W: Word>(
                 format!("{pt}{base}")
             }
         }
-        None => base,
+        None => {
+            // `sprach den Angeklagten schuldig`, `bekennt sich für schuldig`: a verdict or
+            // plea joins its predicative adjective (`schuldigsprechen`), the way a
+            // separable verb joins its particle; the verb alone means something else
+            let verdict = matches!(
+                base.as_str(),
+                "sprechen" | "bekennen" | "befinden" | "erklären"
+            );
+            match clause.iter().find(|&&j| {
+                verdict
+                    && stts(&words[j]) == Some(Stts::Adjd)
+                    && matches!(lemma_lc(&words[j]).as_str(), "schuldig" | "unschuldig")
+            }) {
+                Some(&j) => format!("{}{base}", lemma_lc(&words[j])),
+                None => base,
+            }
+        }
     };
     let (mood, tense) = match finite {
         Some(f) => {
@@ -581,6 +614,27 @@ fn complex<W: Word>(
         }
         .build(words, is_negation::<W>),
     )
+    .map(|mut v| {
+        // `nicht nur X, sondern auch Y` adds; it negates nothing
+        if let Some(n) = v.negation {
+            let i = n.index as usize;
+            let only = words.get(i + 1).is_some_and(|w| {
+                matches!(
+                    w.text().to_lowercase().as_str(),
+                    "nur" | "bloß" | "allein" | "lediglich" | "einzig"
+                )
+            });
+            if only && words[i].text().eq_ignore_ascii_case("nicht") {
+                v.negation = clause
+                    .iter()
+                    .copied()
+                    .filter(|&j| j > i + 1)
+                    .find(|&j| is_negation(&words[j]))
+                    .map(|j| At::of(words, j));
+            }
+        }
+        v
+    })
 }
 
 #[cfg(test)]
@@ -632,6 +686,36 @@ mod tests {
         assert_eq!(v.particle.unwrap().index, 5);
         assert_eq!(v.finite.unwrap().span, sitrep_core::Span::new(10, 14));
         assert_eq!(cs[0].kind, ClauseKind::Main);
+    }
+
+    #[test]
+    fn verdict_joins_its_adjective() {
+        let cs =
+            run("Das/ART Gericht/NN sprach/VVFIN/sprechen/{IP} den/ART Mann/NN schuldig/ADJD ./$.");
+        assert_eq!(summary(&cs), ["schuldigsprechen Ind Past Act - pos"]);
+        let cs =
+            run("Er/PPER bekannte/VVFIN/bekennen/{IP} sich/PRF nicht/PTKNEG schuldig/ADJD ./$.");
+        assert_eq!(summary(&cs), ["schuldigbekennen Ind Past Act - neg"]);
+        // not across clauses: `erklärte, er sei schuldig`
+        let cs = run("Er/PPER erklärte/VVFIN/erklären/{IP} ,/$, er/PPER sei/VAFIN/sein/{K1} schuldig/ADJD ./$.");
+        assert_eq!(summary(&cs)[0], "erklären Ind Past Act - pos");
+    }
+
+    #[test]
+    fn fronted_participle_before_a_right_bracket_is_an_adverb() {
+        let cs = run("Vereinzelt/VVPP/vereinzeln haben/VAFIN/haben/{IPR} sich/PRF Vertreter/NN der/ART Initiative/NN angeschlossen/VVPP/anschließen ./$.");
+        assert_eq!(summary(&cs), ["anschließen Ind Perf Act - pos"]);
+        let cs = run("Gewählt/VVPP/wählen wird/VAFIN/werden/{IPR} im/APPRART Herbst/NN ./$.");
+        assert_eq!(summary(&cs), ["wählen Ind Pres Pass - pos"]);
+    }
+
+    #[test]
+    fn nicht_nur_is_no_negation() {
+        let cs = run("Die/ART KPÖ/NE lehnte/VVFIN/ablehnen/{IP} nicht/PTKNEG nur/ADV Kurzmann/NE ,/$, sondern/KON auch/ADV Vollath/NE ab/PTKVZ ./$.");
+        assert_eq!(summary(&cs), ["ablehnen Ind Past Act - pos"]);
+        let cs =
+            run("Die/ART KPÖ/NE lehnte/VVFIN/ablehnen/{IP} Kurzmann/NE nicht/PTKNEG ab/PTKVZ ./$.");
+        assert_eq!(summary(&cs), ["ablehnen Ind Past Act - neg"]);
     }
 
     #[test]

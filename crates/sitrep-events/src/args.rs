@@ -279,7 +279,18 @@ pub fn phrases(
             }
         }
         if w.is_prep(lang) {
-            if let Some((np, next)) = noun_phrase(lang, words, clause, p + 1) {
+            // `von über 200 Abgeordneten`, `mit unter 5 Prozent`: `über`/`unter` between a
+            // preposition and a number measures the number; the first preposition governs
+            let skip = usize::from(
+                lang == Language::De
+                    && clause.get(p + 1).is_some_and(|&j| {
+                        matches!(words[j].text, "über" | "unter")
+                            && clause
+                                .get(p + 2)
+                                .is_some_and(|&k| words[k].stts() == Some(Stts::Card))
+                    }),
+            );
+            if let Some((np, next)) = noun_phrase(lang, words, clause, p + 1 + skip) {
                 let mut np = np;
                 np.words.start = i;
                 np.role = Some(Role::Pp(preposition(lang, w.text)));

@@ -33,7 +33,9 @@
 //!   Entscheidung treffen`), `evaluate` (a verb that rates its object: `bezeichnen … als`,
 //!   `nennen`, `call`, `describe … as`; the type, mode and CAMEO code come from the
 //!   evaluative `A` frame of its complement (`als falsch` → ACCUSE, `a success` →
-//!   SUPPORT); without such a complement the frame does not match).
+//!   SUPPORT); without such a complement the frame does not match), `also` (verbs: the
+//!   next frame of the lemma whose conditions hold yields its event as well: `zu drei
+//!   Jahren Haft verurteilen` is a detention and a conviction).
 //! * `example`: a general sentence of our own that the frame codes.
 //!
 //! The frame's rule id is `LANG.POS.LEMMA`, with `.N` for the N-th further frame of the
@@ -136,6 +138,9 @@ pub struct Flags {
     pub none: bool,
     /// Rates its object; the type comes from the complement's evaluative word.
     pub evaluate: bool,
+    /// The next frame of the lemma whose conditions hold yields its event too (a prison
+    /// sentence is a conviction and a detention).
+    pub also: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -316,6 +321,7 @@ impl Frames {
                         "receive" => flags.receive = true,
                         "none" => flags.none = true,
                         "evaluate" => flags.evaluate = true,
+                        "also" => flags.also = true,
                         f => return Err(err(n, format!("unknown flag `{f}`"))),
                     }
                 }

@@ -391,7 +391,21 @@ impl EventExtractor {
                     }
                 }
             }
-            let passive = c.verb.as_ref().is_some_and(|v| v.voice == Voice::Pass);
+            // `Deutschland von EU-Kommission verklagt`: a German headline drops the passive
+            // auxiliary; a lone participle with a `von`/`durch` agent is passive
+            let headline_passive = |v: &sitrep_clause::VerbComplex| {
+                s.lang == Language::De
+                    && v.finite.is_none()
+                    && v.verbs.len() <= 1
+                    && s.ws[v.main.index as usize].a.xpos == Xpos::Stts(Stts::Vvpp)
+                    && phs
+                        .iter()
+                        .any(|p| matches!(&p.role, Some(Role::Pp(x)) if x == "von" || x == "durch"))
+            };
+            let passive = c
+                .verb
+                .as_ref()
+                .is_some_and(|v| v.voice == Voice::Pass || headline_passive(v));
             // `areas that were hit by the tsunami`: damage done by a disaster is no attack
             // (English)
             let disaster = passive
@@ -679,6 +693,15 @@ impl EventExtractor {
                     {
                         break;
                     }
+                    // `wenn die Türkei nicht einlenkt`, `sollte X dem nicht nachkommen`: a
+                    // negated condition names what has not happened; it is no act (German)
+                    if s.lang == Language::De
+                        && v.negation.is_some()
+                        && cx.conditional()
+                        && !f.requires.contains(&Require::Negated)
+                    {
+                        break;
+                    }
                     if ability
                         && !matches!(
                             ty,
@@ -813,6 +836,28 @@ impl EventExtractor {
                     if f.flags.evaluate || s.lang == Language::De && domestic_act && !foreign() {
                         domestic_rating(&source, &mut target, doc, v.main.span);
                     }
+                    // `Richterin Raufer verurteilt ihn zu einem Jahr Haft`, `nahm den Mann
+                    // fest`: whom a domestic court, prosecutor or police acts on, named by a
+                    // pronoun or a noun only, is of the home country (German)
+                    let judicial = match ty {
+                        EventType::Coerce => f.mode.as_deref() == Some("arrest"),
+                        EventType::Sanction => f.mode.as_deref() == Some("convict"),
+                        EventType::Accuse => f.mode.as_deref() == Some("allege"),
+                        _ => false,
+                    };
+                    if s.lang == Language::De && judicial && target.is_empty() {
+                        let person = f
+                            .target
+                            .iter()
+                            .find_map(|r| cx.phrase(r))
+                            .is_some_and(|ph| {
+                                s.ws[ph.head()].a.xpos == Xpos::Stts(Stts::Pper)
+                                    || cx.unnamed_agent(ph, frames)
+                            });
+                        if person {
+                            domestic_rating(&source, &mut target, doc, v.main.span);
+                        }
+                    }
                     // `arrived in Kyiv`, `reiste nach Peking`, `attend the Beijing
                     // Olympics`: a visit's or meeting's target is the state of the place
                     // visited or of the event attended
@@ -857,7 +902,8 @@ impl EventExtractor {
                                 && (v.mood == Some(ClauseMood::KonjII)
                                     || v.tense == Some(ClauseTense::Past))
                     });
-                    if should && !doc.speaker.is_empty() && !subject.is_empty() {
+                    if should && !doc.speaker.is_empty() && !subject.is_empty() && !cx.conditional()
+                    {
                         let req = Frame::deontic(s.lang);
                         let modal = v.modal.as_ref().map_or(trigger, |md| md.at.span);
                         clause_event = Some(EventType::Request);
@@ -1010,6 +1056,9 @@ impl EventExtractor {
                                 }
                             }
                         }
+                    }
+                    if f.flags.also {
+                        continue;
                     }
                     break;
                 }
@@ -2447,6 +2496,33 @@ impl ClauseCx<'_, '_> {
     }
 
     /// The modality of events stated by this clause.
+    /// A conditional clause: `wenn`, `falls`, `sofern`, `if`, `unless`, or German verb-first
+    /// `sollte` (`…, sollte die Türkei nicht einlenken`, `Sollten die Gespräche scheitern,
+    /// …`; not a question).
+    fn conditional(&self) -> bool {
+        let Some(v) = &self.clause.verb else {
+            return false;
+        };
+        let Some(&first) = self.clause.words.first() else {
+            return false;
+        };
+        if self.clause.kind == ClauseKind::Subordinate {
+            let l = self.s.ws[first as usize].text.to_lowercase();
+            if matches!(l.as_str(), "wenn" | "falls" | "sofern" | "if" | "unless") {
+                return true;
+            }
+        }
+        self.s.lang == Language::De
+            && v.finite.is_some_and(|f| {
+                f.index == first
+                    && matches!(
+                        self.s.ws[first as usize].text.to_lowercase().as_str(),
+                        "sollte" | "sollten"
+                    )
+            })
+            && self.s.ws.last().is_some_and(|w| w.text != "?")
+    }
+
     fn modality(&self, governing: Option<&str>) -> Modality {
         let Some(v) = &self.clause.verb else {
             return Modality::Asserted;
@@ -2454,14 +2530,8 @@ impl ClauseCx<'_, '_> {
         if v.negation.is_some() {
             return Modality::Negated;
         }
-        // a conditional clause
-        if self.clause.kind == ClauseKind::Subordinate {
-            if let Some(&first) = self.clause.words.first() {
-                let l = self.s.ws[first as usize].text.to_lowercase();
-                if matches!(l.as_str(), "wenn" | "falls" | "sofern" | "if" | "unless") {
-                    return Modality::Conditional;
-                }
-            }
+        if self.conditional() {
+            return Modality::Conditional;
         }
         if self.clause.kind == ClauseKind::Infinitive {
             if let Some(g) = governing {
