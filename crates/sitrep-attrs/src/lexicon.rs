@@ -92,6 +92,10 @@ pub(crate) enum SourceCue {
     Compound,
     Unnamed,
     ReportVerb,
+    /// `gegenüber X`, `im Gespräch mit X`: a medium the speaker talked to.
+    Told,
+    /// `demnach`, `nach ersten Erkenntnissen`: the source cited before goes on.
+    Anaphor,
 }
 
 /// One language's lists.
@@ -109,6 +113,9 @@ pub(crate) struct LangLex {
     /// definite role phrase as a speaker refers back to the person named last.
     pub roles: Vec<String>,
     pub sources: FnvMap<String, SourceCue>,
+    /// Nouns of a text or medium that a definite citation uses to point back at the
+    /// source named before (`den Schriftstücken zufolge`, `laut der Zeitung`).
+    pub back_nouns: sitrep_core::fnv::FnvSet<String>,
     /// The first words of the source phrases (a cheap test before building phrases).
     pub src_first: sitrep_core::fnv::FnvSet<String>,
     pub src_max_len: usize,
@@ -316,6 +323,14 @@ impl Lexicon {
                 "compound" => SourceCue::Compound,
                 "unnamed" => SourceCue::Unnamed,
                 "reportverb" => SourceCue::ReportVerb,
+                "told" => SourceCue::Told,
+                "anaphor" => SourceCue::Anaphor,
+                "backnoun" => {
+                    if !langs[l].back_nouns.insert(f[1].to_string()) {
+                        return Err(dup(C, line, f[1]));
+                    }
+                    continue;
+                }
                 k => return Err(DataError::new(C, line, format!("unknown kind {k:?}"))),
             };
             let lx = &mut langs[l];

@@ -96,6 +96,20 @@ impl Attrs {
         })
     }
 
+    /// Whether `word` is a role noun that names one person (`Bundeskanzler`, `Chef`,
+    /// `president`): it ends in a `role` row of `speech.tsv` (compared in lower case).
+    pub fn is_role(&self, lang: Language, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.lex(lang).roles.iter().any(|r| w.ends_with(r.as_str()))
+    }
+
+    /// Whether `word` is a noun of a text or medium (`Zeitung`, `Schriftstücken`,
+    /// `report`) with which a definite citation points back at the source named before:
+    /// the `backnoun` rows of `sources.tsv` (compared in lower case).
+    pub fn refers_back(&self, lang: Language, word: &str) -> bool {
+        self.lex(lang).back_nouns.contains(&word.to_lowercase())
+    }
+
     pub(crate) fn lex(&self, lang: Language) -> &LangLex {
         &self.lex.langs[lang as usize]
     }

@@ -19,20 +19,26 @@
 //!    reported`: the mention before the verb (within six tokens, nothing but quotation
 //!    marks and words of the name phrase between), and the mentions joined to it by
 //!    `und`/`and`/commas (`das „Wall Street Journal“ und die „Washington Post“
-//!    berichteten`); else the one after it (inverted order); else, in German, an article
+//!    berichteten`); else the one after it (inverted order); else a noun phrase between
+//!    `wie`/`as` and the verb (`wie die Polizei mitteilte`); else, in German, an article
 //!    and a noun right after it (`teilte die Polizei mit`).
 //! 6. **Told media**: a verb of saying with a media mention as its addressee within five
 //!    tokens after it: `told Reuters`, `sagte er dem „Spiegel“`.
 //! 7. **Datelines**: a media mention in parentheses or joined by slashes inside them:
 //!    `WASHINGTON (Reuters) -`, `(dpa/AFP)`.
+//! 8. **Told**: a phrase of talking to someone, then a medium: `gegenüber dem ORF`, `im
+//!    Gespräch mit der „Zeit“`, `in an interview with CNN` (any other name is no source).
+//! 9. **Anaphor**: `demnach`, `nach ersten Erkenntnissen`, `according to the report`: the
+//!    sentence goes on with what was cited before; returned without a name (rule
+//!    `Anaphor`) for the caller, which knows the sources cited earlier.
 //!
 //! The kind is the mention's entity kind (media for outlets and agencies); without a
 //! mention it is `None`, except unnamed media reports (media).
 //!
 //! # Known limits
 //!
-//! * The scope of a citation (which events it covers) is the caller's: the sentence, or
-//!   the document for datelines.
+//! * The scope of a citation (which events it covers) is the caller's: the sentence, the
+//!   reported speech that follows it, or the document for datelines.
 //! * `X said` is a speaker, not a source; `heißt es aus X` and `in X-Kreisen` without a
 //!   hyphen (`Regierungskreisen`) are not read.
 
@@ -53,6 +59,9 @@ pub enum SourceRule {
     ReportVerb,
     ToldMedia,
     Dateline,
+    /// `demnach`, `nach ersten Erkenntnissen`: no source of its own; the caller carries
+    /// the one cited before.
+    Anaphor,
 }
 
 impl SourceRule {
@@ -65,6 +74,7 @@ impl SourceRule {
             SourceRule::ReportVerb => "source.report_verb",
             SourceRule::ToldMedia => "source.told_media",
             SourceRule::Dateline => "source.dateline",
+            SourceRule::Anaphor => "source.anaphor",
         }
     }
 }
@@ -199,6 +209,20 @@ impl Attrs {
                     } else {
                         make(s, found, i..r.end, r, m, SourceRule::Before)
                     }
+                }),
+                // `gegenüber dem ORF`: only a medium (`gegenüber Russland` cites nobody)
+                SourceCue::Told => np_after(s, found, &cands, e).and_then(|(r, m)| {
+                    let m = m.filter(|&m| found[m].kind == EntityKind::Media)?;
+                    Some(make(s, found, i..r.end, r, Some(m), SourceRule::ToldMedia))
+                }),
+                SourceCue::Anaphor => Some(Source {
+                    span: s.span(i..e),
+                    tokens: i..e,
+                    name_span: None,
+                    name: None,
+                    kind: None,
+                    mention: None,
+                    rule: SourceRule::Anaphor,
                 }),
                 SourceCue::After if i > s.start() => np_before(s, found, &cands, i)
                     .map(|(r, m)| make(s, found, r.start..e, r, m, SourceRule::After)),
@@ -364,6 +388,23 @@ impl Attrs {
                             out,
                             make_named(s, found, j..end, r, m, SourceRule::ReportVerb),
                         );
+                    } else if let Some(k) = (j.saturating_sub(5).max(s.start())..j)
+                        .rev()
+                        .find(|&k| matches!(s.lc(k), "wie" | "as"))
+                        .filter(|&k| {
+                            // `wie die Polizei mitteilte`, `as the ministry reported`: a
+                            // body named by a noun between the subordinator and the verb
+                            let noun =
+                                |x: usize| matches!(s.upos(x), Some(Upos::Noun | Upos::Propn));
+                            (k + 1..j).any(noun)
+                                && (k + 1..j)
+                                    .all(|x| s.is_det(x) || noun(x) || s.upos(x) == Some(Upos::Adj))
+                        })
+                    {
+                        push(
+                            out,
+                            make(s, found, k..j + 1, k + 1..j, None, SourceRule::ReportVerb),
+                        );
                     } else if s.is_det(j + 1) && s.lang == sitrep_core::Language::De {
                         // `teilte die Polizei mit`, `meldete das Ministerium`: a body
                         // named by a noun (the caller treats it as a name without entity)
@@ -490,6 +531,15 @@ fn np_after(
         let mut end = found[m].tokens.end;
         if s.is_quote(end) {
             end += 1;
+        }
+        // A broadcaster's regional studio: `ORF Salzburg`, `BBC Scotland`.
+        if found[m].kind == EntityKind::Media {
+            if let Some(p) = found
+                .iter()
+                .find(|p| p.tokens.start == end && p.kind == EntityKind::Place && end < s.end())
+            {
+                end = p.tokens.end.min(s.end());
+            }
         }
         // The mention modifies a head noun: `a senior U.S. official`.
         while end < s.end() && s.upos(end) == Some(Upos::Noun) {

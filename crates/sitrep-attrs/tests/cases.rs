@@ -6,7 +6,8 @@
 //! none. Details: quantities `value/bound/unit` (a range `10..20`, no value `-`); dates
 //! `value/granularity[/part]`; quotes `kind/speaker` (the speaker's mention, `pron:er`, or
 //! `-`); sources `kind` after the source's words (`-` for unnamed media's words or a
-//! kind-less noun phrase). `SITREP_ATTRS_SHOW=1` prints what every row gives.
+//! kind-less noun phrase; `anaphor` for a phrase that points back, `demnach`).
+//! `SITREP_ATTRS_SHOW=1` prints what every row gives.
 
 mod common;
 

@@ -106,6 +106,8 @@ pub(crate) struct PlaceMen {
     code: Option<String>,
     name: String,
     span: Span,
+    /// A town or region, not a state (its adjective, `Bozner`, names a place).
+    town: bool,
 }
 
 /// An actor read from the text, before it becomes an [`EventActor`].
@@ -236,6 +238,7 @@ impl EventExtractor {
                         code: f.state(),
                         name: f.name.clone(),
                         span: f.span,
+                        town: f.kind == sitrep_core::EntityKind::Place,
                     });
                 }
                 if let Some(code) = code {
@@ -283,12 +286,14 @@ impl EventExtractor {
                 published: input.published,
                 speaker: doc.speaker.first(),
                 last_person: doc.last_person.as_ref(),
+                reported: doc.reported,
             };
             quotes.extend(attach::attach(
                 &self.attrs,
                 &sa,
                 &mut events[first..],
                 &doc.event_clauses,
+                &mut doc.carry,
             ));
             if let Some(m) = mentions.iter().rev().find(|m| m.person) {
                 doc.last_person = Some(m.actor.clone());
@@ -326,6 +331,7 @@ impl EventExtractor {
         if doc.speaker.is_empty() && reported {
             doc.speaker = std::mem::take(&mut doc.last_speaker);
         }
+        doc.reported = reported;
         let first_event = events.len();
         let mut prev_subject: Option<Vec<Actor>> = None;
         // intention verbs govern the infinitive clause after them
@@ -1957,6 +1963,10 @@ struct DocState {
     speaker: Vec<Actor>,
     /// Who spoke in the previous sentence (for German reported speech that goes on).
     last_speaker: Vec<Actor>,
+    /// The current sentence goes on in reported speech (German Konjunktiv I main clause).
+    reported: bool,
+    /// What the attributes carry across sentences (cited sources, the last speaker).
+    carry: attach::Carry,
     /// The current clause's span, tense and places (set before its events are pushed).
     clause_span: Span,
     /// The current clause is in the passive voice.

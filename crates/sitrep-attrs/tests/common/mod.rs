@@ -159,6 +159,9 @@ pub fn render_sources(d: &Doc) -> Vec<String> {
         .sources(&d.sent(), &d.found)
         .iter()
         .map(|x| {
+            if x.rule == sitrep_attrs::SourceRule::Anaphor {
+                return "anaphor".to_string();
+            }
             let name = x.name_span.and_then(|sp| sp.get(&d.text)).unwrap_or("-");
             format!("{}={}", name, x.kind.map_or("-", |k| k.as_str()))
         })
