@@ -15,7 +15,7 @@ use sitrep_store::{
     BatchOutcome, ClusterSettings, DedupConfig, Incoming, Known, MinHash, NearDuplicates,
     NewDocument, NewReport, OpenOptions, ReportKind, Signature, Store, TextHash,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -143,80 +143,84 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut reader = Reader::new(inputs, opts);
     let mut tally = Tally::default();
     let mut progress = Progress::new(total_bytes);
-    let mut items = Vec::with_capacity(args.batch);
-    loop {
-        items.clear();
-        let mut bytes = 0;
-        for item in reader.by_ref() {
-            if let Ok(ing) = &item {
-                bytes += ing.doc.text.len();
-            }
-            items.push(item);
-            if items.len() >= args.batch || bytes >= BATCH_BYTES {
-                break;
-            }
+    // Three steps overlap: while the pool analyses batch k, this thread writes batch k-1
+    // and reads and triages batch k+1. The triage of k+1 cannot see batch k in the store
+    // yet, so it also checks k's ids, texts and signatures, kept in memory.
+    let mut failed_ids: HashSet<String> = HashSet::new();
+    let items = read_batch(&mut reader, args.batch);
+    // Nothing is analysed before the first batch is triaged: meanwhile, load the language
+    // of its first document (the stages load on first use otherwise).
+    let first_language = items
+        .iter()
+        .find_map(|i| i.as_ref().ok())
+        .and_then(|ing| pipeline.language_of(&ing.doc).ok().flatten());
+    let (first, mut memory) = std::thread::scope(|scope| {
+        if let Some(l) = first_language {
+            let pipeline = &pipeline;
+            scope.spawn(move || pipeline.preload(&[l]));
         }
-        if items.is_empty() {
-            break;
-        }
-        let triaged = triage(store.as_ref(), &near, items.drain(..), &mut tally)?;
-        let analysed: Vec<Result<Analysed, String>> = pool.install(|| {
-            triaged
-                .par_iter()
-                .filter_map(|t| match t {
-                    Triage::Analyse {
-                        doc,
-                        hash,
-                        signature,
-                    } => Some(
-                        pipeline
-                            .analyze(doc.clone(), &analyze)
-                            .map(|a| (a, *hash, signature.clone()))
-                            .map_err(|p| DocError::new(doc.id.clone(), p).to_string()),
-                    ),
-                    _ => None,
-                })
-                .collect()
+        triage(
+            store.as_ref(),
+            &near,
+            items.into_iter(),
+            &Seen::default(),
+            &mut tally,
+        )
+    })?;
+    let mut current = Some(first).filter(|t| !t.is_empty());
+    let mut to_write: Option<Vec<Incoming>> = None;
+    while current.is_some() || to_write.is_some() {
+        let (analysed, written, after) = std::thread::scope(|scope| {
+            let analysis = current.as_ref().map(|batch| {
+                let (pipeline, analyze, pool) = (&pipeline, &analyze, &pool);
+                scope.spawn(move || pool.install(|| analyse(pipeline, analyze, batch)))
+            });
+            let written = to_write
+                .take()
+                .map(|batch| store.write_batch(batch, &settings));
+            // Triage only after the write: it must see batch k-1 in the store.
+            let after = match (&current, &written) {
+                (Some(_), None | Some(Ok(_))) => {
+                    let items = read_batch(&mut reader, args.batch);
+                    Some(triage(
+                        store.as_ref(),
+                        &near,
+                        items.into_iter(),
+                        &memory,
+                        &mut tally,
+                    ))
+                }
+                _ => None,
+            };
+            let analysed = analysis.map(|h| match h.join() {
+                Ok(r) => r,
+                Err(p) => std::panic::resume_unwind(p),
+            });
+            (analysed, written, after)
         });
-        let mut analysed = analysed.into_iter();
-        let mut failed_ids: Vec<String> = Vec::new();
-        let mut batch = Vec::with_capacity(triaged.len());
-        for t in triaged {
-            match t {
-                Triage::Analyse { doc, .. } => {
-                    match analysed.next().expect("one result per document") {
-                        Ok((analysis, hash, signature)) => {
-                            batch.push(Incoming::Document(NewDocument {
-                                analysis,
-                                version: ANALYSIS_VERSION,
-                                hash,
-                                signature,
-                            }))
-                        }
-                        Err(e) => {
-                            failed_ids.push(doc.id);
-                            fail(&mut tally, e);
-                        }
-                    }
-                }
-                Triage::Report(r) if failed_ids.contains(&r.canonical) => {
-                    let msg = format!("{}: a copy of {}, which failed", r.doc_id, r.canonical);
-                    fail(&mut tally, msg);
-                }
-                Triage::Report(r) => batch.push(Incoming::Report(r)),
-                Triage::Already => tally.already += 1,
-                Triage::Failed(e) => fail(&mut tally, e),
-            }
+        if let Some(out) = written {
+            let out: BatchOutcome = out?;
+            tally.stored += out.stored;
+            tally.events += out.events;
+            tally.already += out.already;
+            tally.exact += out.exact;
+            tally.near += out.near;
+            progress.update(&tally, false);
         }
-        let out: BatchOutcome = store.write_batch(batch, &settings)?;
-        tally.stored += out.stored;
-        tally.events += out.events;
-        tally.already += out.already;
-        tally.exact += out.exact;
-        tally.near += out.near;
-        progress.update(&tally, false);
+        let batch = current.take();
+        if let (Some(batch), Some(analysed)) = (batch, analysed) {
+            to_write = Some(assemble(batch, analysed, &mut failed_ids, &mut tally));
+        }
+        if let Some(after) = after {
+            let (t, seen) = after?;
+            memory = seen;
+            current = Some(t).filter(|t| !t.is_empty());
+        }
     }
     progress.update(&tally, true);
+    // The process ends next: freeing the loaded models and knowledge bases one allocation
+    // at a time would only add tens of milliseconds.
+    std::mem::forget(pipeline);
     let secs = progress.start.elapsed().as_secs_f64();
     eprintln!(
         "sitrep: ingest into {}: {} documents in {:.1} s ({:.0} docs/s): {} stored ({} events), {} duplicates stored as reports ({} exact, {} near), {} already stored, {} failed",
@@ -252,17 +256,124 @@ fn fail(tally: &mut Tally, msg: String) {
     tally.failed.push(msg);
 }
 
+/// The next batch: up to `max` documents or [`BATCH_BYTES`] of text.
+fn read_batch(reader: &mut Reader, max: usize) -> Vec<sitrep_ingest::Item> {
+    let mut items = Vec::with_capacity(max);
+    let mut bytes = 0;
+    for item in reader.by_ref() {
+        if let Ok(ing) = &item {
+            bytes += ing.doc.text.len();
+        }
+        items.push(item);
+        if items.len() >= max || bytes >= BATCH_BYTES {
+            break;
+        }
+    }
+    items
+}
+
+/// Analyses the new documents of a triaged batch, in order, on the current pool.
+fn analyse(
+    pipeline: &Pipeline,
+    analyze: &AnalyzeOptions,
+    triaged: &[Triage],
+) -> Vec<Result<Analysed, String>> {
+    triaged
+        .par_iter()
+        .filter_map(|t| match t {
+            Triage::Analyse {
+                doc,
+                hash,
+                signature,
+            } => Some(
+                pipeline
+                    .analyze(doc.clone(), analyze)
+                    .map(|a| (a, *hash, signature.clone()))
+                    .map_err(|p| DocError::new(doc.id.clone(), p).to_string()),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The rows to write for a triaged batch and its analyses. A copy of a document whose
+/// analysis failed (in this batch or an earlier one) fails too: its original is not stored.
+fn assemble(
+    triaged: Vec<Triage>,
+    analysed: Vec<Result<Analysed, String>>,
+    failed_ids: &mut HashSet<String>,
+    tally: &mut Tally,
+) -> Vec<Incoming> {
+    let mut analysed = analysed.into_iter();
+    let mut batch = Vec::with_capacity(triaged.len());
+    for t in triaged {
+        match t {
+            Triage::Analyse { doc, .. } => {
+                match analysed.next().expect("one result per document") {
+                    Ok((analysis, hash, signature)) => {
+                        batch.push(Incoming::Document(NewDocument {
+                            analysis,
+                            version: ANALYSIS_VERSION,
+                            hash,
+                            signature,
+                        }))
+                    }
+                    Err(e) => {
+                        failed_ids.insert(doc.id);
+                        fail(tally, e);
+                    }
+                }
+            }
+            Triage::Report(r) if failed_ids.contains(&r.canonical) => {
+                let msg = format!("{}: a copy of {}, which failed", r.doc_id, r.canonical);
+                fail(tally, msg);
+            }
+            Triage::Report(r) => batch.push(Incoming::Report(r)),
+            Triage::Already => tally.already += 1,
+            Triage::Failed(e) => fail(tally, e),
+        }
+    }
+    batch
+}
+
+/// What the triage of one batch let through (to analyse or as a report): the next
+/// batch's triage checks it, since it is not in the store before that batch is written.
+#[derive(Default)]
+struct Seen {
+    ids: HashSet<String>,
+    texts: HashMap<TextHash, String>,
+    signatures: Vec<(String, Vec<u8>)>,
+    /// Band key → indices into `signatures`: the next batch compares only those sharing
+    /// a key, as the store's `near_candidates` would return them.
+    keys: HashMap<i64, Vec<usize>>,
+}
+
+impl Seen {
+    /// The signatures sharing a key with `keys`, each once, in the order they were seen.
+    fn candidates(&self, keys: &[i64]) -> impl Iterator<Item = &(String, Vec<u8>)> {
+        let mut found: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| self.keys.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|i| &self.signatures[i])
+    }
+}
+
 /// Decides, in input order, what each document of a batch becomes.
+/// `previous` is what the triage of the batch before let through (not yet in the store).
 fn triage(
     store: &dyn Store,
     near: &dyn NearDuplicates,
     items: impl Iterator<Item = sitrep_ingest::Item>,
+    previous: &Seen,
     tally: &mut Tally,
-) -> anyhow::Result<Vec<Triage>> {
+) -> anyhow::Result<(Vec<Triage>, Seen)> {
     let mut out = Vec::new();
-    let mut ids: HashMap<String, ()> = HashMap::new();
-    let mut texts: HashMap<TextHash, String> = HashMap::new();
-    let mut signatures: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut seen = Seen::default();
     for item in items {
         tally.read += 1;
         let ing = match item {
@@ -277,7 +388,7 @@ fn triage(
         }
         let doc = ing.doc;
         tally.bytes += doc.text.len() as u64;
-        if ids.insert(doc.id.clone(), ()).is_some() {
+        if previous.ids.contains(&doc.id) || !seen.ids.insert(doc.id.clone()) {
             out.push(Triage::Already);
             continue;
         }
@@ -296,7 +407,7 @@ fn triage(
             }
             Known::New => {}
         }
-        if let Some(canonical) = texts.get(&hash) {
+        if let Some(canonical) = seen.texts.get(&hash).or(previous.texts.get(&hash)) {
             out.push(report(canonical.clone(), ReportKind::Exact, None));
             continue;
         }
@@ -304,7 +415,8 @@ fn triage(
         if let Some(sig) = &signature {
             let mut best: Option<(f32, String)> = None;
             let stored = store.near_candidates(&sig.keys)?;
-            for (id, other) in stored.iter().chain(signatures.iter()) {
+            let in_memory = previous.candidates(&sig.keys).chain(seen.signatures.iter());
+            for (id, other) in stored.iter().chain(in_memory) {
                 let Some(s) = near.judge(&sig.bytes, other) else {
                     continue;
                 };
@@ -316,16 +428,19 @@ fn triage(
                 out.push(report(canonical, ReportKind::Near, Some(s)));
                 continue;
             }
-            signatures.push((doc.id.clone(), sig.bytes.clone()));
+            for &k in &sig.keys {
+                seen.keys.entry(k).or_default().push(seen.signatures.len());
+            }
+            seen.signatures.push((doc.id.clone(), sig.bytes.clone()));
         }
-        texts.insert(hash, doc.id.clone());
+        seen.texts.insert(hash, doc.id.clone());
         out.push(Triage::Analyse {
             doc,
             hash,
             signature,
         });
     }
-    Ok(out)
+    Ok((out, seen))
 }
 
 pub fn reanalyze(args: ReanalyzeArgs) -> anyhow::Result<ExitCode> {
@@ -536,7 +651,14 @@ mod tests {
             item("c3", "Ganz  neuer Text über etwas anderes."),
         ];
         let mut tally = Tally::default();
-        let t = triage(store.as_ref(), &Words, items.into_iter(), &mut tally).unwrap();
+        let (t, _) = triage(
+            store.as_ref(),
+            &Words,
+            items.into_iter(),
+            &Seen::default(),
+            &mut tally,
+        )
+        .unwrap();
         let got: Vec<String> = t
             .iter()
             .map(|t| match t {
@@ -558,5 +680,87 @@ mod tests {
             ]
         );
         assert_eq!(tally.read, 6);
+    }
+
+    /// The batch before is not written yet when the next is triaged: its documents are
+    /// found in memory as if they were stored.
+    #[test]
+    fn triage_sees_the_unwritten_batch_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("s.db");
+        let store = sitrep_store::open(db.to_str().unwrap(), &OpenOptions::default()).unwrap();
+        let text = "Frankreich schickt 500 Soldaten nach Estland zur Verstärkung der Nato";
+        let mut tally = Tally::default();
+        let first = vec![item("a1", text)];
+        let (t, seen) = triage(
+            store.as_ref(),
+            &Words,
+            first.into_iter(),
+            &Seen::default(),
+            &mut tally,
+        )
+        .unwrap();
+        assert!(matches!(&t[..], [Triage::Analyse { .. }]));
+        let second = vec![
+            item("a1", "the same id"),
+            item("b1", text),
+            item("b2", &format!("{text} heute")),
+            item("b3", "Etwas ganz anderes."),
+        ];
+        let (t, _) = triage(
+            store.as_ref(),
+            &Words,
+            second.into_iter(),
+            &seen,
+            &mut tally,
+        )
+        .unwrap();
+        let got: Vec<String> = t
+            .iter()
+            .map(|t| match t {
+                Triage::Analyse { doc, .. } => format!("analyse {}", doc.id),
+                Triage::Report(r) => format!("{} {} of {}", r.doc_id, r.kind.as_str(), r.canonical),
+                Triage::Already => "already".into(),
+                Triage::Failed(e) => format!("failed {e}"),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            ["already", "b1 exact of a1", "b2 near of a1", "analyse b3"]
+        );
+    }
+
+    /// A copy of a document whose analysis failed in an earlier batch is not written (its
+    /// original is not stored) but named as failed.
+    #[test]
+    fn a_copy_of_a_failed_document_fails() {
+        let mut tally = Tally::default();
+        let mut failed = HashSet::new();
+        let doc = Document::new("a1", "Text");
+        let hash = TextHash::of(&doc.text);
+        let rows = assemble(
+            vec![Triage::Analyse {
+                doc: doc.clone(),
+                hash,
+                signature: None,
+            }],
+            vec![Err("a1: broken".to_string())],
+            &mut failed,
+            &mut tally,
+        );
+        assert!(rows.is_empty());
+        let copy = Document::new("b1", "Text");
+        let report = NewReport::of(&copy, hash, "a1".to_string(), ReportKind::Exact, None);
+        let rows = assemble(
+            vec![Triage::Report(report)],
+            Vec::new(),
+            &mut failed,
+            &mut tally,
+        );
+        assert!(rows.is_empty());
+        assert_eq!(
+            tally.failed,
+            ["a1: broken", "b1: a copy of a1, which failed"]
+        );
     }
 }

@@ -406,9 +406,10 @@ impl Frames {
         }
         let lower = lemma.to_lowercase();
         for (head, _) in &self.noun_heads {
-            if head.chars().count() >= 5
-                && lower.len() >= head.len() + 3
+            // the character count last: it is the dearest test and most heads fail before
+            if lower.len() >= head.len() + 3
                 && lower.ends_with(head.as_str())
+                && head.chars().count() >= 5
             {
                 let key = (Pos::Noun, head.clone());
                 return self.index.get(&key).map(Vec::as_slice).unwrap_or(&[]);

@@ -19,9 +19,11 @@
 //! Sector words are kept apart ([`SectorIndex`]): they are looked up by lemma, with the
 //! compound rules of [`crate::sectors::resolve`] precomputed into hash maps.
 //!
-//! Nothing is serialised: building from the embedded TSVs takes a few milliseconds (see
-//! the `matcher_builds_fast` test and `evaluation/reports/ner-de.md`), so there is no
-//! artifact and no format version to keep.
+//! Nothing is serialised: building from the embedded TSVs costs about 250 M instructions
+//! per language plus 150 M for the place registry, parsed on a thread of its own
+//! (`evaluation/reports/speed.md`); the pipeline builds a language only when a document
+//! needs it. A binary artifact would cut this further, at the price of a generator and a
+//! staleness test.
 
 use crate::media::{self, Outlet};
 use crate::national::{self, NationalOrg};
@@ -163,25 +165,28 @@ pub fn normalise(tok: &str) -> std::borrow::Cow<'_, str> {
 pub fn form_tokens(form: &str) -> Vec<String> {
     let mut out = Vec::new();
     for piece in form.split_whitespace() {
-        let mut cur = String::new();
-        let chars: Vec<char> = piece.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
-            let inner = i > 0 && i + 1 < chars.len();
-            if c == '-' && inner && chars[i - 1].is_alphanumeric() && chars[i + 1].is_alphanumeric()
+        let mut cur = String::with_capacity(piece.len());
+        let mut prev: Option<char> = None;
+        let mut chars = piece.chars().peekable();
+        while let Some(c) = chars.next() {
+            let next = chars.peek().copied();
+            if c == '-'
+                && prev.is_some_and(char::is_alphanumeric)
+                && next.is_some_and(char::is_alphanumeric)
             {
                 out.push(std::mem::take(&mut cur));
                 out.push("-".to_string());
             } else {
-                cur.push(c);
+                // as `normalise`: typographic apostrophes are read as `'`
+                cur.push(if matches!(c, '’' | '‘') { '\'' } else { c });
             }
+            prev = Some(c);
         }
         if !cur.is_empty() {
             out.push(cur);
         }
     }
-    out.into_iter()
-        .map(|t| normalise(&t).into_owned())
-        .collect()
+    out
 }
 
 fn capitalised(s: &str) -> Option<String> {
@@ -201,9 +206,20 @@ impl Matcher {
         let people = people::load()?;
         let outlets = media::load()?;
         let sector_words = sectors::load()?;
-        let mut m = Matcher::build(lang, &states, orgs, people, &outlets, &sector_words);
+        // The place registry is the largest table: parse it on a thread of its own while
+        // this one compiles the rest.
+        let (m, places) = std::thread::scope(|scope| {
+            let places = scope.spawn(places::load);
+            let m = Matcher::build(lang, &states, orgs, people, &outlets, &sector_words);
+            let places = match places.join() {
+                Ok(p) => p,
+                Err(p) => std::panic::resume_unwind(p),
+            };
+            (m, places)
+        });
+        let mut m = m;
         m.add_national(&national::load()?);
-        m.add_places(&places::load()?);
+        m.add_places(&places?);
         m.link_capitals(&states);
         Ok(m)
     }
@@ -836,6 +852,22 @@ mod tests {
             .iter()
             .map(|e| (e.form, e.code.clone()))
             .collect()
+    }
+
+    #[test]
+    fn forms_split_as_the_segmenter_splits() {
+        let t = |f: &str| form_tokens(f);
+        assert_eq!(t("UN-Sicherheitsrat"), ["UN", "-", "Sicherheitsrat"]);
+        assert_eq!(t("  Frankfurt am  Main "), ["Frankfurt", "am", "Main"]);
+        // a hyphen at either end of a word, or next to another mark, stays in the token
+        assert_eq!(t("-Ost West- a--b"), ["-Ost", "West-", "a--b"]);
+        assert_eq!(
+            t("Baden-Württemberg-Süd"),
+            ["Baden", "-", "Württemberg", "-", "Süd"]
+        );
+        assert_eq!(t("Côte d’Ivoire"), ["Côte", "d'Ivoire"]);
+        assert_eq!(t("O‘Neill-3"), ["O'Neill", "-", "3"]);
+        assert!(t(" ").is_empty());
     }
 
     #[test]

@@ -168,14 +168,18 @@ pub fn genitive(name: &str) -> Option<String> {
     if !last.chars().next().is_some_and(char::is_uppercase) || name.contains(' ') {
         return None;
     }
-    let lower = last.to_lowercase();
-    if ["s", "ß", "x", "z", "ce", "sch"]
-        .iter()
-        .any(|e| lower.ends_with(e))
-    {
+    // the endings compared without case (no upper-case letter but `ẞ` lowers to them)
+    let ends = |e: &str| {
+        let b = last.as_bytes();
+        b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+    };
+    if last.ends_with(['ß', 'ẞ']) || ["s", "x", "z", "ce", "sch"].iter().any(|e| ends(e)) {
         return None;
     }
-    Some(format!("{name}s"))
+    let mut g = String::with_capacity(name.len() + 1);
+    g.push_str(name);
+    g.push('s');
+    Some(g)
 }
 
 fn parse_coord(row: &crate::Row<'_, '_>, col: &str, max: f32) -> Result<Option<f32>, KbError> {
@@ -408,6 +412,14 @@ mod tests {
         assert_eq!(genitive("Paris"), None);
         assert_eq!(genitive("Graz"), None);
         assert_eq!(genitive("Frankfurt am Main"), None);
+        // the sibilant endings in any case
+        assert_eq!(genitive("AIX"), None);
+        assert_eq!(genitive("Nice"), None);
+        assert_eq!(genitive("Rorschach").as_deref(), Some("Rorschachs"));
+        assert_eq!(genitive("Fleisch"), None);
+        assert_eq!(genitive("GROẞ"), None);
+        assert_eq!(genitive("Fürth").as_deref(), Some("Fürths"));
+        assert_eq!(genitive("bochum"), None);
     }
 
     #[test]

@@ -20,6 +20,7 @@ use sitrep_events::{EventExtractor, Input};
 use sitrep_langid::LanguageIdentifier;
 use sitrep_segment::Segmenter;
 use sitrep_tag::{Tagger, WordAnalysis};
+use std::sync::OnceLock;
 
 /// The version of what the stages produce. Bump it when a change to any stage (rules,
 /// frames, lexicons, models) changes analyses: a store records it per document, and
@@ -38,51 +39,87 @@ pub struct AnalyzeOptions {
 }
 
 /// The loaded pipeline. Build it once; it is cheap to share across threads.
+///
+/// Each language's stages (segmenter, tagger, knowledge base) are loaded on first use, so
+/// a German-only batch never pays for the English data (the knowledge bases are most of
+/// the start-up cost, see evaluation/reports/speed.md). [`Pipeline::preload`] loads them
+/// up front.
 pub struct Pipeline {
     identifier: LanguageIdentifier,
-    segmenters: [Segmenter; 2],
-    taggers: [Tagger; 2],
-    recognizers: [EntityRecognizer; 2],
+    parts: [OnceLock<Part>; 2],
     events: EventExtractor,
 }
 
-impl Pipeline {
-    /// The pipeline with the data shipped in the repository. Panics if a shipped model is
-    /// malformed (the tests load every one, so a release cannot ship a broken model).
-    pub fn new() -> Pipeline {
-        // The knowledge bases take the longest to compile (tens of ms per language): build
-        // them on their own threads while this one loads the taggers and frames.
+/// The stages of one language.
+struct Part {
+    segmenter: Segmenter,
+    tagger: Tagger,
+    recognizer: EntityRecognizer,
+}
+
+impl Part {
+    /// Loads one language. Panics if a shipped model is malformed (the tests load every
+    /// one, so a release cannot ship a broken model).
+    fn load(l: Language) -> Part {
+        // The knowledge base takes the longest to compile: build it on its own thread
+        // while this one loads the tagger and the segmenter.
         std::thread::scope(|scope| {
-            let kb = Language::ALL.map(|l| {
-                scope.spawn(move || {
-                    EntityRecognizer::new(l)
-                        .unwrap_or_else(|e| panic!("shipped {l} knowledge base: {e}"))
-                })
+            let kb = scope.spawn(move || {
+                EntityRecognizer::new(l)
+                    .unwrap_or_else(|e| panic!("shipped {l} knowledge base: {e}"))
             });
-            let taggers = Language::ALL.map(|l| {
-                Tagger::new(l).unwrap_or_else(|e| panic!("shipped {l} tagger model: {e}"))
-            });
-            let events = EventExtractor::new();
-            let recognizers = kb.map(|h| match h.join() {
+            let tagger = Tagger::new(l).unwrap_or_else(|e| panic!("shipped {l} tagger model: {e}"));
+            let segmenter = Segmenter::new(l);
+            let recognizer = match kb.join() {
                 Ok(r) => r,
                 Err(p) => std::panic::resume_unwind(p),
-            });
-            Pipeline {
-                identifier: LanguageIdentifier::new(),
-                segmenters: Language::ALL.map(Segmenter::new),
-                taggers,
-                recognizers,
-                events,
+            };
+            Part {
+                segmenter,
+                tagger,
+                recognizer,
             }
         })
     }
+}
+
+impl Pipeline {
+    /// The pipeline with the data shipped in the repository. Languages load on first use
+    /// (see [`Pipeline::preload`]); a malformed shipped model panics then.
+    pub fn new() -> Pipeline {
+        Pipeline {
+            identifier: LanguageIdentifier::new(),
+            parts: [OnceLock::new(), OnceLock::new()],
+            events: EventExtractor::new(),
+        }
+    }
+
+    /// Loads the stages of `languages` now (in parallel) rather than on first use.
+    pub fn preload(&self, languages: &[Language]) {
+        std::thread::scope(|scope| {
+            for &l in languages {
+                scope.spawn(move || {
+                    self.part(l);
+                });
+            }
+        });
+    }
+
+    /// Whether the stages of `language` are loaded.
+    pub fn is_loaded(&self, language: Language) -> bool {
+        self.parts[language as usize].get().is_some()
+    }
+
+    fn part(&self, language: Language) -> &Part {
+        self.parts[language as usize].get_or_init(|| Part::load(language))
+    }
 
     pub fn tagger(&self, language: Language) -> &Tagger {
-        &self.taggers[language as usize]
+        &self.part(language).tagger
     }
 
     pub fn segmenter(&self, language: Language) -> &Segmenter {
-        &self.segmenters[language as usize]
+        &self.part(language).segmenter
     }
 
     pub fn identifier(&self) -> &LanguageIdentifier {
@@ -143,7 +180,7 @@ impl Pipeline {
                 words.append(&mut sentence_words);
             }
             if opts.entities || opts.events {
-                let found = self.recognizers[language as usize].mentions(
+                let found = self.part(language).recognizer.mentions(
                     &analysis.text,
                     &seg.tokens,
                     &words,
@@ -159,7 +196,7 @@ impl Pipeline {
                         sentence_of[t] = k;
                     }
                 }
-                let pronouns = self.recognizers[language as usize].attribution_pronouns(
+                let pronouns = self.part(language).recognizer.attribution_pronouns(
                     &analysis.text,
                     &seg.tokens,
                     &sentence_of,
@@ -311,6 +348,29 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&after).unwrap(),
             serde_json::to_string(&before).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_language_loads_on_first_use_only() {
+        let p = Pipeline::new();
+        assert!(!p.is_loaded(Language::De) && !p.is_loaded(Language::En));
+        let mut doc = Document::new("d", "Russland kritisierte die NATO scharf.");
+        doc.language = Some(Language::De);
+        let opts = AnalyzeOptions {
+            events: true,
+            ..Default::default()
+        };
+        let a = p.analyze(doc.clone(), &opts).unwrap();
+        assert!(p.is_loaded(Language::De));
+        assert!(!p.is_loaded(Language::En), "German text loaded English");
+        // preloading gives the same analysis as loading on first use
+        let q = Pipeline::new();
+        q.preload(&Language::ALL);
+        assert!(q.is_loaded(Language::De) && q.is_loaded(Language::En));
+        assert_eq!(
+            serde_json::to_string(&q.analyze(doc, &opts).unwrap()).unwrap(),
+            serde_json::to_string(&a).unwrap()
         );
     }
 
