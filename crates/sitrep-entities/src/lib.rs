@@ -294,6 +294,68 @@ fn media_word(w: &str) -> bool {
     MEDIA_NOUNS.iter().any(|m| w.ends_with(m))
 }
 
+/// Heads of a compound on an organisation that name a post inside it, not an office of
+/// their own: the organisation gives the sector (`Wirtschaftskammer-Präsident` BUS,
+/// `Caritas-Sprecherin` NGO, `Bundesbank-Vorstand` GOV), where an office head keeps its own
+/// (`SPÖ-Bürgermeister` GOV, `ÖVP-Abgeordnete` LEG, `FPÖ-Minister` GOV).
+const LEAD_HEADS: &[&str] = &[
+    "Präsident",
+    "Präsidentin",
+    "Präsidenten",
+    "Vizepräsident",
+    "Vizepräsidentin",
+    "Chef",
+    "Chefin",
+    "Chefs",
+    "Generalsekretär",
+    "Generalsekretärin",
+    "Sprecher",
+    "Sprecherin",
+    "Vorsitzende",
+    "Vorsitzender",
+    "Vorsitzenden",
+    "Direktor",
+    "Direktorin",
+    "Generaldirektor",
+    "Generaldirektorin",
+    "Obmann",
+    "Obfrau",
+    "Vorstand",
+    "Leiter",
+    "Leiterin",
+    "Funktionär",
+    "Funktionärin",
+    "Vertreter",
+    "Vertreterin",
+    "Boss",
+    "Spitze",
+    "Experte",
+    "Expertin",
+    "president",
+    "chief",
+    "head",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+];
+
+/// `w` ends in `suffix` (given in lower case), ignoring the case of ASCII letters: the
+/// per-token tests compare without making a lower-case copy of every word.
+fn ends_with_ci(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// `w` begins with `prefix` (given in lower case), ignoring the case of ASCII letters.
+fn starts_with_ci(w: &str, prefix: &str) -> bool {
+    w.len() >= prefix.len() && w.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+fn lead_head(w: &str) -> bool {
+    LEAD_HEADS.contains(&w)
+}
+
 /// Heads of hyphen compounds whose first part is an outlet (`Heute-Plattformen`,
 /// `Kurier-Redaktion`): they let a title that is also a common word (`Heute`) be the outlet.
 const MEDIA_COMPOUND_HEADS: &[&str] = &[
@@ -1252,12 +1314,12 @@ impl EntityRecognizer {
                 i = end;
                 continue;
             }
-            let lower = w.to_lowercase();
+            // (no lower-case copy per token: the suffixes are compared ignoring ASCII case)
             let street = self
                 .cues
                 .street_suffixes
                 .iter()
-                .any(|suf| lower.len() > suf.len() + 3 && lower.ends_with(suf))
+                .any(|suf| w.len() > suf.len() + 3 && ends_with_ci(w, suf))
                 && self.kb.sectors().sector_of_form(w).is_none()
                 && self.lex(cx, w) != Lex::Noun;
             // German motorways and federal roads: `A 7`, `A1`, `B 27` (not `DIN A4`)
@@ -1277,14 +1339,15 @@ impl EntityRecognizer {
             // (tagged as a name, or built on a first part that is no word: `Stüdlhütte`,
             // `Marbachsee`, `Pustertal`, but not `Seitental`, `Wallberg`)
             let strong_place = || {
-                lower.chars().count() > 6
+                w.chars().count() > 6
                     && self
                         .cues
                         .strong_place_suffixes
                         .iter()
-                        .find(|suf| lower.ends_with(*suf))
+                        .find(|suf| ends_with_ci(w, suf))
                         .is_some_and(|suf| {
                             // (`Kunstspringen`: a verb, not a place in `-ingen`)
+                            let lower = w.to_lowercase();
                             let verb_tail = *suf == "ingen"
                                 && self.lexicon.as_ref().is_some_and(|l| {
                                     lower.char_indices().any(|(k, _)| {
@@ -1347,9 +1410,8 @@ impl EntityRecognizer {
         }
         let n = cx.strs.len();
         let ends_in = |w: &str, list: &[&str]| {
-            let l = w.to_lowercase();
-            let l = l.trim_end_matches("es").trim_end_matches('s');
-            list.iter().any(|suf| l.ends_with(suf))
+            let l = w.trim_end_matches("es").trim_end_matches('s');
+            list.iter().any(|suf| ends_with_ci(l, suf))
         };
         let noun_at = |covered: &[bool], k: usize| {
             k < n
@@ -1399,7 +1461,7 @@ impl EntityRecognizer {
                     .cues
                     .institution_prefixes
                     .iter()
-                    .any(|p| cx.strs[i].to_lowercase().starts_with(p))
+                    .any(|p| starts_with_ci(cx.strs[i], p))
                 && ends_in(cx.strs[i], self.cues.org_suffixes)
                 && cx.strs[i].chars().count() >= 9
             {
@@ -2033,12 +2095,15 @@ impl EntityRecognizer {
             })
             && !prev_idx.is_some_and(|p| matches!(cx.upos(p), Some(Upos::Det | Upos::Adj)))
             && (prev_idx.is_some_and(finite) || finite(r.end));
-        if subject || genitive || two_names {
-            return Some(mk(EntityKind::Person, None, None, None, name, Rule::Name));
-        }
         let descriptor = self
             .descriptor(cx, r.start)
             .or_else(|| self.apposition(cx, r.start));
+        if subject || genitive || two_names {
+            // (a foreign given name the list lacks: `der ukrainische Botschafter Andrij
+            // Melnyk protestierte` still takes its descriptor)
+            let (code, sector) = descriptor.unwrap_or((None, None));
+            return Some(mk(EntityKind::Person, code, sector, None, name, Rule::Name));
+        }
         let titled = prev.is_some_and(|p| self.cues.titles.contains(&p));
         let saying = self.saying_next_to(cx, r.clone());
         if descriptor.is_some() || titled || saying {
@@ -2288,7 +2353,8 @@ impl EntityRecognizer {
         // `Oceana-Direktor X`: a compound whose first part is a known organisation, state or
         // outlet gives its code; the sector is the head's, else the organisation's
         if noun >= 2
-            && cx.is_noun(noun)
+            // (the tagger may call the head of such a compound a name: `SPÖ-Klubobmann` NE)
+            && (cx.is_noun(noun) || cx.is_proper(noun) && capitalised(cx.strs[noun]))
             && cx.strs[noun - 1] == "-"
             && cx.tokens[noun - 2].joined
             && cx.tokens[noun - 1].joined
@@ -2304,10 +2370,12 @@ impl EntityRecognizer {
                     )
                 })
             }) {
-                let sector = self
-                    .word_sector(cx, noun)
-                    .or_else(|| self.kb.org_sector(&e.kb, cx.published))
-                    .or(e.sector);
+                let org = self.kb.org_sector(&e.kb, cx.published).or(e.sector);
+                let sector = if lead_head(cx.strs[noun]) {
+                    org.or_else(|| self.word_sector(cx, noun))
+                } else {
+                    self.word_sector(cx, noun).or(org)
+                };
                 let code = self
                     .nationality_before(cx, noun)
                     .or_else(|| Some(e.code.clone()).filter(|c| !c.is_empty()));
@@ -2325,12 +2393,12 @@ impl EntityRecognizer {
                     FormType::OrgName | FormType::StateName | FormType::Seat | FormType::Media
                 ) && !e.context_only
             }) {
-                let sector = self
-                    .kb
-                    .sectors()
-                    .sector_of_form(head)
-                    .or_else(|| self.kb.org_sector(&e.kb, cx.published))
-                    .or(e.sector);
+                let org = self.kb.org_sector(&e.kb, cx.published).or(e.sector);
+                let sector = if lead_head(head) {
+                    org.or_else(|| self.kb.sectors().sector_of_form(head))
+                } else {
+                    self.kb.sectors().sector_of_form(head).or(org)
+                };
                 let code = self
                     .nationality_before(cx, noun)
                     .or_else(|| Some(e.code.clone()).filter(|c| !c.is_empty()));

@@ -43,6 +43,7 @@ const DE_COMPANY_NOUNS: &[&str] = &[
     "holding",
     "start-up",
     "startup",
+    "portal",
 ];
 
 /// The same for English, as the noun before the name (`the carmaker Tesla`).
@@ -105,6 +106,27 @@ const DE_INSTITUTION_ENDS: &[&str] = &[
     "studio",
 ];
 
+/// The key of a word's ending: its last four bytes, ASCII letters folded to lower case (a
+/// capitalised whole word `Bank` and the compound `Zentralbank` share the key of `bank`).
+/// Words shorter than four bytes have none; every listed ending is at least that long.
+fn ending_key(w: &str) -> Option<u32> {
+    let b = w.as_bytes();
+    let tail: [u8; 4] = b.get(b.len().checked_sub(4)?..)?.try_into().ok()?;
+    Some(u32::from_le_bytes(tail.map(|c| c.to_ascii_lowercase())))
+}
+
+/// The keys of a list of endings (a few dozen: a linear scan of `u32`s is cheaper than
+/// hashing).
+fn ending_keys(endings: &[&str]) -> Vec<u32> {
+    endings.iter().filter_map(|e| ending_key(e)).collect()
+}
+
+/// Whether `w` may end in one of the endings whose keys these are: `false` is certain,
+/// `true` is checked by the caller with the full comparison.
+fn may_end_in(keys: &[u32], w: &str) -> bool {
+    ending_key(w).is_some_and(|k| keys.contains(&k))
+}
+
 /// Prepositions (and articles) between a person and the organisation they speak for.
 const DE_FOR: &[&str] = &["von", "vom", "bei", "beim"];
 const EN_FOR: &[&str] = &["of", "from", "at"];
@@ -131,10 +153,13 @@ impl EntityRecognizer {
             self.institution_places(cx, found, &mut covered);
         }
         self.head_sectors(cx, found);
+        self.place_in_name(cx, found);
         self.same_name(cx, found, &mut covered);
         self.speaks_for(cx, found);
         self.party_by_state(cx, found);
+        self.surname_not_place(cx, found);
         self.person_chains(cx, found, &mut covered);
+        self.predicate_office(cx, found);
         self.organ_in_state(cx, found);
     }
 
@@ -299,10 +324,14 @@ impl EntityRecognizer {
         let ends_in = |w: &str, n: &str| {
             w.as_bytes().last() == n.as_bytes().last() && w.ends_with(n) || whole(w, n)
         };
+        let keys = ending_keys(nouns);
         let company_noun = |k: usize| {
             let w = cx.strs[k];
             // (the tagger often calls a rare compound a name: `Mediaagentur` NE)
             (cx.is_noun(k) || cx.is_proper(k) && capitalised(w))
+                // most nouns end in none of the endings: one lookup of their last four
+                // bytes says so before any string comparison
+                && (may_end_in(&keys, w) || may_end_in(&keys, cx.lemma(k)))
                 && {
                     // German compounds end in the noun (`Ökostromanbieter`); an inflected
                     // form ends in it once the tagger's lemma drops the ending
@@ -370,6 +399,7 @@ impl EntityRecognizer {
             Language::De => DE_ORG_NOUNS,
             Language::En => EN_ORG_NOUNS,
         };
+        let keys = ending_keys(nouns);
         let n = cx.strs.len();
         for k in 0..n.saturating_sub(1) {
             let w = cx.strs[k];
@@ -378,7 +408,8 @@ impl EntityRecognizer {
                     && w.is_char_boundary(w.len() - e.len())
                     && w[w.len() - e.len()..].eq_ignore_ascii_case(e)
             };
-            if !(cx.is_noun(k) || cx.is_proper(k) && capitalised(w))
+            if !may_end_in(&keys, w)
+                || !(cx.is_noun(k) || cx.is_proper(k) && capitalised(w))
                 || !nouns.iter().any(|e| lower_end(e))
             {
                 continue;
@@ -642,6 +673,13 @@ impl EntityRecognizer {
     /// `Petra Hauser, Geschäftsführerin der …`).
     fn head_sectors(&self, cx: &Ctx, found: &mut [Found]) {
         let n = cx.strs.len();
+        // organisations and outlets with a sector, by their first token, for `X, Sprecher
+        // der Polizei` (the post's organisation gives the person its actor)
+        let orgs: Vec<(usize, Option<String>, Sector)> = found
+            .iter()
+            .filter(|o| matches!(o.kind, EntityKind::Organization | EntityKind::Media))
+            .filter_map(|o| o.sector.map(|s| (o.tokens.start, o.code.clone(), s)))
+            .collect();
         for f in found.iter_mut() {
             if f.sector.is_some() || f.kb.is_some() || f.rule != Rule::Name {
                 continue;
@@ -685,11 +723,149 @@ impl EntityRecognizer {
                             if f.code.is_none() {
                                 f.code = self.nationality_before(cx, j);
                             }
+                        } else if let Some((_, code, s)) = (j + 2..(j + 4).min(n))
+                            .find(|&o| {
+                                matches!(cx.strs[j + 1], "der" | "des" | "von" | "vom" | "of")
+                                    && (o == j + 2 || cx.upos(o - 1) == Some(Upos::Adj))
+                            })
+                            .and_then(|o| orgs.iter().find(|g| g.0 == o))
+                        {
+                            // `Hans Huber, Sprecher der Landespolizeidirektion`: a post
+                            // noun without a sector of its own and the organisation after it
+                            f.sector = Some(*s);
+                            if f.code.is_none() {
+                                f.code = code.clone();
+                            }
                         }
                     }
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// `Landesgericht Linz`, `Bezirkshauptmannschaft Gmünd`: an organisation the knowledge
+    /// base does not know, whose name ends in a known place, is that place's state's (not the
+    /// home state's: a story about a German couple before an Austrian court).
+    fn place_in_name(&self, cx: &Ctx, found: &mut [Found]) {
+        for f in found.iter_mut() {
+            if f.kind != EntityKind::Organization
+                || f.kb.is_some()
+                || f.code.is_some()
+                || f.tokens.len() < 2
+                || f.rule != Rule::Name
+            {
+                continue;
+            }
+            let last = cx.strs[f.tokens.end - 1];
+            if !capitalised(last) {
+                continue;
+            }
+            f.code = self
+                .kb
+                .lookup(last)
+                .into_iter()
+                .find(|e| {
+                    matches!(
+                        e.form,
+                        FormType::Place | FormType::Capital | FormType::StateName
+                    ) && e.code.len() == 3
+                })
+                .map(|e| e.code.clone());
+        }
+    }
+
+    /// `Schneider ist bisher Chefredakteur der Zeitschrift …`, `Baur wurde alleiniger
+    /// Chefredakteur`, `X is the company's chief executive`: a person without a sector, as
+    /// the subject of a copula whose predicate is an office or role noun, takes the noun's
+    /// sector (the predicate form of an apposition), and so do the other mentions of the
+    /// same surname that have none (it runs after `person_chains`, which adds them).
+    fn predicate_office(&self, cx: &Ctx, found: &mut [Found]) {
+        const COPULA: &[&str] = &[
+            "ist", "war", "wird", "wurde", "bleibt", "blieb", "is", "was", "becomes", "became",
+            "remains",
+        ];
+        // adverbs and determiners that may stand between the copula and the noun
+        const BETWEEN: &[&str] = &[
+            "bisher", "seit", "nun", "jetzt", "derzeit", "zuvor", "auch", "bereits", "noch",
+            "schon", "künftig", "dann", "ein", "eine", "der", "die", "neuer", "neue", "the", "a",
+            "an", "now", "also",
+        ];
+        let n = cx.strs.len();
+        let mut named: Vec<(&str, Option<String>, Sector)> = Vec::new();
+        for f in found.iter_mut() {
+            if f.kind != EntityKind::Person || f.sector.is_some() || f.kb.is_some() {
+                continue;
+            }
+            let mut j = f.tokens.end;
+            if !cx.strs.get(j).is_some_and(|w| COPULA.contains(w)) {
+                continue;
+            }
+            j += 1;
+            let lo = j;
+            while j < n
+                && j < lo + 4
+                && (BETWEEN.contains(&cx.strs[j]) || cx.upos(j) == Some(Upos::Adj))
+            {
+                j += 1;
+            }
+            if j < n && cx.is_noun(j) {
+                if let Some(s) = self.word_sector(cx, j) {
+                    f.sector = Some(s);
+                    if f.code.is_none() {
+                        f.code = self.nationality_before(cx, j);
+                    }
+                    named.push((cx.strs[f.tokens.end - 1], f.code.clone(), s));
+                }
+            }
+        }
+        for f in found.iter_mut() {
+            if f.kind != EntityKind::Person || f.sector.is_some() || f.kb.is_some() {
+                continue;
+            }
+            let last = cx.strs[f.tokens.end - 1];
+            if let Some((_, code, s)) = named
+                .iter()
+                .find(|p| p.0 == last && p.0.chars().count() >= 3)
+            {
+                if f.code.is_none() || f.code == *code {
+                    f.sector = Some(*s);
+                    f.code = f.code.clone().or_else(|| code.clone());
+                }
+            }
+        }
+    }
+
+    /// `Reitz bleibe in der Chefredaktion` after `Ulrich Reitz`: a one-word place reading
+    /// that is the surname of a person named in full in the document is that person,
+    /// unless a locative preposition stands before it (`in Reitz`); `person_chains` then
+    /// gives it the person's actor.
+    fn surname_not_place(&self, cx: &Ctx, found: &mut Vec<Found>) {
+        let surnames: Vec<&str> = found
+            .iter()
+            .filter(|f| f.kind == EntityKind::Person && f.tokens.len() >= 2)
+            .map(|f| cx.strs[f.tokens.end - 1])
+            .collect();
+        if surnames.is_empty() {
+            return;
+        }
+        for f in found.iter_mut() {
+            if f.kind != EntityKind::Place || f.tokens.len() != 1 {
+                continue;
+            }
+            let k = f.tokens.start;
+            let after_prep = k.checked_sub(1).is_some_and(|p| {
+                cx.upos(p) == Some(Upos::Adp) || self.cues.locative.contains(&cx.strs[p])
+            });
+            if after_prep || !surnames.contains(&cx.strs[k]) {
+                continue;
+            }
+            f.kind = EntityKind::Person;
+            f.kb = None;
+            f.country = None;
+            f.code = None;
+            f.sector = None;
+            f.rule = Rule::Surname;
         }
     }
 
@@ -866,9 +1042,39 @@ impl EntityRecognizer {
             return;
         }
         let home = best[0];
+        // a person coded by a compound on such a name (`die Grünen-Politikerin X`)
+        for f in found.iter_mut() {
+            let k = f.tokens.start;
+            if f.kind != EntityKind::Person || f.kb.is_some() || k == 0 {
+                continue;
+            }
+            let Some(code) = f.code.clone().filter(|c| c != home) else {
+                continue;
+            };
+            let first = if k >= 3 && cx.strs[k - 2] == "-" {
+                Some(cx.strs[k - 3])
+            } else {
+                cx.strs[k - 1].split_once('-').map(|(a, _)| a)
+            };
+            let Some(first) = first.filter(|w| !w.is_empty()) else {
+                continue;
+            };
+            let entries = self.kb.lookup(first);
+            let party_of = |c: &str| {
+                entries
+                    .iter()
+                    .any(|e| e.form == FormType::OrgName && e.code == c)
+            };
+            if party_of(home) && party_of(&code) {
+                f.code = Some(home.to_string());
+            }
+        }
         for f in found.iter_mut() {
             if f.kind != EntityKind::Organization
-                || !matches!(f.rule, Rule::Kb(FormType::OrgName))
+                || !matches!(
+                    f.rule,
+                    Rule::Kb(FormType::OrgName) | Rule::Compound(FormType::OrgName)
+                )
                 || f.code.as_deref() == Some(home)
             {
                 continue;
@@ -884,6 +1090,42 @@ impl EntityRecognizer {
                 f.name = e.name.clone();
                 f.sector = self.kb.org_sector(&e.kb, cx.published).or(e.sector);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ending_keys_reject_other_nouns_and_keep_every_listed_ending() {
+        for list in [
+            DE_COMPANY_NOUNS,
+            EN_COMPANY_NOUNS,
+            DE_ORG_NOUNS,
+            EN_ORG_NOUNS,
+        ] {
+            let keys = ending_keys(list);
+            // every ending is long enough to have a key, so none is skipped silently
+            assert_eq!(keys.len(), list.len());
+            for e in list {
+                assert!(may_end_in(&keys, e), "{e}");
+            }
+        }
+        let keys = ending_keys(DE_COMPANY_NOUNS);
+        // a compound, a capitalised whole word and a hyphen compound's head pass
+        for w in [
+            "Ökostromanbieter",
+            "Bank",
+            "Onlinespiele-Entwickler",
+            "Zentralbank",
+        ] {
+            assert!(may_end_in(&keys, w), "{w}");
+        }
+        // ordinary nouns and short words do not
+        for w in ["Regierung", "Haus", "Kind", "EU", "Minister"] {
+            assert!(!may_end_in(&keys, w), "{w}");
         }
     }
 }

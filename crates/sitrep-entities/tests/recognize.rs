@@ -915,3 +915,93 @@ fn text_ending_after_a_name_and_a_comma() {
         );
     }
 }
+
+/// Person sectors from a post inside a named organisation (the organisation's sector wins
+/// over a generic head such as `Präsident`) and from a predicate noun (`X ist bisher
+/// Chefredakteur`), which reaches the full name too; a court named with its town is that
+/// town's state's.
+#[test]
+fn person_sectors_from_posts_in_organisations_and_predicates() {
+    let ms = mentions(
+        Language::De,
+        "Wien – Das kritisierte Wirtschaftskammer-Präsident Gernot Brandlhuber. \
+         Der Sender bekommt mit Torsten Kelmbach einen neuen Chef. \
+         Kelmbach ist bisher Chefredakteur der Zeitschrift Alpenblick.",
+    );
+    assert_eq!(
+        mention(&ms, "Gernot Brandlhuber").3,
+        Some(Sector::Bus),
+        "{ms:#?}"
+    );
+    for m in ms.iter().filter(|m| m.0.contains("Kelmbach")) {
+        assert_eq!(m.3, Some(Sector::Med), "{m:?}");
+    }
+    // an office head keeps its own sector (`SPÖ-Bürgermeister` GOV, not PTY)
+    let ms = mentions(
+        Language::De,
+        "Das sagte SPÖ-Bürgermeister Gernot Brandlhuber.",
+    );
+    assert_eq!(mention(&ms, "Gernot Brandlhuber").3, Some(Sector::Gov));
+    let ms = mentions(
+        Language::De,
+        "Eine deutsche Züchterin ist im Landesgericht Linz verurteilt worden.",
+    );
+    let m = mention(&ms, "Landesgericht Linz");
+    assert_eq!(
+        (m.1, m.2.as_deref(), m.3),
+        (EntityKind::Organization, Some("AUT"), Some(Sector::Jud)),
+        "{ms:#?}"
+    );
+}
+
+/// A person read as one from a finite verb (a given name the lists lack) still takes the
+/// descriptor before it; a post noun with the organisation after a comma gives its actor;
+/// a party compound follows the story's state like the party.
+#[test]
+fn descriptors_appositions_and_party_compounds_on_persons() {
+    let ms = mentions(
+        Language::De,
+        "Der ukrainische Botschafter Olexij Marchenko protestierte am Montag.",
+    );
+    let m = mention(&ms, "Olexij Marchenko");
+    assert_eq!(
+        (m.2.as_deref(), m.3),
+        (Some("UKR"), Some(Sector::Dip)),
+        "{ms:#?}"
+    );
+    let ms = mentions(
+        Language::De,
+        "Das sagte Anna Berghofer, Sprecherin der Caritas, am Montag.",
+    );
+    let m = mention(&ms, "Anna Berghofer");
+    assert_eq!(
+        (m.2.as_deref(), m.3),
+        (Some("AUT"), Some(Sector::Ngo)),
+        "{ms:#?}"
+    );
+    let ms = mentions(
+        Language::De,
+        "In Österreich wächst der Streit. Die Grünen-Politikerin Eva Lindner widersprach \
+         in Graz, die Grünen in Österreich schwiegen.",
+    );
+    let m = mention(&ms, "Eva Lindner");
+    assert_eq!(
+        (m.2.as_deref(), m.3),
+        (Some("AUT"), Some(Sector::Pty)),
+        "{ms:#?}"
+    );
+}
+
+/// A one-word place that is the surname of a person named in full is that person (not
+/// after `in`).
+#[test]
+fn surnames_that_are_places() {
+    let ms = mentions(
+        Language::De,
+        "Den Film drehte Markus Reitz. Reitz bleibe Regisseur, sagte er in Reitz.",
+    );
+    let reitz: Vec<_> = ms.iter().filter(|m| m.0 == "Reitz").collect();
+    assert_eq!(reitz.len(), 2, "{ms:#?}");
+    assert_eq!(reitz[0].1, EntityKind::Person);
+    assert_eq!(reitz[1].1, EntityKind::Place);
+}
