@@ -785,6 +785,27 @@ fn points_back(attrs: &Attrs, lang: Language, c: &Citation) -> bool {
 
 /// The place of the sentence's only location phrase (`in`, `an`, `bei`, `at`, `near` and
 /// a place or state, not an adjective), for events whose clause names none.
+/// Nouns of force done to a territory, whose `von`/`of` state is the place (lower case).
+const TERRITORIAL_ACTS: &[&str] = &[
+    "besetzung",
+    "okkupation",
+    "annexion",
+    "invasion",
+    "eroberung",
+    "belagerung",
+    "bombardierung",
+    "blockade",
+    "occupation",
+    "annexation",
+    "invasion",
+    "conquest",
+    "siege",
+    "bombing",
+    "bombardment",
+    "shelling",
+    "blockade",
+];
+
 fn sentence_location(a: &SentenceAttrs<'_>) -> Option<EventPlace> {
     let s = &a.sent;
     let upos = |i: usize| s.words.get(i).map(|w| w.upos);
@@ -817,6 +838,15 @@ fn sentence_location(a: &SentenceAttrs<'_>) -> Option<EventPlace> {
             "an" | "am" => {
                 f.kind == EntityKind::Place
                     || !(p > s.range.start && matches!(upos(p - 1), Some(Upos::Noun)))
+            }
+            // `vor einer Besetzung von Belarus`, `the bombing of Iraq`: the territory an
+            // act of force is done to is where it happens
+            "von" | "of" => {
+                p > s.range.start
+                    && matches!(upos(p - 1), Some(Upos::Noun))
+                    && s.words.get(p - 1).is_some_and(|w| {
+                        TERRITORIAL_ACTS.contains(&w.lemma.to_lowercase().as_str())
+                    })
             }
             _ => false,
         };

@@ -209,3 +209,29 @@ fn english_conditions_make_what_follows_conditional() {
         Modality::Conditional
     );
 }
+
+#[test]
+fn the_territory_of_an_act_of_force_is_the_place() {
+    // `Besetzung von X`, `the bombing of X`: the state an act of force is done to is where
+    // it happens; `von` after another noun names no place
+    let a = analyze(
+        Language::De,
+        "Die Abgeordneten der EU warnten vor einer russischen Besetzung von Belarus.",
+    );
+    let e = event(&a, EventType::Accuse);
+    let places: Vec<&str> = e.location.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(places, ["Belarus"], "location of Besetzung von");
+    let a = analyze(
+        Language::En,
+        "France condemned the bombing of Syria.",
+    );
+    let e = event(&a, EventType::Accuse);
+    let places: Vec<&str> = e.location.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(places, ["Syria"], "location of the bombing of");
+    let a = analyze(
+        Language::De,
+        "Die EU kritisierte den Bericht von Russland.",
+    );
+    let e = event(&a, EventType::Accuse);
+    assert!(e.location.is_empty(), "von after a plain noun: {:?}", e.location);
+}
