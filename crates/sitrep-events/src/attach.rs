@@ -229,6 +229,65 @@ fn counted(t: EventType) -> bool {
     )
 }
 
+/// Whether a counted noun names people (by its lower-cased end, so German compounds count:
+/// `EU-Parlamentarier`).
+fn counts_people(unit: &str) -> bool {
+    const PEOPLE: &[&str] = &[
+        "mann",
+        "männer",
+        "frau",
+        "frauen",
+        "mensch",
+        "menschen",
+        "person",
+        "personen",
+        "leute",
+        "teilnehmer",
+        "abgeordnete",
+        "abgeordneten",
+        "parlamentarier",
+        "parlamentariern",
+        "angeklagte",
+        "angeklagten",
+        "verdächtige",
+        "verdächtigen",
+        "beschuldigte",
+        "beschuldigten",
+        "unterzeichner",
+        "bürger",
+        "bürgern",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "people",
+        "persons",
+        "member",
+        "members",
+        "lawmaker",
+        "lawmakers",
+        "legislator",
+        "legislators",
+        "protester",
+        "protesters",
+        "defendant",
+        "defendants",
+        "suspect",
+        "suspects",
+        "signatory",
+        "signatories",
+        "citizen",
+        "citizens",
+        "resident",
+        "residents",
+    ];
+    // (short words whole: `Rahmen` ends in `men`)
+    let u = unit.to_lowercase();
+    PEOPLE
+        .iter()
+        .any(|p| if p.len() <= 4 { u == *p } else { u.ends_with(p) })
+}
+
 /// How far back (bytes) a definite role phrase (`sagte der Kanzler`) looks for the person
 /// it stands for: the sentence before, or two.
 const ROLE_REACH: usize = 400;
@@ -522,8 +581,13 @@ pub(crate) fn attach(
     let mut spoke: Option<Speaker> = None;
     for (e, (clause, hint)) in events.iter_mut().zip(clauses) {
         let in_clause = |sp: Span| clause.start <= sp.start && sp.end <= clause.end;
-        if counted(e.event_type) {
-            if let Some(q) = quantities.iter().find(|q| in_clause(q.span)) {
+        // a verbal event counts only its people (`Drei Männer müssen sich verantworten`,
+        // `von über 200 Parlamentariern mitunterzeichnet`)
+        let counts = |q: &&sitrep_attrs::Quantity| {
+            counted(e.event_type) || q.unit.as_deref().is_some_and(counts_people)
+        };
+        {
+            if let Some(q) = quantities.iter().filter(counts).find(|q| in_clause(q.span)) {
                 e.quantity = Some(EventQuantity {
                     value: q.value,
                     unit: q.unit.clone(),

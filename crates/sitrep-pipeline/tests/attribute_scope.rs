@@ -235,3 +235,26 @@ fn the_territory_of_an_act_of_force_is_the_place() {
     let e = event(&a, EventType::Accuse);
     assert!(e.location.is_empty(), "von after a plain noun: {:?}", e.location);
 }
+
+#[test]
+fn a_verbal_event_counts_only_its_people() {
+    // a number of people in a trial's or a motion's clause counts its participants; other
+    // numbers there count nothing of a verbal event
+    let a = analyze(
+        Language::De,
+        "Drei Männer müssen sich vor einem Gericht in Wien wegen Betrugs verantworten.",
+    );
+    let e = event(&a, EventType::Accuse);
+    assert_eq!(
+        e.quantity.as_ref().and_then(|q| q.value),
+        Some(3.0),
+        "people on trial: {:?}",
+        e.quantity
+    );
+    let a = analyze(
+        Language::De,
+        "Die Regierung Ungarns kritisierte die Kosten von 30 Millionen Euro scharf.",
+    );
+    let e = event(&a, EventType::Accuse);
+    assert!(e.quantity.is_none(), "money counted: {:?}", e.quantity);
+}
