@@ -614,6 +614,19 @@ mod tests {
         }
     }
 
+    /// One line per triage outcome: `analyse ID`, `ID KIND of CANONICAL`, `already`,
+    /// `failed REASON`.
+    fn outcomes(t: &[Triage]) -> Vec<String> {
+        t.iter()
+            .map(|t| match t {
+                Triage::Analyse { doc, .. } => format!("analyse {}", doc.id),
+                Triage::Report(r) => format!("{} {} of {}", r.doc_id, r.kind.as_str(), r.canonical),
+                Triage::Already => "already".into(),
+                Triage::Failed(e) => format!("failed {e}"),
+            })
+            .collect()
+    }
+
     fn item(id: &str, text: &str) -> sitrep_ingest::Item {
         Ok(Ingested {
             doc: Document::new(id, text),
@@ -659,15 +672,7 @@ mod tests {
             &mut tally,
         )
         .unwrap();
-        let got: Vec<String> = t
-            .iter()
-            .map(|t| match t {
-                Triage::Analyse { doc, .. } => format!("analyse {}", doc.id),
-                Triage::Report(r) => format!("{} {} of {}", r.doc_id, r.kind.as_str(), r.canonical),
-                Triage::Already => "already".into(),
-                Triage::Failed(e) => format!("failed {e}"),
-            })
-            .collect();
+        let got = outcomes(&t);
         assert_eq!(
             got,
             [
@@ -715,15 +720,7 @@ mod tests {
             &mut tally,
         )
         .unwrap();
-        let got: Vec<String> = t
-            .iter()
-            .map(|t| match t {
-                Triage::Analyse { doc, .. } => format!("analyse {}", doc.id),
-                Triage::Report(r) => format!("{} {} of {}", r.doc_id, r.kind.as_str(), r.canonical),
-                Triage::Already => "already".into(),
-                Triage::Failed(e) => format!("failed {e}"),
-            })
-            .collect();
+        let got = outcomes(&t);
         assert_eq!(
             got,
             ["already", "b1 exact of a1", "b2 near of a1", "analyse b3"]

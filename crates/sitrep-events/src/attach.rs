@@ -283,9 +283,13 @@ fn counts_people(unit: &str) -> bool {
     ];
     // (short words whole: `Rahmen` ends in `men`)
     let u = unit.to_lowercase();
-    PEOPLE
-        .iter()
-        .any(|p| if p.len() <= 4 { u == *p } else { u.ends_with(p) })
+    PEOPLE.iter().any(|p| {
+        if p.len() <= 4 {
+            u == *p
+        } else {
+            u.ends_with(p)
+        }
+    })
 }
 
 /// How far back (bytes) a definite role phrase (`sagte der Kanzler`) looks for the person

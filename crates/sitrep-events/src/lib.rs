@@ -418,8 +418,7 @@ impl EventExtractor {
                 && s.lang == Language::En
                 && phs.iter().any(|ph| {
                     ph.role == Some(Role::Pp("by".into()))
-                        && ACCIDENT_NOUNS
-                            .contains(&s.ws[ph.head()].a.lemma.to_lowercase().as_str())
+                        && ACCIDENT_NOUNS.contains(&s.ws[ph.head()].a.lemma.to_lowercase().as_str())
                 });
             if passive {
                 for ph in &mut phs {
@@ -1196,7 +1195,8 @@ impl EventExtractor {
                     let named = |a: &[Actor]| a.iter().any(|x| !x.inferred);
                     // (a meeting or an agreement reacted to names one side: `endorsed an
                     // agreement with the EU`; an inferred victim is a guess)
-                    if reacted && (f.flags.mutual || roles.source.is_empty() || !named(&roles.target))
+                    if reacted
+                        && (f.flags.mutual || roles.source.is_empty() || !named(&roles.target))
                     {
                         continue;
                     }
@@ -2025,17 +2025,21 @@ impl ClauseCx<'_, '_> {
             Require::Empty(role) => self.phrase(role).is_none(),
             Require::HeadIn(role, lemmas) => self.phrases.iter().any(|p| {
                 p.role.as_ref() == Some(role)
-                    && p.heads.iter().copied().chain(self.quantified_head(p)).any(|h| {
-                        let l = self.s.ws[h].a.lemma.to_lowercase();
-                        let compound = self.hyphen_compound(h);
-                        lemmas.iter().any(|x| {
-                            *x == l
-                                || compound.as_deref() == Some(x.as_str())
-                                || (self.s.lang == Language::De
-                                    && l.ends_with(x.as_str())
-                                    && l.len() > x.len() + 2)
+                    && p.heads
+                        .iter()
+                        .copied()
+                        .chain(self.quantified_head(p))
+                        .any(|h| {
+                            let l = self.s.ws[h].a.lemma.to_lowercase();
+                            let compound = self.hyphen_compound(h);
+                            lemmas.iter().any(|x| {
+                                *x == l
+                                    || compound.as_deref() == Some(x.as_str())
+                                    || (self.s.lang == Language::De
+                                        && l.ends_with(x.as_str())
+                                        && l.len() > x.len() + 2)
+                            })
                         })
-                    })
             }),
             Require::Negated => self
                 .clause
@@ -2060,11 +2064,17 @@ impl ClauseCx<'_, '_> {
             return None;
         }
         let of = Some(Role::Pp("of".into()));
-        let range = match self.phrases.iter().find(|q| q.words.start == p.words.end && q.role == of) {
+        let range = match self
+            .phrases
+            .iter()
+            .find(|q| q.words.start == p.words.end && q.role == of)
+        {
             Some(q) => return Some(q.head()),
             None => p.genitives.iter().find(|g| g.start == h + 1)?.clone(),
         };
-        range.rev().find(|&i| matches!(self.s.ws[i].a.upos, Upos::Noun | Upos::Propn))
+        range
+            .rev()
+            .find(|&i| matches!(self.s.ws[i].a.upos, Upos::Noun | Upos::Propn))
     }
 
     /// The evaluative `A` frame of the complement of a rating verb (`als problematisch`,

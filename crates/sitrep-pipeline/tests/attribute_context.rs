@@ -3,25 +3,10 @@
 //! after another, and a role phrase (`sagte der CSU-Chef`) that refers back to the person
 //! named before. Each assertion names what broke.
 
-use sitrep_core::{Analysis, Date, Document, EventType, Language};
-use sitrep_pipeline::{AnalyzeOptions, Pipeline};
-use std::sync::OnceLock;
+mod common;
 
-fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(Pipeline::new)
-}
-
-fn analyze(lang: Language, text: &str) -> Analysis {
-    let mut d = Document::new("t", text);
-    d.language = Some(lang);
-    d.published = Date::new(2023, 6, 15);
-    let opts = AnalyzeOptions {
-        events: true,
-        ..Default::default()
-    };
-    pipeline().analyze(d, &opts).unwrap()
-}
+use common::analyze;
+use sitrep_core::{Analysis, EventType, Language};
 
 fn speaker_of<'a>(a: &'a Analysis, words: &str) -> &'a str {
     a.quotes

@@ -4,25 +4,10 @@
 //! clause after the content, the sentence's only place, an addressee that is no place, and
 //! what follows from a condition. Each assertion names what broke.
 
-use sitrep_core::{Analysis, Date, Document, Event, EventType, Language, Modality};
-use sitrep_pipeline::{AnalyzeOptions, Pipeline};
-use std::sync::OnceLock;
+mod common;
 
-fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(Pipeline::new)
-}
-
-fn analyze(lang: Language, text: &str) -> Analysis {
-    let mut d = Document::new("t", text);
-    d.language = Some(lang);
-    d.published = Date::new(2023, 6, 15);
-    let opts = AnalyzeOptions {
-        events: true,
-        ..Default::default()
-    };
-    pipeline().analyze(d, &opts).unwrap()
-}
+use common::analyze;
+use sitrep_core::{Analysis, Event, EventType, Language, Modality};
 
 fn event(a: &Analysis, ty: EventType) -> &Event {
     a.events
@@ -221,19 +206,17 @@ fn the_territory_of_an_act_of_force_is_the_place() {
     let e = event(&a, EventType::Accuse);
     let places: Vec<&str> = e.location.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(places, ["Belarus"], "location of Besetzung von");
-    let a = analyze(
-        Language::En,
-        "France condemned the bombing of Syria.",
-    );
+    let a = analyze(Language::En, "France condemned the bombing of Syria.");
     let e = event(&a, EventType::Accuse);
     let places: Vec<&str> = e.location.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(places, ["Syria"], "location of the bombing of");
-    let a = analyze(
-        Language::De,
-        "Die EU kritisierte den Bericht von Russland.",
-    );
+    let a = analyze(Language::De, "Die EU kritisierte den Bericht von Russland.");
     let e = event(&a, EventType::Accuse);
-    assert!(e.location.is_empty(), "von after a plain noun: {:?}", e.location);
+    assert!(
+        e.location.is_empty(),
+        "von after a plain noun: {:?}",
+        e.location
+    );
 }
 
 #[test]
