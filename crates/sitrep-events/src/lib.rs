@@ -681,7 +681,20 @@ impl EventExtractor {
                         f
                     };
                     matched = true;
-                    let Some(ty) = f.event else { break };
+                    let Some(ty) = f.event else {
+                        // a reading that is no event (`poses a threat`, `charged a fee`)
+                        // also keeps its object's event noun from being coded on its own
+                        if f.flags.none {
+                            used_phrases.extend(
+                                f.target
+                                    .iter()
+                                    .chain(&f.source)
+                                    .filter_map(|r| cx.phrase(r))
+                                    .map(|ph| ph.words.clone()),
+                            );
+                        }
+                        break;
+                    };
                     if disaster && ty == EventType::Assault {
                         break;
                     }
