@@ -103,6 +103,30 @@ impl Attrs {
         self.lex(lang).roles.iter().any(|r| w.ends_with(r.as_str()))
     }
 
+    /// Whether `word` names a weekday (`Wednesday`, `Mittwoch`): a `weekday` row of
+    /// `time.tsv` (compared in lower case).
+    pub fn is_weekday(&self, lang: Language, word: &str) -> bool {
+        self.time_word(lang, word, |t| matches!(t, lexicon::TimeWord::Weekday(_)))
+    }
+
+    /// Whether `word` names a day counted from the publication date (`yesterday`,
+    /// `tonight`, `heute`): a `day` row of `time.tsv` (compared in lower case).
+    pub fn is_relative_day(&self, lang: Language, word: &str) -> bool {
+        self.time_word(lang, word, |t| matches!(t, lexicon::TimeWord::Day(_)))
+    }
+
+    fn time_word(
+        &self,
+        lang: Language,
+        word: &str,
+        kind: impl Fn(&lexicon::TimeWord) -> bool,
+    ) -> bool {
+        self.lex(lang)
+            .time
+            .get(&word.to_lowercase())
+            .is_some_and(|ts| ts.iter().any(kind))
+    }
+
     /// Whether `word` is a noun of a text or medium (`Zeitung`, `Schriftstücken`,
     /// `report`) with which a definite citation points back at the source named before:
     /// the `backnoun` rows of `sources.tsv` (compared in lower case).

@@ -30,6 +30,8 @@ pub fn run(args: DebugArgs) -> anyhow::Result<ExitCode> {
         args.text
     };
     let pipeline = Pipeline::new();
+    let attrs =
+        sitrep_attrs::Attrs::new().map_err(|e| anyhow::anyhow!("shipped attribute data: {e}"))?;
     let language = match args.language.as_str() {
         "auto" => pipeline
             .identifier()
@@ -41,12 +43,18 @@ pub fn run(args: DebugArgs) -> anyhow::Result<ExitCode> {
     };
     print!(
         "{}",
-        render(&pipeline, &ClauseAnalyzer::new(), language, &text)
+        render(&pipeline, &ClauseAnalyzer::new(), &attrs, language, &text)
     );
     Ok(ExitCode::SUCCESS)
 }
 
-fn render(pipeline: &Pipeline, clauses: &ClauseAnalyzer, language: Language, text: &str) -> String {
+fn render(
+    pipeline: &Pipeline,
+    clauses: &ClauseAnalyzer,
+    attrs: &sitrep_attrs::Attrs,
+    language: Language,
+    text: &str,
+) -> String {
     let mut seg = Segmentation::default();
     pipeline.segmenter(language).segment_into(text, &mut seg);
     let mut out = String::new();
@@ -81,12 +89,7 @@ fn render(pipeline: &Pipeline, clauses: &ClauseAnalyzer, language: Language, tex
         let ws: Vec<W<'_>> = words
             .iter()
             .zip(toks)
-            .map(|(w, t)| W {
-                text: w.text,
-                span: w.span,
-                a: w.analysis,
-                joined: t.joined,
-            })
+            .map(|(w, t)| W::new(language, w.text, w.span, w.analysis, t.joined, attrs))
             .collect();
         for c in clauses.analyze(language, &words) {
             let _ = write!(out, "clause {} {:?}", c.kind.as_str(), c.span.text(text));
@@ -139,6 +142,7 @@ mod tests {
         let out = render(
             &p,
             &ClauseAnalyzer::new(),
+            &sitrep_attrs::Attrs::new().unwrap(),
             Language::De,
             "Der Minister warf der Regierung Untätigkeit vor. Es gebe keine Einigung, sagte er.",
         );

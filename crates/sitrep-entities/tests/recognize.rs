@@ -1005,3 +1005,34 @@ fn surnames_that_are_places() {
     assert_eq!(reitz[0].1, EntityKind::Person);
     assert_eq!(reitz[1].1, EntityKind::Place);
 }
+
+#[test]
+fn weekdays_and_months_are_no_names() {
+    // a tagger may call `Wednesday` a proper noun before a plural (`On Wednesday
+    // guerrillas …`) or `Montag` a name before a verb: neither starts or joins a name
+    for (l, text) in [
+        (
+            Language::En,
+            "On Wednesday guerrillas kidnapped a surgeon in Mosul.",
+        ),
+        (
+            Language::En,
+            "In November protesters marched through Baghdad.",
+        ),
+        (
+            Language::De,
+            "Am Montag kritisierte Kanzler Faymann die Regierung in Budapest.",
+        ),
+    ] {
+        let es = run(l, text, None);
+        for e in es.iter().filter(|e| e.kind == EntityKind::Person) {
+            assert!(
+                !["Wednesday", "November", "Montag"]
+                    .iter()
+                    .any(|w| e.mentions.iter().any(|m| m.text.contains(w))),
+                "{text}: {:?}",
+                e.mentions
+            );
+        }
+    }
+}

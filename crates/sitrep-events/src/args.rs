@@ -32,6 +32,29 @@ pub struct W<'a> {
     pub a: &'a WordAnalysis,
     /// The next word follows without a space (`US` `-` `Soldaten`).
     pub joined: bool,
+    /// An English proper noun that names a weekday (`Wednesday`; from the attribute
+    /// lexicon's time words): it dates a clause and compounds with no noun.
+    pub weekday: bool,
+}
+
+impl<'a> W<'a> {
+    /// A word of `lang`; `attrs` tells English weekday names (see [`W::weekday`]).
+    pub fn new(
+        lang: Language,
+        text: &'a str,
+        span: Span,
+        a: &'a WordAnalysis,
+        joined: bool,
+        attrs: &sitrep_attrs::Attrs,
+    ) -> W<'a> {
+        W {
+            text,
+            span,
+            a,
+            joined,
+            weekday: lang == Language::En && a.upos == Upos::Propn && attrs.is_weekday(lang, text),
+        }
+    }
 }
 
 impl W<'_> {
@@ -518,7 +541,7 @@ fn simple_np(
                                 && matches!(words[h].a.upos, Upos::Noun | Upos::Propn)
                                 && !(h > 0
                                     && words[h - 1].text.eq_ignore_ascii_case("on")
-                                    && is_weekday(words[h].text))
+                                    && words[h].weekday)
                         }
                     };
                     if !ok {
@@ -672,14 +695,6 @@ fn is_unit_noun(lemma: &str) -> bool {
             | "Stunde"
             | "Prozent"
             | "Tonne"
-    )
-}
-
-/// An English weekday name.
-pub(crate) fn is_weekday(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     )
 }
 

@@ -190,11 +190,9 @@ impl EventExtractor {
             let ws: Vec<W<'_>> = toks
                 .iter()
                 .zip(&input.words[range.clone()])
-                .map(|(t, a)| W {
-                    text: t.span.get(input.text).unwrap_or(""),
-                    span: t.span,
-                    a,
-                    joined: t.joined,
+                .map(|(t, a)| {
+                    let text = t.span.get(input.text).unwrap_or("");
+                    W::new(input.language, text, t.span, a, t.joined, &self.attrs)
                 })
                 .collect();
             // mentions of this sentence, with sentence-local token ranges
@@ -451,7 +449,10 @@ impl EventExtractor {
                     || c.verb
                         .as_ref()
                         .is_some_and(|v| v.tense == Some(ClauseTense::Pqp))
-                        && !c.words.iter().any(|&i| recent_day(s.ws[i as usize].text)));
+                        && !c.words.iter().any(|&i| {
+                            let w = &s.ws[i as usize];
+                            w.weekday || self.attrs.is_relative_day(s.lang, w.text)
+                        }));
             // `Israel has opposed the extension since 2010`, `… have been killed since
             // fighting began`: a perfect with `since` reports a lasting state, no new event
             // `jailed over a year ago`, `three months ago`: an act dated months or years
@@ -1843,16 +1844,6 @@ fn english_noun_modifier(s: &Sentence<'_>, i: usize, end: usize) -> bool {
 /// such as `Target Israel` stays out).
 fn named_victim(ty: EventType, target: &[Actor]) -> bool {
     matches!(ty, EventType::Assault | EventType::Coerce) && !target.is_empty()
-}
-
-/// A word that dates a clause to a day of the last week (English weekdays, `yesterday`,
-/// `tonight`).
-fn recent_day(w: &str) -> bool {
-    args::is_weekday(w)
-        || matches!(
-            w.to_ascii_lowercase().as_str(),
-            "yesterday" | "today" | "tonight"
-        )
 }
 
 fn actorless_dropped(ty: EventType) -> bool {
