@@ -43,9 +43,9 @@
 
 use crate::args::{Phrase, W};
 use crate::frames::Role;
+use crate::word_classes::{WordClass, WordClasses};
 use crate::{Actor, PlaceMen};
 use sitrep_attrs::{Attrs, Sent, TenseHint};
-use sitrep_core::fnv::FnvSet;
 use sitrep_core::{
     Case, Citation, Date, EntityKind, Event, EventDate, EventPlace, EventQuantity, EventType,
     Language, Mention, Modality, Quote, Span, Speaker, Stts, Upos, Xpos,
@@ -77,7 +77,7 @@ pub(crate) fn clause_places(
     ws: &[W<'_>],
     phrases: &[Phrase],
     places: &[PlaceMen],
-    place_nouns: &FnvSet<String>,
+    classes: &WordClasses,
 ) -> Places {
     let mut out = Places::default();
     for ph in phrases {
@@ -90,7 +90,7 @@ pub(crate) fn clause_places(
             .iter()
             .rev()
             .find(|w| w.a.upos == Upos::Noun)
-            .is_some_and(|w| place_nouns.contains(&w.a.lemma.to_lowercase()));
+            .is_some_and(|w| classes.has(WordClass::Territory, lang, &w.a.lemma));
         // `am Bozner Landesgericht`: a town's adjective names where (a state's adjective,
         // `russischen`, is also a nationality)
         let inside: Vec<&PlaceMen> = places
@@ -158,6 +158,7 @@ pub(crate) struct SentenceAttrs<'a> {
     pub last_person: Option<&'a Actor>,
     /// The sentence's main clause is in Konjunktiv I: reported speech that goes on.
     pub reported: bool,
+    pub classes: &'a WordClasses,
 }
 
 /// What [`attach`] carries from one sentence of a document to the next.
@@ -227,69 +228,6 @@ fn counted(t: EventType) -> bool {
             | EventType::Retreat
             | EventType::Sanction
     )
-}
-
-/// Whether a counted noun names people (by its lower-cased end, so German compounds count:
-/// `EU-Parlamentarier`).
-fn counts_people(unit: &str) -> bool {
-    const PEOPLE: &[&str] = &[
-        "mann",
-        "männer",
-        "frau",
-        "frauen",
-        "mensch",
-        "menschen",
-        "person",
-        "personen",
-        "leute",
-        "teilnehmer",
-        "abgeordnete",
-        "abgeordneten",
-        "parlamentarier",
-        "parlamentariern",
-        "angeklagte",
-        "angeklagten",
-        "verdächtige",
-        "verdächtigen",
-        "beschuldigte",
-        "beschuldigten",
-        "unterzeichner",
-        "bürger",
-        "bürgern",
-        "man",
-        "men",
-        "woman",
-        "women",
-        "people",
-        "persons",
-        "member",
-        "members",
-        "lawmaker",
-        "lawmakers",
-        "legislator",
-        "legislators",
-        "protester",
-        "protesters",
-        "defendant",
-        "defendants",
-        "suspect",
-        "suspects",
-        "signatory",
-        "signatories",
-        "citizen",
-        "citizens",
-        "resident",
-        "residents",
-    ];
-    // (short words whole: `Rahmen` ends in `men`)
-    let u = unit.to_lowercase();
-    PEOPLE.iter().any(|p| {
-        if p.len() <= 4 {
-            u == *p
-        } else {
-            u.ends_with(p)
-        }
-    })
 }
 
 /// How far back (bytes) a definite role phrase (`sagte der Kanzler`) looks for the person
@@ -588,7 +526,10 @@ pub(crate) fn attach(
         // a verbal event counts only its people (`Drei Männer müssen sich verantworten`,
         // `von über 200 Parlamentariern mitunterzeichnet`)
         let counts = |q: &&sitrep_attrs::Quantity| {
-            counted(e.event_type) || q.unit.as_deref().is_some_and(counts_people)
+            counted(e.event_type)
+                || q.unit
+                    .as_deref()
+                    .is_some_and(|u| a.classes.counts_people(s.lang, u))
         };
         {
             if let Some(q) = quantities.iter().filter(counts).find(|q| in_clause(q.span)) {
@@ -853,27 +794,6 @@ fn points_back(attrs: &Attrs, lang: Language, c: &Citation) -> bool {
 
 /// The place of the sentence's only location phrase (`in`, `an`, `bei`, `at`, `near` and
 /// a place or state, not an adjective), for events whose clause names none.
-/// Nouns of force done to a territory, whose `von`/`of` state is the place (lower case).
-const TERRITORIAL_ACTS: &[&str] = &[
-    "besetzung",
-    "okkupation",
-    "annexion",
-    "invasion",
-    "eroberung",
-    "belagerung",
-    "bombardierung",
-    "blockade",
-    "occupation",
-    "annexation",
-    "invasion",
-    "conquest",
-    "siege",
-    "bombing",
-    "bombardment",
-    "shelling",
-    "blockade",
-];
-
 fn sentence_location(a: &SentenceAttrs<'_>) -> Option<EventPlace> {
     let s = &a.sent;
     let upos = |i: usize| s.words.get(i).map(|w| w.upos);
@@ -912,9 +832,9 @@ fn sentence_location(a: &SentenceAttrs<'_>) -> Option<EventPlace> {
             "von" | "of" => {
                 p > s.range.start
                     && matches!(upos(p - 1), Some(Upos::Noun))
-                    && s.words.get(p - 1).is_some_and(|w| {
-                        TERRITORIAL_ACTS.contains(&w.lemma.to_lowercase().as_str())
-                    })
+                    && s.words
+                        .get(p - 1)
+                        .is_some_and(|w| a.classes.has(WordClass::TerritorialAct, s.lang, &w.lemma))
             }
             _ => false,
         };

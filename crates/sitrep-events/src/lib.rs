@@ -23,7 +23,7 @@ pub mod args;
 mod attach;
 mod dyads;
 pub mod frames;
-mod place_nouns;
+mod word_classes;
 
 pub use dyads::dyadic;
 
@@ -38,6 +38,7 @@ use sitrep_entities::Found;
 use sitrep_tag::WordAnalysis;
 use std::collections::HashMap;
 use std::ops::Range;
+use word_classes::{WordClass, WordClasses};
 
 impl sitrep_clause::Word for W<'_> {
     fn text(&self) -> &str {
@@ -74,7 +75,8 @@ pub struct EventExtractor {
     /// (knowledge-base id, lower-case name): in a story with another home state they name
     /// that state's party.
     shared_parties: std::collections::HashSet<(String, String)>,
-    place_nouns: place_nouns::PlaceNouns,
+    /// Word classes the rules test by lemma (`data/events/word-classes.tsv`).
+    classes: WordClasses,
 }
 
 /// What the extractor reads of one analysed document.
@@ -137,7 +139,7 @@ impl EventExtractor {
             sectors: shipped_sectors(),
             attrs: shipped_attrs(),
             shared_parties: shipped_shared_parties(),
-            place_nouns: place_nouns::shipped(),
+            classes: WordClasses::shipped(),
         }
     }
 
@@ -149,7 +151,7 @@ impl EventExtractor {
             sectors: shipped_sectors(),
             attrs: shipped_attrs(),
             shared_parties: shipped_shared_parties(),
-            place_nouns: place_nouns::shipped(),
+            classes: WordClasses::shipped(),
         }
     }
 
@@ -265,6 +267,7 @@ impl EventExtractor {
                 ws: &ws,
                 mentions: &mentions,
                 places: &places,
+                classes: &self.classes,
             };
             let first = events.len();
             doc.event_clauses.clear();
@@ -285,6 +288,7 @@ impl EventExtractor {
                 speaker: doc.speaker.first(),
                 last_person: doc.last_person.as_ref(),
                 reported: doc.reported,
+                classes: &self.classes,
             };
             quotes.extend(attach::attach(
                 &self.attrs,
@@ -416,15 +420,16 @@ impl EventExtractor {
                 && s.lang == Language::En
                 && phs.iter().any(|ph| {
                     ph.role == Some(Role::Pp("by".into()))
-                        && ACCIDENT_NOUNS.contains(&s.ws[ph.head()].a.lemma.to_lowercase().as_str())
+                        && s.classes
+                            .has(WordClass::Accident, s.lang, &s.ws[ph.head()].a.lemma)
                 });
             if passive {
                 for ph in &mut phs {
                     // `victims killed by the MH17 crash`: an accident or a disaster is no
                     // agent (English)
                     let cause = s.lang == Language::En
-                        && ACCIDENT_NOUNS
-                            .contains(&s.ws[ph.head()].a.lemma.to_lowercase().as_str());
+                        && s.classes
+                            .has(WordClass::Accident, s.lang, &s.ws[ph.head()].a.lemma);
                     ph.role = match ph.role.take() {
                         Some(Role::Subj) => Some(Role::Obj),
                         Some(Role::Pp(p))
@@ -510,14 +515,8 @@ impl EventExtractor {
                 }
                 Some(_) => sitrep_attrs::TenseHint::Present,
             };
-            doc.clause_places = attach::clause_places(
-                s.lang,
-                s.text,
-                s.ws,
-                &phs,
-                s.places,
-                &self.place_nouns[s.lang as usize],
-            );
+            doc.clause_places =
+                attach::clause_places(s.lang, s.text, s.ws, &phs, s.places, &self.classes);
             let cx = ClauseCx {
                 s,
                 sectors: &self.sectors[s.lang as usize],
@@ -1750,36 +1749,6 @@ fn singular_verb(s: &Sentence<'_>, words: &[usize]) -> bool {
     })
 }
 
-/// Event types that a German story states with an actor or not at all.
-/// English nouns for accidents and disasters: a passive's `by` phrase headed by one names a
-/// cause, no agent.
-const ACCIDENT_NOUNS: &[&str] = &[
-    "accident",
-    "crash",
-    "collision",
-    "earthquake",
-    "quake",
-    "flood",
-    "flooding",
-    "storm",
-    "hurricane",
-    "typhoon",
-    "cyclone",
-    "tornado",
-    "landslide",
-    "avalanche",
-    "wildfire",
-    "fire",
-    "disease",
-    "illness",
-    "virus",
-    "drought",
-    "heatwave",
-    "tsunami",
-    "lightning",
-    "derailment",
-];
-
 /// Whether a sentence's speaker is a news medium: a media mention (`Reuters`, `the
 /// Washington Post`), or a nationality or name before a word for the press (`Syrian state
 /// media`, `Iranian television`).
@@ -1792,23 +1761,7 @@ fn media_speaker(s: &Sentence<'_>, speaker: &Actor) -> bool {
             .iter()
             .take(3)
             .take_while(|w| matches!(w.a.upos, Upos::Adj | Upos::Noun | Upos::Propn))
-            .any(|w| {
-                matches!(
-                    w.a.lemma.to_lowercase().as_str(),
-                    "media"
-                        | "medium"
-                        | "press"
-                        | "newspaper"
-                        | "television"
-                        | "tv"
-                        | "radio"
-                        | "broadcaster"
-                        | "outlet"
-                        | "daily"
-                        | "channel"
-                        | "news"
-                )
-            })
+            .any(|w| s.classes.has(WordClass::Press, s.lang, &w.a.lemma))
 }
 
 /// `his bombing targets`, `attack helicopters`, `war crimes`: an English event noun that
@@ -1818,24 +1771,7 @@ fn english_noun_modifier(s: &Sentence<'_>, i: usize, end: usize) -> bool {
     let Some(next) = s.ws.get(i + 1).filter(|_| i + 1 < end) else {
         return false;
     };
-    next.a.upos == Upos::Noun
-        && !matches!(
-            next.a.lemma.to_lowercase().as_str(),
-            "package"
-                | "programme"
-                | "program"
-                | "shipment"
-                | "delivery"
-                | "convoy"
-                | "effort"
-                | "campaign"
-                | "operation"
-                | "mission"
-                | "action"
-                | "activity"
-                | "wave"
-                | "spree"
-        )
+    next.a.upos == Upos::Noun && !s.classes.has(WordClass::Package, s.lang, &next.a.lemma)
 }
 
 /// `Kadhim Husain was assassinated in the Salikh district`: violence or coercion against a
@@ -1950,6 +1886,7 @@ struct Sentence<'a> {
     ws: &'a [W<'a>],
     mentions: &'a [Men],
     places: &'a [PlaceMen],
+    classes: &'a WordClasses,
 }
 
 /// What the extractor remembers across the sentences of a document.

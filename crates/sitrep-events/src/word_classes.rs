@@ -1,0 +1,181 @@
+//! Word classes that event rules test by lemma (`data/events/word-classes.tsv`): nouns of
+//! territory, acts of force done to a territory, counted people, event packaging, accidents
+//! and the press. The words are data; the rule that reads each class stays in code, named
+//! in the file's header.
+
+use sitrep_core::fnv::FnvSet;
+use sitrep_core::Language;
+
+const SHIPPED: &str = include_str!("../../../data/events/word-classes.tsv");
+
+/// The format this reader understands (the file's `# format N` line).
+const FORMAT: u32 = 1;
+
+/// The classes of the file, a closed set: a row with any other name is an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordClass {
+    Territory,
+    TerritorialAct,
+    People,
+    Package,
+    Accident,
+    Press,
+}
+
+impl WordClass {
+    const ALL: [WordClass; 6] = [
+        WordClass::Territory,
+        WordClass::TerritorialAct,
+        WordClass::People,
+        WordClass::Package,
+        WordClass::Accident,
+        WordClass::Press,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            WordClass::Territory => "territory",
+            WordClass::TerritorialAct => "territorial-act",
+            WordClass::People => "people",
+            WordClass::Package => "package",
+            WordClass::Accident => "accident",
+            WordClass::Press => "press",
+        }
+    }
+}
+
+/// Lower-case lemmas per class and language.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordClasses {
+    sets: [[FnvSet<String>; 2]; WordClass::ALL.len()],
+}
+
+impl WordClasses {
+    /// Parses the file: a `# format N` line, comments, a header, then `class<TAB>lang<TAB>
+    /// lemma` rows; an error names the line.
+    pub(crate) fn parse(src: &str) -> Result<WordClasses, String> {
+        let mut out = WordClasses::default();
+        let mut format = None;
+        let mut header = false;
+        for (i, line) in src.lines().enumerate() {
+            let bad = |why: &str| format!("word-classes.tsv:{}: {why}", i + 1);
+            if let Some(v) = line.strip_prefix("# format ") {
+                let v: u32 = v
+                    .trim()
+                    .parse()
+                    .map_err(|_| bad("unreadable format line"))?;
+                if v != FORMAT {
+                    return Err(bad(&format!("format {v}, this reader knows {FORMAT}")));
+                }
+                format = Some(v);
+                continue;
+            }
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if format.is_none() {
+                return Err(bad("the file must start with a `# format N` line"));
+            }
+            if !header {
+                header = true;
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (Some(class), Some(lang), Some(lemma), None) =
+                (f.next(), f.next(), f.next(), f.next())
+            else {
+                return Err(bad("expected three columns: class, lang, lemma"));
+            };
+            let class = WordClass::ALL
+                .into_iter()
+                .find(|c| c.name() == class)
+                .ok_or_else(|| bad(&format!("unknown class `{class}`")))?;
+            let lang: Language = lang.parse().map_err(|_| bad("unknown language"))?;
+            if lemma.is_empty() || lemma != lemma.to_lowercase() {
+                return Err(bad("lemmas are written in lower case"));
+            }
+            out.sets[class as usize][lang as usize].insert(lemma.to_string());
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn shipped() -> WordClasses {
+        Self::parse(SHIPPED).unwrap_or_else(|e| panic!("shipped word classes: {e}"))
+    }
+
+    /// Whether `lemma` (any case) is of `class` in `lang`.
+    pub(crate) fn has(&self, class: WordClass, lang: Language, lemma: &str) -> bool {
+        let set = &self.sets[class as usize][lang as usize];
+        if lemma.chars().any(char::is_uppercase) {
+            set.contains(&lemma.to_lowercase())
+        } else {
+            set.contains(lemma)
+        }
+    }
+
+    /// Whether a counted noun names people: its lower-cased end is a `people` row longer
+    /// than four letters (German compounds: `EU-Parlamentarier`), or it is a shorter row
+    /// whole (`Rahmen` ends in `men`).
+    pub(crate) fn counts_people(&self, lang: Language, unit: &str) -> bool {
+        let u = unit.to_lowercase();
+        self.sets[WordClass::People as usize][lang as usize]
+            .iter()
+            .any(|p| {
+                if p.chars().count() <= 4 {
+                    u == *p
+                } else {
+                    u.ends_with(p.as_str())
+                }
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_has_shipped_rows() {
+        let w = WordClasses::shipped();
+        for c in WordClass::ALL {
+            assert!(
+                Language::ALL
+                    .iter()
+                    .any(|&l| !w.sets[c as usize][l as usize].is_empty()),
+                "class {} is empty",
+                c.name()
+            );
+        }
+        assert!(w.has(WordClass::Territory, Language::De, "Grenze"));
+        assert!(w.has(WordClass::Territory, Language::En, "border"));
+        assert!(!w.has(WordClass::Territory, Language::En, "grenze"));
+        assert!(w.has(WordClass::TerritorialAct, Language::De, "Besetzung"));
+    }
+
+    #[test]
+    fn people_match_compound_ends_but_short_rows_only_whole() {
+        let w = WordClasses::shipped();
+        assert!(w.counts_people(Language::De, "EU-Parlamentarier"));
+        assert!(w.counts_people(Language::De, "Männer"));
+        assert!(!w.counts_people(Language::En, "Rahmen"));
+        assert!(w.counts_people(Language::En, "men"));
+        assert!(!w.counts_people(Language::De, "Panzer"));
+    }
+
+    #[test]
+    fn malformed_files_are_errors_with_their_line() {
+        let ok = "# format 1\nclass\tlang\tlemma\n";
+        let e = WordClasses::parse(&format!("{ok}territory\tde\tGrenze\n")).unwrap_err();
+        assert!(e.contains(":3:") && e.contains("lower case"), "{e}");
+        let e = WordClasses::parse(&format!("{ok}territory\txx\tgrenze\n")).unwrap_err();
+        assert!(e.contains("language"), "{e}");
+        let e = WordClasses::parse(&format!("{ok}territory\tde\n")).unwrap_err();
+        assert!(e.contains("three columns"), "{e}");
+        let e = WordClasses::parse(&format!("{ok}terrain\tde\tgrenze\n")).unwrap_err();
+        assert!(e.contains("unknown class `terrain`"), "{e}");
+        let e = WordClasses::parse("class\tlang\tlemma\n").unwrap_err();
+        assert!(e.contains("format"), "{e}");
+        let e = WordClasses::parse("# format 2\n").unwrap_err();
+        assert!(e.contains("format 2"), "{e}");
+    }
+}
