@@ -17,6 +17,9 @@ pub(crate) struct Dialect {
     pub placeholder: fn(usize) -> String,
     /// SQLite's `LIKE` ignores the case of ASCII letters; PostgreSQL needs `ILIKE`.
     pub like: &'static str,
+    /// Events without a day first, as SQLite sorts `NULL` (PostgreSQL needs `NULLS
+    /// FIRST`), so that both backends list and export in one order.
+    pub day_order: &'static str,
 }
 
 /// The exclusive upper bound of codes starting with `prefix` (byte order; the code columns
@@ -30,7 +33,7 @@ fn prefix_end(prefix: &str) -> String {
 pub(crate) fn events_query(f: &Filter, dialect: Dialect) -> (String, Vec<Param>) {
     let (cond, params) = where_clause(f, dialect);
     limited(
-        format!("{EVENT_COLUMNS}{cond} ORDER BY e.day, e.id"),
+        format!("{EVENT_COLUMNS}{cond} ORDER BY {}, e.id", dialect.day_order),
         params,
         f,
         dialect,
@@ -254,10 +257,12 @@ mod tests {
     const QMARK: Dialect = Dialect {
         placeholder: |n| format!("?{n}"),
         like: "LIKE",
+        day_order: "e.day",
     };
     const DOLLAR: Dialect = Dialect {
         placeholder: |n| format!("${n}"),
         like: "ILIKE",
+        day_order: "e.day NULLS FIRST",
     };
 
     #[test]

@@ -263,6 +263,7 @@ fn classify(path: &str, context: &str, e: rusqlite::Error, timeout: Duration) ->
 const DIALECT: Dialect = Dialect {
     placeholder: |n| format!("?{n}"),
     like: "LIKE",
+    day_order: "e.day",
 };
 
 fn sql_value(p: Param) -> rusqlite::types::Value {
@@ -540,20 +541,24 @@ impl Tx for SqliteTx<'_> {
 
     fn cluster_candidates(
         &mut self,
-        root: &str,
-        role: &'static str,
+        keys: &[(&str, &'static str)],
         event_type: &str,
         first: &str,
         last: &str,
         event: i64,
     ) -> Result<Vec<i64>> {
-        self.ids(
-            "cannot look up clusters",
-            "SELECT DISTINCT e.cluster FROM event_actors a JOIN events e ON e.id = a.event
-             WHERE a.root = ?1 AND a.role = ?2 AND a.type = ?3 AND a.day BETWEEN ?4 AND ?5
-               AND e.cluster IS NOT NULL AND a.event != ?6",
-            params![root, role, event_type, first, last, event],
-        )
+        // in-process: one cached statement per key costs no round trip
+        let mut out = Vec::new();
+        for &(root, role) in keys {
+            out.extend(self.ids(
+                "cannot look up clusters",
+                "SELECT DISTINCT e.cluster FROM event_actors a JOIN events e ON e.id = a.event
+                 WHERE a.root = ?1 AND a.role = ?2 AND a.type = ?3 AND a.day BETWEEN ?4 AND ?5
+                   AND e.cluster IS NOT NULL AND a.event != ?6",
+                params![root, role, event_type, first, last, event],
+            )?);
+        }
+        Ok(out)
     }
 
     fn cluster_codes(&mut self, cluster: i64) -> Result<Codes> {

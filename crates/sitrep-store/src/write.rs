@@ -87,19 +87,22 @@ pub(crate) trait Tx {
     ) -> Result<()>;
     fn insert_place(&mut self, event: i64, role: &'static str, p: &EventPlace) -> Result<()>;
     fn insert_citation(&mut self, event: i64, c: &Citation) -> Result<()>;
-    /// Clusters of events other than `event` that have an actor with this root in this
-    /// role, of this type, on a day in `first..=last`.
-    #[allow(clippy::too_many_arguments)]
+    /// Clusters of events other than `event` that have an actor with one of these (root,
+    /// role) keys, of this type, on a day in `first..=last`.
     fn cluster_candidates(
         &mut self,
-        root: &str,
-        role: &'static str,
+        keys: &[(&str, &'static str)],
         event_type: &str,
         first: &str,
         last: &str,
         event: i64,
     ) -> Result<Vec<i64>>;
     fn cluster_codes(&mut self, cluster: i64) -> Result<Codes>;
+    /// [`Tx::cluster_codes`] of each of `clusters`, in their order (a backend may read
+    /// them at once).
+    fn clusters_codes(&mut self, clusters: &[i64]) -> Result<Vec<Codes>> {
+        clusters.iter().map(|&c| self.cluster_codes(c)).collect()
+    }
     /// Sets a cluster's codes, widens its days to `day` and counts one event more.
     fn grow_cluster(&mut self, cluster: i64, codes: &Codes, day: &str) -> Result<()>;
     fn new_cluster(&mut self, event_type: &str, codes: &Codes, day: &str) -> Result<i64>;
@@ -108,6 +111,13 @@ pub(crate) trait Tx {
     fn document_clusters(&mut self, document: i64) -> Result<Vec<i64>>;
     /// Recounts a cluster's events, reports, outlets and days; deletes it when empty.
     fn recount_cluster(&mut self, cluster: i64) -> Result<()>;
+    /// [`Tx::recount_cluster`] for each of `clusters` (a backend may do them at once).
+    fn recount_clusters(&mut self, clusters: &BTreeSet<i64>) -> Result<()> {
+        for &c in clusters {
+            self.recount_cluster(c)?;
+        }
+        Ok(())
+    }
     /// Deletes a document's derived rows (events with theirs, entities, mentions, quotes).
     fn clear_document(&mut self, document: i64) -> Result<()>;
     fn update_analysis(
@@ -174,9 +184,7 @@ pub(crate) fn write_batch(
             }
         }
     }
-    for c in touched {
-        tx.recount_cluster(c)?;
-    }
+    tx.recount_clusters(&touched)?;
     Ok(out)
 }
 
@@ -205,9 +213,7 @@ pub(crate) fn replace_analyses(
         insert_rows(tx, row, a, settings, &mut touched)?;
         n += 1;
     }
-    for c in touched {
-        tx.recount_cluster(c)?;
-    }
+    tx.recount_clusters(&touched)?;
     Ok(n)
 }
 
@@ -356,16 +362,25 @@ fn assign_cluster(
     let (first, last) = window(day, settings.window_days);
     // Only clusters with an event of the same type, sharing an actor root in the same role,
     // within the window can fit (see `cluster::fit`).
-    let mut candidates = BTreeSet::new();
+    let mut keys = BTreeSet::new();
     for (role, codes) in [("source", &codes.sources), ("target", &codes.targets)] {
-        let roots: BTreeSet<&str> = split_codes(codes).map(cluster::root).collect();
-        for r in roots {
-            candidates.extend(tx.cluster_candidates(r, role, ty, &first, &last, id)?);
-        }
+        keys.extend(split_codes(codes).map(|c| (cluster::root(c), role)));
     }
+    let keys: Vec<(&str, &'static str)> = keys.into_iter().collect();
+    let candidates: BTreeSet<i64> = if keys.is_empty() {
+        BTreeSet::new()
+    } else {
+        tx.cluster_candidates(&keys, ty, &first, &last, id)?
+            .into_iter()
+            .collect()
+    };
+    let candidates: Vec<i64> = candidates.into_iter().collect();
     let mut best: Option<(u32, i64, Codes)> = None;
-    for cid in candidates {
-        let c = tx.cluster_codes(cid)?;
+    for (cid, c) in candidates
+        .iter()
+        .copied()
+        .zip(tx.clusters_codes(&candidates)?)
+    {
         if let Some(score) = cluster::fit(codes, &c) {
             if best.as_ref().is_none_or(|b| score > b.0) {
                 best = Some((score, cid, c));

@@ -581,6 +581,72 @@ fn json_records_round_trip() {
 }
 
 #[test]
+fn events_without_a_day_come_first_on_every_backend() {
+    each(|db| {
+        let mut s = db.open();
+        let dated = analysis(
+            "d1",
+            "Russland droht der Ukraine.",
+            "2022-02-01",
+            "A",
+            &[(EventType::Threaten, "RUS", "UKR", None)],
+        );
+        let mut undated = analysis(
+            "d2",
+            "Polen hilft der Ukraine.",
+            "2022-02-01",
+            "B",
+            &[(EventType::Aid, "POL", "UKR", None)],
+        );
+        undated.published = None;
+        write(&mut s, &[dated, undated]);
+        let records = s.events(&Filter::default()).unwrap();
+        assert_eq!(ids(&records), ["d2/v1", "d1/v1"]);
+        assert_eq!(records[0].day, None);
+    });
+}
+
+#[test]
+fn a_large_batch_keeps_every_row_and_clusters_within_it() {
+    // PostgreSQL holds a batch's rows back and sends each table at once: rows, ids and
+    // clusters formed inside one batch must come out as if written one by one.
+    each(|db| {
+        let mut s = db.open();
+        let docs: Vec<Analysis> = (0..300)
+            .map(|i| {
+                analysis(
+                    &format!("d{i}"),
+                    &format!("Russland droht der Ukraine ({i})."),
+                    "2022-02-01",
+                    if i % 2 == 0 { "A" } else { "B" },
+                    &[
+                        (EventType::Threaten, "RUS", "UKR", Some("UKR")),
+                        (EventType::Aid, &format!("X{i:03}"), "", None),
+                    ],
+                )
+            })
+            .collect();
+        let out = write(&mut s, &docs);
+        assert_eq!((out.stored, out.events), (300, 600));
+        let records = s.events(&Filter::default()).unwrap();
+        assert_eq!(records.len(), 600);
+        let clusters = s.clusters(&Filter::default()).unwrap();
+        // one cluster of the 300 threats, reported by two outlets; one per aid event
+        assert_eq!(clusters.len(), 301);
+        assert_eq!(
+            (
+                clusters[0].events,
+                clusters[0].documents,
+                clusters[0].outlets
+            ),
+            (300, 300, 2)
+        );
+        let counts = s.counts().unwrap();
+        assert_eq!((counts.documents, counts.events), (300, 600));
+    });
+}
+
+#[test]
 fn clusters_merge_one_event_across_documents_and_keep_others_apart() {
     each(|db| {
         let mut s = db.open();
