@@ -467,11 +467,26 @@ fn find_speaker(
                     // `sagte der CSU-Chef`: the party is in the role, the person named
                     // before is meant (the caller decides; the mention stays)
                     if found[m].kind != EntityKind::Person {
-                        if let Some((r, true)) = role_after(s, lex, k + 1, lim) {
-                            if r.start <= found[m].tokens.start && found[m].tokens.end <= r.end {
+                        match role_after(s, lex, k + 1, lim) {
+                            Some((r, true))
+                                if r.start <= found[m].tokens.start
+                                    && found[m].tokens.end <= r.end =>
+                            {
                                 sp.noun = Some(r);
                                 sp.definite = true;
                             }
+                            // `sagte ein Sprecher der Staatsanwaltschaft`: a state body
+                            // named by a common noun, with no state known, inside an
+                            // indefinite role says less than the role, which is the speaker
+                            Some((r, false))
+                                if r.start < found[m].tokens.start
+                                    && found[m].tokens.end <= r.end
+                                    && found[m].rule == sitrep_entities::Rule::Organ
+                                    && found[m].code.is_none() =>
+                            {
+                                return Some(Speaker::noun((r, false), k, SpeakerRule::After));
+                            }
+                            _ => {}
                         }
                     }
                     return Some(sp);

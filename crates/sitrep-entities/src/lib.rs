@@ -152,6 +152,9 @@ pub struct EntityRecognizer {
     lexicon: Option<sitrep_lexicon::Lexicon>,
     /// Given names: a run of names that starts with one is a person (`Laura Schmidt`).
     first_names: sitrep_kb::names::FirstNames,
+    /// The ending keys of the company and organisation nouns of `linking` (computed once,
+    /// not per document).
+    noun_keys: linking::NounKeys,
 }
 
 impl std::fmt::Debug for EntityRecognizer {
@@ -181,6 +184,9 @@ struct Ctx<'a> {
     /// Whether a word has no analysis and no common-noun head ([`EntityRecognizer::
     /// no_word_shape`]), for this document.
     shape_cache: std::cell::RefCell<sitrep_core::fnv::FnvMap<String, bool>>,
+    /// The sector a word form signals ([`EntityRecognizer::form_sector`]), for this
+    /// document: the lookup lower-cases and tries every suffix, and names repeat.
+    sector_cache: std::cell::RefCell<sitrep_core::fnv::FnvMap<String, Option<Sector>>>,
     text: &'a str,
     tokens: &'a [Token],
     words: &'a [WordAnalysis],
@@ -400,6 +406,21 @@ const NOUN_ENDINGS: &[&str] = &[
     "nis", "tum", "ment", "ts", "isch", "fähig", "lich", "bar", "sam",
 ];
 
+/// Sectors of a state's own organs (government, forces, diplomacy, parliament, courts,
+/// police, services): a state named in a compound with such a head acts through them.
+fn state_sector(s: Sector) -> bool {
+    matches!(
+        s,
+        Sector::Gov
+            | Sector::Mil
+            | Sector::Dip
+            | Sector::Leg
+            | Sector::Jud
+            | Sector::Cop
+            | Sector::Spy
+    )
+}
+
 /// `CDU`, `SPD`, `BBC`: two to six capitals (digits allowed after the first).
 fn is_acronym(s: &str) -> bool {
     let n = s.chars().count();
@@ -532,6 +553,7 @@ impl EntityRecognizer {
             cues: cues(language),
             lexicon,
             first_names: sitrep_kb::names::load()?,
+            noun_keys: linking::NounKeys::new(language),
         })
     }
 
@@ -573,6 +595,7 @@ impl EntityRecognizer {
         let cx = Ctx {
             lex_cache: Default::default(),
             shape_cache: Default::default(),
+            sector_cache: Default::default(),
             text,
             tokens,
             words,
@@ -715,7 +738,7 @@ impl EntityRecognizer {
         let prev = r.start.checked_sub(1).map(|p| cx.strs[p]);
         let is_named = |kb: &str| named.iter().any(|k| k == kb);
         let in_compound = head.is_some();
-        let head_sector = head.and_then(|h| self.kb.sectors().sector_of_form(h));
+        let head_sector = head.and_then(|h| self.form_sector(cx, h));
         let actor_reading = !in_compound && self.actor_reading(cx, r.clone());
         let place_reading = prev.is_some_and(|p| self.cues.locative.contains(&p));
 
@@ -756,6 +779,17 @@ impl EntityRecognizer {
                         || head.is_some_and(|h| MEDIA_COMPOUND_HEADS.contains(&h))
                         || (r.start.saturating_sub(3)..r.start)
                             .any(|k| self.cues.citing.contains(&cx.strs[k]))
+                }
+                // `Elisabeth Stadler`: a one-word alias of a known person (`Elisabeth`
+                // for Elizabeth II) before another name is an unknown person's given name
+                FormType::PersonName | FormType::Surname
+                    if r.len() == 1
+                        && r.end < cx.strs.len()
+                        && !cx.tokens[r.start].joined
+                        && self.is_first_name(cx, r.start)
+                        && (self.is_name_token(cx, r.end) || self.may_be_surname(cx, r.end)) =>
+                {
+                    false
                 }
                 // `Harald Beckmann`, `Birgit Fischer`: a surname (or one-word name) next
                 // to another name is part of an unknown person's name
@@ -897,8 +931,12 @@ impl EntityRecognizer {
                 }
             }
             FormType::StateName | FormType::Demonym => {
+                // `US-Soldaten`, `US-Außenministerium`: the state acts through its organ
+                // (USA MIL). `US-Konzern`, `US-Zeitung`, `US-Bürger` name a company, outlet
+                // or person of the state, not the state: the mention stays the state's
+                // without a sector (the compound's own entity, if any, has its own).
                 if in_compound {
-                    f.sector = head_sector.or(f.sector);
+                    f.sector = head_sector.filter(|s| state_sector(*s)).or(f.sector);
                 }
             }
             FormType::Adjective => {
@@ -1150,10 +1188,28 @@ impl EntityRecognizer {
         None
     }
 
+    /// `SectorIndex::sector_of_form`, cached per document.
+    fn form_sector(&self, cx: &Ctx, w: &str) -> Option<Sector> {
+        if let Some(&s) = cx.sector_cache.borrow().get(w) {
+            return s;
+        }
+        let s = self.kb.sectors().sector_of_form(w);
+        cx.sector_cache.borrow_mut().insert(w.to_string(), s);
+        s
+    }
+
     fn word_sector(&self, cx: &Ctx, k: usize) -> Option<Sector> {
         let s = self.kb.sectors();
         s.sector(cx.lemma(k))
             .or_else(|| s.sector_of_form(cx.strs[k]))
+            .or_else(|| {
+                // a hyphen compound is read by its last part (`heute-Moderator`,
+                // `Kraftfahrt-Bundesamt`, `ORF-NÖ-Redakteurin`)
+                let (_, last) = cx.strs[k].rsplit_once('-')?;
+                (last.chars().next()?.is_uppercase())
+                    .then(|| s.sector_of_form(last))
+                    .flatten()
+            })
     }
 
     fn lex(&self, cx: &Ctx, word: &str) -> Lex {
@@ -1212,7 +1268,7 @@ impl EntityRecognizer {
             || self.is_first_name(cx, i)
             || self.lone_surname(cx, i))
             && !calendar_word(cx.strs[i])
-            && self.kb.sectors().sector_of_form(cx.strs[i]).is_none()
+            && self.form_sector(cx, cx.strs[i]).is_none()
     }
 
     /// A given name (`Laura`, `Hans`) as a whole word.
@@ -1284,7 +1340,7 @@ impl EntityRecognizer {
                 && capitalised(s)
                 && !s.ends_with('.')
                 && !is_acronym(s)
-                && self.kb.sectors().sector_of_form(s).is_none()
+                && self.form_sector(cx, s).is_none()
     }
 
     /// Streets, squares and motorways: `Schwanitzstraße`, `Gubener Straße`, `A 7`, `B 27`.
@@ -1345,7 +1401,7 @@ impl EntityRecognizer {
                 .street_suffixes
                 .iter()
                 .any(|suf| w.len() > suf.len() + 3 && ends_with_ci(w, suf))
-                && self.kb.sectors().sector_of_form(w).is_none()
+                && self.form_sector(cx, w).is_none()
                 && self.lex(cx, w) != Lex::Noun;
             // German motorways and federal roads: `A 7`, `A1`, `B 27` (not `DIN A4`)
             let road = self.lang == Language::De
@@ -1389,7 +1445,7 @@ impl EntityRecognizer {
                         })
                     && self.lex(cx, w) == Lex::Unknown
                     && !self.is_common_word(cx, w)
-                    && self.kb.sectors().sector_of_form(w).is_none()
+                    && self.form_sector(cx, w).is_none()
                     && !(i > 0 && (self.is_first_name(cx, i - 1) || self.is_name_token(cx, i - 1)))
             };
             let prefixed_place = || {
@@ -1601,7 +1657,7 @@ impl EntityRecognizer {
                 if capitalised(head)
                     && (self.lex(cx, head) != Lex::Noun && !self.is_common_word(cx, head)
                         || district())
-                    && self.kb.sectors().sector_of_form(head).is_none()
+                    && self.form_sector(cx, head).is_none()
                 {
                     f.tokens.end = h + 1;
                     f.span = cx.span(f.tokens.clone());
@@ -1745,7 +1801,16 @@ impl EntityRecognizer {
         }
         let mut i = 0;
         while i < n {
-            if covered[i] || !self.starts_name(cx, i) {
+            // (every test in `starts_name` wants a capital first, but an organisation head
+            // such as `e.V.`: lower-case words and punctuation are passed over cheaply)
+            if covered[i]
+                || !cx.strs[i]
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| b >= 0x80 || b.is_ascii_uppercase())
+                    && !self.cues.org_heads.contains(&cx.strs[i])
+                || !self.starts_name(cx, i)
+            {
                 i += 1;
                 continue;
             }
@@ -1787,7 +1852,7 @@ impl EntityRecognizer {
                     && self.is_name_token(cx, j + 1)
                     && self.lex(cx, cx.strs[j + 1]) != Lex::Noun
                     && !self.is_common_word(cx, cx.strs[j + 1])
-                    && self.kb.sectors().sector_of_form(cx.strs[j + 1]).is_none()
+                    && self.form_sector(cx, cx.strs[j + 1]).is_none()
                 {
                     j += 2;
                     continue;
@@ -1965,13 +2030,19 @@ impl EntityRecognizer {
         if r.len() == 1 && last.chars().count() < 2 {
             return None;
         }
-        // coreference: a surname alone after the full name
+        // coreference: a surname alone after the full name (its own office noun may
+        // describe the person when the full name had none: `heute-Moderator Ziegler`)
         if r.len() == 1 {
             if let Some(p) = surnames.get(last) {
+                let own = if p.sector.is_none() && p.kb.is_none() {
+                    self.descriptor(cx, r.start).and_then(|d| d.1)
+                } else {
+                    None
+                };
                 return Some(mk(
                     p.kind,
                     p.code.clone(),
-                    p.sector,
+                    p.sector.or(own),
                     p.kb.clone(),
                     p.name.clone(),
                     Rule::Surname,
@@ -2242,7 +2313,7 @@ impl EntityRecognizer {
             && w.chars().all(char::is_alphabetic)
             && !NOUN_ENDINGS.iter().any(|e| w.ends_with(e))
             && self.lex(cx, w) == Lex::Unknown
-            && self.kb.sectors().sector_of_form(w).is_none()
+            && self.form_sector(cx, w).is_none()
             // (a known organisation or outlet the context did not confirm is no surname)
             && !self.kb.lookup(w).iter().any(|e| {
                 matches!(e.kind, EntityKind::Organization | EntityKind::Media)
@@ -2420,9 +2491,9 @@ impl EntityRecognizer {
             }) {
                 let org = self.kb.org_sector(&e.kb, cx.published).or(e.sector);
                 let sector = if lead_head(head) {
-                    org.or_else(|| self.kb.sectors().sector_of_form(head))
+                    org.or_else(|| self.form_sector(cx, head))
                 } else {
-                    self.kb.sectors().sector_of_form(head).or(org)
+                    self.form_sector(cx, head).or(org)
                 };
                 let code = self
                     .nationality_before(cx, noun)
@@ -2430,7 +2501,12 @@ impl EntityRecognizer {
                 return Some((code, sector));
             }
         }
-        if !cx.is_noun(noun) && !self.cues.titles.contains(&cx.strs[noun]) {
+        // (the tagger may call an office noun before a name a name: `Innenministerin`
+        // NE in `legte Innenministerin Johanna Mikl-Leitner`)
+        let office_propn = || {
+            cx.is_proper(noun) && capitalised(cx.strs[noun]) && self.word_sector(cx, noun).is_some()
+        };
+        if !cx.is_noun(noun) && !self.cues.titles.contains(&cx.strs[noun]) && !office_propn() {
             return None;
         }
         let mut sector = self.word_sector(cx, noun);
@@ -2483,16 +2559,30 @@ impl EntityRecognizer {
 /// mentions (three or more, or the only one named).
 pub fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<String> {
     let code_of = Found::state;
+    let named = |c: &str| {
+        found
+            .iter()
+            .filter(|f| matches!(f.kind, EntityKind::Place | EntityKind::State))
+            .filter(|f| code_of(f).as_deref() == Some(c))
+            .count()
+    };
     for s in &seg.sentences {
-        let first = s.tokens.start as usize;
-        if let Some(f) = found.iter().find(|f| f.tokens.start == first) {
-            let next = seg.tokens.get(f.tokens.end).and_then(|t| t.span.get(text));
-            if matches!(next, Some("–" | "—" | "-" | "("))
-                && matches!(f.kind, EntityKind::Place | EntityKind::State)
-            {
-                if let Some(c) = code_of(f) {
-                    return Some(c);
+        // `Wien –`, and `Vatikanstadt/Wien –` (several places: the state the story names
+        // most, the last on a tie, as the paper's own city is usually added last)
+        let mut codes: Vec<String> = Vec::new();
+        let mut t = s.tokens.start as usize;
+        while let Some(f) = found.iter().find(|f| {
+            f.tokens.start == t && matches!(f.kind, EntityKind::Place | EntityKind::State)
+        }) {
+            let Some(c) = code_of(f) else { break };
+            codes.push(c);
+            match seg.tokens.get(f.tokens.end).and_then(|t| t.span.get(text)) {
+                Some("/") if codes.len() < 4 => t = f.tokens.end + 1,
+                Some("–" | "—" | "-" | "(") => {
+                    // (`max_by_key` keeps the last of equal elements)
+                    return codes.iter().max_by_key(|c| named(c.as_str())).cloned();
                 }
+                _ => break,
             }
         }
     }

@@ -121,6 +121,26 @@ fn ending_keys(endings: &[&str]) -> Vec<u32> {
     endings.iter().filter_map(|e| ending_key(e)).collect()
 }
 
+/// The ending keys of one language's company and organisation nouns.
+#[derive(Debug)]
+pub(crate) struct NounKeys {
+    company: Vec<u32>,
+    org: Vec<u32>,
+}
+
+impl NounKeys {
+    pub(crate) fn new(lang: Language) -> NounKeys {
+        let (company, org) = match lang {
+            Language::De => (DE_COMPANY_NOUNS, DE_ORG_NOUNS),
+            Language::En => (EN_COMPANY_NOUNS, EN_ORG_NOUNS),
+        };
+        NounKeys {
+            company: ending_keys(company),
+            org: ending_keys(org),
+        }
+    }
+}
+
 /// Whether `w` may end in one of the endings whose keys these are: `false` is certain,
 /// `true` is checked by the caller with the full comparison.
 fn may_end_in(keys: &[u32], w: &str) -> bool {
@@ -130,6 +150,38 @@ fn may_end_in(keys: &[u32], w: &str) -> bool {
 /// Prepositions (and articles) between a person and the organisation they speak for.
 const DE_FOR: &[&str] = &["von", "vom", "bei", "beim"];
 const EN_FOR: &[&str] = &["of", "from", "at"];
+
+/// Words that may stand between the capitalised words of an organisation's long name
+/// (`Kuratorium für Verkehrssicherheit`, `Vereinigung für das Gas- und Wasserfach`).
+const NAME_LINKS: &[&str] = &[
+    "für", "fürs", "der", "des", "die", "das", "und", "von", "vom", "zur", "zum", "im", "&", "-",
+    "of", "for", "the", "and", "on",
+];
+
+/// Last words that make a long name a company (`Vienna Insurance Group`, `Porr AG`).
+const COMPANY_LAST: &[&str] = &[
+    "Group",
+    "Holding",
+    "AG",
+    "SE",
+    "GmbH",
+    "KG",
+    "Inc",
+    "Ltd",
+    "Corp",
+    "Bank",
+    "Versicherung",
+    "Insurance",
+];
+
+/// Whether an acronym may abbreviate a name starting with `w`: the same first letter
+/// (`IOM` and `Internationale`, `ÖVGW` and `Österreichische`).
+fn initial_matches(acronym: &str, w: &str) -> bool {
+    match (acronym.chars().next(), w.chars().next()) {
+        (Some(a), Some(b)) => a.to_lowercase().eq(b.to_lowercase()),
+        _ => false,
+    }
+}
 
 impl EntityRecognizer {
     /// Runs the rules of this module over the mentions of one document (text order in,
@@ -152,15 +204,286 @@ impl EntityRecognizer {
         if self.lang == Language::De {
             self.institution_places(cx, found, &mut covered);
         }
+        self.defined_acronyms(cx, found, &mut covered);
         self.head_sectors(cx, found);
         self.place_in_name(cx, found);
         self.same_name(cx, found, &mut covered);
         self.speaks_for(cx, found);
         self.party_by_state(cx, found);
         self.surname_not_place(cx, found);
+        self.post_compounds(cx, found);
         self.person_chains(cx, found, &mut covered);
         self.predicate_office(cx, found);
         self.organ_in_state(cx, found);
+    }
+
+    /// `Kuratorium für Verkehrssicherheit (KFV)`, `Bank Austria (BA)`, `ÖVGW (Österreichische
+    /// Vereinigung für das Gas- und Wasserfach)`: an acronym defined in parentheses names
+    /// the organisation of the long name next to it. The long name becomes one
+    /// organisation mention (replacing a state or adjective read inside it), its sector from
+    /// its words; the acronym, and every later or earlier use of it in the document (also
+    /// as a compound's first part: `KFV-Direktor`), takes the same actor.
+    fn defined_acronyms(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
+        let n = cx.strs.len();
+        let mut defs: Vec<(usize, Found)> = Vec::new();
+        for k in 1..n.saturating_sub(2) {
+            if cx.strs[k] != "(" {
+                continue;
+            }
+            let Some(close) = (k + 2..(k + 14).min(n)).find(|&j| cx.strs[j] == ")") else {
+                continue;
+            };
+            let (acr, long) = if close == k + 2 && is_acronym(cx.strs[k + 1]) {
+                match self.long_name_before(cx, k, cx.strs[k + 1]) {
+                    Some(r) => (k + 1, r),
+                    None => continue,
+                }
+            } else if is_acronym(cx.strs[k - 1])
+                && close > k + 2
+                && initial_matches(cx.strs[k - 1], cx.strs[k + 1])
+                && capitalised(cx.strs[k + 1])
+                && (k + 1..close).all(|j| self.long_name_word(cx, j))
+            {
+                (k - 1, k + 1..close)
+            } else {
+                continue;
+            };
+            // a person with a party (`Sebastian Schmidt (SPD)`) is no definition
+            if self.is_first_name(cx, long.start)
+                || found.iter().any(|f| {
+                    f.kind == EntityKind::Person
+                        && f.tokens.start < long.end
+                        && long.start < f.tokens.end
+                })
+            {
+                continue;
+            }
+            // a place with an author's initials (`Pfaffenhofen (PK)`), or one common noun
+            // with an abbreviation (`Jagdgeschwader (JG)`), defines no organisation
+            if found.iter().any(|f| {
+                f.tokens == long && matches!(f.kind, EntityKind::Place | EntityKind::State)
+            }) || long.len() == 1
+                && (!cx.is_proper(long.start) || self.is_common_word(cx, cx.strs[long.start]))
+                && !found.iter().any(|f| f.tokens == long)
+            {
+                continue;
+            }
+            let acr_found = found.iter().position(|f| f.tokens == (acr..acr + 1));
+            // the long name: a mention over all of it, else a new one
+            let whole = found.iter().position(|f| {
+                f.tokens.start <= long.start
+                    && long.end <= f.tokens.end
+                    && matches!(f.kind, EntityKind::Organization | EntityKind::Media)
+            });
+            // the sector the long name's words give (`Kraftfahrt-Bundesamt` GOV,
+            // `Versicherungsverband Österreich` BUS, `Vienna Insurance Group` BUS)
+            let words_sector = || {
+                if COMPANY_LAST.contains(&cx.strs[long.end - 1]) {
+                    Some(Sector::Bus)
+                } else {
+                    long.clone()
+                        .filter(|&j| capitalised(cx.strs[j]))
+                        .find_map(|j| self.word_sector(cx, j))
+                }
+            };
+            let long_f = match whole {
+                Some(i) => {
+                    if found[i].sector.is_none() && found[i].kb.is_none() {
+                        found[i].sector = words_sector();
+                    }
+                    found[i].clone()
+                }
+                None => {
+                    let inside: Vec<usize> = (0..found.len())
+                        .filter(|&i| {
+                            let f = &found[i];
+                            long.start <= f.tokens.start && f.tokens.end <= long.end
+                        })
+                        .collect();
+                    // a known acronym (`KFV` in the knowledge base) gives its actor
+                    let known = acr_found
+                        .filter(|&i| found[i].kb.is_some())
+                        .map(|i| found[i].clone());
+                    let code = known
+                        .as_ref()
+                        .and_then(|f| f.code.clone())
+                        .or_else(|| inside.iter().find_map(|&i| found[i].state()))
+                        .or_else(|| self.nationality_before(cx, long.start));
+                    let sector = known.as_ref().and_then(|f| f.sector).or_else(words_sector);
+                    for &i in inside.iter().rev() {
+                        found.remove(i);
+                    }
+                    let f = Found {
+                        tokens: long.clone(),
+                        span: cx.span(long.clone()),
+                        kind: EntityKind::Organization,
+                        code,
+                        sector,
+                        kb: known.as_ref().and_then(|f| f.kb.clone()),
+                        name: cx.span(long.clone()).get(cx.text).unwrap_or("").to_string(),
+                        rule: Rule::Name,
+                        country: None,
+                    };
+                    covered[long.clone()].iter_mut().for_each(|c| *c = true);
+                    found.push(f.clone());
+                    found.sort_by_key(|f| (f.span.start, f.span.end));
+                    f
+                }
+            };
+            defs.push((acr, long_f));
+        }
+        for (acr, src) in defs {
+            let a = cx.strs[acr];
+            for (k, &w) in cx.strs.iter().enumerate() {
+                // the acronym alone, or as a compound's first part (`KFV-Studie`)
+                let prefix =
+                    w.len() > a.len() + 1 && w.starts_with(a) && w.as_bytes()[a.len()] == b'-';
+                if w != a && !prefix {
+                    continue;
+                }
+                let start = cx.tokens[k].span.start as usize;
+                let span = Span::new(start, start + a.len());
+                if let Some(f) = found.iter_mut().find(|f| f.tokens.start == k) {
+                    // a reading of its own from the knowledge base or a person stays
+                    if f.kb.is_some() && f.sector.is_some()
+                        || f.kind == EntityKind::Person
+                        || f.tokens.len() > 1 && f.span.end > span.end
+                    {
+                        continue;
+                    }
+                    f.kind = src.kind;
+                    f.code = f.code.clone().or_else(|| src.code.clone());
+                    f.sector = src.sector.or(f.sector);
+                    f.span = span;
+                    continue;
+                }
+                if covered[k] {
+                    continue;
+                }
+                covered[k] = true;
+                found.push(Found {
+                    tokens: k..k + 1,
+                    span,
+                    kind: src.kind,
+                    code: src.code.clone(),
+                    sector: src.sector,
+                    kb: src.kb.clone(),
+                    name: src.name.clone(),
+                    rule: Rule::Name,
+                    country: None,
+                });
+            }
+        }
+        found.sort_by_key(|f| (f.span.start, f.span.end));
+    }
+
+    /// A word that may be part of an organisation's long name: capitalised, a link word,
+    /// or a first part ending in a hyphen (`Gas-` in `Gas- und Wasserfach`).
+    fn long_name_word(&self, cx: &Ctx, j: usize) -> bool {
+        let w = cx.strs[j];
+        (capitalised(w) && !self.cues.definite.contains(&w) && !cx.is_verb(j))
+            || NAME_LINKS.contains(&w)
+            || w.len() > 1 && w.ends_with('-')
+    }
+
+    /// The long name an acronym in parentheses at `paren + 1` defines: the words before
+    /// the parenthesis back to the leftmost capitalised word with the acronym's initial,
+    /// with at most as many capitalised words as the acronym has letters plus one.
+    fn long_name_before(&self, cx: &Ctx, paren: usize, acronym: &str) -> Option<Range<usize>> {
+        let end = paren;
+        let mut lo = end;
+        while lo > 0 && end - lo < 8 && self.long_name_word(cx, lo - 1) {
+            lo -= 1;
+        }
+        let letters = acronym.chars().count();
+        (lo..end)
+            .filter(|&j| capitalised(cx.strs[j]) && initial_matches(acronym, cx.strs[j]))
+            .find(|&j| (j..end).filter(|&i| capitalised(cx.strs[i])).count() <= letters + 1)
+            .map(|j| j..end)
+    }
+
+    /// `KFV-Direktor Othmar Thann`, `BA-Chefökonom Stefan Bruckbauer`: a person after a
+    /// compound whose first part is an organisation named in the document takes that
+    /// organisation's actor when the head is a post in it (`Direktor`, `Chefökonom`, a
+    /// head without a sector of its own); a head with its own sector keeps it
+    /// (`ORF-Redakteurin` MED). A name the name pass joined to the compound (`BA-Chefökonom
+    /// Stefan Bruckbauer` as one organisation) is split.
+    fn post_compounds(&self, cx: &Ctx, found: &mut Vec<Found>) {
+        let orgs: Vec<(String, Option<String>, Sector)> = found
+            .iter()
+            .filter(|o| matches!(o.kind, EntityKind::Organization | EntityKind::Media))
+            .filter_map(|o| {
+                let text = o.span.get(cx.text)?;
+                o.sector.map(|s| (text.to_string(), o.code.clone(), s))
+            })
+            .collect();
+        if orgs.is_empty() {
+            return;
+        }
+        let org_named = |w: &str| orgs.iter().find(|o| o.0 == w).map(|o| (o.1.clone(), o.2));
+        // the compound ending at token `h`: (its first part, its head), one token
+        // (`KFV-Direktor`) or three joined ones (`KFV` `-` `Direktor`)
+        let compound = |h: usize| -> Option<(&str, &str)> {
+            if let Some(pair) = cx.strs[h].split_once('-') {
+                return Some(pair);
+            }
+            (h >= 2 && cx.strs[h - 1] == "-" && cx.tokens[h - 2].joined && cx.tokens[h - 1].joined)
+                .then(|| (cx.strs[h - 2], cx.strs[h]))
+        };
+        let mut i = 0;
+        while i < found.len() {
+            let f = &found[i];
+            let k = f.tokens.start;
+            // a joined run: `BA` `-` `Chefökonom` `Stefan` `Bruckbauer` as one organisation
+            if f.kind == EntityKind::Organization
+                && f.kb.is_none()
+                && f.rule == Rule::Name
+                && f.tokens.end >= k + 5
+                && cx.strs[k + 1] == "-"
+                && cx.tokens[k].joined
+                && self.is_first_name(cx, k + 3)
+            {
+                if let Some((code, s)) = org_named(cx.strs[k]) {
+                    let r = k + 3..f.tokens.end;
+                    let person = Found {
+                        tokens: r.clone(),
+                        span: cx.span(r.clone()),
+                        kind: EntityKind::Person,
+                        code: None,
+                        sector: None,
+                        kb: None,
+                        name: cx.span(r).get(cx.text).unwrap_or("").to_string(),
+                        rule: Rule::Name,
+                        country: None,
+                    };
+                    let f = &mut found[i];
+                    f.tokens = k..k + 1;
+                    f.span = cx.span(k..k + 1);
+                    f.name = cx.strs[k].to_string();
+                    f.code = code;
+                    f.sector = Some(s);
+                    found.insert(i + 1, person);
+                    i += 1;
+                    continue;
+                }
+            }
+            if f.kind == EntityKind::Person && f.kb.is_none() && k > 0 {
+                if let Some((code, s, head)) = compound(k - 1)
+                    .and_then(|(first, head)| org_named(first).map(|(c, s)| (c, s, head)))
+                {
+                    let own = self.form_sector(cx, head);
+                    let sector = if crate::lead_head(head) || own.is_none() {
+                        Some(s)
+                    } else {
+                        own
+                    };
+                    let f = &mut found[i];
+                    f.sector = sector;
+                    f.code = f.code.clone().or(code);
+                }
+            }
+            i += 1;
+        }
     }
 
     /// `vor dem Obersten Gerichtshof in den USA`, `the Supreme Court of Brazil`: a named
@@ -187,22 +510,56 @@ impl EntityRecognizer {
         }
     }
 
-    /// `das Innenministerium`, `des Bildungsministeriums`: a ministry named by a compound
-    /// common noun is the state's organ, sector from the noun (`Außenministerium` DIP,
+    /// `das Innenministerium`, `des Bildungsministeriums`: a ministry (or another body:
+    /// `Staatsanwaltschaft`, `Denkmalschutzbehörde`) named by a compound common noun is the
+    /// state's organ, sector from the noun (`Außenministerium` DIP,
     /// else GOV), state from a nationality before it (`das italienische
     /// Gesundheitsministerium`) or a state's genitive after it; without either, the
     /// output's home state gives the code. `der Bund` (the federal state) likewise.
     fn organ_nouns(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
         const MINISTRY: &str = "ministerium";
+        // other state bodies named by a compound institution noun (`die
+        // Denkmalschutzbehörde`, `die Staatsanwaltschaft`, `die Kinder- und
+        // Jugendanwaltschaft`, `die Bezirkshauptmannschaft`): the same reading
+        const BODY_ENDS: &[&str] = &["behörde", "anwaltschaft", "hauptmannschaft"];
         for (k, &w) in cx.strs.iter().enumerate() {
             // (a compound's tail is lower case: no allocation for the test)
             let stem = w
                 .strip_suffix("ministeriums")
-                .or_else(|| w.strip_suffix(MINISTRY));
+                .or_else(|| w.strip_suffix(MINISTRY))
+                .or_else(|| BODY_ENDS.iter().find_map(|e| w.strip_suffix(e)));
+            // `der Mineralölverband`, `des Fachverbands`: an association named by a
+            // compound noun whose sector the sector table gives (trade associations BUS,
+            // welfare associations NGO) is an organ-like mention too (no name for NER)
+            if !covered[k]
+                && stem.is_none()
+                && cx.is_noun(k)
+                && (w.ends_with("verband") || w.ends_with("verbands") || w.ends_with("verbandes"))
+                && w.chars().count() > "verband".len() + 3
+            {
+                if let Some(sector) = self.word_sector(cx, k) {
+                    found.push(Found {
+                        tokens: k..k + 1,
+                        span: cx.span(k..k + 1),
+                        kind: EntityKind::Organization,
+                        code: self.nationality_before(cx, k),
+                        sector: Some(sector),
+                        kb: None,
+                        name: cx.lemma(k).to_string(),
+                        rule: Rule::Organ,
+                        country: None,
+                    });
+                    covered[k] = true;
+                }
+                continue;
+            }
             if covered[k] || stem.is_none() && !matches!(w, "Bund" | "Bundes") || !cx.is_noun(k) {
                 continue;
             }
-            let ministry = stem.is_some_and(|s| s.chars().count() >= 3 && !s.ends_with('-'));
+            // (`Staatsanwaltschaft` is a body by itself; `die Behörde` alone describes)
+            let ministry = stem.is_some_and(|s| {
+                s.chars().count() >= 3 && !s.ends_with('-') || w.ends_with("staatsanwaltschaft")
+            });
             // (`dem deutschen Bund`: a state adjective may stand between)
             let article = |j: usize| {
                 matches!(
@@ -241,6 +598,18 @@ impl EntityRecognizer {
                         .find(|e| e.form == FormType::StateName && n.ends_with('s'))
                         .map(|e| e.code.clone())
                 })
+            });
+            // `das Innenministerium in Kairo`, `des Außenministeriums in Mexiko-Stadt`: the
+            // capital (or state) after it names the state
+            let code = code.or_else(|| {
+                if cx.strs.get(k + 1) != Some(&"in") || k + 2 >= cx.strs.len() {
+                    return None;
+                }
+                let m = self.kb.longest_at(&cx.strs, k + 2)?;
+                self.kb
+                    .entries_of(&m)
+                    .find(|e| matches!(e.form, FormType::Capital | FormType::StateName))
+                    .map(|e| e.code.clone())
             });
             let name = cx.lemma(k).to_string();
             found.push(Found {
@@ -324,14 +693,14 @@ impl EntityRecognizer {
         let ends_in = |w: &str, n: &str| {
             w.as_bytes().last() == n.as_bytes().last() && w.ends_with(n) || whole(w, n)
         };
-        let keys = ending_keys(nouns);
+        let keys = &self.noun_keys.company;
         let company_noun = |k: usize| {
             let w = cx.strs[k];
             // (the tagger often calls a rare compound a name: `Mediaagentur` NE)
             (cx.is_noun(k) || cx.is_proper(k) && capitalised(w))
                 // most nouns end in none of the endings: one lookup of their last four
                 // bytes says so before any string comparison
-                && (may_end_in(&keys, w) || may_end_in(&keys, cx.lemma(k)))
+                && (may_end_in(keys, w) || may_end_in(keys, cx.lemma(k)))
                 && {
                     // German compounds end in the noun (`Ökostromanbieter`); an inflected
                     // form ends in it once the tagger's lemma drops the ending
@@ -399,7 +768,7 @@ impl EntityRecognizer {
             Language::De => DE_ORG_NOUNS,
             Language::En => EN_ORG_NOUNS,
         };
-        let keys = ending_keys(nouns);
+        let keys = &self.noun_keys.org;
         let n = cx.strs.len();
         for k in 0..n.saturating_sub(1) {
             let w = cx.strs[k];
@@ -408,7 +777,7 @@ impl EntityRecognizer {
                     && w.is_char_boundary(w.len() - e.len())
                     && w[w.len() - e.len()..].eq_ignore_ascii_case(e)
             };
-            if !may_end_in(&keys, w)
+            if !may_end_in(keys, w)
                 || !(cx.is_noun(k) || cx.is_proper(k) && capitalised(w))
                 || !nouns.iter().any(|e| lower_end(e))
             {
@@ -598,12 +967,25 @@ impl EntityRecognizer {
             let Some((i, _, _)) = person_at(f) else {
                 continue;
             };
-            if f.code.is_none() {
+            // (a mention with a sector but no code yet, `heute-Moderator Ziegler`, still
+            // describes the person; the code then comes from another mention)
+            if f.code.is_none() && f.sector.is_none() {
                 continue;
             }
             let rank = u8::from(f.sector.is_some()) * 2 + u8::from(f.tokens.len() >= 2);
-            if chain[i].as_ref().is_none_or(|c| rank > c.2) {
-                chain[i] = Some((f.code.clone(), f.sector, rank));
+            match &mut chain[i] {
+                Some(c) if rank <= c.2 => {
+                    if c.0.is_none() {
+                        c.0 = f.code.clone();
+                    }
+                }
+                c => {
+                    let code = f
+                        .code
+                        .clone()
+                        .or_else(|| c.as_ref().and_then(|c| c.0.clone()));
+                    *c = Some((code, f.sector, rank));
+                }
             }
         }
         for f in found.iter_mut() {
@@ -620,7 +1002,7 @@ impl EntityRecognizer {
                 if f.code.is_none() {
                     f.code = code.clone();
                 }
-                if f.sector.is_none() && f.code == code {
+                if f.sector.is_none() && (f.code == code || code.is_none()) {
                     f.sector = sector;
                 }
             }
@@ -691,6 +1073,19 @@ impl EntityRecognizer {
                         .clone()
                         .filter(|&k| capitalised(cx.strs[k]))
                         .find_map(|k| self.word_sector(cx, k));
+                    // `BMI`, `BMF`, `BMVg`: the abbreviations of federal ministries
+                    // (Bundesministerium für/des …) in Germany and Austria
+                    let w = cx.strs[f.tokens.start];
+                    if f.sector.is_none()
+                        && self.lang == Language::De
+                        && f.tokens.len() == 1
+                        && (3..=6).contains(&w.len())
+                        && w.starts_with("BM")
+                        && w.as_bytes()[2].is_ascii_uppercase()
+                        && w.bytes().all(|b| b.is_ascii_alphabetic())
+                    {
+                        f.sector = Some(Sector::Gov);
+                    }
                 }
                 EntityKind::Person => {
                     let e = f.tokens.end;
@@ -732,6 +1127,39 @@ impl EntityRecognizer {
                         {
                             // `Hans Huber, Sprecher der Landespolizeidirektion`: a post
                             // noun without a sector of its own and the organisation after it
+                            f.sector = Some(*s);
+                            if f.code.is_none() {
+                                f.code = code.clone();
+                            }
+                        } else if let Some((_, code, s)) = crate::lead_head(cx.strs[j])
+                            .then(|| {
+                                // `Judith W., Chefin vom Dienst im ORF`: a post, a few
+                                // words, and the organisation after a preposition
+                                (j + 2..(j + 7).min(n))
+                                    .take_while(|&o| {
+                                        !cx.is_verb(o)
+                                            && !matches!(cx.strs[o], "," | "." | ";" | ":" | "(")
+                                    })
+                                    .find(|&o| {
+                                        matches!(
+                                            cx.strs[o - 1],
+                                            "der"
+                                                | "des"
+                                                | "von"
+                                                | "vom"
+                                                | "im"
+                                                | "in"
+                                                | "bei"
+                                                | "beim"
+                                                | "am"
+                                                | "of"
+                                                | "at"
+                                        ) && orgs.iter().any(|g| g.0 == o)
+                                    })
+                            })
+                            .flatten()
+                            .and_then(|o| orgs.iter().find(|g| g.0 == o))
+                        {
                             f.sector = Some(*s);
                             if f.code.is_none() {
                                 f.code = code.clone();
@@ -896,7 +1324,7 @@ impl EntityRecognizer {
                     && !cx.tokens[f.tokens.start].joined
                     && !self.is_common_word(cx, w)
                     && self.kb.lookup(w).is_empty()
-                    && self.kb.sectors().sector_of_form(w).is_none()
+                    && self.form_sector(cx, w).is_none()
                 {
                     keys.push((vec![w], i));
                 }

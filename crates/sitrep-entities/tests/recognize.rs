@@ -1036,3 +1036,134 @@ fn weekdays_and_months_are_no_names() {
         }
     }
 }
+
+/// An acronym defined in parentheses names the organisation of its long name, in either
+/// order; its later uses (alone or as a compound's first part) take the same actor, and a
+/// person after `ACRONYM-Direktor` speaks for it. A state inside the long name is no
+/// mention of its own; a place with an author's initials defines nothing.
+#[test]
+fn acronyms_defined_in_parentheses_and_posts_in_them() {
+    let ms = mentions(
+        Language::De,
+        "Der Versicherungsverband Österreich (VVO) warnte am Mittwoch. Das sagte \
+         VVO-Direktor Helmut Grabensteiner. Auch der VVO will handeln.",
+    );
+    let m = mention(&ms, "Versicherungsverband Österreich");
+    assert_eq!(
+        (m.1, m.2.as_deref(), m.3),
+        (EntityKind::Organization, Some("AUT"), Some(Sector::Bus))
+    );
+    assert!(ms.iter().all(|m| m.0 != "Österreich"), "{ms:?}");
+    assert!(ms.iter().filter(|m| m.0 == "VVO").count() >= 2, "{ms:?}");
+    for m in ms.iter().filter(|m| m.0 == "VVO") {
+        assert_eq!((m.2.as_deref(), m.3), (Some("AUT"), Some(Sector::Bus)));
+    }
+    let p = mention(&ms, "Helmut Grabensteiner");
+    assert_eq!((p.1, p.3), (EntityKind::Person, Some(Sector::Bus)));
+    // the long name after the acronym
+    let ms = mentions(
+        Language::De,
+        "Das forderte die ÖVKB (Österreichische Vereinigung für Kraftfahrzeugbau) am Montag.",
+    );
+    let m = mention(&ms, "Österreichische Vereinigung für Kraftfahrzeugbau");
+    assert_eq!(
+        (m.1, m.2.as_deref()),
+        (EntityKind::Organization, Some("AUT"))
+    );
+    assert_eq!(mention(&ms, "ÖVKB").1, EntityKind::Organization);
+    // `Pfaffenhofen (PK)`, `Jagdgeschwader (JG)`: no definitions
+    let ms = mentions(
+        Language::De,
+        "Pfaffenhofen (PK) Viel geboten war beim Konzert. Das Jagdgeschwader (JG) flog.",
+    );
+    assert!(
+        ms.iter()
+            .all(|m| m.1 != EntityKind::Organization || m.0 != "Pfaffenhofen" && m.0 != "JG"),
+        "{ms:?}"
+    );
+}
+
+/// `US-Soldaten` is the state acting through its forces (USA MIL); `US-Konzern` names a
+/// company of the state, so the state's mention takes no sector from it.
+#[test]
+fn a_state_in_a_compound_takes_only_a_state_sector() {
+    let ms = mentions(
+        Language::De,
+        "Die US-Soldaten zogen ab. Der US-Konzern Zentrox meldete Verluste.",
+    );
+    let us: Vec<_> = ms.iter().filter(|m| m.0 == "US").collect();
+    assert_eq!(us.len(), 2, "{ms:?}");
+    assert_eq!(
+        (us[0].2.as_deref(), us[0].3),
+        (Some("USA"), Some(Sector::Mil))
+    );
+    assert_eq!(
+        (us[1].1, us[1].2.as_deref(), us[1].3),
+        (EntityKind::State, Some("USA"), None)
+    );
+}
+
+/// State bodies named by a compound institution noun are organs like ministries; the
+/// capital after an organ names its state.
+#[test]
+fn prosecutors_and_authorities_are_organs_and_a_capital_gives_the_state() {
+    let ms = mentions(
+        Language::De,
+        "Die Staatsanwaltschaft ermittelt. Die Denkmalschutzbehörde erstattete Anzeige. \
+         Das Innenministerium in Kairo schwieg. Die Behörde prüft.",
+    );
+    let m = mention(&ms, "Staatsanwaltschaft");
+    assert_eq!((m.1, m.3), (EntityKind::Organization, Some(Sector::Jud)));
+    assert_eq!(mention(&ms, "Denkmalschutzbehörde").3, Some(Sector::Gov));
+    assert_eq!(mention(&ms, "Innenministerium").2.as_deref(), Some("EGY"));
+    // `die Behörde` alone describes
+    assert!(ms.iter().all(|m| m.0 != "Behörde"), "{ms:?}");
+}
+
+/// A given name that is also a known person's one-word alias starts an unknown person's
+/// name (`Elisabeth Stadler` is not Elizabeth II); an office noun the tagger calls a name
+/// still describes the person; a later surname with its own office noun describes the
+/// whole chain.
+#[test]
+fn given_names_office_names_and_described_surnames() {
+    let ms = mentions(
+        Language::De,
+        "Am Donnerstag sprach die neue Generaldirektorin Elisabeth Stadler vor der Presse.",
+    );
+    let p = mention(&ms, "Elisabeth Stadler");
+    assert_eq!((p.1, p.2.as_deref()), (EntityKind::Person, None));
+    let ms = mentions(
+        Language::De,
+        "Robert Zeilinger ist Favorit. Danach sagte TV-Moderator Zeilinger nichts mehr.",
+    );
+    for m in ms.iter().filter(|m| m.0.ends_with("Zeilinger")) {
+        assert_eq!(m.3, Some(Sector::Med), "{ms:?}");
+    }
+}
+
+/// `Vatikanstadt/Wien –`: of several dateline places, the state the story names most,
+/// the last on a tie.
+#[test]
+fn a_dateline_of_several_places_gives_the_most_named_state() {
+    let text = "Neue Zahlen. Vatikanstadt/Wien – Die Kommission mit Waltraud Kelbnig traf \
+                Bischöfe aus Linz.";
+    let (found, seg) = mentions_of(Language::De, text);
+    let home = sitrep_entities::home_country(text, &seg, &found);
+    assert_eq!(home.as_deref(), Some("AUT"));
+}
+
+/// A trade association named by a compound noun with a sector is an organ-like mention
+/// (no name for NER); a federal ministry's abbreviation is a government body.
+#[test]
+fn associations_by_compound_noun_and_ministry_abbreviations() {
+    let ms = mentions(
+        Language::De,
+        "Der Mineralölverband warnte. Das bestätigte man im BMI am Montag.",
+    );
+    let m = mention(&ms, "Mineralölverband");
+    assert_eq!((m.1, m.3), (EntityKind::Organization, Some(Sector::Bus)));
+    assert_eq!(mention(&ms, "BMI").3, Some(Sector::Gov));
+    // a plain `Verband` describes
+    let ms = mentions(Language::De, "Der Verband schwieg.");
+    assert!(ms.iter().all(|m| m.0 != "Verband"), "{ms:?}");
+}
