@@ -33,7 +33,7 @@ use crate::{
     fold_tense, make_clause, At, Clause, ClauseAnalyzer, ClauseKind, ClauseMood, Modal, PassiveAux,
     Steps, VerbComplex, Word,
 };
-use sitrep_core::{Mood, Stts, Tense, VerbForm, Xpos};
+use sitrep_core::{Degree, Mood, Stts, Tense, VerbForm, Xpos};
 
 /// Separable verb particles (for the `sein` list's prefix rule only; joining uses the
 /// tagger's `PTKVZ`).
@@ -185,6 +185,19 @@ fn opener<W: Word>(words: &[W], seg: &[usize], after_comma: bool) -> Opener {
         Some(Stts::Prels | Stts::Prelat) => return Opener::Rel,
         Some(Stts::Pws | Stts::Pwav | Stts::Pwat) if after_comma => return Opener::Sub,
         Some(Stts::Appr | Stts::Apprart) => {
+            // `Während die Streitigkeiten weitergehen`: `während` (and `seit`, `bis`)
+            // opening a segment that ends in a finite verb (or a plural present the
+            // tagger read as an infinitive) is the subordinator, whatever the tagger says
+            if matches!(
+                words[f].text().to_lowercase().as_str(),
+                "während" | "seit" | "bis"
+            ) && seg.len() > start + 2
+                && seg.last().is_some_and(|&l| {
+                    stts(&words[l]).is_some_and(|t| is_finite(t) || t == Stts::Vvinf)
+                })
+            {
+                return Opener::Sub;
+            }
             // "mit dem", "in deren Hauptstadt", "gegen wen".
             for &j in seg.iter().skip(start + 1).take(2) {
                 match stts(&words[j]) {
@@ -633,6 +646,23 @@ fn complex<W: Word>(
                     .map(|j| At::of(words, j));
             }
         }
+        // `reagierten wenig erfreut`, `zeigte sich wenig begeistert`: `wenig` before the
+        // participle that is the clause's verb, or before a predicative adjective in the
+        // positive degree (not `wenig später`), denies it
+        if v.negation.is_none() {
+            v.negation = clause
+                .iter()
+                .copied()
+                .find(|&i| {
+                    words[i].text().eq_ignore_ascii_case("wenig")
+                        && words.get(i + 1).is_some_and(|n| {
+                            i + 1 == v.main.index as usize && stts(n) == Some(Stts::Vvpp)
+                                || stts(n) == Some(Stts::Adjd)
+                                    && n.feats().degree.is_none_or(|d| d == Degree::Pos)
+                        })
+                })
+                .map(|i| At::of(words, i));
+        }
         v
     })
 }
@@ -707,6 +737,22 @@ mod tests {
         assert_eq!(summary(&cs), ["anschließen Ind Perf Act - pos"]);
         let cs = run("Gewählt/VVPP/wählen wird/VAFIN/werden/{IPR} im/APPRART Herbst/NN ./$.");
         assert_eq!(summary(&cs), ["wählen Ind Pres Pass - pos"]);
+    }
+
+    #[test]
+    fn wenig_before_the_participle_negates() {
+        let cs = run("Die/ART Partner/NN reagierten/VVFIN/reagieren/{IP} wenig/PIS erfreut/VVPP/erfreuen ./$.");
+        assert!(summary(&cs)[0].ends_with("neg"));
+        let cs = run("Wenig/PIS später/ADJD/spät/Degree=Cmp kritisierte/VVFIN/kritisieren/{IP} die/ART Regierung/NN Polen/NE ./$.");
+        assert_eq!(summary(&cs), ["kritisieren Ind Past Act - pos"]);
+    }
+
+    #[test]
+    fn waehrend_opening_a_verb_final_segment_subordinates() {
+        let cs = run("Während/APPR die/ART Gespräche/NN weitergehen/VVINF ,/$, droht/VVFIN/drohen/{IPR} Polen/NE ./$.");
+        assert_eq!(cs[0].kind, ClauseKind::Subordinate);
+        let cs = run("Während/APPR des/ART Gipfels/NN drohte/VVFIN/drohen/{IP} Polen/NE ./$.");
+        assert_eq!(cs[0].kind, ClauseKind::Main);
     }
 
     #[test]

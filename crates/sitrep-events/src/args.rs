@@ -20,7 +20,7 @@
 //!   conjuncts.
 
 use crate::frames::Role;
-use sitrep_core::{Case, Language, Number, Penn, Span, Stts, Upos, Xpos};
+use sitrep_core::{Case, Gender, Language, Number, Penn, Span, Stts, Upos, Xpos};
 use sitrep_tag::WordAnalysis;
 use std::ops::Range;
 
@@ -301,7 +301,16 @@ pub fn phrases(
                 continue;
             }
         }
-        if w.is_prep(lang) {
+        // `gegenüber` is a preposition or a postposition: before a noun phrase it is the
+        // preposition (`Restriktionen gegenüber Russland`), whatever the tagger says
+        let gegenueber_before_np = |k: usize| {
+            lang == Language::De
+                && words[clause[k]].text.eq_ignore_ascii_case("gegenüber")
+                && clause
+                    .get(k + 1)
+                    .is_some_and(|&j| words[j].is_premodifier(lang) || words[j].is_head(lang))
+        };
+        if w.is_prep(lang) || gegenueber_before_np(p) {
             // `von über 200 Abgeordneten`, `mit unter 5 Prozent`: `über`/`unter` between a
             // preposition and a number measures the number; the first preposition governs
             let skip = usize::from(
@@ -326,7 +335,7 @@ pub fn phrases(
                 // A postposition after the phrase makes it prepositional (`den Angaben
                 // zufolge`).
                 if let Some(&j) = clause.get(next) {
-                    if words[j].is_postposition() {
+                    if words[j].is_postposition() && !gegenueber_before_np(next) {
                         np.role = Some(Role::Pp(preposition(lang, words[j].text)));
                         np.words.end = j + 1;
                         out.push(np);
@@ -340,6 +349,9 @@ pub fn phrases(
             }
         }
         p += 1;
+    }
+    if lang == Language::De {
+        out.retain(|ph| ph.role.is_some() || !is_time_adverbial(words, ph));
     }
     assign_roles(lang, words, &mut out, verbs, finite, main_clause);
     out
@@ -698,6 +710,82 @@ fn is_unit_noun(lemma: &str) -> bool {
     )
 }
 
+/// A German noun phrase that dates the clause and is none of its arguments: `Vergangene
+/// Woche`, `nächsten Monat`, `diesen Sommer`, `Anfang Dezember`, `jeden Tag`.
+fn is_time_adverbial(words: &[W<'_>], ph: &Phrase) -> bool {
+    if ph.heads.len() != 1 || ph.words.len() > 3 {
+        return false;
+    }
+    let first = &words[ph.words.start];
+    let head = &words[ph.head()];
+    // `Wenig später`, `wenig zuvor`: the pronoun measures a time adverb
+    if ph.words.len() == 1
+        && first.text.eq_ignore_ascii_case("wenig")
+        && words
+            .get(ph.words.end)
+            .is_some_and(|n| matches!(n.text, "später" | "früher" | "danach" | "zuvor" | "darauf"))
+    {
+        return true;
+    }
+    let month = |l: &str| {
+        matches!(
+            l,
+            "Januar"
+                | "Jänner"
+                | "Februar"
+                | "März"
+                | "April"
+                | "Mai"
+                | "Juni"
+                | "Juli"
+                | "August"
+                | "September"
+                | "Oktober"
+                | "November"
+                | "Dezember"
+        )
+    };
+    // `Anfang Dezember`, `Ende Mai`, `Mitte Juni`
+    if ph.words.len() == 2 && matches!(first.text, "Anfang" | "Ende" | "Mitte") && month(head.text)
+    {
+        return true;
+    }
+    let unit = matches!(
+        head.a.lemma.as_str(),
+        "Woche"
+            | "Monat"
+            | "Jahr"
+            | "Tag"
+            | "Wochenende"
+            | "Nacht"
+            | "Abend"
+            | "Morgen"
+            | "Vormittag"
+            | "Nachmittag"
+            | "Quartal"
+            | "Sommer"
+            | "Herbst"
+            | "Winter"
+            | "Frühjahr"
+            | "Frühling"
+    ) || month(head.text);
+    unit && ph.words.start < ph.head()
+        && matches!(
+            first.a.lemma.to_lowercase().as_str(),
+            "vergangen"
+                | "letzt"
+                | "nächst"
+                | "kommend"
+                | "dies"
+                | "vorig"
+                | "jed"
+                | "heurig"
+                | "selb"
+                | "gleich"
+                | "ganz"
+        )
+}
+
 /// Nouns that count: `Tausende`, `Dutzend`, `Millionen`, `dozens`, `hundreds`, `a number`,
 /// `a bunch`.
 pub(crate) fn is_quantity_noun(lemma: &str) -> bool {
@@ -761,6 +849,22 @@ fn assign_roles(
                     None => None,
                 };
             }
+            // `warf der Türkei vor`: `der` + a feminine singular is genitive or dative; a
+            // genitive that follows no noun attaches to nothing (verbs that govern a
+            // genitive are rare), so it is the dative object.
+            for ph in out.iter_mut().filter(|p| p.role == Some(Role::Gen)) {
+                let head = &words[ph.head()];
+                let article = &words[ph.words.start];
+                let after_noun = ph.words.start > 0
+                    && matches!(words[ph.words.start - 1].a.upos, Upos::Noun | Upos::Propn);
+                if !after_noun
+                    && article.text.eq_ignore_ascii_case("der")
+                    && head.a.feats.number != Some(Number::Plur)
+                    && head.a.feats.gender.is_none_or(|g| g == Gender::Fem)
+                {
+                    ph.role = Some(Role::Dat);
+                }
+            }
             // One subject: a second nominative is a predicative or a misread object.
             let mut subj_seen = false;
             for ph in out.iter_mut() {
@@ -806,6 +910,15 @@ fn assign_roles(
                 // (`Der russische Diplomat` misread as dative).
                 if let Some(ph) = out.iter_mut().find(|p| {
                     p.words.end <= f && bare(&p.role) && !is_oblique_pronoun(&words[p.head()])
+                }) {
+                    ph.role = Some(Role::Subj);
+                } else if let Some(ph) = out.iter_mut().find(|p| {
+                    // the Vorfeld holds no phrase (`Vergangene Woche hatte die Polizei das
+                    // Lager geräumt`): the first agreeing bare phrase after the verb
+                    bare(&p.role)
+                        && number(p).is_some()
+                        && agrees(p)
+                        && !is_oblique_pronoun(&words[p.head()])
                 }) {
                     ph.role = Some(Role::Subj);
                 }

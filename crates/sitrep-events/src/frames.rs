@@ -14,8 +14,9 @@
 //! * `requires`: `-` or comma-separated conditions: `ROLE` (the role is filled),
 //!   `!ROLE` (it is not), `ROLE=Lemma/Lemma` (its head has one of these lemmas:
 //!   support-verb constructions like `Kritik üben an`), `neg` (the clause is negated),
-//!   `inf` (an infinitive clause follows: `bereit, … zu verhandeln`), `cop` (the clause's
-//!   verb is a copula: `sein`, `bleiben`, `be`, `remain`, …).
+//!   `inf` (an infinitive clause follows: `bereit, … zu verhandeln`), `that` (a `dass`
+//!   or `that` clause follows: `will, dass …`), `cop` (the clause's verb is a copula:
+//!   `sein`, `bleiben`, `be`, `remain`, …).
 //! * `type`: a PLOVER type, or `-` for a frame that is no event itself (verbs of saying).
 //! * `source`, `target`: `-` or roles separated by `|` (the first filled one wins):
 //!   `subj`, `obj`, `dat` (German dative, English indirect object), `gen` (German
@@ -125,6 +126,8 @@ pub enum Require {
     Infinitive,
     /// The clause's verb is a copula (`Die Maßnahmen seien falsch`, `it was a mistake`).
     Copula,
+    /// A `dass`/`that` clause follows (`will, dass der Sozialplan steht`).
+    That,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -286,6 +289,8 @@ impl Frames {
                         Require::Negated
                     } else if c == "inf" {
                         Require::Infinitive
+                    } else if c == "that" {
+                        Require::That
                     } else if c == "cop" {
                         Require::Copula
                     } else if let Some(r) = c.strip_prefix('!') {

@@ -480,8 +480,17 @@ impl EventExtractor {
                 && c.verb
                     .as_ref()
                     .is_some_and(|v| v.tense == Some(ClauseTense::Perf));
+            // `Die Schulen bleiben geschlossen`: `bleiben` with a participle states how
+            // things stay, no act (German)
+            let stays = s.lang == Language::De
+                && c.verb.as_ref().is_some_and(|v| {
+                    v.finite.is_some_and(|f| {
+                        f.index != v.main.index && s.ws[f.index as usize].a.lemma == "bleiben"
+                    }) && s.ws[v.main.index as usize].a.xpos == Xpos::Stts(Stts::Vvpp)
+                });
             doc.clause_state = long_ago
                 || recalled_perfect
+                || stays
                 || s.lang == Language::En
                     && c.verb
                         .as_ref()
@@ -524,6 +533,20 @@ impl EventExtractor {
                 infinitive_follows: clauses
                     .get(ci + 1)
                     .is_some_and(|n| n.kind == ClauseKind::Infinitive),
+                that_follows: clauses.get(ci + 1).is_some_and(|n| {
+                    n.kind == ClauseKind::Subordinate
+                        && n.words.first().is_some_and(|&i| {
+                            matches!(
+                                s.ws[i as usize].text.to_lowercase().as_str(),
+                                "dass" | "that"
+                            )
+                        })
+                }),
+                after_dependent: ci > 0
+                    && matches!(
+                        clauses[ci - 1].kind,
+                        ClauseKind::Subordinate | ClauseKind::Infinitive
+                    ),
                 phrases: &phs,
                 passive,
             };
@@ -619,11 +642,23 @@ impl EventExtractor {
                             Some(ClauseTense::Past | ClauseTense::Perf | ClauseTense::Pqp)
                         )
                 });
-            let suppressed = infinitive
+            // `fordert, dass Russland abzieht`, `will, dass …`: what a request, threat or
+            // refusal is about in a `dass` clause has not happened either
+            let demanded = c.kind == ClauseKind::Subordinate
+                && cw.first().is_some_and(|&i| {
+                    matches!(s.ws[i].text.to_lowercase().as_str(), "dass" | "that")
+                });
+            // (German: what one is accused of in an infinitive is alleged, not stated:
+            // `warf der Türkei vor, das Abkommen nicht einzuhalten`)
+            let suppressed = (infinitive || demanded && s.lang == Language::De)
                 && (matches!(
                     gov.event,
                     Some(EventType::Request | EventType::Threaten | EventType::Reject)
-                ) || gov.event.is_some() && gov.adjective);
+                ) || gov.event.is_some() && gov.adjective)
+                || infinitive
+                    && s.lang == Language::De
+                    && gov.event == Some(EventType::Accuse)
+                    && !gov.adjective;
             let promised = infinitive && gov.event == Some(EventType::Agree) && !gov.adjective;
             let mut clause_event: Option<EventType> = None;
             // the index of the event the clause's verb stated
@@ -914,13 +949,38 @@ impl EventExtractor {
                     };
                     // `Alfano sollte zurücktreten, sagte Calderoli`, `X should resign, Y
                     // said`: a speaker saying what someone should do requests it.
-                    let should = v.modal.as_ref().is_some_and(|md| {
-                        md.lemma == "should"
-                            || md.lemma == "sollen"
-                                && (v.mood == Some(ClauseMood::KonjII)
-                                    || v.tense == Some(ClauseTense::Past))
-                    });
-                    if should && !doc.speaker.is_empty() && !subject.is_empty() && !cx.conditional()
+                    // (German present `müssen` too: `Die Regierung müsse zurücktreten, sagte
+                    // X`; without a speaker it states an obligation, no act: `Kiew muss den
+                    // Konditionen noch zustimmen`)
+                    // (only where the subject acts: `muss sich vor Gericht verantworten`
+                    // is a trial the subject faces)
+                    let must = s.lang == Language::De
+                        && f.source.first() == Some(&Role::Subj)
+                        && v.modal.as_ref().is_some_and(|md| md.lemma == "müssen")
+                        && !matches!(
+                            v.tense,
+                            Some(ClauseTense::Past | ClauseTense::Perf | ClauseTense::Pqp)
+                        );
+                    let should = must
+                        || v.modal.as_ref().is_some_and(|md| {
+                            md.lemma == "should"
+                                || md.lemma == "sollen"
+                                    && (v.mood == Some(ClauseMood::KonjII)
+                                        || v.tense == Some(ClauseTense::Past))
+                        });
+                    // (what the speaker or we must do is no request: `wir müssen …`)
+                    let own = must
+                        && cx.phrase(&Role::Subj).is_some_and(|ph| {
+                            matches!(
+                                s.ws[ph.head()].text.to_lowercase().as_str(),
+                                "ich" | "wir" | "man"
+                            )
+                        });
+                    if should
+                        && !own
+                        && !doc.speaker.is_empty()
+                        && !subject.is_empty()
+                        && !cx.conditional()
                     {
                         let req = Frame::deontic(s.lang);
                         let modal = v.modal.as_ref().map_or(trigger, |md| md.at.span);
@@ -938,6 +998,9 @@ impl EventExtractor {
                             modal,
                             0.6,
                         );
+                        break;
+                    }
+                    if must {
                         break;
                     }
                     // English, per the PLOVER manual (AGREE, THREATEN): cooperation reported
@@ -989,8 +1052,9 @@ impl EventExtractor {
                     // `Two hundred members of the clan demonstrated in Baghdad`, `Opponents of
                     // the Senate protested in the capital`: protesters no actor names are
                     // people of the place they protest in, else of the story's country
-                    // (inferred; English)
-                    if source.is_empty() && ty == EventType::Protest && s.lang == Language::En {
+                    // (inferred; `Rund 200 Insulaner protestierten`, `von aufgebrachten
+                    // Bürgern mit Eiern beworfen` in German too)
+                    if source.is_empty() && ty == EventType::Protest {
                         let agent = f
                             .source
                             .iter()
@@ -1024,11 +1088,11 @@ impl EventExtractor {
                     }
                     clause_event = Some(ty);
                     let before = events.len();
-                    // `demanded that Israel leave`, `alleged that France was aware`: the
-                    // subject of a `that` clause after it is the target
-                    let open = (ty == EventType::Request
-                        || ty == EventType::Accuse && s.lang == Language::En)
-                        && target.is_empty();
+                    // `demanded that Israel leave`, `alleged that France was aware`,
+                    // `kritisierte, dass Russland Truppen verlegt`: the subject of a `that`
+                    // clause after it is the target
+                    let open =
+                        matches!(ty, EventType::Request | EventType::Accuse) && target.is_empty();
                     push_event(events, doc, s, f, ty, source, target, m, trigger, 0.8);
                     if open && events.len() > before {
                         pending_request = Some(before);
@@ -1080,9 +1144,66 @@ impl EventExtractor {
                     }
                     break;
                 }
-                let _ = matched;
+                // `sollte sich die Wirtschaft lieber um … kümmern, meinte Winkler`, `Das
+                // Querschießen muss ein Ende haben, sagte Mitterlehner`: what a speaker says
+                // someone should or must do is requested, whatever the verb (German; the
+                // verb's own event, if any, was handled above)
+                let demand = s.lang == Language::De
+                    && v.modal.as_ref().is_some_and(|md| {
+                        md.lemma == "müssen"
+                            || md.lemma == "sollen"
+                                && (v.mood == Some(ClauseMood::KonjII)
+                                    || v.tense == Some(ClauseTense::Past))
+                    });
+                // (not what the speaker says he or we must do: `ich muss`, `müssten wir`)
+                let first_person = cx.phrase(&Role::Subj).is_some_and(|ph| {
+                    matches!(
+                        s.ws[ph.head()].text.to_lowercase().as_str(),
+                        "ich" | "wir" | "man"
+                    )
+                });
+                if demand
+                    && !first_person
+                    && !cx.copula()
+                    && !matched
+                    && clause_event.is_none()
+                    && !doc.speaker.is_empty()
+                    && !cx.conditional()
+                    && v.negation.is_none()
+                    && c.kind != ClauseKind::Infinitive
+                    && cx.phrase(&Role::Subj).is_some()
+                {
+                    let req = Frame::deontic(s.lang);
+                    let modal = v.modal.as_ref().map_or(v.main.span, |md| md.at.span);
+                    let speaker = doc.speaker.clone();
+                    let mut target = subject.clone();
+                    // `die Wirtschaft`, `die Regierung`: a body of the home country
+                    let body = cx
+                        .phrase(&Role::Subj)
+                        .is_some_and(|ph| cx.sectors.sector(&s.ws[ph.head()].a.lemma).is_some());
+                    if body {
+                        domestic_rating(&speaker, &mut target, doc, modal);
+                    }
+                    if !target.is_empty() {
+                        clause_event = Some(EventType::Request);
+                        push_event(
+                            events,
+                            doc,
+                            s,
+                            &req,
+                            EventType::Request,
+                            speaker,
+                            target,
+                            Modality::Asserted,
+                            modal,
+                            0.5,
+                        );
+                    }
+                }
             }
             // predicative adjectives: `ist … nicht akzeptabel`, `sind bereit`
+            let shows_itself = c.verb.as_ref().is_some_and(|v| v.lemma == "zeigen")
+                && cw.iter().any(|&j| s.ws[j].text == "sich");
             for &i in &cw {
                 if suppressed {
                     break;
@@ -1091,14 +1212,15 @@ impl EventExtractor {
                 if rating_word == Some(i) {
                     continue;
                 }
-                // German: after a copula an adverb tag is a misread predicative adjective, and
-                // so is a determiner tag outside any phrase (`sind sich einig`)
+                // German: after a copula (or `sich zeigen`: `zeigte sich schockiert`) an
+                // adverb tag is a misread predicative adjective, and so is a determiner tag
+                // outside any phrase (`sind sich einig`)
                 let outside = || !phs.iter().any(|p| p.words.contains(&i));
                 let predicative =
                     match s.lang {
                         Language::De => {
                             w.a.xpos == Xpos::Stts(Stts::Adjd)
-                                || w.a.upos == Upos::Adv && cx.copula()
+                                || w.a.upos == Upos::Adv && (cx.copula() || shows_itself)
                                 || w.a.upos == Upos::Det && cx.copula() && outside()
                         }
                         Language::En => {
@@ -1107,8 +1229,19 @@ impl EventExtractor {
                     } || (matches!(w.a.upos, Upos::Noun | Upos::Adj) && cx.copula() && {
                         // a predicate noun and its adjectives: `Das sei ein schwerer Fehler`,
                         // `ein lächerlicher Versuch`, `it was a mistake`
+                        // (`Dass er bleibe, sei ein Erfolg`: with a clause as subject the
+                        // lone indefinite nominative is the predicate; German)
+                        let lone_predicate = |p: &Phrase| {
+                            s.lang == Language::De
+                                && p.role == Some(Role::Subj)
+                                && phs.iter().filter(|q| q.role.is_some()).count() == 1
+                                && {
+                                    let t = s.ws[p.words.start].text.to_lowercase();
+                                    t.starts_with("ein") || t.starts_with("kein")
+                                }
+                        };
                         phs.iter().any(|p| {
-                            p.role == Some(Role::Obj)
+                            (p.role == Some(Role::Obj) || lone_predicate(p))
                                 && (p.heads.contains(&i)
                                     || w.a.upos == Upos::Adj && p.words.contains(&i))
                         })
@@ -1164,14 +1297,32 @@ impl EventExtractor {
                             used_phrases.push(ph.words.clone());
                         }
                     }
-                    let m = if f.requires.contains(&Require::Negated) {
+                    let mut m = if f.requires.contains(&Require::Negated) {
                         Modality::Asserted
                     } else {
                         modality
                     };
+                    // a negated rating is the opposite rating (`kein schlechter Vorschlag`
+                    // praises, `nicht zufrieden`, `nicht richtig` disapprove; German)
+                    let mut ty = ty;
+                    let flipped = match ty {
+                        _ if s.lang != Language::De || m != Modality::Negated => None,
+                        EventType::Accuse => Some((EventType::Support, "praise", "051")),
+                        EventType::Support => Some((EventType::Accuse, "disapprove", "111")),
+                        _ => None,
+                    };
+                    if let Some((t, _, _)) = flipped {
+                        ty = t;
+                        m = Modality::Asserted;
+                    }
                     clause_event = Some(ty);
                     clause_adjective = true;
+                    let n = events.len();
                     push_event(events, doc, s, f, ty, source, target, m, w.span, 0.7);
+                    if let (Some((_, mode, cameo)), Some(e)) = (flipped, events.get_mut(n)) {
+                        e.mode = Some(mode.to_string());
+                        e.cameo = Some(cameo.to_string());
+                    }
                     break;
                 }
             }
@@ -1589,9 +1740,22 @@ impl EventExtractor {
                 || k > 1
                     && s.ws[words[k - 1]].a.upos == Upos::Adj
                     && s.ws[words[k - 2]].a.upos == Upos::Det;
-            if w.a.upos == Upos::Noun
-                && after_article
+            // … and so is a name nobody knows: people of unknown affiliation in a domestic
+            // story (a singular noun right after the verb without an article is such a
+            // name the tagger took for a noun: `meinte Winkler`)
+            let bare_noun = w.a.upos == Upos::Noun
+                && w.a.feats.number != Some(sitrep_core::Number::Plur)
+                && k > 0
+                && matches!(s.ws[words[k - 1]].a.upos, Upos::Verb | Upos::Aux)
                 && frames.lookup(Pos::Noun, &w.a.lemma).is_empty()
+                && self.sectors[s.lang as usize].sector(&w.a.lemma).is_none();
+            let unknown_name = (w.a.upos == Upos::Propn || bare_noun)
+                && !s.places.iter().any(|p| p.tokens.contains(&i))
+                && !s.mentions.iter().any(|m| m.tokens.contains(&i));
+            if (w.a.upos == Upos::Noun
+                && after_article
+                && frames.lookup(Pos::Noun, &w.a.lemma).is_empty())
+                || unknown_name
             {
                 if let Some(home) = &doc.home {
                     return vec![Actor {
@@ -1932,6 +2096,11 @@ struct ClauseCx<'s, 'a> {
     clause: &'s Clause,
     /// The next clause of the sentence is an infinitive clause.
     infinitive_follows: bool,
+    /// The next clause of the sentence is a `dass`/`that` clause.
+    that_follows: bool,
+    /// The previous clause is a subordinate or infinitive one (it may fill the Vorfeld:
+    /// `Statt zu diskutieren, sollte sich die Wirtschaft … kümmern`).
+    after_dependent: bool,
     phrases: &'s [Phrase],
     passive: bool,
 }
@@ -1988,6 +2157,7 @@ impl ClauseCx<'_, '_> {
                 .as_ref()
                 .is_some_and(|v| v.negation.is_some()),
             Require::Infinitive => self.infinitive_follows,
+            Require::That => self.that_follows,
             Require::Copula => self.copula(),
         })
     }
@@ -2101,6 +2271,20 @@ impl ClauseCx<'_, '_> {
                     if !a.is_empty() {
                         return a;
                     }
+                }
+            }
+            // `aus Sicht der EU-Kommission`, `nach Ansicht des ÖGB`: the genitive holds
+            // the view
+            if self.s.lang == Language::De {
+                let view = |ph: &&Phrase| {
+                    matches!(&ph.role, Some(Role::Pp(p)) if p == "aus" || p == "nach")
+                        && matches!(
+                            self.s.ws[ph.head()].a.lemma.as_str(),
+                            "Sicht" | "Ansicht" | "Meinung" | "Auffassung" | "Einschätzung"
+                        )
+                };
+                if let Some(ph) = self.phrases.iter().find(view) {
+                    return self.phrase_actors(ph, doc);
                 }
             }
             return Vec::new();
@@ -2473,7 +2657,10 @@ impl ClauseCx<'_, '_> {
                 return true;
             }
         }
+        // a verb-first `sollte` clause is a condition, unless a dependent clause before it
+        // fills its Vorfeld (`Statt zu streiten, sollte man reden`, `Wenn …, sollte …`)
         self.s.lang == Language::De
+            && !self.after_dependent
             && v.finite.is_some_and(|f| {
                 f.index == first
                     && matches!(
