@@ -231,7 +231,7 @@ fn counted(t: EventType) -> bool {
 
 /// Whether a counted noun names people (by its lower-cased end, so German compounds count:
 /// `EU-Parlamentarier`).
-fn counts_people(unit: &str) -> bool {
+pub(crate) fn counts_people(unit: &str) -> bool {
     const PEOPLE: &[&str] = &[
         "mann",
         "männer",
@@ -280,6 +280,22 @@ fn counts_people(unit: &str) -> bool {
         "citizens",
         "resident",
         "residents",
+        "civilian",
+        "civilians",
+        "survivor",
+        "survivors",
+        "victim",
+        "victims",
+        "child",
+        "children",
+        "villager",
+        "villagers",
+        "passenger",
+        "passengers",
+        "worshipper",
+        "worshippers",
+        "crowd",
+        "bride",
     ];
     // (short words whole: `Rahmen` ends in `men`)
     let u = unit.to_lowercase();
