@@ -8,7 +8,8 @@
 //! between two groups go to the second clause from its marker on (a subordinating `IN`,
 //! `WDT`, `WP`, `WRB`, a coordinating `CC`, or `to`); without a marker, from the start of
 //! the noun phrase just before the group (`officials said [troops were deployed]`). A
-//! verbless segment joins the clause before it (or the first clause).
+//! verbless segment joins the clause before it (an opening one: the first main clause, so
+//! that `X, who …, said` keeps its subject).
 //!
 //! **Verb complex.** Along the group: `will`/`shall` + verb → future, `would` + verb →
 //! future with mood `KonjII` (conditional), another modal → the modal; `have` +
@@ -142,8 +143,14 @@ fn groups<W: Word>(words: &[W], seg: &[usize]) -> Vec<Vec<usize>> {
                 .iter()
                 .find(|&&r| penn(&words[r]) != Some(Penn::Rb))
                 .is_some_and(|&r| penn(&words[r]).is_some_and(is_verb));
-        // `government-held`, `US-led`: a participle after a hyphen is part of an adjective
-        let hyphenated = k > 0 && penn(&words[seg[k - 1]]) == Some(Penn::Hyph);
+        // `government-held`, `US-led`: a participle after a hyphen is part of an adjective;
+        // so is a verb joined to a hyphen and the word after it (`closed-door talks`)
+        let joined = |a: usize, b: usize| words[a].span().end == words[b].span().start;
+        let hyphenated = k > 0 && penn(&words[seg[k - 1]]) == Some(Penn::Hyph)
+            || seg.get(k + 2).is_some_and(|&n| {
+                let h = seg[k + 1];
+                penn(&words[h]) == Some(Penn::Hyph) && joined(j, h) && joined(h, n)
+            });
         if !(t.is_some_and(is_verb) || starts_to) || hyphenated || misread_noun(words, seg, k) {
             k += 1;
             continue;
@@ -245,7 +252,9 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
                     }
                     co = penn(&words[seg[mp]]) == Some(Penn::Cc);
                 }
-            } else if n > 0 && kind != ClauseKind::Infinitive {
+            } else if n > 0 && kind != ClauseKind::Infinitive && !lone_participle(words, g) {
+                // (a lone `-ing` participle opens an adjunct without a subject of its own:
+                // `sniffed at the proposal saying …`, `pulled out of talks demanding …`)
                 let mut p = gstart;
                 while p > lo && np_word(&words[seg[p - 1]]) {
                     p -= 1;
@@ -260,7 +269,9 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
         for n in 0..gs.len() {
             let end = starts.get(n + 1).copied().unwrap_or(seg.len());
             let mut ws: Vec<usize> = seg[starts[n]..end].to_vec();
-            if n == 0 && clauses.is_empty() {
+            // a verbless opening goes to the first main clause: `The more radical Shiites,
+            // who follow Khomeini, chant …` (its subject)
+            if kinds[n] == ClauseKind::Main {
                 ws.append(&mut pending);
             }
             // an elided passive (`soldiers killed in Ukraine`): after another verb group of
@@ -276,6 +287,11 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
                     }));
             clauses.push((kinds[n], ws, gs[n].clone(), coord[n], reduced));
         }
+    }
+
+    // (no main clause: the opening stays with the first)
+    if let Some(c) = clauses.first_mut() {
+        c.1.append(&mut pending);
     }
 
     let mut out = Vec::new();
@@ -329,6 +345,11 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
     }
     out.sort_by_key(|c| c.words.first().copied().unwrap_or(0));
     out
+}
+
+/// A verb group that is one `-ing` participle (`saying`, `demanding`).
+fn lone_participle<W: Word>(words: &[W], g: &[usize]) -> bool {
+    matches!(g, [j] if penn(&words[*j]) == Some(Penn::Vbg))
 }
 
 /// A lone past participle right after a noun, without an auxiliary and without an object
@@ -564,6 +585,35 @@ mod tests {
         assert_eq!(
             summary("He/PRP would/MD never/RB sign/VB it/PRP ./."),
             ["main sign KonjII Fut Act - neg"]
+        );
+    }
+
+    fn clause_of(s: &str, lemma: &str) -> (ClauseKind, Vec<u32>) {
+        let cs = ClauseAnalyzer::new().analyze(Language::En, &tagged(s));
+        cs.into_iter()
+            .find(|c| c.verb.as_ref().is_some_and(|v| v.lemma == lemma))
+            .map(|c| (c.kind, c.words))
+            .unwrap_or_else(|| panic!("no clause of {lemma} in {s}"))
+    }
+
+    #[test]
+    fn lone_participle_opens_an_adjunct_without_subject() {
+        let s = "Hamas/NNP sniffed/VBD/sniff at/IN the/DT proposal/NN saying/VBG/say it/PRP was/VBD/be unfair/JJ ./.";
+        // `at the proposal` stays with `sniffed`; `saying` starts its own clause
+        assert_eq!(clause_of(s, "sniff").1, [0, 1, 2, 3, 4]);
+        assert_eq!(clause_of(s, "say").1, [5]);
+    }
+
+    #[test]
+    fn opening_before_a_relative_clause_is_the_main_clause_subject() {
+        let s = "The/DT rebels/NNS/rebel ,/, who/WP control/VBP/control the/DT north/NN ,/, rejected/VBD/reject the/DT offer/NN ./.";
+        assert_eq!(
+            clause_of(s, "reject"),
+            (ClauseKind::Main, vec![0, 1, 8, 9, 10])
+        );
+        assert_eq!(
+            clause_of(s, "control"),
+            (ClauseKind::Relative, vec![3, 4, 5, 6])
         );
     }
 

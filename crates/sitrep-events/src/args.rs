@@ -313,6 +313,8 @@ pub fn phrases(
         if w.is_prep(lang) || gegenueber_before_np(p) {
             // `von über 200 Abgeordneten`, `mit unter 5 Prozent`: `über`/`unter` between a
             // preposition and a number measures the number; the first preposition governs
+            // (`with both Kumaratunga and Prabhakaran`: an English `both`/`either` before
+            // a coordination belongs to no phrase)
             let skip = usize::from(
                 lang == Language::De
                     && clause.get(p + 1).is_some_and(|&j| {
@@ -320,7 +322,12 @@ pub fn phrases(
                             && clause
                                 .get(p + 2)
                                 .is_some_and(|&k| words[k].stts() == Some(Stts::Card))
-                    }),
+                    })
+                    || lang == Language::En
+                        && clause.get(p + 1).is_some_and(|&j| {
+                            matches!(words[j].text.to_lowercase().as_str(), "both" | "either")
+                                && words[j].a.upos == Upos::Cconj
+                        }),
             );
             if let Some((np, next)) = noun_phrase(lang, words, clause, p + 1 + skip) {
                 let mut np = np;
@@ -473,6 +480,21 @@ fn simple_np(
                 open_quotes = open_quotes.saturating_sub(1);
             }
             start.get_or_insert(i);
+            last = i;
+            p += 1;
+            continue;
+        }
+        // `the moderate and cautious Grand Ayatollah`: adjectives coordinated before the
+        // head are one premodifier (English)
+        if lang == Language::En
+            && head.is_none()
+            && start.is_some()
+            && w.is_conj()
+            && words[clause[p - 1]].a.upos == Upos::Adj
+            && clause
+                .get(p + 1)
+                .is_some_and(|&j| contiguous(p + 1) && words[j].a.upos == Upos::Adj)
+        {
             last = i;
             p += 1;
             continue;

@@ -690,6 +690,19 @@ impl EventExtractor {
             if let (Some(v), false, false) = (&c.verb, suppressed, attributive) {
                 if !subject.is_empty() && !passive {
                     doc.last_actors = subject.clone();
+                } else if s.lang == Language::En
+                    && !passive
+                    && c.kind == ClauseKind::Main
+                    && cx.phrase(&Role::Subj).is_some_and(|p| {
+                        let h = &s.ws[p.head()];
+                        matches!(h.a.upos, Upos::Noun | Upos::Propn)
+                            && h.a.feats.number == Some(sitrep_core::Number::Plur)
+                    })
+                {
+                    // `The more radical Shiites … demonstrate against Israel. They
+                    // protested …`: a plural subject without an actor is whom a later
+                    // `they` means, not the last coded subject before it
+                    doc.last_actors.clear();
                 }
                 let mut matched = false;
                 for &fi in frames.lookup(Pos::Verb, &v.lemma) {
@@ -795,7 +808,18 @@ impl EventExtractor {
                                 | EventType::Reject
                                 | EventType::Support
                         );
-                    if source.is_empty() && passive && by_authorities {
+                    // `2,000 officers have been recalled to duty`, `federal teams are being
+                    // dispatched`: English agentless mobilisation is the story's state's;
+                    // `The trial begins again on Monday`: a court case that is the subject
+                    // is brought by its courts
+                    let mobilised = s.lang == Language::En && passive && ty == EventType::Mobilize;
+                    let court_case = s.lang == Language::En
+                        && ty == EventType::Accuse
+                        && f.mode.as_deref() == Some("allege")
+                        && f.requires
+                            .iter()
+                            .any(|r| matches!(r, Require::HeadIn(Role::Subj, _)));
+                    if source.is_empty() && (passive && by_authorities || mobilised || court_case) {
                         if let Some(home) = &doc.home {
                             source.push(Actor {
                                 code: home.clone(),
@@ -867,6 +891,83 @@ impl EventExtractor {
                         source.truncate(1);
                         for a in &mut source {
                             a.inferred = true;
+                        }
+                    }
+                    // `a cleric was assassinated in the Salikh district`, `two leaders have
+                    // been killed`, `troops fired into the crowd`: victims of an attack,
+                    // arrest or rescue that the text names only by a noun are people of the
+                    // place they are in, else of the story's country (English; inferred, as
+                    // the gold rules code victims of unstated nationality)
+                    if target.is_empty()
+                        && s.lang == Language::En
+                        && matches!(ty, EventType::Assault | EventType::Coerce | EventType::Aid)
+                    {
+                        let victims =
+                            f.target
+                                .iter()
+                                .find_map(|r| cx.phrase(r))
+                                .is_some_and(|ph| {
+                                    let head = &s.ws[ph.head()];
+                                    // (in the active voice only people: `imposed a form of
+                                    // martial law` names no victim)
+                                    cx.unnamed_agent(ph, frames)
+                                        && (passive
+                                            || s.classes.counts_people(s.lang, head.text)
+                                            || cx.sectors.sector(&head.a.lemma).is_some())
+                                });
+                        if victims {
+                            // a named place (not `in Israeli tank shelling`): in one of the
+                            // clause's `in` phrases that names no event, else in the sentence
+                            let named = |p: &&PlaceMen| {
+                                p.code.is_some() && s.ws[p.tokens.start].a.upos == Upos::Propn
+                            };
+                            let inside = |p: &PlaceMen| {
+                                phs.iter().any(|ph| {
+                                    ph.role == Some(Role::Pp("in".into()))
+                                        && frames
+                                            .lookup(Pos::Noun, &s.ws[ph.head()].a.lemma)
+                                            .is_empty()
+                                        && ph.words.start <= p.tokens.start
+                                        && p.tokens.end <= ph.words.end
+                                })
+                            };
+                            // (not a place a relative clause names: `the militia, which
+                            // has seized parts of Iraq`)
+                            let relative = |p: &PlaceMen| {
+                                clauses.iter().any(|o| {
+                                    o.kind == ClauseKind::Relative
+                                        && o.words.contains(&(p.tokens.start as u32))
+                                })
+                            };
+                            let place = s
+                                .places
+                                .iter()
+                                .filter(named)
+                                .find(|p| inside(p))
+                                .or_else(|| s.places.iter().filter(named).find(|p| !relative(p)));
+                            target.extend(place.map(|p| Actor {
+                                code: p.code.clone().unwrap_or_default(),
+                                entity: None,
+                                span: p.span,
+                                inferred: true,
+                            }));
+                            if target.is_empty() {
+                                target.extend(doc.home.iter().map(|home| Actor {
+                                    code: home.clone(),
+                                    entity: None,
+                                    span: v.main.span,
+                                    inferred: true,
+                                }));
+                            }
+                            target.truncate(1);
+                            for a in &mut target {
+                                a.inferred = true;
+                            }
+                            // (a guess that attackers hit their own people is no guess
+                            // worth making)
+                            if ty == EventType::Assault {
+                                target.retain(|t| !source.iter().any(|a| a.code == t.code));
+                            }
                         }
                     }
                     // a German domestic speech act without a named target (`kritisiert die
@@ -1509,6 +1610,16 @@ impl EventExtractor {
                         0.6,
                     );
                 }
+            }
+            // `President Bush, who cut his holiday short, called on Americans to donate`:
+            // a relative clause inside the main clause governs nothing after it
+            let embedded = s.lang == Language::En
+                && c.kind == ClauseKind::Relative
+                && clauses[..ci]
+                    .iter()
+                    .any(|p| p.kind != ClauseKind::Relative && p.words.last() > c.words.last());
+            if embedded {
+                continue;
             }
             gov = Governor {
                 event: clause_event,
@@ -2170,8 +2281,11 @@ impl ClauseCx<'_, '_> {
             return None;
         }
         let h = p.head();
-        let quantity = args::is_quantity_noun(&self.s.ws[h].a.lemma);
-        if !quantity {
+        let lemma = &self.s.ws[h].a.lemma;
+        // `a form of martial law`, `some kind of blockade`: a head that sorts passes the
+        // condition on like one that counts
+        let sort = matches!(lemma.as_str(), "form" | "kind" | "type" | "sort");
+        if !sort && !args::is_quantity_noun(lemma) {
             return None;
         }
         let of = Some(Role::Pp("of".into()));
@@ -2448,6 +2562,9 @@ impl ClauseCx<'_, '_> {
                 if let Some(named) = inside.iter().find(|x| !x.actor.inferred && !in_gen(x)) {
                     return Some(named.actor.clone());
                 }
+                if let Some(a) = self.apposition_actor(m.tokens.end) {
+                    return Some(a);
+                }
             }
             return Some(m.actor.clone());
         }
@@ -2518,6 +2635,10 @@ impl ClauseCx<'_, '_> {
         let sector_word = (conj.start..conj.end.min(head + 1)).rev().find(|&j| {
             let w = &self.s.ws[j];
             w.a.upos == Upos::Noun && self.sectors.sector(&w.a.lemma).is_some()
+                // (`Army arrested …`: an English headline-style capital makes no name)
+                || self.s.lang == Language::En
+                    && w.a.upos == Upos::Propn
+                    && self.sectors.sector(&w.a.lemma.to_lowercase()).is_some()
         })?;
         Some(Actor {
             code: home.clone(),
@@ -2525,6 +2646,29 @@ impl ClauseCx<'_, '_> {
             span: self.s.ws[sector_word].span,
             inferred: true,
         })
+    }
+
+    /// `Ghulam Lone, a LeT man,`, `Ali Hassan, a member of the Kurdistan Democratic Party`:
+    /// the named actor of an English apposition right after a name (a comma, an article,
+    /// then up to six words before the next comma).
+    fn apposition_actor(&self, end: usize) -> Option<Actor> {
+        let ws = self.s.ws;
+        if self.s.lang != Language::En
+            || ws.get(end).is_none_or(|w| w.text != ",")
+            || ws
+                .get(end + 1)
+                .is_none_or(|w| !matches!(w.text.to_lowercase().as_str(), "a" | "an" | "the"))
+        {
+            return None;
+        }
+        let stop = (end + 2..ws.len().min(end + 9))
+            .find(|&j| matches!(ws[j].text, "," | "." | ";" | ":"))
+            .unwrap_or(ws.len().min(end + 9));
+        self.s
+            .mentions
+            .iter()
+            .find(|m| end + 2 <= m.tokens.start && m.tokens.end <= stop && !m.actor.inferred)
+            .map(|m| m.actor.clone())
     }
 
     /// The roles of an event noun at word `i` of phrase `ph`.
@@ -2536,6 +2680,15 @@ impl ClauseCx<'_, '_> {
         subject: &[Actor],
         doc: &DocState,
     ) -> NounRoles {
+        // `Kumaratunga's India tour`, `his China visit`: a name (no adjective) right before
+        // a visit noun is where the visit goes (English)
+        let visited = |m: &Men| {
+            self.s.lang == Language::En
+                && f.mode.as_deref() == Some("visit")
+                && !m.derived
+                && m.tokens.end == i
+                && ph.words.start <= m.tokens.start
+        };
         let get =
             |roles: &[Role]| -> Vec<Actor> {
                 for r in roles {
@@ -2564,6 +2717,7 @@ impl ClauseCx<'_, '_> {
                                         && !ph.genitives.iter().any(|g| {
                                             g.start <= m.tokens.start && m.tokens.start < g.end
                                         })
+                                        && !visited(m)
                                 })
                                 .map(|m| m.actor.clone())
                                 .take(1)
@@ -2611,6 +2765,11 @@ impl ClauseCx<'_, '_> {
             };
         let mut source = get(&f.source);
         let mut target = get(&f.target);
+        if target.is_empty() {
+            if let Some(m) = self.s.mentions.iter().find(|m| visited(m)) {
+                target.push(m.actor.clone());
+            }
+        }
         if f.flags.mutual {
             for a in target.drain(..) {
                 if !source.iter().any(|s| s.code == a.code) {
