@@ -38,7 +38,8 @@ pub mod evalset;
 
 pub use index::{Index, Match};
 pub use minhash::{
-    MinHasher, Signature, Similarity, FORMAT_VERSION, MAGIC, MAX_SHINGLE, PERMUTATION_SEED,
+    MinHasher, Signature, SignatureRef, Similarity, FORMAT_VERSION, MAGIC, MAX_SHINGLE,
+    PERMUTATION_SEED,
 };
 pub use normalize::normalize;
 
@@ -145,10 +146,21 @@ impl DedupConfig {
         query: &Signature,
         stored: &Signature,
     ) -> Option<MatchKind> {
-        if query.is_empty() || stored.is_empty() {
+        self.judge_counts(similarity, query.shingles(), stored.shingles())
+    }
+
+    /// [`DedupConfig::judge`] given the two texts' distinct shingle counts (as
+    /// [`SignatureRef::shingles`] reads them from stored bytes).
+    pub fn judge_counts(
+        &self,
+        similarity: &Similarity,
+        query_shingles: u32,
+        stored_shingles: u32,
+    ) -> Option<MatchKind> {
+        if query_shingles == 0 || stored_shingles == 0 {
             return None;
         }
-        let (q, s) = (f64::from(query.shingles()), f64::from(stored.shingles()));
+        let (q, s) = (f64::from(query_shingles), f64::from(stored_shingles));
         let j = similarity.jaccard;
         if j * (q + s) / (1.0 + j) < f64::from(self.min_shared) {
             return None;

@@ -162,6 +162,55 @@ impl Signature {
     /// version, a zero shingle size or hash count, and a length that does not match the
     /// header are errors.
     pub fn from_bytes(bytes: &[u8]) -> Result<Signature, SignatureError> {
+        let r = SignatureRef::from_bytes(bytes)?;
+        Ok(Signature {
+            shingle: r.shingle,
+            shingles: r.shingles,
+            mins: r
+                .mins
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        })
+    }
+
+    /// Estimates how much `self` (A) and `other` (B) share. Signatures made with different
+    /// shingle sizes or hash counts cannot be compared. If either text had no words, every
+    /// figure is 0.
+    pub fn similarity(&self, other: &Signature) -> Result<Similarity, SignatureError> {
+        compatible(
+            (self.shingle, self.mins.len()),
+            (other.shingle, other.mins.len()),
+        )?;
+        let equal = self
+            .mins
+            .iter()
+            .zip(&other.mins)
+            .filter(|(a, b)| a == b)
+            .count();
+        Ok(estimate(
+            equal,
+            self.mins.len(),
+            self.shingles,
+            other.shingles,
+        ))
+    }
+}
+
+/// A serialised signature read in place: the checks of [`Signature::from_bytes`] without
+/// copying its hashes, for comparing one text with many stored signatures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignatureRef<'a> {
+    shingle: u8,
+    shingles: u32,
+    /// The hashes, 4 bytes (LE) each.
+    mins: &'a [u8],
+}
+
+impl<'a> SignatureRef<'a> {
+    /// Reads bytes written by [`Signature::to_bytes`], with the errors of
+    /// [`Signature::from_bytes`].
+    pub fn from_bytes(bytes: &'a [u8]) -> Result<SignatureRef<'a>, SignatureError> {
         if bytes.len() < HEADER_LEN {
             return Err(SignatureError::Truncated { len: bytes.len() });
         }
@@ -183,49 +232,112 @@ impl Signature {
                 found: bytes.len(),
             });
         }
-        let shingles = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-        let mins = bytes[HEADER_LEN..]
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
-        Ok(Signature {
+        Ok(SignatureRef {
             shingle,
-            shingles,
-            mins,
+            shingles: u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]),
+            mins: &bytes[HEADER_LEN..],
         })
     }
 
-    /// Estimates how much `self` (A) and `other` (B) share. Signatures made with different
-    /// shingle sizes or hash counts cannot be compared. If either text had no words, every
-    /// figure is 0.
-    pub fn similarity(&self, other: &Signature) -> Result<Similarity, SignatureError> {
-        if self.shingle != other.shingle || self.mins.len() != other.mins.len() {
-            return Err(SignatureError::Incompatible {
-                first: (self.shingle(), self.mins.len()),
-                second: (other.shingle(), other.mins.len()),
-            });
-        }
-        if self.is_empty() || other.is_empty() {
-            return Ok(Similarity {
-                jaccard: 0.0,
-                first_in_second: 0.0,
-                second_in_first: 0.0,
-            });
-        }
+    /// Number of distinct shingles in the text.
+    pub fn shingles(&self) -> u32 {
+        self.shingles
+    }
+
+    /// [`Signature::similarity`] of the two signatures these bytes hold.
+    pub fn similarity(&self, other: &SignatureRef<'_>) -> Result<Similarity, SignatureError> {
+        let n = self.mins.len() / 4;
+        compatible((self.shingle, n), (other.shingle, other.mins.len() / 4))?;
         let equal = self
             .mins
-            .iter()
-            .zip(&other.mins)
+            .chunks_exact(4)
+            .zip(other.mins.chunks_exact(4))
             .filter(|(a, b)| a == b)
             .count();
-        let j = equal as f64 / self.mins.len() as f64;
-        // |A∩B| = J·(|A|+|B|)/(1+J), from J = |A∩B| / (|A|+|B|-|A∩B|).
-        let (a, b) = (f64::from(self.shingles), f64::from(other.shingles));
-        let inter = j * (a + b) / (1.0 + j);
-        Ok(Similarity {
-            jaccard: j,
-            first_in_second: (inter / a).min(1.0),
-            second_in_first: (inter / b).min(1.0),
-        })
+        Ok(estimate(equal, n, self.shingles, other.shingles))
+    }
+}
+
+fn compatible(first: (u8, usize), second: (u8, usize)) -> Result<(), SignatureError> {
+    if first != second {
+        return Err(SignatureError::Incompatible {
+            first: (usize::from(first.0), first.1),
+            second: (usize::from(second.0), second.1),
+        });
+    }
+    Ok(())
+}
+
+/// The similarity figures from `equal` of `n` MinHash values and the two texts' distinct
+/// shingle counts (all 0 if either text had no words).
+fn estimate(equal: usize, n: usize, a: u32, b: u32) -> Similarity {
+    if a == 0 || b == 0 {
+        return Similarity {
+            jaccard: 0.0,
+            first_in_second: 0.0,
+            second_in_first: 0.0,
+        };
+    }
+    let j = equal as f64 / n as f64;
+    // |A∩B| = J·(|A|+|B|)/(1+J), from J = |A∩B| / (|A|+|B|-|A∩B|).
+    let (a, b) = (f64::from(a), f64::from(b));
+    let inter = j * (a + b) / (1.0 + j);
+    Similarity {
+        jaccard: j,
+        first_in_second: (inter / a).min(1.0),
+        second_in_first: (inter / b).min(1.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The format's definition, one shingle and one permutation at a time.
+    fn reference(h: &MinHasher, text: &str) -> Vec<u32> {
+        let mut mins = vec![u32::MAX; h.params.len()];
+        for x in h.shingle_hashes(text) {
+            for (i, &(a, b)) in h.params.iter().enumerate() {
+                mins[i] = mins[i].min((a.wrapping_mul(x).wrapping_add(b) >> 32) as u32);
+            }
+        }
+        mins
+    }
+
+    #[test]
+    fn signatures_follow_the_format_definition_for_every_shingle_count() {
+        let h = MinHasher::new(3, 128);
+        // 0 to 13 words: no shingle, one short one, then 1..=11 shingles
+        let words = "die regierung in berlin kündigte am montag neue hilfen für die ukraine an";
+        let words: Vec<&str> = words.split(' ').collect();
+        for n in 0..=words.len() {
+            let text = words[..n].join(" ");
+            let sig = h.signature(&text);
+            assert_eq!(sig.hashes(), reference(&h, &text), "{n} words");
+        }
+    }
+
+    #[test]
+    fn signatures_read_in_place_compare_like_decoded_ones() {
+        let h = MinHasher::new(3, 64);
+        let a = h.signature("ein text über die wahl in hessen und ihre folgen für berlin");
+        let b = h.signature("ein text über die wahl in bayern und ihre folgen für berlin");
+        let (ab, bb) = (a.to_bytes(), b.to_bytes());
+        let (ra, rb) = (
+            SignatureRef::from_bytes(&ab).unwrap(),
+            SignatureRef::from_bytes(&bb).unwrap(),
+        );
+        assert_eq!(ra.similarity(&rb).unwrap(), a.similarity(&b).unwrap());
+        assert_eq!(ra.shingles(), a.shingles());
+        let other = MinHasher::new(3, 32).signature("ein text").to_bytes();
+        let ro = SignatureRef::from_bytes(&other).unwrap();
+        assert!(matches!(
+            ra.similarity(&ro),
+            Err(SignatureError::Incompatible { .. })
+        ));
+        assert!(matches!(
+            SignatureRef::from_bytes(&ab[..ab.len() - 1]),
+            Err(SignatureError::Length { .. })
+        ));
     }
 }

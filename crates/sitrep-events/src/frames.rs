@@ -42,6 +42,7 @@
 //! The frame's rule id is `LANG.POS.LEMMA`, with `.N` for the N-th further frame of the
 //! same lemma and part of speech.
 
+use sitrep_core::fnv::{FnvMap, FnvSet};
 use sitrep_core::{EventType, Language};
 use std::collections::HashMap;
 use std::fmt;
@@ -221,9 +222,11 @@ impl std::error::Error for FrameError {}
 pub struct Frames {
     pub language: Language,
     frames: Vec<Frame>,
-    index: HashMap<(Pos, String), Vec<usize>>,
-    /// German noun frames by lower-case lemma, longest first, for compound heads.
-    noun_heads: Vec<(String, usize)>,
+    index: FnvMap<(Pos, String), Vec<usize>>,
+    /// Lower-case lemmas of the German noun frames (compound heads), and the longest one's
+    /// length in bytes.
+    noun_heads: FnvSet<String>,
+    max_noun_head: usize,
 }
 
 /// The shipped frame files.
@@ -365,26 +368,25 @@ impl Frames {
                 line: n,
             });
         }
-        let mut index: HashMap<(Pos, String), Vec<usize>> = HashMap::new();
+        let mut index: FnvMap<(Pos, String), Vec<usize>> = FnvMap::default();
         for (i, f) in frames.iter().enumerate() {
             index
                 .entry((f.pos, f.lemma.to_lowercase()))
                 .or_default()
                 .push(i);
         }
-        let mut noun_heads: Vec<(String, usize)> = frames
+        let noun_heads: FnvSet<String> = frames
             .iter()
-            .enumerate()
-            .filter(|(_, f)| f.pos == Pos::Noun && language == Language::De)
-            .map(|(i, f)| (f.lemma.to_lowercase(), i))
+            .filter(|f| f.pos == Pos::Noun && language == Language::De)
+            .map(|f| f.lemma.to_lowercase())
             .collect();
-        noun_heads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
-        noun_heads.dedup_by(|a, b| a.0 == b.0);
+        let max_noun_head = noun_heads.iter().map(String::len).max().unwrap_or(0);
         Ok(Frames {
             language,
             frames,
             index,
             noun_heads,
+            max_noun_head,
         })
     }
 
@@ -410,13 +412,15 @@ impl Frames {
             return exact;
         }
         let lower = lemma.to_lowercase();
-        for (head, _) in &self.noun_heads {
-            // the character count last: it is the dearest test and most heads fail before
-            if lower.len() >= head.len() + 3
-                && lower.ends_with(head.as_str())
-                && head.chars().count() >= 5
-            {
-                let key = (Pos::Noun, head.clone());
+        // The longest head (in bytes) that ends the lemma after at least three bytes: the
+        // suffixes from the longest, each looked up (no scan of every head per noun).
+        for (i, _) in lower.char_indices() {
+            let head = &lower[i..];
+            if i < 3 || head.len() > self.max_noun_head || !self.noun_heads.contains(head) {
+                continue;
+            }
+            if head.chars().count() >= 5 {
+                let key = (Pos::Noun, head.to_string());
                 return self.index.get(&key).map(Vec::as_slice).unwrap_or(&[]);
             }
         }
@@ -490,5 +494,26 @@ mod tests {
         // a modifier of fewer than three letters is no compound
         assert!(f.lookup_noun("Zverlegung").is_empty());
         assert_eq!(f.get(f.lookup_noun("Verlegung")[0]).id, "de.n.verlegung");
+    }
+
+    #[test]
+    fn the_longest_head_of_five_letters_or_more_wins() {
+        let src = "# format 1
+\
+            Angriff\tN\t-\tASSAULT\tattack\t190\tgen\t-\t-\tDer Angriff.\n\
+            Luftangriff\tN\t-\tASSAULT\tair strike\t195\tgen\t-\t-\tDer Luftangriff.\n\
+            Griff\tN\t-\tASSAULT\tgrip\t190\tgen\t-\t-\tDer Griff.\n\
+            Riff\tN\t-\tASSAULT\treef\t190\tgen\t-\t-\tDas Riff.\n";
+        let f = Frames::parse(Language::De, src).unwrap();
+        let id = |w: &str| f.lookup_noun(w).first().map(|&i| f.get(i).id.clone());
+        assert_eq!(
+            id("Drohnenluftangriff").as_deref(),
+            Some("de.n.luftangriff")
+        );
+        assert_eq!(id("Gegenangriff").as_deref(), Some("de.n.angriff"));
+        // `Griff` needs a modifier of three bytes; `Riff` is too short to be a head
+        assert_eq!(id("Vorgriff").as_deref(), Some("de.n.griff"));
+        assert_eq!(id("Abriff"), None);
+        assert_eq!(id("Barriff"), None);
     }
 }

@@ -35,7 +35,6 @@ use crate::states::{self, FormKind, State};
 use crate::KbError;
 use sitrep_core::fnv::FnvMap;
 use sitrep_core::{Date, EntityKind, Language, Sector};
-use std::collections::HashMap;
 
 /// What kind of form matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -727,10 +726,13 @@ impl Matcher {
 #[derive(Debug, Clone)]
 pub struct SectorIndex {
     lang: Language,
-    /// lowercased lemma or variant → (sector, compound kind)
-    words: HashMap<String, (Sector, Compound)>,
+    /// lowercased lemma or variant → (sector, compound kind). FNV: the head search
+    /// hashes every suffix of every noun the event stage asks about.
+    words: FnvMap<String, (Sector, Compound)>,
+    /// Longest key of `words` in bytes: longer suffixes are not looked up.
+    max_word: usize,
     /// lowercased first forms → sector
-    firsts: HashMap<String, Sector>,
+    firsts: FnvMap<String, Sector>,
     max_first: usize,
 }
 
@@ -738,15 +740,16 @@ impl SectorIndex {
     pub fn new(lang: Language, words: &[SectorWord]) -> SectorIndex {
         let mut idx = SectorIndex {
             lang,
-            words: HashMap::new(),
-            firsts: HashMap::new(),
+            words: FnvMap::default(),
+            max_word: 0,
+            firsts: FnvMap::default(),
             max_first: 0,
         };
         for w in words.iter().filter(|w| w.lang == lang) {
             for f in w.forms() {
-                idx.words
-                    .entry(f.to_lowercase())
-                    .or_insert((w.sector, w.compound));
+                let f = f.to_lowercase();
+                idx.max_word = idx.max_word.max(f.len());
+                idx.words.entry(f).or_insert((w.sector, w.compound));
             }
             if matches!(w.compound, Compound::First | Compound::Both) {
                 for f in &w.first_forms {
@@ -804,6 +807,9 @@ impl SectorIndex {
         // the longest proper suffix that is a head word
         for (i, _) in w.char_indices().skip(1) {
             let suffix = &w[i..];
+            if suffix.len() > self.max_word {
+                continue;
+            }
             if self.lang == Language::En && !matches!(w.as_bytes()[i - 1], b' ' | b'-') {
                 continue;
             }
@@ -817,9 +823,7 @@ impl SectorIndex {
     }
 
     fn first(&self, w: &str) -> Option<Sector> {
-        let mut ends: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(1).collect();
-        ends.reverse();
-        for e in ends {
+        for e in w.char_indices().rev().map(|(i, _)| i).filter(|&i| i > 0) {
             if e > self.max_first {
                 continue;
             }

@@ -12,7 +12,12 @@ const MIN_HEAD: usize = 3;
 const LINKERS: &[&str] = &["es", "en", "er", "s", "n", "e", ""];
 
 pub(crate) fn fallbacks(lex: &Lexicon, form: &str) -> Vec<Entry> {
-    let out = compound(lex, form);
+    fallbacks_after(lex, form, compound(lex, form))
+}
+
+/// [`fallbacks`] given the form's [`compound`] analyses.
+pub(crate) fn fallbacks_after(lex: &Lexicon, form: &str, compound: Vec<Entry>) -> Vec<Entry> {
+    let out = compound;
     if !out.is_empty() {
         return out;
     }

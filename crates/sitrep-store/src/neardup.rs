@@ -91,10 +91,14 @@ impl NearDuplicates for MinHash {
     fn judge(&self, new: &[u8], stored: &[u8]) -> Option<f32> {
         // a signature written by other settings or a damaged one never matches: the
         // document is then analysed, nothing is lost
-        let new = sitrep_dedup::Signature::from_bytes(new).ok()?;
-        let stored = sitrep_dedup::Signature::from_bytes(stored).ok()?;
+        // (read in place: ingest judges a new text against every candidate)
+        let new = sitrep_dedup::SignatureRef::from_bytes(new).ok()?;
+        let stored = sitrep_dedup::SignatureRef::from_bytes(stored).ok()?;
         let sim = new.similarity(&stored).ok()?;
-        match self.config.judge(&sim, &new, &stored)? {
+        match self
+            .config
+            .judge_counts(&sim, new.shingles(), stored.shingles())?
+        {
             MatchKind::NearDuplicate => Some(sim.jaccard as f32),
             MatchKind::ContainedInStored => Some(sim.first_in_second as f32),
             MatchKind::ContainsStored => None,

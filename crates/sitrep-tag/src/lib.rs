@@ -252,7 +252,7 @@ impl Tagger {
         arena: Option<&mut Vec<f32>>,
     ) -> memo::FormEntry {
         let (lower, mut info) = memo::new_entry(form, lower_buf);
-        self.res.annotate(form, &lower, &mut info);
+        let analyses = self.res.annotate_keep(form, &lower, &mut info);
         info.amb = self.model.amb.get(info.lower).unwrap_or(0);
         let tagdict = self.model.tagdict.get(model::tagdict_key(form));
         let punct_only = info.amb == 0 && tagdict.is_none() && punctuation_only(form);
@@ -266,6 +266,7 @@ impl Tagger {
                 vecs: u32::MAX,
                 lemmas: Vec::new(),
                 masks: None,
+                analyses,
             };
         };
         // The form's score vectors: its own features, then as each kind of neighbour.
@@ -298,6 +299,7 @@ impl Tagger {
             vecs: start as u32,
             lemmas: Vec::new(),
             masks: None,
+            analyses,
         }
     }
 
@@ -474,7 +476,16 @@ impl Tagger {
                     w.lemma.push_str(l);
                 }
                 None => {
-                    let l = self.lemma(&e.form, &e.lower, e.info.lower, c, upos, xpos, &feats);
+                    let l = self.lemma(
+                        &e.form,
+                        &e.lower,
+                        e.info.lower,
+                        c,
+                        upos,
+                        xpos,
+                        &feats,
+                        &mut e.analyses,
+                    );
                     if e.lemmas.len() < 8 {
                         e.lemmas.push((c, b, l.as_str().into()));
                     }
@@ -487,7 +498,8 @@ impl Tagger {
             for (i, w) in out[base..base + n].iter().enumerate() {
                 let e = &mut s.entries[s.ids[i] as usize];
                 if e.masks.is_none() && agree::takes_part(w.xpos) {
-                    e.masks = Some(self.res.agreement_masks(&e.form));
+                    let a = e.analyses.get_or_insert_with(|| self.res.analyses(&e.form));
+                    e.masks = Some(resources::agreement_masks_of(a));
                 }
             }
             let words: Vec<&str> = (0..n)
@@ -502,7 +514,10 @@ impl Tagger {
                 };
                 match &e.masks {
                     Some(ms) => of(ms),
-                    None => of(&self.res.agreement_masks(&e.form)),
+                    None => match &e.analyses {
+                        Some(a) => of(&resources::agreement_masks_of(a)),
+                        None => of(&self.res.agreement_masks(&e.form)),
+                    },
                 }
             };
             agree::agree(&words, &mut out[base..base + n], &mut masks);
@@ -527,7 +542,9 @@ impl Tagger {
         upos: Upos,
         xpos: Xpos,
         feats: &Feats,
+        analyses: &mut Option<Box<[sitrep_lexicon::Entry]>>,
     ) -> String {
+        use std::borrow::Cow;
         let m = &self.model;
         if let Some(l) = self.res.lemma_override(lower, xpos) {
             return l;
@@ -548,11 +565,18 @@ impl Tagger {
         // (`eingefrorenen` → `einfrieren`); the treebank's own (lexicalised `bekannten`
         // → `bekannt`, GSD's convention) come first.
         if xpos == Xpos::Stts(sitrep_core::Stts::Adja) {
-            if let Some(l) = self.res.participle_lemma(form) {
+            let a = &mut *analyses;
+            let l = self.res.participle_lemma_with(form, || {
+                Cow::Borrowed(&**a.get_or_insert_with(|| self.res.analyses(form)))
+            });
+            if let Some(l) = l {
                 return l;
             }
         }
-        if let Some(l) = self.res.lemma(form, lower, upos, xpos, feats) {
+        let l = self.res.lemma_of(lower, upos, xpos, feats, || {
+            Cow::Borrowed(&**analyses.get_or_insert_with(|| self.res.analyses(form)))
+        });
+        if let Some(l) = l {
             return l;
         }
         if let Xpos::Penn(p) = xpos {

@@ -60,6 +60,9 @@ pub(crate) struct FormEntry {
     pub lemmas: Vec<(u16, u16, Box<str>)>,
     /// The lexicon's case/number/gender masks per tag (German), once asked for.
     pub masks: Option<crate::agree::FormMasks>,
+    /// The lexicon's analyses of the form (`Resources::analyses`), once asked for: lemmas
+    /// of several (class, bundle) pairs and the agreement masks all read them.
+    pub analyses: Option<Box<[sitrep_lexicon::Entry]>>,
 }
 
 #[derive(Default)]

@@ -5,7 +5,8 @@
 use crate::features::TokInfo;
 use crate::hash;
 use sitrep_core::{Feats, Language, Penn, Stts, Upos, Xpos};
-use sitrep_lexicon::Lexicon;
+use sitrep_lexicon::{Entry, Lexicon};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -217,6 +218,19 @@ fn english_candidates(lower: &str, tag: Penn) -> (u64, Vec<String>) {
     (bits, out)
 }
 
+/// The case/number/gender masks of a form's lexicon analyses, per STTS tag.
+pub(crate) fn agreement_masks_of(entries: &[Entry]) -> crate::agree::FormMasks {
+    let mut v: Vec<(sitrep_core::Stts, crate::agree::Mask)> = Vec::new();
+    for e in entries {
+        let m = crate::agree::mask_of(&e.feats);
+        match v.iter_mut().find(|(x, _)| *x == e.xpos) {
+            Some((_, mm)) => *mm |= m,
+            None => v.push((e.xpos, m)),
+        }
+    }
+    v.into_boxed_slice()
+}
+
 impl Resources {
     /// The shipped resources: English irregular tables, or the German lexicon (if it fails
     /// to load, German runs without it and `lexicon_error` says why).
@@ -263,25 +277,39 @@ impl Resources {
 
     /// Fills the lexicon fields of a token's features.
     pub fn annotate(&self, form: &str, lower: &str, t: &mut TokInfo) {
+        self.annotate_keep(form, lower, t);
+    }
+
+    /// [`Resources::annotate`], returning the form's [`Resources::analyses`] when finding
+    /// the features already took their costly part (the compound splits of a capitalised
+    /// form the German lexicon does not know).
+    pub(crate) fn annotate_keep(
+        &self,
+        form: &str,
+        lower: &str,
+        t: &mut TokInfo,
+    ) -> Option<Box<[Entry]>> {
         if let Some(lex) = &self.de {
             let set = lex.stts_set_any_case(form);
             if !set.is_empty() {
                 t.lex = hash::feat(401, set.0, 0);
                 t.lexset = set.0;
             } else if form.chars().next().is_some_and(char::is_uppercase) && form.len() > 5 {
-                let head: sitrep_lexicon::SttsSet =
-                    lex.compound(form).iter().map(|e| e.xpos).collect();
+                let compound = lex.compound(form);
+                let head: sitrep_lexicon::SttsSet = compound.iter().map(|e| e.xpos).collect();
                 if !head.is_empty() {
                     t.head = hash::feat(402, head.0, 0);
                     let p = lower.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
                     t.head_suf = hash::str(403, &lower[p..]);
                 }
+                return Some(lex.analyze_unknown(form, compound).into_boxed_slice());
             }
-            return;
+            return None;
         }
         if let Some((roles, _)) = self.en.forms.get(lower) {
             t.lex = hash::feat(400, *roles as u64, 0);
         }
+        None
     }
 
     /// Lowers the scores of tag classes the lexicon rules out for this word.
@@ -305,18 +333,17 @@ impl Resources {
     /// The case/number/gender masks of a form's lexicon analyses, per STTS tag (German;
     /// empty without a lexicon).
     pub(crate) fn agreement_masks(&self, form: &str) -> crate::agree::FormMasks {
-        let Some(lex) = &self.de else {
-            return Box::new([]);
-        };
-        let mut v: Vec<(sitrep_core::Stts, crate::agree::Mask)> = Vec::new();
-        for e in lex.analyze(form) {
-            let m = crate::agree::mask_of(&e.feats);
-            match v.iter_mut().find(|(x, _)| *x == e.xpos) {
-                Some((_, mm)) => *mm |= m,
-                None => v.push((e.xpos, m)),
-            }
+        agreement_masks_of(&self.analyses(form))
+    }
+
+    /// Everything the German lexicon says about `form` ([`Lexicon::analyze`]; empty without
+    /// a lexicon). It depends on the form alone, so the tagger's memo keeps it per form and
+    /// hands it to the `*_of` methods below instead of analysing the form once per use.
+    pub(crate) fn analyses(&self, form: &str) -> Box<[Entry]> {
+        match &self.de {
+            Some(lex) => lex.analyze(form).into_boxed_slice(),
+            None => Box::new([]),
         }
-        v.into_boxed_slice()
     }
 
     /// The verb lemma of an attributive participle (`eingefrorenen` → `einfrieren`,
@@ -324,6 +351,16 @@ impl Resources {
     /// of the form, else the form without its adjective ending as a past participle
     /// (`eingefroren`) or a present participle in `-end` of a known verb.
     pub(crate) fn participle_lemma(&self, form: &str) -> Option<String> {
+        self.participle_lemma_with(form, || Cow::Owned(self.analyses(form).into_vec()))
+    }
+
+    /// [`Resources::participle_lemma`], with the form's [`Resources::analyses`] computed
+    /// by `analyses` only when needed.
+    pub(crate) fn participle_lemma_with<'e>(
+        &self,
+        form: &str,
+        analyses: impl FnOnce() -> Cow<'e, [Entry]>,
+    ) -> Option<String> {
         use sitrep_core::{Stts, VerbForm};
         let lex = self.de.as_ref()?;
         let lower = crate::features::lowered(form);
@@ -335,7 +372,7 @@ impl Resources {
         if lexicalised {
             return None;
         }
-        let entries = lex.analyze(form);
+        let entries = analyses();
         if let Some(e) = entries.iter().find(|e| {
             e.xpos == Stts::Adja
                 && e.feats.verb_form == Some(VerbForm::Part)
@@ -418,6 +455,21 @@ impl Resources {
         xpos: Xpos,
         feats: &Feats,
     ) -> Option<String> {
+        self.lemma_of(lower, upos, xpos, feats, || {
+            Cow::Owned(self.analyses(form).into_vec())
+        })
+    }
+
+    /// [`Resources::lemma`], with the form's [`Resources::analyses`] computed by
+    /// `analyses` only when a German tag needs them.
+    pub(crate) fn lemma_of<'e>(
+        &self,
+        lower: &str,
+        upos: Upos,
+        xpos: Xpos,
+        feats: &Feats,
+        analyses: impl FnOnce() -> Cow<'e, [Entry]>,
+    ) -> Option<String> {
         match xpos {
             Xpos::Penn(p) => {
                 let (roles, lemma) = self.en.forms.get(lower)?;
@@ -430,8 +482,8 @@ impl Resources {
                 (roles & want != 0).then(|| lemma.clone())
             }
             Xpos::Stts(t) => {
-                let lex = self.de.as_ref()?;
-                let entries = lex.analyze(form);
+                self.de.as_ref()?;
+                let entries = analyses();
                 let best = entries
                     .iter()
                     .filter(|e| e.xpos == t)
@@ -449,6 +501,62 @@ impl Resources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn analyses_kept_by_the_memo_are_the_lexicons_own() {
+        // The tagger memoises `annotate_keep`'s analyses and reads lemmas and agreement
+        // masks from them: they must be what asking the lexicon again gives.
+        let res = Resources::new(Language::De);
+        let forms = [
+            "Truppenverlegungen", // compound of known parts
+            "Schwarzenegger",     // capitalised, unknown, no compound
+            "Regierung",          // known
+            "vorzuwerfen",        // separable fallback
+            "kompetenteren",      // degree fallback
+            "Eingefrorenen",
+            "Drohnenabwehrzentrale", // (made up) compounds
+            "Panzerhaubitzenlieferung",
+        ];
+        let mut buf = String::new();
+        let mut kept_compounds = 0;
+        for form in forms {
+            let (lower, mut info) = crate::memo::new_entry(form, &mut buf);
+            let mut plain = info;
+            res.annotate(form, &lower, &mut plain);
+            let kept = res.annotate_keep(form, &lower, &mut info);
+            let lex = |t: &TokInfo| (t.lex, t.lexset, t.head, t.head_suf);
+            assert_eq!(lex(&plain), lex(&info), "{form}: features differ");
+            let fresh = res.analyses(form);
+            if let Some(kept) = &kept {
+                assert_eq!(kept, &fresh, "{form}");
+                kept_compounds += usize::from(
+                    kept.iter()
+                        .any(|e| e.source == sitrep_lexicon::Source::Compound),
+                );
+            }
+            assert_eq!(
+                agreement_masks_of(&fresh),
+                res.agreement_masks(form),
+                "{form}"
+            );
+            assert_eq!(
+                res.participle_lemma_with(form, || Cow::Borrowed(&fresh)),
+                res.participle_lemma(form),
+                "{form}"
+            );
+            for xpos in [Stts::Nn, Stts::Adja, Stts::Vvinf, Stts::Ne] {
+                let x = Xpos::Stts(xpos);
+                let f = Feats::default();
+                assert_eq!(
+                    res.lemma_of(&lower, Upos::Noun, x, &f, || Cow::Borrowed(&fresh)),
+                    res.lemma(form, &lower, Upos::Noun, x, &f),
+                    "{form} {xpos:?}"
+                );
+            }
+        }
+        // compounds the features split are kept, so the lemma does not split them again
+        assert!(kept_compounds > 0, "no form of the list was split");
+    }
 
     #[test]
     fn english_base_forms_are_checked_against_wordnet() {
