@@ -729,6 +729,17 @@ impl Store for SqliteStore {
                  WHERE k.key = ?1 AND d.signature IS NOT NULL",
             )
             .map_err(|e| self.err("cannot look up near duplicates", e))?;
+        // one read transaction for all keys: in WAL mode every autocommit read takes and
+        // drops a read lock (fcntl calls), and a document has a few dozen keys
+        let snapshot = if self.conn.is_autocommit() && keys.len() > 1 {
+            Some(
+                self.conn
+                    .unchecked_transaction()
+                    .map_err(|e| self.err("cannot look up near duplicates", e))?,
+            )
+        } else {
+            None
+        };
         let mut seen = BTreeSet::new();
         let mut out = Vec::new();
         for k in keys {
@@ -743,6 +754,11 @@ impl Store for SqliteStore {
                     out.push((id, sig));
                 }
             }
+        }
+        drop(stmt);
+        if let Some(t) = snapshot {
+            t.commit()
+                .map_err(|e| self.err("cannot look up near duplicates", e))?;
         }
         Ok(out)
     }
