@@ -195,6 +195,22 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// A name of `kind` over tokens `r`, found by its form (rule `Name`): no code, sector
+    /// or knowledge-base entry until a rule gives them.
+    fn named(&self, r: Range<usize>, kind: EntityKind) -> Found {
+        Found {
+            tokens: r.clone(),
+            span: self.span(r.clone()),
+            kind,
+            code: None,
+            sector: None,
+            kb: None,
+            name: self.span(r).get(self.text).unwrap_or("").to_string(),
+            rule: Rule::Name,
+            country: None,
+        }
+    }
+
     fn upos(&self, i: usize) -> Option<Upos> {
         self.words.get(i).map(|w| w.upos)
     }
@@ -1347,17 +1363,7 @@ impl EntityRecognizer {
     /// The tagger often calls these common nouns, so they are found before the name pass.
     fn street_pass(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
         let n = cx.strs.len();
-        let mk = |r: Range<usize>| Found {
-            tokens: r.clone(),
-            span: cx.span(r.clone()),
-            kind: EntityKind::Place,
-            code: None,
-            sector: None,
-            kb: None,
-            name: cx.span(r).get(cx.text).unwrap_or("").to_string(),
-            rule: Rule::Name,
-            country: None,
-        };
+        let mk = |r: Range<usize>| cx.named(r, EntityKind::Place);
         let mut i = 0;
         while i < n {
             let w = cx.strs[i];
@@ -1583,19 +1589,12 @@ impl EntityRecognizer {
             let r = start..end;
             covered[r.clone()].iter_mut().for_each(|c| *c = true);
             found.push(Found {
-                tokens: r.clone(),
-                span: cx.span(r.clone()),
-                kind,
-                code: None,
                 sector: if kind == EntityKind::Organization {
                     self.word_sector(cx, head)
                 } else {
                     None
                 },
-                kb: None,
-                name: cx.span(r).get(cx.text).unwrap_or("").to_string(),
-                rule: Rule::Name,
-                country: None,
+                ..cx.named(r, kind)
             });
             i = end;
         }
@@ -1704,9 +1703,6 @@ impl EntityRecognizer {
                 {
                     let r = prev.tokens.start..f.tokens.end;
                     *prev = Found {
-                        tokens: r.clone(),
-                        span: cx.span(r.clone()),
-                        kind: EntityKind::Organization,
                         code: prev.code.clone(),
                         sector: prev.sector,
                         kb: if prev.kind == EntityKind::Organization {
@@ -1714,9 +1710,7 @@ impl EntityRecognizer {
                         } else {
                             None
                         },
-                        name: cx.span(r).get(cx.text).unwrap_or("").to_string(),
-                        rule: Rule::Name,
-                        country: None,
+                        ..cx.named(r.clone(), EntityKind::Organization)
                     };
                     continue;
                 }

@@ -314,15 +314,10 @@ impl EntityRecognizer {
                         found.remove(i);
                     }
                     let f = Found {
-                        tokens: long.clone(),
-                        span: cx.span(long.clone()),
-                        kind: EntityKind::Organization,
                         code,
                         sector,
                         kb: known.as_ref().and_then(|f| f.kb.clone()),
-                        name: cx.span(long.clone()).get(cx.text).unwrap_or("").to_string(),
-                        rule: Rule::Name,
-                        country: None,
+                        ..cx.named(long.clone(), EntityKind::Organization)
                     };
                     covered[long.clone()].iter_mut().for_each(|c| *c = true);
                     found.push(f.clone());
@@ -445,17 +440,7 @@ impl EntityRecognizer {
             {
                 if let Some((code, s)) = org_named(cx.strs[k]) {
                     let r = k + 3..f.tokens.end;
-                    let person = Found {
-                        tokens: r.clone(),
-                        span: cx.span(r.clone()),
-                        kind: EntityKind::Person,
-                        code: None,
-                        sector: None,
-                        kb: None,
-                        name: cx.span(r).get(cx.text).unwrap_or("").to_string(),
-                        rule: Rule::Name,
-                        country: None,
-                    };
+                    let person = cx.named(r, EntityKind::Person);
                     let f = &mut found[i];
                     f.tokens = k..k + 1;
                     f.span = cx.span(k..k + 1);
@@ -657,15 +642,9 @@ impl EntityRecognizer {
                 continue;
             }
             found.push(Found {
-                tokens: r.clone(),
-                span: cx.span(r.clone()),
-                kind: EntityKind::Organization,
                 code: self.nationality_before(cx, k),
                 sector: Some(Sector::Bus),
-                kb: None,
-                name: cx.span(r.clone()).get(cx.text).unwrap_or("").to_string(),
-                rule: Rule::Name,
-                country: None,
+                ..cx.named(r.clone(), EntityKind::Organization)
             });
             covered[r].iter_mut().for_each(|c| *c = true);
         }
@@ -1011,15 +990,9 @@ impl EntityRecognizer {
 
     fn company(&self, cx: &Ctx, r: Range<usize>, code: Option<String>) -> Found {
         Found {
-            tokens: r.clone(),
-            span: cx.span(r.clone()),
-            kind: EntityKind::Organization,
             code,
             sector: Some(Sector::Bus),
-            kb: None,
-            name: cx.span(r).get(cx.text).unwrap_or("").to_string(),
-            rule: Rule::Name,
-            country: None,
+            ..cx.named(r.clone(), EntityKind::Organization)
         }
     }
 
