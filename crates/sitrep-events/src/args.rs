@@ -911,17 +911,21 @@ fn assign_roles(
             };
             let bare =
                 |r: &Option<Role>| matches!(r, None | Some(Role::Obj | Role::Dat | Role::Subj));
+            // a bare phrase that could be the subject by its number
+            let could_agree = |p: &Phrase| {
+                bare(&p.role)
+                    && number(p).is_some()
+                    && agrees(p)
+                    && !is_oblique_pronoun(&words[p.head()])
+            };
             // A nominative that disagrees in number with the finite verb, while another
             // bare phrase agrees, is a misread case: `Ähnliches forderten die Abgeordneten`.
             if let Some(k) = out.iter().position(|p| p.role == Some(Role::Subj)) {
                 if verb_number.is_some() && number(&out[k]).is_some() && !agrees(&out[k]) {
-                    if let Some(j) = out.iter().position(|p| {
-                        p.role != Some(Role::Subj)
-                            && bare(&p.role)
-                            && number(p).is_some()
-                            && agrees(p)
-                            && !is_oblique_pronoun(&words[p.head()])
-                    }) {
+                    if let Some(j) = out
+                        .iter()
+                        .position(|p| p.role != Some(Role::Subj) && could_agree(p))
+                    {
                         out[k].role = Some(Role::Obj);
                         out[j].role = Some(Role::Subj);
                     }
@@ -934,22 +938,12 @@ fn assign_roles(
                     p.words.end <= f && bare(&p.role) && !is_oblique_pronoun(&words[p.head()])
                 }) {
                     ph.role = Some(Role::Subj);
-                } else if let Some(ph) = out.iter_mut().find(|p| {
+                } else if let Some(ph) = out.iter_mut().find(|p| could_agree(p)) {
                     // the Vorfeld holds no phrase (`Vergangene Woche hatte die Polizei das
                     // Lager geräumt`): the first agreeing bare phrase after the verb
-                    bare(&p.role)
-                        && number(p).is_some()
-                        && agrees(p)
-                        && !is_oblique_pronoun(&words[p.head()])
-                }) {
                     ph.role = Some(Role::Subj);
                 }
-            } else if let Some(ph) = out.iter_mut().find(|p| {
-                bare(&p.role)
-                    && number(p).is_some()
-                    && agrees(p)
-                    && !is_oblique_pronoun(&words[p.head()])
-            }) {
+            } else if let Some(ph) = out.iter_mut().find(|p| could_agree(p)) {
                 // verb-first or verb-final clause: the first agreeing bare phrase
                 ph.role = Some(Role::Subj);
             }
