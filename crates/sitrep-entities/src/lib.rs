@@ -68,6 +68,7 @@ mod cues;
 mod linking;
 
 use cues::{cues, Cues};
+use sitrep_core::fnv::FnvSet;
 use sitrep_core::{
     ActorCode, Date, Entity, EntityKind, Language, Mention, Sector, Segmentation, Span, Token,
     TokenKind, Upos,
@@ -155,6 +156,8 @@ pub struct EntityRecognizer {
     /// The ending keys of the company and organisation nouns of `linking` (computed once,
     /// not per document).
     noun_keys: linking::NounKeys,
+    /// See [`calendar_words`].
+    calendar: FnvSet<String>,
 }
 
 impl std::fmt::Debug for EntityRecognizer {
@@ -449,45 +452,37 @@ fn capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Names of weekdays and of the months that are no given names in either language: a
-/// tagger may call them proper nouns (`On Wednesday guerrillas …`), but they never start or
-/// continue a person's or organisation's name. (`May`, `March`, `April`, `June`, `August`
-/// and `Mai` are left out: they are also names.)
-fn calendar_word(s: &str) -> bool {
-    matches!(
-        s,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "Montag"
-            | "Dienstag"
-            | "Mittwoch"
-            | "Donnerstag"
-            | "Freitag"
-            | "Samstag"
-            | "Sonnabend"
-            | "Sonntag"
-            | "January"
-            | "February"
-            | "July"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Januar"
-            | "Jänner"
-            | "Februar"
-            | "Feber"
-            | "März"
-            | "Juni"
-            | "Juli"
-            | "Oktober"
-            | "Dezember"
-    )
+/// The weekday and month words of the date lexicon (`data/attrs/time.tsv`, read by
+/// `sitrep-attrs` for dates): a tagger may call them proper nouns (`On Wednesday guerrillas
+/// …`), but they never start or continue a person's or organisation's name.
+const TIME_WORDS: &str = include_str!("../../../data/attrs/time.tsv");
+
+/// Month names that are also given names (`April Ryan`, `June Carter`, `August Diehl`,
+/// `March` as a surname): they stay possible names. Names of three letters or fewer (`Mai`,
+/// `May`, `Jan`) and abbreviations are left out by [`calendar_words`] as well.
+const CALENDAR_NAMES: &[&str] = &["march", "april", "june", "august"];
+
+/// The calendar words of both languages, capitalised as in running text (`Monday`,
+/// `Jänner`).
+fn calendar_words() -> FnvSet<String> {
+    TIME_WORDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let (_, word, kind) = (f.next()?, f.next()?, f.next()?);
+            (matches!(kind, "month" | "weekday")
+                && word.chars().count() > 3
+                && !word.ends_with('.')
+                && !CALENDAR_NAMES.contains(&word))
+            .then(|| {
+                let mut c = word.chars();
+                c.next()
+                    .map(|first| first.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+        })
+        .collect()
 }
 
 fn is_quote(s: &str) -> bool {
@@ -570,6 +565,7 @@ impl EntityRecognizer {
             lexicon,
             first_names: sitrep_kb::names::load()?,
             noun_keys: linking::NounKeys::new(language),
+            calendar: calendar_words(),
         })
     }
 
@@ -1265,7 +1261,7 @@ impl EntityRecognizer {
         cx.tokens[i].kind == TokenKind::Word
             && capitalised(s)
             && !abbreviation
-            && !calendar_word(s)
+            && !self.calendar.contains(s)
             && cx.is_proper(i)
     }
 
@@ -1283,7 +1279,7 @@ impl EntityRecognizer {
             || self.first_name_before_name(cx, i)
             || self.is_first_name(cx, i)
             || self.lone_surname(cx, i))
-            && !calendar_word(cx.strs[i])
+            && !self.calendar.contains(cx.strs[i])
             && self.form_sector(cx, cx.strs[i]).is_none()
     }
 
@@ -2679,4 +2675,30 @@ pub fn group(text: &str, found: &[Found]) -> Vec<Entity> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_words_come_from_the_date_lexicon_without_given_names() {
+        let c = calendar_words();
+        for w in [
+            "Monday",
+            "Sonnabend",
+            "Jänner",
+            "März",
+            "December",
+            "Oktober",
+        ] {
+            assert!(c.contains(w), "{w}");
+        }
+        // given names, short names, abbreviations, other kinds of time word
+        for w in [
+            "April", "August", "June", "March", "Mai", "May", "Jan", "Sept.", "Heute",
+        ] {
+            assert!(!c.contains(w), "{w}");
+        }
+    }
 }

@@ -122,6 +122,9 @@ fn ending_keys(endings: &[&str]) -> Vec<u32> {
 }
 
 /// The ending keys of one language's company and organisation nouns.
+/// A surname chain's code, sector and the strength of its evidence.
+type ChainLink = (Option<String>, Option<Sector>, u8);
+
 #[derive(Debug)]
 pub(crate) struct NounKeys {
     company: Vec<u32>,
@@ -911,8 +914,8 @@ impl EntityRecognizer {
             })
         };
         let mut added = Vec::new();
-        for k in 0..cx.strs.len() {
-            if covered[k] {
+        for (k, cov) in covered.iter_mut().enumerate().take(cx.strs.len()) {
+            if *cov {
                 continue;
             }
             if let Some((i, span, _)) = surname_of(k) {
@@ -928,7 +931,7 @@ impl EntityRecognizer {
                     rule: Rule::Surname,
                     country: None,
                 });
-                covered[k] = true;
+                *cov = true;
             }
         }
         if !added.is_empty() {
@@ -936,7 +939,8 @@ impl EntityRecognizer {
             found.sort_by_key(|f| (f.span.start, f.span.end));
         }
         // one actor per surname: the best-described mention's
-        let mut chain: Vec<Option<(Option<String>, Option<Sector>, u8)>> = vec![None; people.len()];
+        // per person: the code and sector the chain gives, and how strong its evidence is
+        let mut chain: Vec<Option<ChainLink>> = vec![None; people.len()];
         let person_at = |f: &Found| {
             (f.kind == EntityKind::Person)
                 .then(|| surname_of(f.tokens.end - 1))
@@ -1241,7 +1245,7 @@ impl EntityRecognizer {
     /// that is the surname of a person named in full in the document is that person,
     /// unless a locative preposition stands before it (`in Reitz`); `person_chains` then
     /// gives it the person's actor.
-    fn surname_not_place(&self, cx: &Ctx, found: &mut Vec<Found>) {
+    fn surname_not_place(&self, cx: &Ctx, found: &mut [Found]) {
         let surnames: Vec<&str> = found
             .iter()
             .filter(|f| f.kind == EntityKind::Person && f.tokens.len() >= 2)
