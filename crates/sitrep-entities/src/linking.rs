@@ -161,21 +161,9 @@ const NAME_LINKS: &[&str] = &[
     "of", "for", "the", "and", "on",
 ];
 
-/// Last words that make a long name a company (`Vienna Insurance Group`, `Porr AG`).
-const COMPANY_LAST: &[&str] = &[
-    "Group",
-    "Holding",
-    "AG",
-    "SE",
-    "GmbH",
-    "KG",
-    "Inc",
-    "Ltd",
-    "Corp",
-    "Bank",
-    "Versicherung",
-    "Insurance",
-];
+/// Last words besides a legal form (`Porr AG`: the language's `legal_forms` cue) that
+/// make a long name a company (`Vienna Insurance Group`).
+const COMPANY_LAST: &[&str] = &["Group", "Holding", "Bank", "Versicherung", "Insurance"];
 
 /// Whether an acronym may abbreviate a name starting with `w`: the same first letter
 /// (`IOM` and `Internationale`, `ÖVGW` and `Österreichische`).
@@ -281,7 +269,8 @@ impl EntityRecognizer {
             // the sector the long name's words give (`Kraftfahrt-Bundesamt` GOV,
             // `Versicherungsverband Österreich` BUS, `Vienna Insurance Group` BUS)
             let words_sector = || {
-                if COMPANY_LAST.contains(&cx.strs[long.end - 1]) {
+                let last = cx.strs[long.end - 1];
+                if COMPANY_LAST.contains(&last) || self.cues.legal_forms.contains(&last) {
                     Some(Sector::Bus)
                 } else {
                     long.clone()

@@ -1071,6 +1071,15 @@ fn acronyms_defined_in_parentheses_and_posts_in_them() {
         (EntityKind::Organization, Some("AUT"))
     );
     assert_eq!(mention(&ms, "ÖVKB").1, EntityKind::Organization);
+    // a long name ending in a legal form, written with its period, is a company
+    let ms = mentions(
+        Language::De,
+        "Die Anleger der Brixtal Alpine Holzbau Ltd. (BAH) klagen. Die BAH wies das zurück.",
+    );
+    for m in ms.iter().filter(|m| m.0 == "BAH") {
+        assert_eq!(m.3, Some(Sector::Bus), "{ms:?}");
+    }
+    assert!(ms.iter().any(|m| m.0 == "BAH"), "{ms:?}");
     // `Pfaffenhofen (PK)`, `Jagdgeschwader (JG)`: no definitions
     let ms = mentions(
         Language::De,
