@@ -30,6 +30,10 @@ pub struct EvalTagArgs {
     /// Print one JSON line instead of the table.
     #[arg(long)]
     pub json: bool,
+    /// Also list the N most frequent lemma errors of the shipped model (form, gold and
+    /// predicted lemma and UPOS, count).
+    #[arg(long, value_name = "N")]
+    pub lemma_errors: Option<usize>,
 }
 
 pub fn run(args: EvalTagArgs) -> anyhow::Result<ExitCode> {
@@ -67,6 +71,24 @@ pub fn run(args: EvalTagArgs) -> anyhow::Result<ExitCode> {
         println!("{v}");
     } else {
         print_table(&args, language, &mode, &scores, load_ms);
+    }
+    if let Some(n) = args.lemma_errors {
+        let tagger = Tagger::new(language)?;
+        let errors = tagging::lemma_errors(&tagger, &gold);
+        let total: usize = errors.iter().map(|e| e.count).sum();
+        let case_only: usize = errors
+            .iter()
+            .filter(|e| e.lemma.to_lowercase() == e.gold_lemma.to_lowercase())
+            .map(|e| e.count)
+            .sum();
+        println!("lemma errors {total} (case only {case_only}); most frequent:");
+        println!("count\tform\tgold lemma\tlemma\tgold UPOS\tUPOS");
+        for e in errors.iter().take(n) {
+            println!(
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                e.count, e.form, e.gold_lemma, e.lemma, e.gold_upos, e.upos
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

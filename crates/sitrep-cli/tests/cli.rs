@@ -551,3 +551,22 @@ fn missing_file_is_named_and_the_batch_goes_on() {
     );
     assert_eq!(lines(&out).len(), 1);
 }
+
+#[test]
+fn eval_tag_lists_lemma_errors_with_their_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    // the gold lemma of `ran` is deliberately wrong, twice: the tagger says `run`
+    let sentence = "1\tThe\tthe\tDET\tDT\t_\t_\t_\t_\t_\n\
+                    2\tsoldiers\tsoldier\tNOUN\tNNS\t_\t_\t_\t_\t_\n\
+                    3\tran\tzzz\tVERB\tVBD\t_\t_\t_\t_\tSpaceAfter=No\n\
+                    4\t.\t.\tPUNCT\t.\t_\t_\t_\t_\t_\n\n";
+    let f = write(dir.path(), "en_tiny.conllu", sentence.repeat(2).as_bytes());
+    let out = run(&["eval-tag", &f, "--lemma-errors", "5"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().any(|l| l == "2\tran\tzzz\trun\tVERB\tVERB"),
+        "{text}"
+    );
+    assert!(text.contains("lemma errors 2 (case only 0)"), "{text}");
+}

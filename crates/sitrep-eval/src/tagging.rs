@@ -157,6 +157,54 @@ pub fn score(tagger: &Tagger, gold: &[GoldSentence]) -> TagScores {
     s
 }
 
+/// One kind of lemma error: the same form, gold and predicted lemma and tags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LemmaError {
+    pub form: String,
+    pub gold_lemma: String,
+    pub lemma: String,
+    pub gold_upos: String,
+    pub upos: String,
+    pub count: usize,
+}
+
+/// The lemma errors of `tagger` on `gold`, most frequent first (ties by form), for error
+/// analysis: a lemma wrong only in case is usually a `NOUN`/`PROPN` tag error.
+pub fn lemma_errors(tagger: &Tagger, gold: &[GoldSentence]) -> Vec<LemmaError> {
+    let mut counts: std::collections::HashMap<[String; 5], usize> = Default::default();
+    let mut out: Vec<WordAnalysis> = Vec::new();
+    for sent in gold {
+        let words: Vec<&str> = sent.iter().map(|t| t.form.as_str()).collect();
+        let joined: Vec<bool> = sent.iter().map(|t| t.joined).collect();
+        tagger.tag_words(&words, &joined, &mut out);
+        for (g, p) in sent.iter().zip(&out) {
+            if p.lemma != g.lemma {
+                let key = [
+                    g.form.clone(),
+                    g.lemma.clone(),
+                    p.lemma.clone(),
+                    g.upos.clone(),
+                    p.upos.as_str().to_string(),
+                ];
+                *counts.entry(key).or_default() += 1;
+            }
+        }
+    }
+    let mut errors: Vec<LemmaError> = counts
+        .into_iter()
+        .map(|([form, gold_lemma, lemma, gold_upos, upos], count)| LemmaError {
+            form,
+            gold_lemma,
+            lemma,
+            gold_upos,
+            upos,
+            count,
+        })
+        .collect();
+    errors.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.form.cmp(&b.form)));
+    errors
+}
+
 /// K-fold cross-validation: sentence `i` is in fold `i % k`; each fold is scored by a
 /// model trained on the others (with the shipped lexicon resources, or without them). Returns the pooled scores and each fold's.
 pub fn cross_validate(
