@@ -192,14 +192,16 @@ pub fn lemma_errors(tagger: &Tagger, gold: &[GoldSentence]) -> Vec<LemmaError> {
     }
     let mut errors: Vec<LemmaError> = counts
         .into_iter()
-        .map(|([form, gold_lemma, lemma, gold_upos, upos], count)| LemmaError {
-            form,
-            gold_lemma,
-            lemma,
-            gold_upos,
-            upos,
-            count,
-        })
+        .map(
+            |([form, gold_lemma, lemma, gold_upos, upos], count)| LemmaError {
+                form,
+                gold_lemma,
+                lemma,
+                gold_upos,
+                upos,
+                count,
+            },
+        )
         .collect();
     errors.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.form.cmp(&b.form)));
     errors

@@ -16,7 +16,11 @@
 //!   support-verb constructions like `Kritik üben an`), `neg` (the clause is negated),
 //!   `inf` (an infinitive clause follows: `bereit, … zu verhandeln`), `that` (a `dass`
 //!   or `that` clause follows: `will, dass …`), `cop` (the clause's verb is a copula:
-//!   `sein`, `bleiben`, `be`, `remain`, …).
+//!   `sein`, `bleiben`, `be`, `remain`, …). A noun frame's conditions are read on the
+//!   noun's own phrase: `gen` (a genitive or possessor: `der Abbruch der Beziehungen`),
+//!   `pp:PREP` (a prepositional phrase right after it), `adj` (a named actor before it),
+//!   `neg` (`kein`, `no` before it, or a negated clause); `subj`, `obj` and `dat` are the
+//!   clause's. A noun takes its first frame whose conditions hold, as a verb does.
 //! * `type`: a PLOVER type, or `-` for a frame that is no event itself (verbs of saying).
 //! * `source`, `target`: `-` or roles separated by `|` (the first filled one wins):
 //!   `subj`, `obj`, `dat` (German dative, English indirect object), `gen` (German
@@ -334,6 +338,18 @@ impl Frames {
                     }
                 }
             }
+            // a noun's conditions are read on its own phrase (see `ClauseCx::noun_holds`):
+            // roles and negation only
+            if pos == Pos::Noun
+                && requires
+                    .iter()
+                    .any(|r| matches!(r, Require::Infinitive | Require::That | Require::Copula))
+            {
+                return Err(err(
+                    n,
+                    "a noun frame's conditions are roles and `neg` only".into(),
+                ));
+            }
             if event.is_none() && !flags.say && !flags.receive && !flags.none {
                 return Err(err(
                     n,
@@ -483,6 +499,27 @@ mod tests {
             .unwrap_err()
             .message
             .contains("rate"));
+    }
+
+    #[test]
+    fn noun_conditions_are_roles_and_negation_only() {
+        let src = "# format 1\n\
+            Abbruch\tN\tgen=Beziehung/Gespräch,!pp:wegen\tSANCTION\twithdraw\t161\tgen\tpp:zu\t-\tEx.\n";
+        let f = Frames::parse(Language::De, src).unwrap();
+        let n = f.get(f.lookup(Pos::Noun, "abbruch")[0]);
+        assert_eq!(
+            n.requires,
+            vec![
+                Require::HeadIn(Role::Gen, vec!["beziehung".into(), "gespräch".into()]),
+                Require::Empty(Role::Pp("wegen".into())),
+            ]
+        );
+        for c in ["inf", "that", "cop"] {
+            let bad = format!("# format 1\nAbbruch\tN\t{c}\tSANCTION\t-\t-\tgen\t-\t-\tEx.\n");
+            let e = Frames::parse(Language::De, &bad).unwrap_err();
+            assert_eq!(e.line, 2);
+            assert!(e.message.contains("noun"), "{c}: {e}");
+        }
     }
 
     #[test]

@@ -1448,10 +1448,14 @@ impl EventExtractor {
                     if w.a.upos != Upos::Noun {
                         continue;
                     }
-                    let Some(&fi) = frames.lookup_noun(&w.a.lemma).first() else {
+                    let Some(f) = frames
+                        .lookup_noun(&w.a.lemma)
+                        .iter()
+                        .map(|&k| frames.get(k))
+                        .find(|f| cx.noun_holds(f, ph, i))
+                    else {
                         continue;
                     };
-                    let f = frames.get(fi);
                     let Some(ty) = f.event else { continue };
                     if s.lang == Language::En && english_noun_modifier(s, i, ph.words.end) {
                         continue;
@@ -1891,8 +1895,12 @@ impl EventExtractor {
             let w = &cx.s.ws[head];
             let frames = self.frames(cx.s.lang);
             if w.a.upos == Upos::Noun {
-                if let Some(&fi) = frames.lookup_noun(&w.a.lemma).first() {
-                    let nf = frames.get(fi);
+                if let Some(nf) = frames
+                    .lookup_noun(&w.a.lemma)
+                    .iter()
+                    .map(|&k| frames.get(k))
+                    .find(|f| cx.noun_holds(f, ph, head))
+                {
                     let roles = cx.noun_roles(nf, ph, head, &[], doc);
                     if !roles.source.is_empty() {
                         return roles.source;
@@ -2250,17 +2258,7 @@ impl ClauseCx<'_, '_> {
                         .iter()
                         .copied()
                         .chain(self.quantified_head(p))
-                        .any(|h| {
-                            let l = self.s.ws[h].a.lemma.to_lowercase();
-                            let compound = self.hyphen_compound(h);
-                            lemmas.iter().any(|x| {
-                                *x == l
-                                    || compound.as_deref() == Some(x.as_str())
-                                    || (self.s.lang == Language::De
-                                        && l.ends_with(x.as_str())
-                                        && l.len() > x.len() + 2)
-                            })
-                        })
+                        .any(|h| self.head_in(h, lemmas))
             }),
             Require::Negated => self
                 .clause
@@ -2271,6 +2269,85 @@ impl ClauseCx<'_, '_> {
             Require::That => self.that_follows,
             Require::Copula => self.copula(),
         })
+    }
+
+    /// Word `h`'s lemma is one of `lemmas` (lower case): exactly, as the hyphen compound it
+    /// ends (`cease-fire`), or (German) as the head of a closed compound
+    /// (`Handelsbeziehungen` → `beziehung`).
+    fn head_in(&self, h: usize, lemmas: &[String]) -> bool {
+        let l = self.s.ws[h].a.lemma.to_lowercase();
+        let compound = self.hyphen_compound(h);
+        lemmas.iter().any(|x| {
+            *x == l
+                || compound.as_deref() == Some(x.as_str())
+                || (self.s.lang == Language::De && l.ends_with(x.as_str()) && l.len() > x.len() + 2)
+        })
+    }
+
+    /// A noun frame's conditions, read on the noun `i` and its phrase `ph`: `gen` is a
+    /// genitive or possessor inside the phrase, `pp:X` a prepositional phrase right after
+    /// it, `adj` a named actor before the noun, `neg` a `kein`/`no` before the noun or a
+    /// negated clause; other roles are the clause's.
+    fn noun_holds(&self, f: &Frame, ph: &Phrase, i: usize) -> bool {
+        f.requires.iter().all(|r| match r {
+            Require::Filled(role) => self.noun_role_heads(role, ph, i).is_some(),
+            Require::Empty(role) => self.noun_role_heads(role, ph, i).is_none(),
+            Require::HeadIn(role, lemmas) => self
+                .noun_role_heads(role, ph, i)
+                .is_some_and(|hs| hs.into_iter().any(|h| self.head_in(h, lemmas))),
+            Require::Negated => {
+                (ph.words.start..i).any(|j| {
+                    let t = self.s.ws[j].text.to_lowercase();
+                    t.starts_with("kein") || t == "no"
+                }) || self
+                    .clause
+                    .verb
+                    .as_ref()
+                    .is_some_and(|v| v.negation.is_some())
+            }
+            // rejected for nouns when the frames are read
+            Require::Infinitive | Require::That | Require::Copula => false,
+        })
+    }
+
+    /// The head words that fill `role` for the noun `i` of phrase `ph`, if any.
+    fn noun_role_heads(&self, role: &Role, ph: &Phrase, i: usize) -> Option<Vec<usize>> {
+        let nominal = |j: &usize| matches!(self.s.ws[*j].a.upos, Upos::Noun | Upos::Propn);
+        match role {
+            Role::Gen => {
+                let heads: Vec<usize> = ph
+                    .genitives
+                    .iter()
+                    .filter_map(|g| g.clone().rev().find(nominal).or(g.clone().last()))
+                    .collect();
+                (!heads.is_empty()).then_some(heads)
+            }
+            Role::Adj => self
+                .s
+                .mentions
+                .iter()
+                .find(|m| ph.words.start <= m.tokens.start && m.tokens.start <= i)
+                .map(|m| vec![m.tokens.start]),
+            Role::Pp(_) => {
+                // the chain of prepositional phrases right after the noun's phrase
+                let mut end = ph.words.end;
+                for p in self
+                    .phrases
+                    .iter()
+                    .filter(|p| p.words.start >= ph.words.end)
+                {
+                    if p.words.start != end {
+                        break;
+                    }
+                    if p.role.as_ref() == Some(role) {
+                        return Some(p.heads.clone());
+                    }
+                    end = p.words.end;
+                }
+                None
+            }
+            _ => self.phrase(role).map(|p| p.heads.clone()),
+        }
     }
 
     /// `a bunch of U.S. citizens`, `hundreds of demonstrators`: the head of the English `of`
