@@ -16,7 +16,8 @@
 //!   support-verb constructions like `Kritik üben an`), `neg` (the clause is negated),
 //!   `inf` (an infinitive clause follows: `bereit, … zu verhandeln`), `that` (a `dass`
 //!   or `that` clause follows: `will, dass …`), `cop` (the clause's verb is a copula:
-//!   `sein`, `bleiben`, `be`, `remain`, …). A noun frame's conditions are read on the
+//!   `sein`, `bleiben`, `be`, `remain`, …), `refl` / `!refl` (the clause has / has no
+//!   reflexive or reciprocal pronoun: `treffen sich`, `einander`, `each other`). A noun frame's conditions are read on the
 //!   noun's own phrase: `gen` (a genitive or possessor: `der Abbruch der Beziehungen`),
 //!   `pp:PREP` (a prepositional phrase right after it), `adj` (a named actor before it),
 //!   `neg` (`kein`, `no` before it, or a negated clause); `subj`, `obj` and `dat` are the
@@ -133,6 +134,9 @@ pub enum Require {
     Copula,
     /// A `dass`/`that` clause follows (`will, dass der Sozialplan steht`).
     That,
+    /// The clause has a reflexive or reciprocal pronoun (`treffen sich`, `einander`,
+    /// `each other`), or (`!refl`) has none.
+    Reflexive(bool),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -300,6 +304,8 @@ impl Frames {
                         Require::That
                     } else if c == "cop" {
                         Require::Copula
+                    } else if c == "refl" || c == "!refl" {
+                        Require::Reflexive(c == "refl")
                     } else if let Some(r) = c.strip_prefix('!') {
                         Require::Empty(
                             Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?,
@@ -341,9 +347,15 @@ impl Frames {
             // a noun's conditions are read on its own phrase (see `ClauseCx::noun_holds`):
             // roles and negation only
             if pos == Pos::Noun
-                && requires
-                    .iter()
-                    .any(|r| matches!(r, Require::Infinitive | Require::That | Require::Copula))
+                && requires.iter().any(|r| {
+                    matches!(
+                        r,
+                        Require::Infinitive
+                            | Require::That
+                            | Require::Copula
+                            | Require::Reflexive(_)
+                    )
+                })
             {
                 return Err(err(
                     n,
@@ -514,7 +526,7 @@ mod tests {
                 Require::Empty(Role::Pp("wegen".into())),
             ]
         );
-        for c in ["inf", "that", "cop"] {
+        for c in ["inf", "that", "cop", "refl"] {
             let bad = format!("# format 1\nAbbruch\tN\t{c}\tSANCTION\t-\t-\tgen\t-\t-\tEx.\n");
             let e = Frames::parse(Language::De, &bad).unwrap_err();
             assert_eq!(e.line, 2);

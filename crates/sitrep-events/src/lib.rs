@@ -2268,6 +2268,27 @@ impl ClauseCx<'_, '_> {
             Require::Infinitive => self.infinitive_follows,
             Require::That => self.that_follows,
             Require::Copula => self.copula(),
+            Require::Reflexive(wanted) => self.reflexive() == *wanted,
+        })
+    }
+
+    /// The clause has a reflexive or reciprocal pronoun: German `sich`, `einander`, `uns`
+    /// as `PRF`; English `-self`, `-selves`, `each other`, `one another`.
+    fn reflexive(&self) -> bool {
+        let ws = self.s.ws;
+        self.clause.words.iter().any(|&i| {
+            let w = &ws[i as usize];
+            let t = w.text.to_lowercase();
+            match self.s.lang {
+                Language::De => w.a.xpos == Xpos::Stts(Stts::Prf) || t == "einander",
+                Language::En => {
+                    (w.a.upos == Upos::Pron && (t.ends_with("self") || t.ends_with("selves")))
+                        || (t == "other" || t == "another")
+                            && (i as usize).checked_sub(1).is_some_and(|j| {
+                                matches!(&*ws[j].text.to_lowercase(), "each" | "one")
+                            })
+                }
+            }
         })
     }
 
@@ -2306,7 +2327,7 @@ impl ClauseCx<'_, '_> {
                     .is_some_and(|v| v.negation.is_some())
             }
             // rejected for nouns when the frames are read
-            Require::Infinitive | Require::That | Require::Copula => false,
+            Require::Infinitive | Require::That | Require::Copula | Require::Reflexive(_) => false,
         })
     }
 
