@@ -416,13 +416,29 @@ impl EventExtractor {
                 .is_some_and(|v| v.voice == Voice::Pass || headline_passive(v));
             // `areas that were hit by the tsunami`: damage done by a disaster is no attack
             // (English)
-            let disaster = passive
-                && s.lang == Language::En
-                && phs.iter().any(|ph| {
-                    ph.role == Some(Role::Pp("by".into()))
-                        && s.classes
-                            .has(WordClass::Accident, s.lang, &s.ws[ph.head()].a.lemma)
-                });
+            // `killed by the crash`; `bei Arbeitsunfällen verletzt`, `von einem Blitz
+            // getroffen`, `Der Sturm verletzte zwei Menschen`: harm done by an accident or a
+            // disaster is no attack
+            let accident = |ph: &Phrase| {
+                s.classes
+                    .ends_in(WordClass::Accident, s.lang, &s.ws[ph.head()].a.lemma)
+            };
+            let disaster = match s.lang {
+                Language::En => {
+                    passive
+                        && phs
+                            .iter()
+                            .any(|ph| ph.role == Some(Role::Pp("by".into())) && accident(ph))
+                }
+                Language::De => phs.iter().any(|ph| {
+                    let by = match &ph.role {
+                        Some(Role::Pp(p)) => matches!(p.as_str(), "bei" | "durch" | "von"),
+                        Some(Role::Subj) => !passive,
+                        _ => false,
+                    };
+                    by && accident(ph)
+                }),
+            };
             if passive {
                 for ph in &mut phs {
                     // `victims killed by the MH17 crash`: an accident or a disaster is no

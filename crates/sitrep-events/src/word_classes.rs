@@ -117,16 +117,20 @@ impl WordClasses {
     /// than four letters (German compounds: `EU-Parlamentarier`), or it is a shorter row
     /// whole (`Rahmen` ends in `men`).
     pub(crate) fn counts_people(&self, lang: Language, unit: &str) -> bool {
-        let u = unit.to_lowercase();
-        self.sets[WordClass::People as usize][lang as usize]
-            .iter()
-            .any(|p| {
-                if p.chars().count() <= 4 {
-                    u == *p
-                } else {
-                    u.ends_with(p.as_str())
-                }
-            })
+        self.ends_in(WordClass::People, lang, unit)
+    }
+
+    /// Whether `word` (any case) is of `class` or ends in a row of it longer than four
+    /// letters (German compounds: `Arbeitsunfall` ends in `unfall`).
+    pub(crate) fn ends_in(&self, class: WordClass, lang: Language, word: &str) -> bool {
+        let u = word.to_lowercase();
+        self.sets[class as usize][lang as usize].iter().any(|p| {
+            if p.chars().count() <= 4 {
+                u == *p
+            } else {
+                u.ends_with(p.as_str())
+            }
+        })
     }
 }
 
@@ -160,6 +164,9 @@ mod tests {
         assert!(!w.counts_people(Language::En, "Rahmen"));
         assert!(w.counts_people(Language::En, "men"));
         assert!(!w.counts_people(Language::De, "Panzer"));
+        assert!(w.ends_in(WordClass::Accident, Language::De, "Arbeitsunfall"));
+        assert!(w.ends_in(WordClass::Accident, Language::De, "Blitzeinschlag"));
+        assert!(!w.ends_in(WordClass::Accident, Language::De, "Anschlag"));
     }
 
     #[test]
