@@ -19,6 +19,7 @@
 //!   ([`crate::events::share_word`]). A quote not found counts as a wrong speaker.
 
 use crate::events::{read_corpus, share_word};
+pub use crate::Tally;
 use serde::Serialize;
 use sitrep_attrs::{Attrs, Sent, TenseHint};
 use sitrep_core::{Date, Language, Quote, Span};
@@ -257,27 +258,6 @@ pub fn predict_dates(
 pub struct PredDate {
     pub span: Span,
     pub value: Option<String>,
-}
-
-/// Right answers out of a total.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
-pub struct Tally {
-    pub right: usize,
-    pub total: usize,
-}
-
-impl Tally {
-    fn add(&mut self, ok: bool) {
-        self.total += 1;
-        self.right += usize::from(ok);
-    }
-    pub fn accuracy(&self) -> f64 {
-        if self.total == 0 {
-            0.0
-        } else {
-            self.right as f64 / self.total as f64
-        }
-    }
 }
 
 /// Scores of one language.

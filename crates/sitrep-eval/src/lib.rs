@@ -18,3 +18,27 @@ pub mod morph;
 pub mod ner;
 pub mod tagging;
 pub mod ud;
+
+use serde::Serialize;
+
+/// Right answers out of a total (attribute and linking scores).
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Tally {
+    pub right: usize,
+    pub total: usize,
+}
+
+impl Tally {
+    pub(crate) fn add(&mut self, ok: bool) {
+        self.total += 1;
+        self.right += usize::from(ok);
+    }
+
+    pub fn accuracy(&self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.right as f64 / self.total as f64
+        }
+    }
+}

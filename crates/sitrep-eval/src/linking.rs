@@ -16,6 +16,7 @@
 //! are printed beside them.
 
 use crate::events::{read_corpus, TextFrom};
+pub use crate::Tally;
 use serde::{Deserialize, Serialize};
 use sitrep_core::{Analysis, EntityKind, Language, Sector};
 use std::collections::HashMap;
@@ -106,27 +107,6 @@ pub fn load(path: &Path, data_dir: &Path) -> Result<Vec<LinkDoc>, String> {
         docs.push(d);
     }
     Ok(docs)
-}
-
-/// Right answers out of a total.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
-pub struct Tally {
-    pub right: usize,
-    pub total: usize,
-}
-
-impl Tally {
-    fn add(&mut self, ok: bool) {
-        self.total += 1;
-        self.right += usize::from(ok);
-    }
-    pub fn accuracy(&self) -> f64 {
-        if self.total == 0 {
-            0.0
-        } else {
-            self.right as f64 / self.total as f64
-        }
-    }
 }
 
 /// A gold mention the system got wrong.
