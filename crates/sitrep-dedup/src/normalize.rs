@@ -32,6 +32,21 @@ impl Words {
         };
         let mut start: Option<usize> = None;
         for c in text.chars() {
+            // ASCII, most of a text: the same tests and folds without the Unicode tables
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    if start.is_none() {
+                        if !w.buf.is_empty() {
+                            w.buf.push(' ');
+                        }
+                        start = Some(w.buf.len());
+                    }
+                    w.buf.push(c.to_ascii_lowercase());
+                } else if let Some(s) = start.take() {
+                    w.spans.push((s, w.buf.len()));
+                }
+                continue;
+            }
             if is_invisible(c) {
                 continue;
             }
@@ -87,6 +102,19 @@ mod tests {
         assert_ne!(normalize("2.000 Soldaten"), normalize("3.000 Soldaten"));
         assert_eq!(normalize("GROSSE Straße"), normalize("große strasse"));
         assert_eq!(normalize("ΟΔΟΣ"), normalize("οδος"));
+    }
+
+    /// The ASCII shortcut folds and splits exactly as the Unicode definitions do.
+    #[test]
+    fn ascii_follows_the_unicode_rules() {
+        for c in (0u8..128).map(char::from) {
+            let want = if c.is_alphanumeric() {
+                format!("x{}y", c.to_lowercase())
+            } else {
+                "x y".to_string()
+            };
+            assert_eq!(normalize(&format!("x{c}y")), want, "{c:?}");
+        }
     }
 
     #[test]

@@ -1789,16 +1789,26 @@ impl EntityRecognizer {
                 surnames.insert(cx.strs[f.tokens.end - 1].to_string(), f.clone());
             }
         }
+        let capital = |w: &str| {
+            w.as_bytes()
+                .first()
+                .is_some_and(|&b| b >= 0x80 || b.is_ascii_uppercase())
+        };
+        // the few organisation heads without a capital (`e.V.`): the test below runs on
+        // every lower-case word and punctuation mark, the whole list would cost a scan each
+        let lower_heads: Vec<&str> = self
+            .cues
+            .org_heads
+            .iter()
+            .copied()
+            .filter(|h| !capital(h))
+            .collect();
         let mut i = 0;
         while i < n {
             // (every test in `starts_name` wants a capital first, but an organisation head
             // such as `e.V.`: lower-case words and punctuation are passed over cheaply)
             if covered[i]
-                || !cx.strs[i]
-                    .as_bytes()
-                    .first()
-                    .is_some_and(|&b| b >= 0x80 || b.is_ascii_uppercase())
-                    && !self.cues.org_heads.contains(&cx.strs[i])
+                || !capital(cx.strs[i]) && !lower_heads.contains(&cx.strs[i])
                 || !self.starts_name(cx, i)
             {
                 i += 1;

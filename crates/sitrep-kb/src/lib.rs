@@ -18,6 +18,7 @@
 //! * [`stats`]: the coverage report of `sitrep kb stats`.
 //! * [`matcher`]: every surface form compiled for matching over tokens, with sector words.
 
+mod bytetrie;
 pub mod matcher;
 pub mod media;
 pub mod names;

@@ -17,7 +17,8 @@
 //! a media alias or coreference noun that must not be a first mention on its own).
 //!
 //! Sector words are kept apart ([`SectorIndex`]): they are looked up by lemma, with the
-//! compound rules of [`crate::sectors::resolve`] precomputed into hash maps.
+//! compound rules of [`crate::sectors::resolve`] precomputed into a hash map of whole
+//! words and two byte tries (heads by their last bytes, first parts by their first).
 //!
 //! Nothing is serialised: building from the embedded TSVs costs about 250 M instructions
 //! per language plus 150 M for the place registry, parsed on a thread of its own
@@ -25,6 +26,7 @@
 //! needs it. A binary artifact would cut this further, at the price of a generator and a
 //! staleness test.
 
+use crate::bytetrie::ByteTrie;
 use crate::media::{self, Outlet};
 use crate::national::{self, NationalOrg};
 use crate::orgs::{self, Org};
@@ -152,7 +154,9 @@ impl PlaceSlot {
 
 /// Normalises one token for lookup: typographic apostrophes become `'`.
 pub fn normalise(tok: &str) -> std::borrow::Cow<'_, str> {
-    if tok.contains(['’', '‘']) {
+    // both marks are encoded from the byte 0xE2: `memchr` for it spares the char-by-char
+    // search on nearly every token
+    if tok.as_bytes().contains(&0xE2) && tok.contains(['’', '‘']) {
         std::borrow::Cow::Owned(tok.replace(['’', '‘'], "'"))
     } else {
         std::borrow::Cow::Borrowed(tok)
@@ -721,60 +725,67 @@ impl Matcher {
     }
 }
 
-/// Sector words of one language with the compound rules precomputed: lookups are a few
-/// hash probes per word instead of a scan of the table.
+/// Sector words of one language with the compound rules precomputed: a lookup is one
+/// hash probe for the whole word and one walk of each trie, not a probe per suffix.
 #[derive(Debug, Clone)]
 pub struct SectorIndex {
     lang: Language,
-    /// lowercased lemma or variant → (sector, compound kind). FNV: the head search
-    /// hashes every suffix of every noun the event stage asks about.
+    /// lowercased lemma or variant → (sector, compound kind)
     words: FnvMap<String, (Sector, Compound)>,
-    /// Longest key of `words` in bytes: longer suffixes are not looked up.
-    max_word: usize,
+    /// the entries of `words` that may head a compound, keys reversed: walking a word from
+    /// its end meets every listed head it ends in, the longest last
+    heads: ByteTrie<(Sector, Compound)>,
     /// lowercased first forms → sector
-    firsts: FnvMap<String, Sector>,
-    max_first: usize,
+    firsts: ByteTrie<Sector>,
 }
 
 impl SectorIndex {
     pub fn new(lang: Language, words: &[SectorWord]) -> SectorIndex {
-        let mut idx = SectorIndex {
-            lang,
-            words: FnvMap::default(),
-            max_word: 0,
-            firsts: FnvMap::default(),
-            max_first: 0,
-        };
+        let mut map: FnvMap<String, (Sector, Compound)> = FnvMap::default();
+        let mut firsts = Vec::new();
         for w in words.iter().filter(|w| w.lang == lang) {
             for f in w.forms() {
-                let f = f.to_lowercase();
-                idx.max_word = idx.max_word.max(f.len());
-                idx.words.entry(f).or_insert((w.sector, w.compound));
+                map.entry(f.to_lowercase())
+                    .or_insert((w.sector, w.compound));
             }
             if matches!(w.compound, Compound::First | Compound::Both) {
                 for f in &w.first_forms {
-                    let f = f.to_lowercase();
-                    idx.max_first = idx.max_first.max(f.len());
-                    idx.firsts.entry(f).or_insert(w.sector);
+                    firsts.push((f.to_lowercase(), w.sector));
                 }
             }
         }
-        idx
+        let heads = ByteTrie::new(
+            map.iter()
+                .filter(|(_, (_, c))| {
+                    matches!(c, Compound::Head | Compound::Office | Compound::Both)
+                })
+                .map(|(k, &v)| (k.bytes().rev().collect::<Vec<u8>>(), v)),
+        );
+        SectorIndex {
+            lang,
+            words: map,
+            heads,
+            firsts: ByteTrie::new(firsts),
+        }
     }
 
     /// The sector of a lemma (or word form): as listed; else the longest listed head it
     /// ends in (an office head yields to a first part with its own sector); else the
     /// longest listed first part. Same rules as [`sectors::resolve`].
     pub fn sector(&self, word: &str) -> Option<Sector> {
-        let w = word.trim().to_lowercase();
+        self.sector_lower(&lower(word.trim()).0)
+    }
+
+    /// [`SectorIndex::sector`] of a word already trimmed and lowercased.
+    fn sector_lower(&self, w: &str) -> Option<Sector> {
         if w.is_empty() {
             return None;
         }
-        if let Some(&(s, _)) = self.words.get(&w) {
+        if let Some(&(s, _)) = self.words.get(w) {
             return Some(s);
         }
-        let head = self.head(&w);
-        let first = || self.first(&w);
+        let head = self.head(w);
+        let first = || self.first(w);
         match head {
             Some((s, Compound::Office)) => first().filter(|f| *f != s).or(Some(s)),
             Some((s, _)) => Some(s),
@@ -784,18 +795,34 @@ impl SectorIndex {
 
     /// Tries the lemma, then plain German/English plural and inflection endings stripped.
     pub fn sector_of_form(&self, word: &str) -> Option<Sector> {
-        if let Some(s) = self.sector(word) {
+        let t = word.trim();
+        let (lw, aligned) = lower(t);
+        if let Some(s) = self.sector_lower(&lw) {
             return Some(s);
         }
         let endings: &[&str] = match self.lang {
             Language::De => &["innen", "en", "n", "e", "s", "es"],
             Language::En => &["s", "es"],
         };
+        // where `t` starts in `word`: a stem's lowercase is a slice of `lw` when lowercasing
+        // kept every character's length
+        let t_at = t.as_ptr() as usize - word.as_ptr() as usize;
         for e in endings {
             if let Some(stem) = word.strip_suffix(e) {
                 if stem.chars().count() >= 3 {
-                    if let Some(s) = self.sector(stem) {
-                        return Some(s);
+                    let s = if aligned {
+                        let st = stem.trim();
+                        if st.is_empty() {
+                            None
+                        } else {
+                            let a = st.as_ptr() as usize - word.as_ptr() as usize - t_at;
+                            self.sector_lower(&lw[a..a + st.len()])
+                        }
+                    } else {
+                        self.sector(stem)
+                    };
+                    if s.is_some() {
+                        return s;
                     }
                 }
             }
@@ -805,37 +832,60 @@ impl SectorIndex {
 
     fn head(&self, w: &str) -> Option<(Sector, Compound)> {
         // the longest proper suffix that is a head word
-        for (i, _) in w.char_indices().skip(1) {
-            let suffix = &w[i..];
-            if suffix.len() > self.max_word {
-                continue;
+        let b = w.as_bytes();
+        let mut at = ByteTrie::<(Sector, Compound)>::ROOT;
+        let mut found = None;
+        for i in (1..b.len()).rev() {
+            match self.heads.step(at, b[i]) {
+                Some(n) => at = n,
+                None => return found,
             }
-            if self.lang == Language::En && !matches!(w.as_bytes()[i - 1], b' ' | b'-') {
-                continue;
-            }
-            if let Some(&(s, c)) = self.words.get(suffix) {
-                if matches!(c, Compound::Head | Compound::Office | Compound::Both) {
-                    return Some((s, c));
+            if let Some(v) = self.heads.value(at) {
+                if w.is_char_boundary(i)
+                    && (self.lang != Language::En || matches!(b[i - 1], b' ' | b'-'))
+                {
+                    found = Some(v);
                 }
             }
         }
-        None
+        found
     }
 
     fn first(&self, w: &str) -> Option<Sector> {
-        for e in w.char_indices().rev().map(|(i, _)| i).filter(|&i| i > 0) {
-            if e > self.max_first {
-                continue;
+        // the longest proper prefix that is a first part
+        let b = w.as_bytes();
+        let mut at = ByteTrie::<Sector>::ROOT;
+        let mut found = None;
+        for (e, &byte) in b.iter().enumerate().take(b.len().saturating_sub(1)) {
+            match self.firsts.step(at, byte) {
+                Some(n) => at = n,
+                None => return found,
             }
-            if self.lang == Language::En && !matches!(w.as_bytes()[e], b' ' | b'-') {
-                continue;
-            }
-            if let Some(&s) = self.firsts.get(&w[..e]) {
-                return Some(s);
+            let e = e + 1;
+            if let Some(s) = self.firsts.value(at) {
+                if w.is_char_boundary(e)
+                    && (self.lang != Language::En || matches!(b[e], b' ' | b'-'))
+                {
+                    found = Some(s);
+                }
             }
         }
-        None
+        found
     }
+}
+
+/// `t` lowercased, and whether every character kept its byte length (so the lowercase of
+/// any slice of `t` is the same slice of the result). Not so for `Σ`, whose lowercase
+/// depends on its neighbours, nor for the few characters that change length.
+fn lower(t: &str) -> (String, bool) {
+    if t.is_ascii() {
+        return (t.to_ascii_lowercase(), true);
+    }
+    let aligned = t.chars().all(|c| {
+        let mut l = c.to_lowercase();
+        c != 'Σ' && matches!((l.next(), l.next()), (Some(x), None) if x.len_utf8() == c.len_utf8())
+    });
+    (t.to_lowercase(), aligned)
 }
 
 #[cfg(test)]
@@ -872,6 +922,14 @@ mod tests {
         assert_eq!(t("Côte d’Ivoire"), ["Côte", "d'Ivoire"]);
         assert_eq!(t("O‘Neill-3"), ["O'Neill", "-", "3"]);
         assert!(t(" ").is_empty());
+        // tokens of text are read the same way
+        assert_eq!(normalise("O’Neill"), "O'Neill");
+        assert_eq!(normalise("d‘Ivoire’"), "d'Ivoire'");
+        assert_eq!(normalise("Côte…"), "Côte…");
+        assert!(matches!(
+            normalise("Kreml"),
+            std::borrow::Cow::Borrowed("Kreml")
+        ));
     }
 
     #[test]
@@ -950,6 +1008,72 @@ mod tests {
         assert_eq!(s.sector("Regierungssprecher"), Some(Sector::Gov));
         assert_eq!(s.sector("Polizeipräsident"), Some(Sector::Cop));
         assert_eq!(en().sectors().sector("troops"), Some(Sector::Mil));
+    }
+
+    /// The index's tries give what the plain rules of `sectors::resolve` give, on listed
+    /// forms, compounds of a first part and a head, inflected and capitalised forms, and
+    /// words whose lowercase changes length (`ẞ`) or depends on context (`Σ`).
+    #[test]
+    fn sector_index_agrees_with_the_plain_rules() {
+        let words = sectors::load().unwrap();
+        for lang in Language::ALL {
+            let idx = SectorIndex::new(lang, &words);
+            let of_lang: Vec<&SectorWord> = words.iter().filter(|w| w.lang == lang).collect();
+            let heads: Vec<String> = of_lang
+                .iter()
+                .flat_map(|w| w.forms().map(str::to_string).collect::<Vec<_>>())
+                .step_by(7)
+                .collect();
+            let firsts: Vec<String> = of_lang
+                .iter()
+                .flat_map(|w| w.first_forms.iter().cloned())
+                .step_by(5)
+                .collect();
+            let mut probes: Vec<String> = Vec::new();
+            for (k, h) in heads.iter().enumerate() {
+                let f = &firsts[k % firsts.len().max(1)];
+                let cap = |s: &str| {
+                    let mut c = s.chars();
+                    c.next()
+                        .map_or(String::new(), |x| x.to_uppercase().chain(c).collect())
+                };
+                probes.extend([
+                    h.clone(),
+                    cap(h),
+                    format!("{f}{h}"),
+                    format!("{f}-{h}"),
+                    format!("{f} {h}"),
+                    format!("{}en", cap(h)),
+                    format!("{h}innen"),
+                    format!("{f}{h}s"),
+                    format!("Zusatz{h}e"),
+                    format!("{f}welt"),
+                    format!("ẞ{h}"),
+                    format!("Σ{h}es"),
+                    format!("  {h}  "),
+                ]);
+            }
+            probes.extend(["", " ", "x", "Ära", "ÖSTERREICHERN"].map(String::from));
+            let plain = |w: &str| sectors::resolve(&words, lang, w).map(|r| r.0);
+            let endings: &[&str] = match lang {
+                Language::De => &["innen", "en", "n", "e", "s", "es"],
+                Language::En => &["s", "es"],
+            };
+            for p in &probes {
+                assert_eq!(idx.sector(p), plain(p), "{lang:?} sector({p:?})");
+                let of_form = plain(p).or_else(|| {
+                    endings.iter().find_map(|e| {
+                        let stem = p.strip_suffix(e)?;
+                        (stem.chars().count() >= 3).then(|| plain(stem)).flatten()
+                    })
+                });
+                assert_eq!(
+                    idx.sector_of_form(p),
+                    of_form,
+                    "{lang:?} sector_of_form({p:?})"
+                );
+            }
+        }
     }
 
     #[test]

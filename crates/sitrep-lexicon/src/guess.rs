@@ -57,8 +57,7 @@ fn compound_depth(lex: &Lexicon, form: &str, depth: u8) -> Vec<Entry> {
             continue;
         };
         let mut heads = Vec::new();
-        lex.lookup_into(&head_cap, Source::Compound, &mut heads);
-        heads.retain(|e| e.xpos == Stts::Nn);
+        lex.lookup_filtered_into(&head_cap, Source::Compound, Some(Stts::Nn), &mut heads);
         if heads.is_empty() || !modifier_known(lex, modifier, depth) {
             continue;
         }

@@ -351,10 +351,24 @@ impl Lexicon {
     /// Appends the analyses of exactly `form` to `out`, marking artifact entries with
     /// `source`. Returns whether anything was added.
     pub fn lookup_into(&self, form: &str, source: Source, out: &mut Vec<Entry>) -> bool {
+        self.lookup_filtered_into(form, source, None, out)
+    }
+
+    /// [`Lexicon::lookup_into`] keeping only the analyses with tag `only` when given: the
+    /// compound guesser asks every split for its noun heads, and the other analyses'
+    /// lemmas need not be built.
+    pub(crate) fn lookup_filtered_into(
+        &self,
+        form: &str,
+        source: Source,
+        only: Option<Stts>,
+        out: &mut Vec<Entry>,
+    ) -> bool {
+        let wanted = |x: Stts| only.is_none_or(|o| o == x);
         let n = out.len();
         let closed = self.closed.get(form);
         if let Some(c) = closed {
-            out.extend(c.iter().map(|e| Entry {
+            out.extend(c.iter().filter(|e| wanted(e.tag.xpos)).map(|e| Entry {
                 lemma: e.lemma.to_string(),
                 upos: e.tag.upos,
                 xpos: e.tag.xpos,
@@ -364,7 +378,7 @@ impl Lexicon {
             }));
         }
         self.for_each_artifact(form, |tag, rule| {
-            if closed.is_some() && !is_open(tag.xpos) {
+            if closed.is_some() && !is_open(tag.xpos) || !wanted(tag.xpos) {
                 return;
             }
             let Some(lemma) = self.lemma(form, rule) else {

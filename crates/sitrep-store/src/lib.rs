@@ -27,6 +27,7 @@ mod parquet_export;
 #[cfg(feature = "postgres")]
 mod postgres;
 mod read;
+mod sorted_json;
 mod sqlite;
 pub mod testing;
 mod write;

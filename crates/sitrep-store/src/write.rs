@@ -405,9 +405,7 @@ fn assign_cluster(
 
 /// The analysis JSON as stored: without the text, which has its own column.
 pub(crate) fn analysis_json(a: &Analysis) -> String {
-    let mut v = serde_json::to_value(a).expect("an analysis always serialises");
-    v["text"] = serde_json::Value::String(String::new());
-    v.to_string()
+    crate::sorted_json::to_string(a, true).expect("an analysis always serialises")
 }
 
 /// The day an event is filed under: its date when it names a day, else the publication
@@ -475,6 +473,24 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stored JSON is what the store has always written (`to_value`, sorted keys, the
+    /// f32 confidence widened, the text blanked), here on a whole analysis with tokens,
+    /// entities, events and quotes (`sitrep extract --events --tokens
+    /// examples/de-truppen.txt`).
+    #[test]
+    fn analysis_json_is_the_sorted_value_without_the_text() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../testdata/store/de-truppen.analysis.json"
+        );
+        let text = std::fs::read_to_string(path).unwrap();
+        let a: Analysis = serde_json::from_str(&text).unwrap();
+        assert!(!a.events.is_empty() && a.tokens.as_ref().is_some_and(|t| !t.is_empty()));
+        let mut v = serde_json::to_value(&a).unwrap();
+        v["text"] = serde_json::Value::String(String::new());
+        assert_eq!(analysis_json(&a), v.to_string());
+    }
 
     #[test]
     fn windows_cross_months_years_and_leap_days() {
