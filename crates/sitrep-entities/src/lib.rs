@@ -113,6 +113,10 @@ pub struct Found {
     pub rule: Rule,
     /// The state a place lies in (places have no actor `code`).
     pub country: Option<String>,
+    /// A person an office or post describes, one without a sector of its own
+    /// (`Staatsoperndirektor`, `Kardinal`) or a former one (`die ehemalige Richterin`):
+    /// no private person, so the output's default sector CVL is not given.
+    pub office: bool,
 }
 
 impl Found {
@@ -211,6 +215,7 @@ impl Ctx<'_> {
             name: self.span(r).get(self.text).unwrap_or("").to_string(),
             rule: Rule::Name,
             country: None,
+            office: false,
         }
     }
 
@@ -917,6 +922,7 @@ impl EntityRecognizer {
             name: e.name.clone(),
             rule,
             country: None,
+            office: false,
         };
         match e.form {
             FormType::Capital => {
@@ -1290,10 +1296,21 @@ impl EntityRecognizer {
             && capitalised(w)
             && self.first_names.get(w).is_some()
             && self.first_name_tag_ok(cx, i)
-            // the lists hold words of other languages that are German words (`Ein`, `Alle`)
-            && !self.is_common_word(cx, w)
+            // the lists hold words of other languages that are German words (`Ein`, `Alle`);
+            // a word the lexicon knows only as an adjective is a name when capitalised
+            // before a name (`Christopher`, an adjective in `Christopher Street Day`)
+            && (!self.is_common_word(cx, w) || i + 1 < cx.strs.len() && self.is_name_token(cx, i + 1) && self.adjective_only(w))
             // `1,5 Mio Euro`
             && !(i > 0 && cx.strs[i - 1].chars().any(|c| c.is_ascii_digit()))
+    }
+
+    /// The lexicon knows `w` (in any case) only as an attributive or predicative adjective.
+    fn adjective_only(&self, w: &str) -> bool {
+        use sitrep_core::Stts;
+        self.lexicon.as_ref().is_some_and(|lex| {
+            let set = lex.stts_set_any_case(w);
+            !set.is_empty() && set.iter().all(|t| matches!(t, Stts::Adja | Stts::Adjd))
+        })
     }
 
     /// The tag allows a given name: never a function word (`The`, `Die` are in the lists
@@ -1755,6 +1772,7 @@ impl EntityRecognizer {
                             .to_string(),
                         rule: Rule::Name,
                         country: f.country.clone(),
+                        office: false,
                     };
                     continue;
                 }
@@ -1770,6 +1788,7 @@ impl EntityRecognizer {
                         name: keep.name.clone(),
                         rule: keep.rule,
                         country: None,
+                        office: false,
                     };
                     *prev = merged;
                     continue;
@@ -2023,6 +2042,7 @@ impl EntityRecognizer {
                 name,
                 rule,
                 country: None,
+                office: false,
             };
         let prev_idx = r.start.checked_sub(1);
         let prev = prev_idx.map(|p| cx.strs[p]);
@@ -2600,11 +2620,12 @@ pub fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<S
             None => counts.push((c, 1)),
         }
     }
-    // a story that names no state or place (a commentary on `Hofer` and the `FPÖ`):
-    // the states of the national organisations the knowledge base knows
+    // a story that names no state or place (a commentary on `Hofer` and the `FPÖ`, a
+    // media story on `ARD` and `NDR`): the states of the national organisations and
+    // outlets the knowledge base knows
     if counts.is_empty() {
         for f in found.iter().filter(|f| {
-            f.kind == EntityKind::Organization
+            matches!(f.kind, EntityKind::Organization | EntityKind::Media)
                 && f.kb.is_some()
                 && matches!(f.rule, Rule::Kb(_) | Rule::Compound(_))
         }) {
@@ -2635,7 +2656,8 @@ pub fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<S
 /// A named person the knowledge base does not know and whom nothing in the text gives an
 /// office, role or organisation is a private person: sector CVL (civilians), as a coder
 /// reads `Maria Großbauer` in a story about a ball; the event stage does not see this
-/// default either.
+/// default either. A person an office describes ([`Found::office`]) is no private person
+/// and keeps no sector.
 pub fn with_home_country(found: &[Found], home: Option<&str>) -> Vec<Found> {
     let mut out = found.to_vec();
     for f in &mut out {
@@ -2645,7 +2667,7 @@ pub fn with_home_country(found: &[Found], home: Option<&str>) -> Vec<Found> {
         if f.code.is_none() {
             f.code = home.map(str::to_string);
         }
-        if f.kind == EntityKind::Person && f.sector.is_none() {
+        if f.kind == EntityKind::Person && f.sector.is_none() && !f.office {
             f.sector = Some(Sector::Cvl);
         }
     }

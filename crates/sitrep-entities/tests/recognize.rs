@@ -1176,3 +1176,101 @@ fn associations_by_compound_noun_and_ministry_abbreviations() {
     let ms = mentions(Language::De, "Der Verband schwieg.");
     assert!(ms.iter().all(|m| m.0 != "Verband"), "{ms:?}");
 }
+
+/// A multiword name coupled by hyphens in a compound (`Air-France-Chef`) is a mention of
+/// it and gives the post its sector; a company before a state's name is its national
+/// subsidiary (not before a verb); a company noun makes a village's name a company.
+#[test]
+fn coupled_names_national_subsidiaries_and_company_nouns_before_places() {
+    let ms = mentions(
+        Language::De,
+        "Zuvor hatte Air-France-Chef Pierre Malbec den Plan vorgestellt.",
+    );
+    let m = mention(&ms, "Air-France");
+    assert_eq!(
+        (m.1, m.2.as_deref()),
+        (EntityKind::Organization, Some("FRA"))
+    );
+    assert_eq!(mention(&ms, "Pierre Malbec").3, Some(Sector::Bus));
+    let ms = mentions(
+        Language::De,
+        "Das sagte der ehemalige Mazda Österreich-Chef am Montag.",
+    );
+    let m = mention(&ms, "Mazda Österreich");
+    assert_eq!(
+        (m.1, m.2.as_deref(), m.3),
+        (EntityKind::Organization, Some("AUT"), Some(Sector::Bus))
+    );
+    let ms = mentions(Language::De, "Er fürchtet, dass Mazda Österreich verlässt.");
+    assert_eq!(mention(&ms, "Österreich").1, EntityKind::State, "{ms:?}");
+    let ms = mentions(
+        Language::De,
+        "Die Rettung kam durch den chinesischen Hersteller Dongfeng.",
+    );
+    let m = mention(&ms, "Dongfeng");
+    assert_eq!(
+        (m.1, m.2.as_deref(), m.3),
+        (EntityKind::Organization, Some("CHN"), Some(Sector::Bus))
+    );
+    // a village at a name's end is no state for it (`List` on Sylt)
+    let ms = mentions(Language::De, "Der Zulieferer Kruner List meldet Gewinne.");
+    let m = mention(&ms, "Kruner List");
+    assert_eq!((m.2.as_deref(), m.3), (None, Some(Sector::Bus)), "{ms:?}");
+}
+
+/// An institution noun names a place's body also before `von`, and when the place is the
+/// document's first mention; a given name that is also an adjective (`Christopher`) starts
+/// a name, and a post in a named company gives its sector.
+#[test]
+fn institutions_of_places_and_posts_of_named_companies() {
+    let ms = mentions(
+        Language::De,
+        "Die Zollfahndung Niederösterreich hat Vögel beschlagnahmt. Nach Angaben der \
+         Handelskammer von Thessaloniki dauert es länger.",
+    );
+    let m = mention(&ms, "Zollfahndung Niederösterreich");
+    assert_eq!((m.2.as_deref(), m.3), (Some("AUT"), Some(Sector::Gov)));
+    let m = mention(&ms, "Handelskammer von Thessaloniki");
+    assert_eq!((m.2.as_deref(), m.3), (Some("GRC"), Some(Sector::Bus)));
+    let ms = mentions(
+        Language::De,
+        "Es gibt keine Wege, sagt ÖBB-Sprecher Christopher Seifert am Montag.",
+    );
+    let m = mention(&ms, "Christopher Seifert");
+    assert_eq!(
+        (m.1, m.3),
+        (EntityKind::Person, Some(Sector::Bus)),
+        "{ms:?}"
+    );
+}
+
+/// The output's default CVL is for private persons: one an office without a sector
+/// describes (`Staatsoperndirektor`), or a former office (`die ehemalige Richterin`), has
+/// none; a story that names only outlets takes their state as its home.
+#[test]
+fn office_holders_are_no_private_persons_and_outlets_give_a_home_state() {
+    let text = "Neue Oper. Wien – Staatsoperndirektor Dominik Mayerhofer bleibt. Die \
+                ehemalige Höchstrichterin Irmtraud Gressl kandidiert. Gressl sagte nichts. \
+                Maria Kofler kam auch.";
+    let (found, seg) = mentions_of(Language::De, text);
+    let home = sitrep_entities::home_country(text, &seg, &found);
+    let shown = sitrep_entities::with_home_country(&found, home.as_deref());
+    let es = sitrep_entities::group(text, &shown);
+    assert_eq!(
+        code(by_mention(&es, "Dominik Mayerhofer")),
+        (Some("AUT"), None)
+    );
+    assert_eq!(
+        code(by_mention(&es, "Irmtraud Gressl")),
+        (Some("AUT"), None)
+    );
+    assert_eq!(code(by_mention(&es, "Gressl")), (Some("AUT"), None));
+    assert_eq!(
+        code(by_mention(&es, "Maria Kofler")),
+        (Some("AUT"), Some(Sector::Cvl))
+    );
+    let text = "Die ARD und der NDR streiten über die Sendung. Der Spiegel berichtet.";
+    let (found, seg) = mentions_of(Language::De, text);
+    let home = sitrep_entities::home_country(text, &seg, &found);
+    assert_eq!(home.as_deref(), Some("DEU"));
+}
