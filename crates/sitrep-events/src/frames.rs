@@ -16,7 +16,8 @@
 //!   support-verb constructions like `Kritik üben an`), `neg` (the clause is negated),
 //!   `inf` (an infinitive clause follows: `bereit, … zu verhandeln`), `that` (a `dass`
 //!   or `that` clause follows: `will, dass …`), `cop` (the clause's verb is a copula:
-//!   `sein`, `bleiben`, `be`, `remain`, …).
+//!   `sein`, `bleiben`, `be`, `remain`, …), `adv=Lemma/Lemma` (an adverb of the clause
+//!   outside its argument phrases has one of these lemmas: `scharf angreifen`).
 //! * `type`: a PLOVER type, or `-` for a frame that is no event itself (verbs of saying).
 //! * `source`, `target`: `-` or roles separated by `|` (the first filled one wins):
 //!   `subj`, `obj`, `dat` (German dative, English indirect object), `gen` (German
@@ -129,6 +130,10 @@ pub enum Require {
     Copula,
     /// A `dass`/`that` clause follows (`will, dass der Sozialplan steht`).
     That,
+    /// An adverb or adverbial adjective of the clause, outside its argument phrases, has
+    /// one of these lemmas: the manner that picks the sense (`griff … scharf an` is a
+    /// verbal attack, `gerichtlich vorgehen` legal action).
+    Adverb(Vec<String>),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -300,6 +305,11 @@ impl Frames {
                         Require::Empty(
                             Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?,
                         )
+                    } else if let Some(ls) = c.strip_prefix("adv=") {
+                        if ls.split('/').any(str::is_empty) {
+                            return Err(err(n, format!("empty adverb in `{c}`")));
+                        }
+                        Require::Adverb(ls.split('/').map(|l| l.to_lowercase()).collect())
                     } else if let Some((r, ls)) = c.split_once('=') {
                         let role =
                             Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?;
@@ -464,6 +474,21 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.contains("pp:"), "{e}");
+    }
+
+    #[test]
+    fn adverb_requirement_parses() {
+        let src = "# format 1\n\
+            angreifen\tV\tadv=scharf/Heftig\tACCUSE\tdisapprove\t111\tsubj\tobj\t-\tX griff Y scharf an.\n";
+        let f = Frames::parse(Language::De, src).unwrap();
+        let a = f.get(f.lookup(Pos::Verb, "angreifen")[0]);
+        assert_eq!(
+            a.requires,
+            vec![Require::Adverb(vec!["scharf".into(), "heftig".into()])]
+        );
+        let bad = "# format 1\nx\tV\tadv=scharf/\tACCUSE\t-\t-\tsubj\tobj\t-\tEx.\n";
+        let e = Frames::parse(Language::De, bad).unwrap_err();
+        assert!(e.message.contains("adverb"), "{e}");
     }
 
     #[test]
