@@ -34,6 +34,8 @@ report evaluation/gold/de/gnad-dev3.gold.jsonl 0
 report evaluation/gold/de/gnad-dev4.gold.jsonl 0
 # fifth German dev set: unseen for its first figure (F1 0.281 at f8c74a9), tuned on since
 report evaluation/gold/de/gnad-dev5.gold.jsonl 0
+# sixth German dev set: unseen for its first figure (F1 0.085 at d89d10a), tuned on since
+report evaluation/gold/de/gnad-dev6.gold.jsonl 0
 report evaluation/gold/en/ewt-tune.gold.jsonl 0
 report evaluation/gold/en/ewt-held.gold.jsonl 0
 report evaluation/gold/en/ewt-tune-posts.gold.jsonl 0

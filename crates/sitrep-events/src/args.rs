@@ -361,6 +361,19 @@ pub fn phrases(
         out.retain(|ph| ph.role.is_some() || !is_time_adverbial(words, ph));
     }
     assign_roles(lang, words, &mut out, verbs, finite, main_clause);
+    // A German `zu` infinitive has no subject of its own: a phrase read as nominative
+    // there is the object (`Dutzende Menschen zu retten`); its doer comes from the
+    // governing clause.
+    let zu_infinitive = lang == Language::De
+        && finite.is_none()
+        && clause
+            .iter()
+            .any(|&i| matches!(words[i].stts(), Some(Stts::Ptkzu | Stts::Vvizu)));
+    if zu_infinitive && !out.iter().any(|p| p.role == Some(Role::Obj)) {
+        if let Some(ph) = out.iter_mut().find(|p| p.role == Some(Role::Subj)) {
+            ph.role = Some(Role::Obj);
+        }
+    }
     out
 }
 
@@ -412,12 +425,18 @@ fn noun_phrase(
         }
     }
     // Coordination: `USA und NATO`, `nach Deutschland und Polen`.
-    while let (Some(&c), Some(_)) = (clause.get(next), clause.get(next + 1)) {
-        if !words[c].is_conj() {
+    while let (Some(&c), Some(&c2)) = (clause.get(next), clause.get(next + 1)) {
+        // German `sowohl X als auch Y`: a two-word conjunction
+        let both = lang == Language::De
+            && words[c].text.eq_ignore_ascii_case("als")
+            && words[c2].text.eq_ignore_ascii_case("auch")
+            && c2 == c + 1;
+        if !words[c].is_conj() && !both {
             break;
         }
+        let skip = if both { 2 } else { 1 };
         // English `and` followed by a preposition or verb ends the phrase.
-        let Some((more, after)) = simple_np(lang, words, clause, next + 1) else {
+        let Some((more, after)) = simple_np(lang, words, clause, next + skip) else {
             break;
         };
         phrase.words.end = more.words.end;

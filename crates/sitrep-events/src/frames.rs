@@ -17,7 +17,9 @@
 //!   `inf` (an infinitive clause follows: `bereit, … zu verhandeln`), `that` (a `dass`
 //!   or `that` clause follows: `will, dass …`), `cop` (the clause's verb is a copula:
 //!   `sein`, `bleiben`, `be`, `remain`, …), `refl` / `!refl` (the clause has / has no
-//!   reflexive or reciprocal pronoun: `treffen sich`, `einander`, `each other`). A noun frame's conditions are read on the
+//!   reflexive or reciprocal pronoun: `treffen sich`, `einander`, `each other`),
+//!   `adv=Lemma/Lemma` (an adverb of the clause outside its argument phrases has one of
+//!   these lemmas: `scharf angreifen`). A noun frame's conditions are read on the
 //!   noun's own phrase: `gen` (a genitive or possessor: `der Abbruch der Beziehungen`),
 //!   `pp:PREP` (a prepositional phrase right after it), `adj` (a named actor before it),
 //!   `neg` (`kein`, `no` before it, or a negated clause); `subj`, `obj` and `dat` are the
@@ -137,6 +139,10 @@ pub enum Require {
     /// The clause has a reflexive or reciprocal pronoun (`treffen sich`, `einander`,
     /// `each other`), or (`!refl`) has none.
     Reflexive(bool),
+    /// An adverb or adverbial adjective of the clause, outside its argument phrases, has
+    /// one of these lemmas: the manner that picks the sense (`griff … scharf an` is a
+    /// verbal attack, `gerichtlich vorgehen` legal action).
+    Adverb(Vec<String>),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -310,6 +316,11 @@ impl Frames {
                         Require::Empty(
                             Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?,
                         )
+                    } else if let Some(ls) = c.strip_prefix("adv=") {
+                        if ls.split('/').any(str::is_empty) {
+                            return Err(err(n, format!("empty adverb in `{c}`")));
+                        }
+                        Require::Adverb(ls.split('/').map(|l| l.to_lowercase()).collect())
                     } else if let Some((r, ls)) = c.split_once('=') {
                         let role =
                             Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?;
@@ -354,6 +365,7 @@ impl Frames {
                             | Require::That
                             | Require::Copula
                             | Require::Reflexive(_)
+                            | Require::Adverb(_)
                     )
                 })
             {
@@ -495,6 +507,21 @@ mod tests {
     }
 
     #[test]
+    fn adverb_requirement_parses() {
+        let src = "# format 1\n\
+            angreifen\tV\tadv=scharf/Heftig\tACCUSE\tdisapprove\t111\tsubj\tobj\t-\tX griff Y scharf an.\n";
+        let f = Frames::parse(Language::De, src).unwrap();
+        let a = f.get(f.lookup(Pos::Verb, "angreifen")[0]);
+        assert_eq!(
+            a.requires,
+            vec![Require::Adverb(vec!["scharf".into(), "heftig".into()])]
+        );
+        let bad = "# format 1\nx\tV\tadv=scharf/\tACCUSE\t-\t-\tsubj\tobj\t-\tEx.\n";
+        let e = Frames::parse(Language::De, bad).unwrap_err();
+        assert!(e.message.contains("adverb"), "{e}");
+    }
+
+    #[test]
     fn rating_columns_parse() {
         let src = "# format 1\n\
             falsch\tA\tcop\tACCUSE\tdisapprove\t111\tspk\tsubj\treact\tDas sei falsch, sagte X.\n\
@@ -526,7 +553,7 @@ mod tests {
                 Require::Empty(Role::Pp("wegen".into())),
             ]
         );
-        for c in ["inf", "that", "cop", "refl"] {
+        for c in ["inf", "that", "cop", "refl", "adv=scharf"] {
             let bad = format!("# format 1\nAbbruch\tN\t{c}\tSANCTION\t-\t-\tgen\t-\t-\tEx.\n");
             let e = Frames::parse(Language::De, &bad).unwrap_err();
             assert_eq!(e.line, 2);

@@ -174,6 +174,7 @@ impl EventExtractor {
         }
         let mut doc = DocState {
             home: sitrep_entities::home_country(input.text, input.seg, input.found)
+                .or_else(|| dateline_home(input))
                 .or_else(|| named_home(input.language, input.found)),
             ..Default::default()
         };
@@ -256,6 +257,7 @@ impl EventExtractor {
                         person,
                         derived: f.is_derived(),
                         media: f.kind == sitrep_core::EntityKind::Media,
+                        org: f.kind == sitrep_core::EntityKind::Organization,
                     });
                 }
                 k += 1;
@@ -299,6 +301,20 @@ impl EventExtractor {
             ));
             if let Some(m) = mentions.iter().rev().find(|m| m.person) {
                 doc.last_person = Some(m.actor.clone());
+            }
+            if let Some(m) = mentions.iter().rev().find(|m| m.org && !m.actor.inferred) {
+                doc.last_org = Some(Actor {
+                    inferred: true,
+                    ..m.actor.clone()
+                });
+            }
+            if let Some(p) = places.iter().rev().find(|p| !p.town && p.code.is_some()) {
+                doc.last_state = Some(Actor {
+                    code: p.code.clone().unwrap_or_default(),
+                    entity: None,
+                    span: p.span,
+                    inferred: true,
+                });
             }
         }
         counterpart_targets(input, doc.home.as_deref(), &mut events);
@@ -619,8 +635,16 @@ impl EventExtractor {
             }
             let infinitive = c.kind == ClauseKind::Infinitive;
             if infinitive && subject.is_empty() {
-                // object control: `urged Israel to halt`, `forderte Israel auf, … zu`
-                subject = if matches!(gov.event, Some(EventType::Request | EventType::Coerce))
+                // object control: `urged Israel to halt`, `forderte Israel auf, … zu`;
+                // German `gelingen` puts the doer in the dative (`Der Polizei gelang es, …
+                // zu retten`)
+                let dative_doer = s.lang == Language::De
+                    && matches!(
+                        governing.as_deref(),
+                        Some("gelingen" | "glücken" | "misslingen")
+                    );
+                subject = if (matches!(gov.event, Some(EventType::Request | EventType::Coerce))
+                    || dative_doer)
                     && !gov.object.is_empty()
                 {
                     gov.object.clone()
@@ -734,10 +758,16 @@ impl EventExtractor {
                             continue;
                         };
                         rating_word = Some(word);
+                        // (`findet … nicht zumutbar`: the negation belongs to the rating)
+                        let mut requires = f.requires.clone();
+                        if e.requires.contains(&Require::Negated) {
+                            requires.push(Require::Negated);
+                        }
                         rated = Frame {
                             event: e.event,
                             mode: e.mode.clone(),
                             cameo: e.cameo.clone(),
+                            requires,
                             ..f.clone()
                         };
                         &rated
@@ -850,7 +880,14 @@ impl EventExtractor {
                     // body or person of the home country
                     // (or the phrase of the frame's source role: `Kritik kommt von der Stadt`)
                     // (English too: `some Sunni observers have accused Shiite elements`)
-                    if source.is_empty() && !passive && verbal_act(ty) {
+                    // (a German meeting by `man` too: `will man sich zusammensetzen und
+                    // beraten`; not by any noun: `Schüler besuchten den Unterricht`)
+                    let meeting = s.lang == Language::De
+                        && matches!(ty, EventType::Consult | EventType::Cooperate)
+                        && cx
+                            .phrase(&Role::Subj)
+                            .is_some_and(|p| s.ws[p.head()].text.eq_ignore_ascii_case("man"));
+                    if source.is_empty() && !passive && (verbal_act(ty) || meeting) {
                         let agent = f.source.iter().find_map(|r| match r {
                             Role::Subj | Role::Pp(_) => cx.phrase(r),
                             _ => None,
@@ -1366,6 +1403,15 @@ impl EventExtractor {
                 if !predicative {
                     continue;
                 }
+                // `53 Prozent sind mit ihrer Klasse zufrieden`: a share of respondents
+                // rating something is a survey's finding, no one's act (German)
+                if s.lang == Language::De
+                    && cx.phrase(&Role::Subj).is_some_and(|p| {
+                        matches!(s.ws[p.head()].a.lemma.as_str(), "Prozent" | "Prozentpunkt")
+                    })
+                {
+                    continue;
+                }
                 for &fi in frames.lookup(Pos::Adj, &w.a.lemma) {
                     let f = frames.get(fi);
                     if !cx.holds(f) {
@@ -1477,6 +1523,24 @@ impl EventExtractor {
                         continue;
                     }
                     let mut roles = cx.noun_roles(f, ph, i, &subject, doc);
+                    // `im Kampf gegen die Steuervermeidung`: a fight against something no
+                    // actor does (a policy aim) is no violence (German)
+                    if s.lang == Language::De
+                        && ty == EventType::Assault
+                        && roles
+                            .target
+                            .iter()
+                            .all(|a| roles.source.iter().any(|x| x.code == a.code))
+                        && phs.iter().any(|p| {
+                            p.words.start == ph.words.end
+                                && p.role == Some(Role::Pp("gegen".into()))
+                                && !s.mentions.iter().any(|m| p.words.contains(&m.tokens.start))
+                                && cx.sectors.sector(&s.ws[p.head()].a.lemma).is_none()
+                                && !s.classes.counts_people(s.lang, s.ws[p.head()].text)
+                        })
+                    {
+                        continue;
+                    }
                     let named = |a: &[Actor]| a.iter().any(|x| !x.inferred);
                     // (a meeting or an agreement reacted to names one side: `endorsed an
                     // agreement with the EU`; an inferred victim is a guess)
@@ -1575,6 +1639,25 @@ impl EventExtractor {
                             roles
                                 .target
                                 .retain(|t| !roles.source.iter().any(|a| a.code == t.code));
+                        }
+                    }
+                    // `Der Prozess gegen X beginnt`: a trial or inquiry against someone
+                    // that names no accuser is brought by the home country's courts
+                    // (German; as for agentless charges)
+                    if s.lang == Language::De
+                        && ty == EventType::Accuse
+                        && matches!(f.mode.as_deref(), Some("allege" | "investigate"))
+                        && roles.source.is_empty()
+                        && !roles.target.is_empty()
+                        && f.source.is_empty()
+                    {
+                        if let Some(home) = &doc.home {
+                            roles.source.push(Actor {
+                                code: home.clone(),
+                                entity: None,
+                                span: w.span,
+                                inferred: true,
+                            });
                         }
                     }
                     let received = receiving
@@ -1965,10 +2048,12 @@ fn counterpart_targets(input: &Input<'_>, home: Option<&str>, events: &mut [Even
         }
     }
     for e in events.iter_mut() {
+        // (German protests are against someone the story names: the company struck,
+        // the government; the German gold codes them so)
         let dyadic = !matches!(
             e.event_type,
-            EventType::Mobilize | EventType::Protest | EventType::Concede | EventType::Retreat
-        );
+            EventType::Mobilize | EventType::Concede | EventType::Retreat
+        ) && (e.event_type != EventType::Protest || input.language == Language::De);
         if !dyadic || !e.target.is_empty() || e.source.is_empty() {
             continue;
         }
@@ -2009,6 +2094,42 @@ fn counterpart_targets(input: &Input<'_>, home: Option<&str>, events: &mut [Even
             }
         }
     }
+}
+
+/// A German dateline the entity recogniser read as something other than a place
+/// (`Florenz – …` taken for a person's name): the word before the dash is the state of a
+/// place of the same name mentioned elsewhere in the story.
+fn dateline_home(input: &Input<'_>) -> Option<String> {
+    if input.language != Language::De {
+        return None;
+    }
+    let tokens = &input.seg.tokens;
+    let text_of = |i: usize| tokens.get(i).and_then(|t| t.span.get(input.text));
+    for s in &input.seg.sentences {
+        let t = s.tokens.start as usize;
+        if !matches!(text_of(t + 1), Some("–" | "—" | "-")) {
+            continue;
+        }
+        let Some(name) = text_of(t) else { continue };
+        if !name.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        if let Some(code) = input
+            .found
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.kind,
+                    sitrep_core::EntityKind::Place | sitrep_core::EntityKind::State
+                )
+            })
+            .filter(|f| f.span.get(input.text) == Some(name))
+            .find_map(|f| f.state())
+        {
+            return Some(code);
+        }
+    }
+    None
 }
 
 /// A German story without a dateline or a dominant state (`Mitterlehner rüffelt Lopatka`)
@@ -2176,6 +2297,8 @@ struct Men {
     derived: bool,
     /// A newspaper, broadcaster or agency (`der STANDARD`, `APA`).
     media: bool,
+    /// An organisation (a company, party, body), not a person, state or medium.
+    org: bool,
 }
 
 struct Sentence<'a> {
@@ -2195,6 +2318,10 @@ struct DocState {
     last_actors: Vec<Actor>,
     /// The last person named with a code (for `er`, `sie`, `he`, `she`).
     last_person: Option<Actor>,
+    /// The last state named (not a town), marked inferred (for German `das Land`).
+    last_state: Option<Actor>,
+    /// The last organisation named with a code (for German `der Konzern`).
+    last_org: Option<Actor>,
     /// The source of the last event of each type (for reactions to an event noun).
     last_of_type: HashMap<EventType, Vec<Actor>>,
     /// See [`sitrep_entities::home_country`].
@@ -2283,6 +2410,16 @@ impl ClauseCx<'_, '_> {
                 .is_some_and(|v| v.negation.is_some()),
             Require::Infinitive => self.infinitive_follows,
             Require::That => self.that_follows,
+            Require::Adverb(lemmas) => self.clause.words.iter().any(|&i| {
+                let i = i as usize;
+                let w = &self.s.ws[i];
+                let adverbial = w.a.upos == Upos::Adv
+                    || w.a.upos == Upos::Adj
+                        && (self.s.lang == Language::En || w.a.xpos == Xpos::Stts(Stts::Adjd));
+                adverbial
+                    && !self.phrases.iter().any(|p| p.words.contains(&i))
+                    && lemmas.iter().any(|l| w.a.lemma.eq_ignore_ascii_case(l))
+            }),
             Require::Copula => self.copula(),
             Require::Reflexive(wanted) => self.reflexive() == *wanted,
         })
@@ -2343,7 +2480,11 @@ impl ClauseCx<'_, '_> {
                     .is_some_and(|v| v.negation.is_some())
             }
             // rejected for nouns when the frames are read
-            Require::Infinitive | Require::That | Require::Copula | Require::Reflexive(_) => false,
+            Require::Infinitive
+            | Require::That
+            | Require::Copula
+            | Require::Reflexive(_)
+            | Require::Adverb(_) => false,
         })
     }
 
@@ -2443,11 +2584,17 @@ impl ClauseCx<'_, '_> {
             if !candidate {
                 continue;
             }
+            // (a rating that needs negation, `nicht zumutbar`, only in a negated clause)
+            let negated = self
+                .clause
+                .verb
+                .as_ref()
+                .is_some_and(|v| v.negation.is_some());
             if let Some(e) = frames
                 .lookup(Pos::Adj, &w.a.lemma)
                 .iter()
                 .map(|&k| frames.get(k))
-                .find(|x| x.event.is_some())
+                .find(|x| x.event.is_some() && (negated || !x.requires.contains(&Require::Negated)))
             {
                 return Some((e, i));
             }
@@ -2742,6 +2889,59 @@ impl ClauseCx<'_, '_> {
                         inferred: false,
                     });
                 }
+            }
+        }
+        // German `das Land`, `dem Land`, `des Landes` refers back to the state named last
+        // (`Griechenland beantragte … Das Land bleibt am Verhandlungstisch`), in this
+        // sentence before it or in an earlier one; not `Bund und Land`, where it is a
+        // province
+        let singular_article = head > conj.start
+            && matches!(
+                self.s.ws[head - 1].text.to_lowercase().as_str(),
+                "das" | "dem" | "des" | "dieses" | "diesem"
+            );
+        if self.s.lang == Language::De && w.a.lemma == "Land" && singular_article {
+            let earlier = self
+                .s
+                .places
+                .iter()
+                .rev()
+                .find(|p| !p.town && p.tokens.end <= conj.start && p.code.is_some())
+                .map(|p| Actor {
+                    code: p.code.clone().unwrap_or_default(),
+                    entity: None,
+                    span: p.span,
+                    inferred: true,
+                });
+            if let Some(a) = earlier.or_else(|| doc.last_state.clone()) {
+                return Some(Actor { span: w.span, ..a });
+            }
+        }
+        // German `der Konzern`, `das Unternehmen`, `der Hersteller` refers back to the
+        // organisation named last (`Fiat Chrysler … Demnach bietet der Hersteller … an`)
+        if self.s.lang == Language::De
+            && head > conj.start
+            && self
+                .s
+                .classes
+                .has(WordClass::CompanyRef, self.s.lang, &w.a.lemma)
+            && matches!(
+                self.s.ws[head - 1].text.to_lowercase().as_str(),
+                "der" | "die" | "das" | "dem" | "den" | "des" | "dieser" | "dieses" | "diesem"
+            )
+        {
+            let earlier = self
+                .s
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.org && !m.actor.inferred && m.tokens.end <= conj.start)
+                .map(|m| Actor {
+                    inferred: true,
+                    ..m.actor.clone()
+                });
+            if let Some(a) = earlier.or_else(|| doc.last_org.clone()) {
+                return Some(Actor { span: w.span, ..a });
             }
         }
         // a sector word without nationality: `die Polizei`, `Vizekanzler …`

@@ -1,6 +1,6 @@
 //! Word classes that event rules test by lemma (`data/events/word-classes.tsv`): nouns of
-//! territory, acts of force done to a territory, counted people, event packaging, accidents
-//! and the press. The words are data; the rule that reads each class stays in code, named
+//! territory, acts of force done to a territory, counted people, event packaging, accidents,
+//! the press and words that refer back to a company. The words are data; the rule that reads each class stays in code, named
 //! in the file's header.
 
 use sitrep_core::fnv::FnvSet;
@@ -20,16 +20,18 @@ pub(crate) enum WordClass {
     Package,
     Accident,
     Press,
+    CompanyRef,
 }
 
 impl WordClass {
-    const ALL: [WordClass; 6] = [
+    const ALL: [WordClass; 7] = [
         WordClass::Territory,
         WordClass::TerritorialAct,
         WordClass::People,
         WordClass::Package,
         WordClass::Accident,
         WordClass::Press,
+        WordClass::CompanyRef,
     ];
 
     fn name(self) -> &'static str {
@@ -40,6 +42,7 @@ impl WordClass {
             WordClass::Package => "package",
             WordClass::Accident => "accident",
             WordClass::Press => "press",
+            WordClass::CompanyRef => "company-ref",
         }
     }
 }
