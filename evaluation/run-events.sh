@@ -44,6 +44,8 @@ report evaluation/gold/en/ewt-held-posts.gold.jsonl 0
 report evaluation/gold/en/ewt-dev.gold.jsonl 0
 # second English dev set: unseen for its first figure (F1 0.231 at f8c74a9), tuned on since
 report evaluation/gold/en/ewt-dev2.gold.jsonl 0
+# third English dev set: unseen for its first figure (F1 0.378 at d89d10a), tuned on since
+report evaluation/gold/en/ewt-dev3.gold.jsonl 0
 report "$shared/eval/en/petr2-gsr.gold.jsonl" 40
 # PETR-2 codes one event per directed dyad (CAMEO): scored also as dyads
 report "$shared/eval/en/petr2-gsr.gold.jsonl" 40 --dyads

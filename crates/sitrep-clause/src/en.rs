@@ -217,6 +217,16 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
     let mut pending: Vec<usize> = Vec::new();
     for seg in segments {
         let gs = groups(words, &seg);
+        // `Although Israel withdrew from Lebanon, the Lebanese party, Hizbullah, has not
+        // …`: noun phrases in commas after an opening subordinate clause are the subject
+        // of the main clause that follows, not part of the opening
+        let after_opening = !clauses.is_empty()
+            && clauses.iter().all(|c| c.0 == ClauseKind::Subordinate)
+            && seg.iter().all(|&j| np_word(&words[j]));
+        if gs.is_empty() && after_opening {
+            pending.extend(seg);
+            continue;
+        }
         if gs.is_empty() {
             match clauses.last_mut() {
                 Some(c) => c.1.extend(seg),
@@ -615,6 +625,13 @@ mod tests {
             clause_of(s, "control"),
             (ClauseKind::Relative, vec![3, 4, 5, 6])
         );
+    }
+
+    #[test]
+    fn subject_with_apposition_after_a_fronted_clause() {
+        let s = "Although/IN Israel/NNP withdrew/VBD/withdraw ,/, the/DT Lebanese/JJ militants/NNS/militant ,/, Hizbullah/NNP ,/, have/VBP/have not/RB been/VBN/be mollified/VBN/mollify ./.";
+        assert_eq!(clause_of(s, "withdraw").1, [0, 1, 2]);
+        assert_eq!(clause_of(s, "mollify").1, [4, 5, 6, 8, 10, 11, 12, 13]);
     }
 
     #[test]

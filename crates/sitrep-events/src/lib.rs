@@ -31,8 +31,8 @@ use args::{phrases, Phrase, W};
 use frames::{Frame, Frames, Pos, Require, Role};
 use sitrep_clause::{Clause, ClauseAnalyzer, ClauseKind, ClauseMood, ClauseTense};
 use sitrep_core::{
-    Entity, Event, EventActor, EventType, Feats, Language, Mention, Modality, Segmentation, Span,
-    Stts, Upos, Voice, Xpos,
+    Entity, Event, EventActor, EventType, Feats, Language, Mention, Modality, Sector, Segmentation,
+    Span, Stts, Upos, Voice, Xpos,
 };
 use sitrep_entities::Found;
 use sitrep_tag::WordAnalysis;
@@ -325,6 +325,25 @@ impl EventExtractor {
         if input.language == Language::De {
             events.retain(|e| {
                 !(e.source.is_empty() && e.target.is_empty() && actorless_dropped(e.event_type))
+            });
+        }
+        // English: one event per type, actors and sentence also when a target was filled
+        // in after the event was made (`is suing X, charging that they …`: the charge's
+        // target comes from its `that` clause)
+        if input.language == Language::En {
+            let mut seen: Vec<(EventType, Span, Vec<String>, Vec<String>)> = Vec::new();
+            events.retain(|e| {
+                let key = (
+                    e.event_type,
+                    e.evidence,
+                    codes_of(&e.source),
+                    codes_of(&e.target),
+                );
+                let dup = seen.contains(&key);
+                if !dup {
+                    seen.push(key);
+                }
+                !dup
             });
         }
         for (i, e) in events.iter_mut().enumerate() {
@@ -731,6 +750,15 @@ impl EventExtractor {
                 if !subject.is_empty() && !passive {
                     doc.last_actors = subject.clone();
                 } else if s.lang == Language::En
+                    && passive
+                    && c.kind == ClauseKind::Main
+                    && !subject.is_empty()
+                {
+                    // `Although Israel withdrew …, Hizbullah has not been mollified. … they
+                    // have pursued attacks`: a main clause's subject is whom a later `they`
+                    // means, in the passive too, rather than a subordinate clause's
+                    doc.last_actors = subject.clone();
+                } else if s.lang == Language::En
                     && !passive
                     && c.kind == ClauseKind::Main
                     && cx.phrase(&Role::Subj).is_some_and(|p| {
@@ -892,8 +920,18 @@ impl EventExtractor {
                             Role::Subj | Role::Pp(_) => cx.phrase(r),
                             _ => None,
                         });
+                        // (`The complaint accuses HANO of …`, `the lawsuit alleges`: a legal
+                        // filing that names no filer speaks for unnamed people of the home
+                        // state, English)
+                        let filing = |ph: &Phrase| {
+                            s.lang == Language::En
+                                && matches!(
+                                    s.ws[ph.head()].a.lemma.as_str(),
+                                    "complaint" | "lawsuit" | "suit" | "petition" | "indictment"
+                                )
+                        };
                         if let (Some(home), Some(ph)) = (&doc.home, agent) {
-                            if cx.unnamed_agent(ph, frames) {
+                            if cx.unnamed_agent(ph, frames) || filing(ph) {
                                 source.push(Actor {
                                     code: home.clone(),
                                     entity: None,
@@ -930,6 +968,35 @@ impl EventExtractor {
                     } else {
                         cx.first_actors(&f.target, doc)
                     };
+                    // `were killed in an Israeli air strike`, `died in a raid by the
+                    // army`: the attack noun of the clause's `in` phrase names the attacker
+                    // of a passive attack; that noun is no second event (English)
+                    if source.is_empty()
+                        && passive
+                        && ty == EventType::Assault
+                        && s.lang == Language::En
+                    {
+                        for ph in phs.iter().filter(|p| p.role == Some(Role::Pp("in".into()))) {
+                            let h = ph.head();
+                            let noun = &s.ws[h];
+                            let Some(&nfi) = (noun.a.upos == Upos::Noun)
+                                .then(|| frames.lookup_noun(&noun.a.lemma).first())
+                                .flatten()
+                            else {
+                                continue;
+                            };
+                            let nf = frames.get(nfi);
+                            if nf.event != Some(EventType::Assault) {
+                                continue;
+                            }
+                            let roles = cx.noun_roles(nf, ph, h, &[], doc);
+                            if !roles.source.is_empty() {
+                                source = roles.source;
+                                used_phrases.push(ph.words.clone());
+                                break;
+                            }
+                        }
+                    }
                     // `There were 10 Russian soldiers killed in Ukraine`: foreign victims of
                     // an attack without a named attacker were attacked by the state they
                     // were in (English passives; inferred, as PETRARCH-style coders read it)
@@ -1522,6 +1589,25 @@ impl EventExtractor {
                     if s.lang == Language::En && english_noun_modifier(s, i, ph.words.end) {
                         continue;
                     }
+                    // `demonstrations of docking techniques`: a demonstration of a thing
+                    // (no actor, no people) is a display, no protest (English)
+                    if s.lang == Language::En
+                        && ty == EventType::Protest
+                        && matches!(w.a.lemma.as_str(), "demonstration" | "demo")
+                        && ph.genitives.iter().any(|g| {
+                            g.start > i
+                                && !s
+                                    .mentions
+                                    .iter()
+                                    .any(|m| g.start <= m.tokens.start && m.tokens.start < g.end)
+                                && !g.clone().any(|j| {
+                                    s.classes.counts_people(s.lang, s.ws[j].text)
+                                        || cx.sectors.sector(&s.ws[j].a.lemma).is_some()
+                                })
+                        })
+                    {
+                        continue;
+                    }
                     let mut roles = cx.noun_roles(f, ph, i, &subject, doc);
                     // `im Kampf gegen die Steuervermeidung`: a fight against something no
                     // actor does (a policy aim) is no violence (German)
@@ -1664,7 +1750,22 @@ impl EventExtractor {
                         && ph.role == Some(Role::Obj)
                         && !roles.target.is_empty()
                         && !f.flags.mutual;
-                    if roles.source.is_empty() && !received {
+                    // `the recent arrest of Sheikh Hassan`, `the killing of two leaders by
+                    // gunmen`: an attack or arrest named by a noun whose `of` phrase names
+                    // its victim (a person, or people counted) is an event though the
+                    // perpetrator is unknown, as in the passive (English)
+                    let victim = s.lang == Language::En
+                        && roles.source.is_empty()
+                        && !roles.target.is_empty()
+                        && matches!(ty, EventType::Assault | EventType::Coerce)
+                        && ph.genitives.iter().filter(|g| g.start > i).any(|g| {
+                            s.mentions.iter().any(|m| {
+                                m.person && g.start <= m.tokens.start && m.tokens.end <= g.end
+                            }) || g
+                                .clone()
+                                .any(|j| s.classes.counts_people(s.lang, s.ws[j].text))
+                        });
+                    if roles.source.is_empty() && !received && !victim {
                         continue;
                     }
                     let mut m = modality;
@@ -1700,6 +1801,27 @@ impl EventExtractor {
                     } else {
                         (f, ty)
                     };
+                    // `shrill public attacks over the media`, `a verbal attack on the
+                    // minister`: an attack made in words is an accusation (English)
+                    let verbal;
+                    let (f, ty) = if s.lang == Language::En
+                        && ty == EventType::Assault
+                        && verbal_attack(s, ph, i, &phs)
+                    {
+                        verbal = Frame {
+                            event: Some(EventType::Accuse),
+                            mode: Some("disapprove".into()),
+                            cameo: Some("111".into()),
+                            ..f.clone()
+                        };
+                        (&verbal, EventType::Accuse)
+                    } else {
+                        (f, ty)
+                    };
+                    // (a victim named by the noun keeps the event past the lead, as the
+                    // passive does)
+                    let passive_clause = doc.clause_passive;
+                    doc.clause_passive |= victim;
                     push_event(
                         events,
                         doc,
@@ -1712,6 +1834,7 @@ impl EventExtractor {
                         w.span,
                         0.6,
                     );
+                    doc.clause_passive = passive_clause;
                 }
             }
             // `President Bush, who cut his holiday short, called on Americans to donate`:
@@ -2198,6 +2321,55 @@ fn english_noun_modifier(s: &Sentence<'_>, i: usize, end: usize) -> bool {
 /// victim the text names is an event though the perpetrator is unknown (English news past
 /// the lead otherwise needs a source; the caller asks for a passive, so that an imperative
 /// such as `Target Israel` stays out).
+/// `shrill public attacks`, `a verbal assault`, `attacks in the media`: an attack noun
+/// (word `i` of phrase `ph`) that an adjective before it or a phrase right after it marks
+/// as made in words.
+fn verbal_attack(s: &Sentence<'_>, ph: &Phrase, i: usize, phs: &[Phrase]) -> bool {
+    if !matches!(
+        s.ws[i].a.lemma.as_str(),
+        "attack" | "assault" | "onslaught" | "broadside"
+    ) {
+        return false;
+    }
+    let marked = (ph.words.start..i).any(|j| {
+        matches!(
+            s.ws[j].text.to_lowercase().as_str(),
+            "verbal"
+                | "rhetorical"
+                | "personal"
+                | "public"
+                | "shrill"
+                | "scathing"
+                | "vitriolic"
+                | "blistering"
+                | "written"
+                | "media"
+                | "press"
+                | "propaganda"
+        )
+    });
+    marked
+        || phs.iter().any(|p| {
+            p.words.start == ph.words.end
+                && matches!(&p.role, Some(Role::Pp(x)) if x == "over" || x == "in")
+                && matches!(
+                    s.ws[p.head()].a.lemma.to_lowercase().as_str(),
+                    "media"
+                        | "press"
+                        | "television"
+                        | "tv"
+                        | "radio"
+                        | "newspaper"
+                        | "airwave"
+                        | "interview"
+                        | "speech"
+                        | "editorial"
+                        | "column"
+                        | "statement"
+                )
+        })
+}
+
 fn named_victim(ty: EventType, target: &[Actor]) -> bool {
     matches!(ty, EventType::Assault | EventType::Coerce) && !target.is_empty()
 }
@@ -2954,12 +3126,39 @@ impl ClauseCx<'_, '_> {
                     && w.a.upos == Upos::Propn
                     && self.sectors.sector(&w.a.lemma.to_lowercase()).is_some()
         })?;
+        // `In Baqubah, guerrillas detonated …`, `a police station in Baqubah`: unnamed
+        // fighters, crowds and police are people of the place the clause puts them in when
+        // that is abroad (a US blog on Iraq: the story's home is the reporter's, not theirs)
+        if self.s.lang == Language::En {
+            let w = &self.s.ws[sector_word];
+            let group = matches!(
+                self.sectors.sector(&w.a.lemma.to_lowercase()),
+                Some(Sector::Reb | Sector::Cvl | Sector::Cop)
+            );
+            if group {
+                if let Some(there) = self.clause_place_state().filter(|a| a.code != *home) {
+                    return Some(Actor {
+                        span: w.span,
+                        inferred: true,
+                        ..there
+                    });
+                }
+            }
+        }
         Some(Actor {
             code: home.clone(),
             entity: None,
             span: self.s.ws[sector_word].span,
             inferred: true,
         })
+    }
+
+    /// The state of the first named place in one of the clause's `in` phrases.
+    fn clause_place_state(&self) -> Option<Actor> {
+        self.phrases
+            .iter()
+            .filter(|p| p.role == Some(Role::Pp("in".into())))
+            .find_map(|p| self.states_in(p).into_iter().next())
     }
 
     /// `Ghulam Lone, a LeT man,`, `Ali Hassan, a member of the Kurdistan Democratic Party`:

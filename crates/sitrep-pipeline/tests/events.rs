@@ -57,6 +57,22 @@ fn event_cases() {
                     )
                 })
                 .collect();
+            // one event per type, actors and sentence
+            let mut keys: Vec<(String, u32)> = a
+                .events
+                .iter()
+                .zip(&got)
+                .map(|(e, g)| (g.clone(), e.evidence.start))
+                .collect();
+            let all = keys.len();
+            keys.sort();
+            keys.dedup();
+            if keys.len() != all {
+                failures.push(format!(
+                    "{lang} line {}: {text:?}: the same event twice in {got:?}",
+                    i + 1
+                ));
+            }
             // `-` alone: the sentence yields no event at all
             if want.trim() == "-" {
                 n += 1;
