@@ -2678,26 +2678,29 @@ impl ClauseCx<'_, '_> {
                 .iter()
                 .find(|m| ph.words.start <= m.tokens.start && m.tokens.start <= i)
                 .map(|m| vec![m.tokens.start]),
-            Role::Pp(_) => {
-                // the chain of prepositional phrases right after the noun's phrase
-                let mut end = ph.words.end;
-                for p in self
-                    .phrases
-                    .iter()
-                    .filter(|p| p.words.start >= ph.words.end)
-                {
-                    if p.words.start != end {
-                        break;
-                    }
-                    if p.role.as_ref() == Some(role) {
-                        return Some(p.heads.clone());
-                    }
-                    end = p.words.end;
-                }
-                None
-            }
+            Role::Pp(_) => self.pp_after(ph, role).map(|p| p.heads.clone()),
             _ => self.phrase(role).map(|p| p.heads.clone()),
         }
+    }
+
+    /// The prepositional phrase of `role` in the chain of phrases right after `ph`
+    /// (`der Abbruch der Beziehungen zu Israel`).
+    fn pp_after(&self, ph: &Phrase, role: &Role) -> Option<&Phrase> {
+        let mut end = ph.words.end;
+        for p in self
+            .phrases
+            .iter()
+            .filter(|p| p.words.start >= ph.words.end)
+        {
+            if p.words.start != end {
+                break;
+            }
+            if p.role.as_ref() == Some(role) {
+                return Some(p);
+            }
+            end = p.words.end;
+        }
+        None
     }
 
     /// `a bunch of U.S. citizens`, `hundreds of demonstrators`: the head of the English `of`
@@ -3237,22 +3240,10 @@ impl ClauseCx<'_, '_> {
                                 .collect(),
                             Role::Pp(_) => {
                                 // the prepositional phrases right after the noun's phrase
-                                let mut end = ph.words.end;
-                                let mut found = Vec::new();
-                                for p in self
-                                    .phrases
-                                    .iter()
-                                    .filter(|p| p.words.start >= ph.words.end)
-                                {
-                                    if p.words.start != end {
-                                        break;
-                                    }
-                                    end = p.words.end;
-                                    if p.role.as_ref() == Some(r) {
-                                        found = self.phrase_actors(p, doc);
-                                        break;
-                                    }
-                                }
+                                let mut found = self
+                                    .pp_after(ph, r)
+                                    .map(|p| self.phrase_actors(p, doc))
+                                    .unwrap_or_default();
                                 // `Kritik kam auch von den Grünen`: a German event noun that
                                 // is the subject takes the clause's phrase
                                 if found.is_empty()
