@@ -1,0 +1,64 @@
+// The HTTP API of `sitrep serve` (docs/issues/009-server.md). Every call returns parsed
+// JSON or throws an `ApiError` carrying the server's message, which the page shows as is.
+
+import { filterQuery } from "./state.js";
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function call(path, init = {}) {
+  let res;
+  try {
+    res = await fetch(path, { ...init, headers: { Accept: "application/json", ...(init.headers || {}) } });
+  } catch (e) {
+    throw new ApiError(0, `the server did not answer (${e.message})`);
+  }
+  const body = await res.text();
+  let json = null;
+  try {
+    json = body ? JSON.parse(body) : null;
+  } catch {
+    // A proxy's HTML error page, say: report the status.
+  }
+  if (!res.ok) {
+    const msg = json && json.error && json.error.message ? json.error.message : `${res.status} ${res.statusText}`;
+    throw new ApiError(res.status, msg);
+  }
+  return json;
+}
+
+/** One page of events; `cursor` continues a previous page. */
+export function events(filters, { limit = 100, cursor } = {}) {
+  return call(`/v1/events?${filterQuery(filters, { limit, cursor })}`);
+}
+
+export function timeline(filters) {
+  return call(`/v1/stats/timeline?${filterQuery(filters)}`);
+}
+
+export function network(filters) {
+  return call(`/v1/network?${filterQuery(filters)}`);
+}
+
+export function places(filters) {
+  return call(`/v1/stats/places?${filterQuery(filters)}`);
+}
+
+export function document(id) {
+  return call(`/v1/documents/${encodeURIComponent(id)}`);
+}
+
+/** Analyses a text without storing it. */
+export function extract(text, language) {
+  const doc = { text };
+  if (language) doc.language = language;
+  return call("/v1/extract", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(doc),
+  });
+}
