@@ -36,16 +36,25 @@ export function events(filters, { limit = 100, cursor } = {}) {
   return call(`/v1/events?${filterQuery(filters, { limit, cursor })}`);
 }
 
-export function timeline(filters) {
-  return call(`/v1/stats/timeline?${filterQuery(filters)}`);
+/** Events per day and type: `[{day, type, count}]`. */
+export async function timeline(filters) {
+  const res = await call(`/v1/stats/timeline?${filterQuery(filters)}`);
+  return (res.days || []).map((d) => ({ day: d.day, type: d.type, count: d.events }));
 }
 
-export function network(filters) {
-  return call(`/v1/network?${filterQuery(filters)}`);
+/** Directed actor pairs: `{edges: [{source, target, count, type}]}`, `type` the prevailing one. */
+export async function network(filters) {
+  const res = await call(`/v1/network?${filterQuery(filters)}`);
+  return { edges: (res.edges || []).map((e) => ({ source: e.source, target: e.target, count: e.events, type: e.prevailing_type })) };
 }
 
-export function places(filters) {
-  return call(`/v1/stats/places?${filterQuery(filters)}`);
+/** Events per country and MOBILIZE movements: `{countries: [{code, count}], movements: [{origin, destination, count}]}`. */
+export async function places(filters) {
+  const res = await call(`/v1/stats/places?${filterQuery(filters)}`);
+  return {
+    countries: (res.places || []).map(([code, count]) => ({ code, count })),
+    movements: (res.movements || []).map(([origin, destination, count]) => ({ origin, destination, count })),
+  };
 }
 
 export function document(id) {

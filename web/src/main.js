@@ -85,7 +85,7 @@ function refresh(state) {
     renderMap($("map"), data, { selected: f.place, onSelect: (code) => store.set({ filters: { place: code } }) }),
   );
   draw($("timeline"), () => api.timeline(f), (data) =>
-    renderTimeline($("timeline"), data.days || data, {
+    renderTimeline($("timeline"), data, {
       since: f.since,
       until: f.until,
       onPeriod: (since, until) => store.set({ filters: { since, until } }),
