@@ -5,6 +5,7 @@
 
 mod bench;
 mod debug;
+mod eval_agreement;
 mod eval_attrs;
 mod eval_events;
 mod eval_langid;
@@ -58,6 +59,9 @@ enum Command {
     /// Score event extraction against gold files (../shared/eval/GOLD_FORMAT.md): precision,
     /// recall and F1 overall and per type, misses and false alarms.
     Eval(eval_events::EvalArgs),
+    /// Score one gold coding against another of the same documents (inter-coder agreement)
+    /// with the matcher of `eval`, in both directions, with disagreements by cause.
+    EvalAgreement(eval_agreement::EvalAgreementArgs),
     /// Score segmentation against a Universal Dependencies CoNLL-U file.
     EvalUd(eval_ud::EvalUdArgs),
     /// Measure language identification on German and English texts (documents, sentences
@@ -119,6 +123,7 @@ fn main() -> ExitCode {
         Command::Stats(a) => query::stats(a),
         Command::BenchStore(a) => store_bench::run(a),
         Command::Eval(a) => eval_events::run(a),
+        Command::EvalAgreement(a) => eval_agreement::run(a),
         Command::EvalUd(a) => eval_ud::run(a),
         Command::EvalLangid(a) => eval_langid::run(a),
         Command::EvalTag(a) => eval_tag::run(a),

@@ -1,5 +1,7 @@
 //! Gold readers and scorers. Every accuracy figure sitrep reports comes from here.
 //!
+//! * [`agreement`]: one gold coding scored against another with the event matcher
+//!   (`sitrep eval-agreement`).
 //! * [`attrs`]: the attribute test sets (dates, quotes with speakers; `sitrep eval-attrs`).
 //! * [`conllu`]: Universal Dependencies CoNLL-U files.
 //! * [`ud`]: segmentation (sentence and token F1) against UD treebanks.
@@ -9,6 +11,7 @@
 //! * [`ner`]: named entities against GermEval 2014 (`sitrep eval-ner`).
 //! * [`tagging`]: tags, lemmas and features with gold tokens (`sitrep eval-tag`).
 
+pub mod agreement;
 pub mod attrs;
 pub mod conllu;
 pub mod events;
