@@ -1100,13 +1100,15 @@ impl EntityRecognizer {
         }
         // a neighbouring name: a given name or title before (`Thomas Stein`), an unknown
         // name after (`Chicago Bulls`); words that describe a place (`Residenzstadt
-        // Mannheim`) are no names
+        // Mannheim`) or name an office (`Tirols Landeshauptmann`, tagged as a name) are no
+        // names
         let name_like = |i: usize| {
             let s = cx.strs[i];
             self.is_name_token(cx, i)
                 && self.kb.longest_at(&cx.strs, i).is_none()
                 && !self.is_common_word(cx, s)
                 && !self.lex_knows(cx, s)
+                && self.word_sector(cx, i).is_none()
                 && !self
                     .cues
                     .place_suffixes
@@ -2464,6 +2466,24 @@ impl EntityRecognizer {
     /// descriptor) and the sector (from the office noun); `None` when the word before the
     /// name is no office noun.
     fn descriptor(&self, cx: &Ctx, start: usize) -> Option<(Option<String>, Option<Sector>)> {
+        let noun = start.checked_sub(1)?;
+        // `Gouverneur Alejandro Garcia Padilla` where the name run began after the given
+        // name: the descriptor stands before the given name (one step only)
+        if noun >= 1
+            && capitalised(cx.strs[noun])
+            && !cx.tokens[noun].joined
+            && !cx.tokens[noun - 1].joined
+            && self.is_first_name(cx, noun)
+            && !self.is_first_name(cx, noun - 1)
+        {
+            if let Some(d) = self.descriptor_at(cx, noun) {
+                return Some(d);
+            }
+        }
+        self.descriptor_at(cx, start)
+    }
+
+    fn descriptor_at(&self, cx: &Ctx, start: usize) -> Option<(Option<String>, Option<Sector>)> {
         let noun = start.checked_sub(1)?;
         // `FPÖ-Chef Heinz-Christian Strache`, `Bundesbank-Vorstand Carl-Ludwig Thiele`,
         // `Oceana-Direktor X`: a compound whose first part is a known organisation, state or

@@ -1274,3 +1274,80 @@ fn office_holders_are_no_private_persons_and_outlets_give_a_home_state() {
     let home = sitrep_entities::home_country(text, &seg, &found);
     assert_eq!(home.as_deref(), Some("DEU"));
 }
+
+#[test]
+fn given_name_between_descriptor_and_name_and_knowledge_base_rows_by_corpus_frequency() {
+    // the name run may begin after a given name: the descriptor before it still counts
+    let es = shown(
+        "Washington – Der Gouverneur Alejandro Garcia Padilla hatte im Juni erklärt, dass \
+         das Land nicht zahlen könne.",
+    );
+    assert_eq!(
+        code(by_mention(&es, "Garcia Padilla")),
+        (Some("USA"), Some(Sector::Gov))
+    );
+    // office holders of states the news of 2015-2016 name often, by date
+    let d = Date::new(2015, 7, 1).unwrap();
+    let es = run(
+        Language::De,
+        "Athen – Alexis Tsipras traf Ivica Dačić. Tsipras sprach lange.",
+        Some(d),
+    );
+    assert_eq!(
+        code(by_mention(&es, "Alexis Tsipras")),
+        (Some("GRC"), Some(Sector::Gov))
+    );
+    assert_eq!(
+        code(by_mention(&es, "Tsipras")),
+        (Some("GRC"), Some(Sector::Gov))
+    );
+    assert_eq!(
+        code(by_mention(&es, "Ivica Dačić")),
+        (Some("SRB"), Some(Sector::Gov))
+    );
+    // inflected outlet names, a media regulator (a state body, not media), a party
+    let es = shown(
+        "Wien – Laut der Süddeutschen Zeitung prüft die Medienbehörde den Fall. Die KPÖ \
+         und die KommAustria schweigen.",
+    );
+    let sz = by_mention(&es, "Süddeutschen Zeitung");
+    assert_eq!(
+        (sz.kind, code(sz)),
+        (EntityKind::Media, (Some("DEU"), Some(Sector::Med)))
+    );
+    assert_eq!(
+        code(by_mention(&es, "KPÖ")),
+        (Some("AUT"), Some(Sector::Pty))
+    );
+    assert_eq!(
+        code(by_mention(&es, "KommAustria")),
+        (Some("AUT"), Some(Sector::Gov))
+    );
+    assert_eq!(
+        code(by_mention(&es, "Medienbehörde")),
+        (Some("AUT"), Some(Sector::Gov))
+    );
+}
+
+#[test]
+fn a_place_in_the_genitive_before_an_office_noun_stays_a_place() {
+    let es = shown(
+        "Wien – Tirols Landeshauptmann Günther Platter sagte das. Kärntens Landeshauptmann \
+         Peter Kaiser widersprach.",
+    );
+    for m in ["Tirols", "Kärntens"] {
+        assert_eq!(by_mention(&es, m).kind, EntityKind::Place, "{m}");
+    }
+    assert_eq!(
+        code(by_mention(&es, "Peter Kaiser")),
+        (Some("AUT"), Some(Sector::Gov))
+    );
+}
+
+/// German entities as the `entities` output shows them (with the home state).
+fn shown(text: &str) -> Vec<Entity> {
+    let (found, seg) = mentions_of(Language::De, text);
+    let home = sitrep_entities::home_country(text, &seg, &found);
+    let shown = sitrep_entities::with_home_country(&found, home.as_deref());
+    sitrep_entities::group(text, &shown)
+}
