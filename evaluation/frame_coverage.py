@@ -2,6 +2,7 @@
 """How much of a corpus's event vocabulary the frame file has decided.
 
 Usage: frame_coverage.py BIN FRAMES.tsv CORPUS.jsonl [--top N] [--exclude GOLD.jsonl ...]
+                         [--args K] [--nouns] [--extracted FILE]
 
 Runs `BIN extract --tokens --entities` over CORPUS and counts the verb tokens (particle
 verbs joined: `lehnte … ab` → `ablehnen`) of sentences that mention an actor (an entity with
@@ -9,11 +10,23 @@ an actor code). A token is *decided* when its lemma has any row in FRAMES: an ev
 an explicit non-event row (type `-`). Prints the decided share and the N most frequent
 undecided lemmas, which are the next words to decide. Documents of the --exclude gold files
 are left out, so the list is not drawn from evaluation text.
+
+--args K prints, for each listed verb, its K most frequent argument cues in the same
+sentences: accusative and dative noun lemmas (`acc:Kritik`, `dat:Regierung`), prepositions
+(`pp:gegen`), predicative adjectives (`adj:enttäuscht`) and a reflexive pronoun (`refl`);
+these show the constructions (light verb + noun, `sich zeigen` + adjective) a frame row
+must name. --nouns also lists the undecided
+nouns with event-like suffixes (-ung, -ion, -ik, -ismus, -ur, -ei, -ie) by token count.
+--extracted FILE reads BIN's output from FILE (written on the first run) so that repeated
+counts do not re-run the pipeline.
 """
 import argparse
 import collections
 import json
+import os
 import subprocess
+
+EVENT_SUFFIXES = ("ung", "ion", "ik", "ismus", "ur", "ei", "ie")
 
 
 def main():
@@ -23,14 +36,21 @@ def main():
     ap.add_argument("corpus")
     ap.add_argument("--top", type=int, default=100)
     ap.add_argument("--exclude", nargs="*", default=[])
+    ap.add_argument("--args", type=int, default=0)
+    ap.add_argument("--nouns", action="store_true")
+    ap.add_argument("--extracted")
     args = ap.parse_args()
 
     decided = set()
+    decided_nouns = set()
     with open(args.frames, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
-            decided.add(line.split("\t", 1)[0].lower())
+            cols = line.split("\t")
+            decided.add(cols[0].lower())
+            if len(cols) > 1 and cols[1] == "N":
+                decided_nouns.add(cols[0].lower())
     excluded = set()
     for gold in args.exclude:
         with open(gold, encoding="utf-8") as f:
@@ -38,11 +58,20 @@ def main():
                 if line.strip():
                     d = json.loads(line)
                     excluded.add(d.get("text_from", {}).get("id", d["id"]))
-    with open(args.corpus, encoding="utf-8") as f:
-        inp = "".join(l for l in f if l.strip() and json.loads(l).get("id") not in excluded)
-    out = subprocess.run([args.binary, "extract", "--tokens", "--entities", "-"],
-                         input=inp, capture_output=True, text=True, check=True).stdout
+    if args.extracted and os.path.exists(args.extracted):
+        with open(args.extracted, encoding="utf-8") as f:
+            out = f.read()
+    else:
+        with open(args.corpus, encoding="utf-8") as f:
+            inp = "".join(l for l in f if l.strip() and json.loads(l).get("id") not in excluded)
+        out = subprocess.run([args.binary, "extract", "--tokens", "--entities", "-"],
+                             input=inp, capture_output=True, text=True, check=True).stdout
+        if args.extracted:
+            with open(args.extracted, "w", encoding="utf-8") as f:
+                f.write(out)
     undecided = collections.Counter()
+    cues = collections.defaultdict(collections.Counter)
+    nouns = collections.Counter()
     total = hits = docs = 0
     for line in out.splitlines():
         d = json.loads(line)
@@ -56,16 +85,41 @@ def main():
             particles = [t["lemma"].lower() for t in toks if t["xpos"] == "PTKVZ"]
             if verbs and particles:
                 verbs[0] = particles[0] + verbs[0]
+            sentence_cues = set()
+            for t in toks:
+                if t["upos"] == "NOUN" and "Case=Acc" in t["feats"]:
+                    sentence_cues.add("acc:" + t["lemma"])
+                elif t["upos"] == "NOUN" and "Case=Dat" in t["feats"]:
+                    sentence_cues.add("dat:" + t["lemma"])
+                elif t["xpos"] in ("APPR", "APPRART"):
+                    sentence_cues.add("pp:" + t["lemma"].lower())
+                elif t["xpos"] == "PRF":
+                    sentence_cues.add("refl")
+                elif t["xpos"] == "ADJD":
+                    sentence_cues.add("adj:" + t["lemma"])
+                elif t["upos"] == "NOUN" and args.nouns:
+                    low = t["lemma"].lower()
+                    if low.endswith(EVENT_SUFFIXES) and low not in decided_nouns:
+                        nouns[t["lemma"]] += 1
             for v in verbs:
                 total += 1
                 if v in decided:
                     hits += 1
                 else:
                     undecided[v] += 1
+                    cues[v].update(sentence_cues)
     share = hits / total if total else 0.0
     print(f"documents {docs} (excluded {len(excluded)}), verb tokens in actor sentences {total}, "
           f"decided {hits} ({share:.3f}), undecided lemmas {len(undecided)}")
-    print(" ".join(f"{v}:{n}" for v, n in undecided.most_common(args.top)))
+    if args.args:
+        for v, n in undecided.most_common(args.top):
+            shown = " ".join(f"{c}:{k}" for c, k in cues[v].most_common(args.args))
+            print(f"{v}\t{n}\t{shown}")
+    else:
+        print(" ".join(f"{v}:{n}" for v, n in undecided.most_common(args.top)))
+    if args.nouns:
+        print("undecided event-like nouns: " +
+              " ".join(f"{v}:{n}" for v, n in nouns.most_common(args.top)))
 
 
 if __name__ == "__main__":
