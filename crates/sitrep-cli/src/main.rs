@@ -25,7 +25,7 @@ use clap::{Args, Parser, Subcommand};
 
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: sitrep_alloc::MiMalloc = sitrep_alloc::MiMalloc;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -113,6 +113,8 @@ impl LimitArgs {
 }
 
 fn main() -> ExitCode {
+    #[cfg(feature = "mimalloc")]
+    sitrep_alloc::configure();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
