@@ -19,6 +19,8 @@ mod ingest;
 mod kb_cmd;
 mod paths;
 mod query;
+#[cfg(feature = "server")]
+mod serve;
 mod store_bench;
 
 use clap::{Args, Parser, Subcommand};
@@ -54,6 +56,14 @@ enum Command {
     Export(query::ExportArgs),
     /// Counts of a store's events by day, type and actor pair.
     Stats(query::StatsArgs),
+    /// Serve the HTTP API over a store (see /openapi.json); `--demo` first stores the
+    /// example articles.
+    #[cfg(feature = "server")]
+    Serve(serve::ServeArgs),
+    /// Load the HTTP API on 127.0.0.1: mixed requests from many connections; prints
+    /// throughput, latency, errors and memory as one JSON line (not run in CI).
+    #[cfg(feature = "server")]
+    BenchServe(serve::BenchServeArgs),
     /// Time the store: writing synthetic events and querying them (not run in CI).
     BenchStore(store_bench::BenchStoreArgs),
     /// Score event extraction against gold files (../shared/eval/GOLD_FORMAT.md): precision,
@@ -124,6 +134,10 @@ fn main() -> ExitCode {
         Command::Export(a) => query::export(a),
         Command::Stats(a) => query::stats(a),
         Command::BenchStore(a) => store_bench::run(a),
+        #[cfg(feature = "server")]
+        Command::Serve(a) => serve::serve(a),
+        #[cfg(feature = "server")]
+        Command::BenchServe(a) => serve::bench(a),
         Command::Eval(a) => eval_events::run(a),
         Command::EvalAgreement(a) => eval_agreement::run(a),
         Command::EvalUd(a) => eval_ud::run(a),

@@ -27,6 +27,7 @@ mod parquet_export;
 #[cfg(feature = "postgres")]
 mod postgres;
 mod read;
+mod read_api;
 mod sorted_json;
 mod sqlite;
 pub mod testing;
@@ -43,6 +44,7 @@ pub use neardup::{ExactOnly, MinHash, NearDuplicates, Signature};
 pub use parquet_export::{write_parquet, ParquetWriter};
 #[cfg(feature = "postgres")]
 pub use postgres::PgStore;
+pub use read_api::{ActorCount, DayCount, Edge, EventKey, PlaceStats};
 pub use sitrep_dedup::DedupConfig;
 pub use sqlite::{OpenOptions, SqliteStore};
 
@@ -324,6 +326,28 @@ pub trait Store {
     fn counts(&self) -> Result<Counts>;
     /// Counts by day, type and actor pair (`top` rows of the last two).
     fn stats(&self, top: usize) -> Result<Stats>;
+
+    // Reads for interactive clients (`sitrep serve`); `filter.limit` is not used by them.
+
+    /// Up to `limit` events matching `filter` that come after `after` in the order of
+    /// [`Store::each_event`], each with its key (the next page starts after the last one).
+    fn events_page(
+        &self,
+        filter: &Filter,
+        after: Option<&EventKey>,
+        limit: usize,
+    ) -> Result<Vec<(EventKey, EventRecord)>>;
+    /// The event `event_id` (its id within the document) of the stored document `doc_id`.
+    fn event(&self, doc_id: &str, event_id: &str) -> Result<Option<EventRecord>>;
+    /// Actors of the matching events with their event counts, most first, at most `limit`.
+    fn actors(&self, filter: &Filter, limit: usize) -> Result<Vec<ActorCount>>;
+    /// Matching events per day and type (events without a day are left out).
+    fn timeline(&self, filter: &Filter) -> Result<Vec<DayCount>>;
+    /// Source→target pairs of the matching events with counts and prevailing type, most
+    /// events first, at most `limit`.
+    fn network(&self, filter: &Filter, limit: usize) -> Result<Vec<Edge>>;
+    /// Matching events per place code, and MOBILIZE movements origin→destination.
+    fn places(&self, filter: &Filter) -> Result<PlaceStats>;
 }
 
 /// Is `location` a PostgreSQL URL (`postgres://…` or `postgresql://…`)?
@@ -334,6 +358,12 @@ pub fn is_postgres_url(location: &str) -> bool {
 /// Opens the store named by `location`: a PostgreSQL URL (`postgres://…`, feature
 /// `postgres`), else a SQLite file path, `sqlite:PATH`, or SQLite `file:` URI.
 pub fn open(location: &str, opts: &OpenOptions) -> Result<Box<dyn Store>> {
+    Ok(open_send(location, opts)?)
+}
+
+/// [`open`] for a store that moves between threads (used by one at a time, as in a
+/// server's connection pool); every backend can.
+pub fn open_send(location: &str, opts: &OpenOptions) -> Result<Box<dyn Store + Send>> {
     if is_postgres_url(location) {
         #[cfg(feature = "postgres")]
         return Ok(Box::new(PgStore::open(location, opts)?));

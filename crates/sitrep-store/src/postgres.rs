@@ -1204,6 +1204,8 @@ fn refs(p: &[Box<dyn ToSql + Sync>]) -> Vec<&(dyn ToSql + Sync)> {
 }
 
 impl Store for PgStore {
+    crate::read_api::store_reads!();
+
     fn location(&self) -> &str {
         &self.location
     }
@@ -1451,6 +1453,54 @@ impl Store for PgStore {
             by_day,
             by_type,
             by_actor_pair,
+        })
+    }
+}
+
+impl crate::read_api::Rows for PgStore {
+    fn dialect(&self) -> Dialect {
+        DIALECT
+    }
+    fn where_is(&self) -> &str {
+        &self.location
+    }
+    fn rows(
+        &self,
+        context: &str,
+        sql: &str,
+        params: Vec<Param>,
+    ) -> Result<Vec<Vec<crate::read_api::Value>>> {
+        use crate::read_api::Value;
+        use postgres::types::Type;
+        let params = boxed(params);
+        self.read(context, |c| {
+            let rows = c.query(sql, &refs(&params))?;
+            let mut out = Vec::with_capacity(rows.len());
+            for r in &rows {
+                let mut row = Vec::with_capacity(r.len());
+                for (i, col) in r.columns().iter().enumerate() {
+                    let t = col.type_();
+                    let v = if *t == Type::INT8 {
+                        r.try_get::<_, Option<i64>>(i)?.map(Value::Int)
+                    } else if *t == Type::INT4 {
+                        r.try_get::<_, Option<i32>>(i)?
+                            .map(|v| Value::Int(v.into()))
+                    } else if *t == Type::INT2 {
+                        r.try_get::<_, Option<i16>>(i)?
+                            .map(|v| Value::Int(v.into()))
+                    } else if *t == Type::FLOAT8 {
+                        r.try_get::<_, Option<f64>>(i)?.map(Value::Real)
+                    } else if *t == Type::FLOAT4 {
+                        r.try_get::<_, Option<f32>>(i)?
+                            .map(|v| Value::Real(v.into()))
+                    } else {
+                        r.try_get::<_, Option<String>>(i)?.map(Value::Text)
+                    };
+                    row.push(v.unwrap_or(Value::Null));
+                }
+                out.push(row);
+            }
+            Ok(out)
         })
     }
 }

@@ -689,6 +689,8 @@ impl SqliteStore {
 }
 
 impl Store for SqliteStore {
+    crate::read_api::store_reads!();
+
     fn location(&self) -> &str {
         &self.path
     }
@@ -973,5 +975,47 @@ impl Store for SqliteStore {
             by_type,
             by_actor_pair,
         })
+    }
+}
+
+impl crate::read_api::Rows for SqliteStore {
+    fn dialect(&self) -> Dialect {
+        DIALECT
+    }
+    fn where_is(&self) -> &str {
+        &self.path
+    }
+    fn rows(
+        &self,
+        context: &str,
+        sql: &str,
+        params: Vec<Param>,
+    ) -> Result<Vec<Vec<crate::read_api::Value>>> {
+        use crate::read_api::Value;
+        use rusqlite::types::ValueRef;
+        let read = || -> rusqlite::Result<Vec<Vec<Value>>> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let n = stmt.column_count();
+            let mut rows = stmt.query(rusqlite::params_from_iter(
+                params.into_iter().map(sql_value),
+            ))?;
+            let mut out = Vec::new();
+            while let Some(r) = rows.next()? {
+                let mut row = Vec::with_capacity(n);
+                for i in 0..n {
+                    row.push(match r.get_ref(i)? {
+                        ValueRef::Null => Value::Null,
+                        ValueRef::Integer(v) => Value::Int(v),
+                        ValueRef::Real(v) => Value::Real(v),
+                        ValueRef::Text(t) | ValueRef::Blob(t) => {
+                            Value::Text(String::from_utf8_lossy(t).into_owned())
+                        }
+                    });
+                }
+                out.push(row);
+            }
+            Ok(out)
+        };
+        read().map_err(|e| self.err(context, e))
     }
 }
