@@ -9,9 +9,21 @@ use axum::Router;
 
 /// (path, content type, bytes) of every file the page needs.
 pub const ASSETS: &[(&str, &str, &[u8])] = &[
-    ("/", "text/html; charset=utf-8", include_bytes!("../../../web/dist/index.html")),
-    ("/app.js", "text/javascript; charset=utf-8", include_bytes!("../../../web/dist/app.js")),
-    ("/app.css", "text/css; charset=utf-8", include_bytes!("../../../web/dist/app.css")),
+    (
+        "/",
+        "text/html; charset=utf-8",
+        include_bytes!("../../../web/dist/index.html"),
+    ),
+    (
+        "/app.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../../web/dist/app.js"),
+    ),
+    (
+        "/app.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../../web/dist/app.css"),
+    ),
     (
         "/THIRD-PARTY-NOTICES.txt",
         "text/plain; charset=utf-8",
@@ -28,8 +40,14 @@ fn asset(content_type: &'static str, bytes: &'static [u8]) -> Response {
     let mut resp = bytes.into_response();
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     // The bundle is part of the binary: a new binary may bring a new page.
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     resp

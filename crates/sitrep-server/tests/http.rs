@@ -705,3 +705,27 @@ fn extract_answers_the_analysis_without_storing_it() {
     assert!(!j["events"].as_array().unwrap().is_empty(), "{j}");
     assert_eq!(s.get("/healthz").json()["documents"], 0);
 }
+
+#[test]
+fn the_page_is_served_from_the_binary_with_its_bundle() {
+    let s = server(Config::default(), 0);
+    let page = s.get("/");
+    assert_eq!(page.status, 200);
+    assert!(page.header("content-type").unwrap().starts_with("text/html"));
+    let html = String::from_utf8(page.body.clone()).unwrap();
+    // Every file the page names is served, with its type, and only from this origin.
+    for (file, kind) in [("app.js", "text/javascript"), ("app.css", "text/css")] {
+        assert!(html.contains(&format!("\"{file}\"")), "index.html names {file}");
+        let r = s.get(&format!("/{file}"));
+        assert_eq!(r.status, 200, "/{file}");
+        assert!(r.header("content-type").unwrap().starts_with(kind));
+        assert!(r.body.len() > 1000, "/{file} is the bundle, not a stub");
+    }
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(csp.contains("script-src 'self'") && csp.contains("connect-src 'self'"));
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+    // Paths beside the bundle are the API's 404, not files.
+    let r = s.get("/../Cargo.toml");
+    assert_ne!(r.status, 200);
+    assert_eq!(s.get("/app.js.map").status, 404);
+}
