@@ -85,11 +85,13 @@ impl ServeArgs {
 /// The examples and, when present, the news corpus: what `--demo` stores.
 fn demo_inputs() -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    if examples.is_dir() {
-        out.push(examples);
-    } else if std::path::Path::new("examples").is_dir() {
+    // From the repository's root (as README runs it) the ids read `examples/NAME.txt`;
+    // elsewhere the checkout the binary was built from.
+    let built_from = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples"));
+    if std::path::Path::new("examples/de-truppen.txt").is_file() {
         out.push(PathBuf::from("examples"));
+    } else if built_from.is_dir() {
+        out.push(built_from.canonicalize().unwrap_or(built_from));
     }
     let news = crate::paths::data_dir().join("news");
     if news.is_dir() {

@@ -259,18 +259,7 @@ impl Reader {
                         };
                         return Err(DocError::new(name, p));
                     }
-                    let doc = Document {
-                        id: name,
-                        text: h.text,
-                        // A page's `lang` attribute is often the site template's, not the
-                        // article's: identification decides.
-                        language: None,
-                        published: h.published,
-                        title: h.title,
-                        url: h.url,
-                        outlet: h.outlet,
-                    };
-                    self.finish(doc, Vec::new())
+                    self.finish(h.into_document(name), Vec::new())
                 }
                 Err(p) => Err(DocError::new(name, p)),
             },

@@ -448,3 +448,22 @@ fn damaged_pages_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn a_page_becomes_a_document_with_its_metadata_but_not_its_lang_attribute() {
+    let page = br#"<html lang="en"><head><title>T</title>
+        <meta property="og:site_name" content="Der Kurier">
+        <link rel="canonical" href="https://example.org/a"></head>
+        <body><article><h1>Titel</h1><p>Die Regierung beschloss am Montag neue Hilfen.</p></article></body></html>"#;
+    let h = sitrep_ingest::html::extract(page, &sitrep_core::Limits::default()).unwrap();
+    assert_eq!(h.language.as_deref(), Some("en"));
+    let d = h.clone().into_document("page-1".into());
+    assert_eq!(d.id, "page-1");
+    assert_eq!(d.text, h.text);
+    assert_eq!(
+        (d.title, d.url, d.outlet, d.published),
+        (h.title, h.url, h.outlet, h.published)
+    );
+    // The template's `lang` is no evidence of the article's language: identification decides.
+    assert_eq!(d.language, None);
+}

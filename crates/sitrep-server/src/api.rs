@@ -276,18 +276,9 @@ async fn extract(
     let limits = sitrep_core::Limits::default();
     let mut doc = match kind.as_deref() {
         Some("application/json") => docs::parse_json_document(utf8(&bytes)?, "request", &limits)?,
-        Some("text/html") => {
-            let h = sitrep_ingest::html::extract(&bytes, &limits).map_err(docs::problem)?;
-            Document {
-                id: "request".into(),
-                text: h.text,
-                language: None,
-                published: h.published,
-                title: h.title,
-                url: h.url,
-                outlet: h.outlet,
-            }
-        }
+        Some("text/html") => sitrep_ingest::html::extract(&bytes, &limits)
+            .map_err(docs::problem)?
+            .into_document("request".into()),
         // a byte order mark is not text (`sitrep extract` drops it too)
         _ => {
             let text = utf8(&bytes)?;

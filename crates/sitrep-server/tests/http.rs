@@ -711,11 +711,17 @@ fn the_page_is_served_from_the_binary_with_its_bundle() {
     let s = server(Config::default(), 0);
     let page = s.get("/");
     assert_eq!(page.status, 200);
-    assert!(page.header("content-type").unwrap().starts_with("text/html"));
+    assert!(page
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
     let html = String::from_utf8(page.body.clone()).unwrap();
     // Every file the page names is served, with its type, and only from this origin.
     for (file, kind) in [("app.js", "text/javascript"), ("app.css", "text/css")] {
-        assert!(html.contains(&format!("\"{file}\"")), "index.html names {file}");
+        assert!(
+            html.contains(&format!("\"{file}\"")),
+            "index.html names {file}"
+        );
         let r = s.get(&format!("/{file}"));
         assert_eq!(r.status, 200, "/{file}");
         assert!(r.header("content-type").unwrap().starts_with(kind));

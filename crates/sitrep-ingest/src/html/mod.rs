@@ -24,7 +24,7 @@ mod meta;
 
 use html5ever::local_name;
 use sitrep_core::Date;
-use sitrep_core::{Limits, Problem};
+use sitrep_core::{Document, Limits, Problem};
 
 /// What an HTML page yields: the article's main text and the metadata found in the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,6 +40,22 @@ pub struct HtmlDocument {
     pub url: Option<String>,
     /// Site name (`og:site_name`, `application-name`).
     pub outlet: Option<String>,
+}
+
+impl HtmlDocument {
+    /// The document to analyse, under `id`. A page's `lang` attribute is often the site
+    /// template's, not the article's, so the language is left to identification.
+    pub fn into_document(self, id: String) -> Document {
+        Document {
+            id,
+            text: self.text,
+            language: None,
+            published: self.published,
+            title: self.title,
+            url: self.url,
+            outlet: self.outlet,
+        }
+    }
 }
 
 /// Extracts the main text and metadata from an HTML page given as raw bytes; the charset
