@@ -8,14 +8,14 @@
 use crate::extract::ReaderArgs;
 use clap::Args;
 use rayon::prelude::*;
-use sitrep_core::{Analysis, DocError, Document};
+use sitrep_core::{Analysis, DocError};
 use sitrep_ingest::Reader;
 use sitrep_pipeline::{AnalyzeOptions, Pipeline, ANALYSIS_VERSION};
 use sitrep_store::{
-    BatchOutcome, ClusterSettings, DedupConfig, Incoming, Known, MinHash, NearDuplicates,
-    NewDocument, NewReport, OpenOptions, ReportKind, Signature, Store, TextHash,
+    BatchOutcome, ClusterSettings, DedupConfig, Incoming, MinHash, NearDuplicates, NewDocument,
+    OpenOptions, Seen, Signature, Store, TextHash, Triage,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -97,17 +97,8 @@ fn near_duplicates(threshold: f64) -> anyhow::Result<MinHash> {
 /// A new document's analysis, text hash and near-duplicate signature.
 type Analysed = (Analysis, TextHash, Option<Signature>);
 
-/// What a document in a batch becomes.
-enum Triage {
-    Analyse {
-        doc: Document,
-        hash: TextHash,
-        signature: Option<Signature>,
-    },
-    Report(NewReport),
-    Already,
-    Failed(String),
-}
+/// What a document in a batch becomes, or why it could not be read.
+type Triaged = Result<Triage, String>;
 
 #[derive(Default)]
 struct Tally {
@@ -276,16 +267,16 @@ fn read_batch(reader: &mut Reader, max: usize) -> Vec<sitrep_ingest::Item> {
 fn analyse(
     pipeline: &Pipeline,
     analyze: &AnalyzeOptions,
-    triaged: &[Triage],
+    triaged: &[Triaged],
 ) -> Vec<Result<Analysed, String>> {
     triaged
         .par_iter()
         .filter_map(|t| match t {
-            Triage::Analyse {
+            Ok(Triage::Analyse {
                 doc,
                 hash,
                 signature,
-            } => Some(
+            }) => Some(
                 pipeline
                     .analyze(doc.clone(), analyze)
                     .map(|a| (a, *hash, signature.clone()))
@@ -299,7 +290,7 @@ fn analyse(
 /// The rows to write for a triaged batch and its analyses. A copy of a document whose
 /// analysis failed (in this batch or an earlier one) fails too: its original is not stored.
 fn assemble(
-    triaged: Vec<Triage>,
+    triaged: Vec<Triaged>,
     analysed: Vec<Result<Analysed, String>>,
     failed_ids: &mut HashSet<String>,
     tally: &mut Tally,
@@ -308,7 +299,7 @@ fn assemble(
     let mut batch = Vec::with_capacity(triaged.len());
     for t in triaged {
         match t {
-            Triage::Analyse { doc, .. } => {
+            Ok(Triage::Analyse { doc, .. }) => {
                 match analysed.next().expect("one result per document") {
                     Ok((analysis, hash, signature)) => {
                         batch.push(Incoming::Document(NewDocument {
@@ -324,54 +315,28 @@ fn assemble(
                     }
                 }
             }
-            Triage::Report(r) if failed_ids.contains(&r.canonical) => {
+            Ok(Triage::Report(r)) if failed_ids.contains(&r.canonical) => {
                 let msg = format!("{}: a copy of {}, which failed", r.doc_id, r.canonical);
                 fail(tally, msg);
             }
-            Triage::Report(r) => batch.push(Incoming::Report(r)),
-            Triage::Already => tally.already += 1,
-            Triage::Failed(e) => fail(tally, e),
+            Ok(Triage::Report(r)) => batch.push(Incoming::Report(r)),
+            Ok(Triage::Already) => tally.already += 1,
+            Err(e) => fail(tally, e),
         }
     }
     batch
 }
 
-/// What the triage of one batch let through (to analyse or as a report): the next
-/// batch's triage checks it, since it is not in the store before that batch is written.
-#[derive(Default)]
-struct Seen {
-    ids: HashSet<String>,
-    texts: HashMap<TextHash, String>,
-    signatures: Vec<(String, Vec<u8>)>,
-    /// Band key → indices into `signatures`: the next batch compares only those sharing
-    /// a key, as the store's `near_candidates` would return them.
-    keys: HashMap<i64, Vec<usize>>,
-}
-
-impl Seen {
-    /// The signatures sharing a key with `keys`, each once, in the order they were seen.
-    fn candidates(&self, keys: &[i64]) -> impl Iterator<Item = &(String, Vec<u8>)> {
-        let mut found: Vec<usize> = keys
-            .iter()
-            .filter_map(|k| self.keys.get(k))
-            .flatten()
-            .copied()
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found.into_iter().map(|i| &self.signatures[i])
-    }
-}
-
-/// Decides, in input order, what each document of a batch becomes.
-/// `previous` is what the triage of the batch before let through (not yet in the store).
+/// Decides, in input order, what each document of a batch becomes (see
+/// [`sitrep_store::triage`]). `previous` is what the triage of the batch before let
+/// through (not yet in the store).
 fn triage(
     store: &dyn Store,
     near: &dyn NearDuplicates,
     items: impl Iterator<Item = sitrep_ingest::Item>,
     previous: &Seen,
     tally: &mut Tally,
-) -> anyhow::Result<(Vec<Triage>, Seen)> {
+) -> anyhow::Result<(Vec<Triaged>, Seen)> {
     let mut out = Vec::new();
     let mut seen = Seen::default();
     for item in items {
@@ -379,66 +344,17 @@ fn triage(
         let ing = match item {
             Ok(ing) => ing,
             Err(e) => {
-                out.push(Triage::Failed(e.to_string()));
+                out.push(Err(e.to_string()));
                 continue;
             }
         };
         for w in &ing.warnings {
             eprintln!("sitrep: warning: {}: {w}", ing.doc.id);
         }
-        let doc = ing.doc;
-        tally.bytes += doc.text.len() as u64;
-        if previous.ids.contains(&doc.id) || !seen.ids.insert(doc.id.clone()) {
-            out.push(Triage::Already);
-            continue;
-        }
-        let hash = TextHash::of(&doc.text);
-        let report = |canonical: String, kind, sim| {
-            Triage::Report(NewReport::of(&doc, hash, canonical, kind, sim))
-        };
-        match store.known(&doc.id, hash)? {
-            Known::StoredId => {
-                out.push(Triage::Already);
-                continue;
-            }
-            Known::SameText { canonical } => {
-                out.push(report(canonical, ReportKind::Exact, None));
-                continue;
-            }
-            Known::New => {}
-        }
-        if let Some(canonical) = seen.texts.get(&hash).or(previous.texts.get(&hash)) {
-            out.push(report(canonical.clone(), ReportKind::Exact, None));
-            continue;
-        }
-        let signature = near.signature(&doc.text);
-        if let Some(sig) = &signature {
-            let mut best: Option<(f32, String)> = None;
-            let stored = store.near_candidates(&sig.keys)?;
-            let in_memory = previous.candidates(&sig.keys).chain(seen.signatures.iter());
-            for (id, other) in stored.iter().chain(in_memory) {
-                let Some(s) = near.judge(&sig.bytes, other) else {
-                    continue;
-                };
-                if best.as_ref().is_none_or(|b| s > b.0) {
-                    best = Some((s, id.clone()));
-                }
-            }
-            if let Some((s, canonical)) = best {
-                out.push(report(canonical, ReportKind::Near, Some(s)));
-                continue;
-            }
-            for &k in &sig.keys {
-                seen.keys.entry(k).or_default().push(seen.signatures.len());
-            }
-            seen.signatures.push((doc.id.clone(), sig.bytes.clone()));
-        }
-        seen.texts.insert(hash, doc.id.clone());
-        out.push(Triage::Analyse {
-            doc,
-            hash,
-            signature,
-        });
+        tally.bytes += ing.doc.text.len() as u64;
+        out.push(Ok(sitrep_store::triage(
+            store, near, ing.doc, previous, &mut seen,
+        )?));
     }
     Ok((out, seen))
 }
@@ -588,7 +504,9 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sitrep_core::Document;
     use sitrep_ingest::Ingested;
+    use sitrep_store::{NewReport, ReportKind};
 
     /// A toy detector for the triage: word sets, Jaccard similarity, the first word as key.
     struct Words;
@@ -616,13 +534,15 @@ mod tests {
 
     /// One line per triage outcome: `analyse ID`, `ID KIND of CANONICAL`, `already`,
     /// `failed REASON`.
-    fn outcomes(t: &[Triage]) -> Vec<String> {
+    fn outcomes(t: &[Triaged]) -> Vec<String> {
         t.iter()
             .map(|t| match t {
-                Triage::Analyse { doc, .. } => format!("analyse {}", doc.id),
-                Triage::Report(r) => format!("{} {} of {}", r.doc_id, r.kind.as_str(), r.canonical),
-                Triage::Already => "already".into(),
-                Triage::Failed(e) => format!("failed {e}"),
+                Ok(Triage::Analyse { doc, .. }) => format!("analyse {}", doc.id),
+                Ok(Triage::Report(r)) => {
+                    format!("{} {} of {}", r.doc_id, r.kind.as_str(), r.canonical)
+                }
+                Ok(Triage::Already) => "already".into(),
+                Err(e) => format!("failed {e}"),
             })
             .collect()
     }
@@ -705,7 +625,7 @@ mod tests {
             &mut tally,
         )
         .unwrap();
-        assert!(matches!(&t[..], [Triage::Analyse { .. }]));
+        assert!(matches!(&t[..], [Ok(Triage::Analyse { .. })]));
         let second = vec![
             item("a1", "the same id"),
             item("b1", text),
@@ -736,11 +656,11 @@ mod tests {
         let doc = Document::new("a1", "Text");
         let hash = TextHash::of(&doc.text);
         let rows = assemble(
-            vec![Triage::Analyse {
+            vec![Ok(Triage::Analyse {
                 doc: doc.clone(),
                 hash,
                 signature: None,
-            }],
+            })],
             vec![Err("a1: broken".to_string())],
             &mut failed,
             &mut tally,
@@ -749,7 +669,7 @@ mod tests {
         let copy = Document::new("b1", "Text");
         let report = NewReport::of(&copy, hash, "a1".to_string(), ReportKind::Exact, None);
         let rows = assemble(
-            vec![Triage::Report(report)],
+            vec![Ok(Triage::Report(report))],
             Vec::new(),
             &mut failed,
             &mut tally,

@@ -3,7 +3,6 @@
 use crate::ingest::DbArgs;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use sitrep_core::{Date, EventType, Modality};
 use sitrep_store::{csv_header, csv_row, write_csv_field, ClusterRecord, EventRecord, Filter};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -42,45 +41,23 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     pub fn filter(&self, limit: Option<usize>) -> anyhow::Result<Filter> {
-        let date = |flag: &str, v: &Option<String>| -> anyhow::Result<Option<Date>> {
-            v.as_deref()
-                .map(|s| {
-                    s.parse::<Date>()
-                        .map_err(|e| anyhow::anyhow!("--{flag}: {e}"))
-                })
-                .transpose()
+        let value = |name: &str| {
+            match name {
+                "actor" => &self.actor,
+                "source" => &self.source,
+                "target" => &self.target,
+                "type" => &self.event_type,
+                "modality" => &self.modality,
+                "place" => &self.place,
+                "since" => &self.since,
+                "until" => &self.until,
+                "text" => &self.text,
+                _ => &None,
+            }
+            .as_deref()
         };
-        Ok(Filter {
-            actor: self.actor.clone(),
-            source: self.source.clone(),
-            target: self.target.clone(),
-            event_type: self
-                .event_type
-                .as_deref()
-                .map(|t| {
-                    t.to_uppercase()
-                        .parse::<EventType>()
-                        .map_err(|e| anyhow::anyhow!("--type: {e}"))
-                })
-                .transpose()?,
-            modality: self
-                .modality
-                .as_deref()
-                .map(|m| {
-                    m.parse::<Modality>()
-                        .map_err(|e| anyhow::anyhow!("--modality: {e}"))
-                })
-                .transpose()?,
-            place: self.place.clone(),
-            since: date("since", &self.since)?,
-            until: date("until", &self.until)?,
-            text: self
-                .text
-                .as_deref()
-                .map(|t| t.split_whitespace().map(str::to_string).collect())
-                .unwrap_or_default(),
-            limit,
-        })
+        let filter = Filter::parse(value).map_err(|e| anyhow::anyhow!("--{e}"))?;
+        Ok(Filter { limit, ..filter })
     }
 }
 

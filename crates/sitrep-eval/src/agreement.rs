@@ -407,9 +407,8 @@ fn classify(
             if miss_done[i] {
                 continue;
             }
-            let near = |e: &GoldEvent| {
-                overlap(*span, sentence_around(&sents, locate(text, &e.sentence)))
-            };
+            let near =
+                |e: &GoldEvent| overlap(*span, sentence_around(&sents, locate(text, &e.sentence)));
             let had_optional = optional == OptionalEvents::Exclude
                 && oev
                     .iter()

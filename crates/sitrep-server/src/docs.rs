@@ -1,7 +1,8 @@
 //! Documents from request bodies, their analysis, and storing them the way `sitrep ingest`
 //! does: the same record reader (`sitrep_ingest::jsonl`), the same pipeline options, the
-//! same triage (stored id → skipped; stored or same-batch text → exact report; near copy
-//! by the same MinHash detector → near report) and one transaction per request.
+//! same triage (`sitrep_store::triage`: stored id → skipped; stored or same-batch text →
+//! exact report; near copy by the same MinHash detector → near report) and one transaction
+//! per request.
 
 use crate::filter::clip;
 use crate::ApiError;
@@ -10,10 +11,9 @@ use serde::Serialize;
 use sitrep_core::{Analysis, Document, Limits, Problem};
 use sitrep_pipeline::{AnalyzeOptions, Pipeline, ANALYSIS_VERSION};
 use sitrep_store::{
-    BatchOutcome, ClusterSettings, DedupConfig, Incoming, Known, MinHash, NearDuplicates,
-    NewDocument, NewReport, ReportKind, Store, TextHash,
+    triage, BatchOutcome, ClusterSettings, DedupConfig, Incoming, MinHash, NewDocument, Seen,
+    Store, Triage,
 };
-use std::collections::HashMap;
 
 /// The fields of a JSON document; any other is refused (a misspelt `published` would
 /// otherwise be lost without a word).
@@ -114,57 +114,26 @@ pub fn ingest(
 ) -> Result<IngestReport, ApiError> {
     let near = MinHash::new(DedupConfig::default())
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let (previous, mut seen) = (Seen::default(), Seen::default());
     let mut batch: Vec<(usize, Incoming)> = Vec::new();
-    let mut ids: HashMap<String, ()> = HashMap::new();
-    let mut texts: HashMap<TextHash, String> = HashMap::new();
-    let mut signatures: Vec<(String, Vec<u8>)> = Vec::new();
     for (line, doc) in lines {
-        if ids.insert(doc.id.clone(), ()).is_some() {
-            report.already += 1;
-            continue;
-        }
-        let hash = TextHash::of(&doc.text);
-        let as_report = |canonical: String, kind, sim| {
-            Incoming::Report(NewReport::of(&doc, hash, canonical, kind, sim))
-        };
-        match store.known(&doc.id, hash).map_err(ApiError::store)? {
-            Known::StoredId => {
-                report.already += 1;
-                continue;
-            }
-            Known::SameText { canonical } => {
-                batch.push((line, as_report(canonical, ReportKind::Exact, None)));
-                continue;
-            }
-            Known::New => {}
-        }
-        if let Some(canonical) = texts.get(&hash) {
-            batch.push((line, as_report(canonical.clone(), ReportKind::Exact, None)));
-            continue;
-        }
-        let signature = near.signature(&doc.text);
-        if let Some(sig) = &signature {
-            let stored = store.near_candidates(&sig.keys).map_err(ApiError::store)?;
-            let mut best: Option<(f32, String)> = None;
-            for (id, other) in stored.iter().chain(signatures.iter()) {
-                if let Some(s) = near.judge(&sig.bytes, other) {
-                    if best.as_ref().is_none_or(|b| s > b.0) {
-                        best = Some((s, id.clone()));
-                    }
+        let (doc, hash, signature) =
+            match triage(store, &near, doc, &previous, &mut seen).map_err(ApiError::store)? {
+                Triage::Already => {
+                    report.already += 1;
+                    continue;
                 }
-            }
-            if let Some((s, canonical)) = best {
-                batch.push((line, as_report(canonical, ReportKind::Near, Some(s))));
-                continue;
-            }
-        }
-        // Seen before analysis, as `sitrep ingest`'s triage does: a later copy of a
-        // document that fails is named as such below.
+                Triage::Report(r) => {
+                    batch.push((line, Incoming::Report(r)));
+                    continue;
+                }
+                Triage::Analyse {
+                    doc,
+                    hash,
+                    signature,
+                } => (doc, hash, signature),
+            };
         let id = doc.id.clone();
-        if let Some(sig) = &signature {
-            signatures.push((id.clone(), sig.bytes.clone()));
-        }
-        texts.insert(hash, id.clone());
         match analyse(pipeline, doc) {
             Ok(analysis) => batch.push((
                 line,

@@ -2,13 +2,11 @@
 //! limits. An unknown, repeated or malformed parameter is a 400 naming it.
 
 use crate::ApiError;
-use sitrep_core::{Date, EventType, Modality};
+use sitrep_core::Date;
 use sitrep_store::{EventKey, Filter};
 
 /// The filter parameters every read of events takes.
-pub const FILTER_PARAMS: &[&str] = &[
-    "actor", "source", "target", "type", "modality", "place", "since", "until", "text",
-];
+pub const FILTER_PARAMS: &[&str] = &sitrep_store::FILTER_NAMES;
 
 /// Parsed query parameters of one request.
 pub struct Params(Vec<(String, String)>);
@@ -81,47 +79,8 @@ impl Params {
 
     /// The filter of `sitrep query --actor … --text …` (see `sitrep query --help`).
     pub fn filter(&self) -> Result<Filter, ApiError> {
-        let bad = |name: &str, e: String| ApiError::bad_request(format!("parameter {name:?}: {e}"));
-        let code = |name: &str| -> Result<Option<String>, ApiError> {
-            match self.get(name) {
-                None => Ok(None),
-                Some(v) if v.trim().is_empty() => Err(bad(name, "empty".into())),
-                Some(v) => Ok(Some(v.trim().to_string())),
-            }
-        };
-        let date = |name: &str| -> Result<Option<Date>, ApiError> {
-            self.get(name)
-                .map(|s| s.parse::<Date>().map_err(|e| bad(name, e.to_string())))
-                .transpose()
-        };
-        Ok(Filter {
-            actor: code("actor")?,
-            source: code("source")?,
-            target: code("target")?,
-            event_type: self
-                .get("type")
-                .map(|t| {
-                    t.to_uppercase()
-                        .parse::<EventType>()
-                        .map_err(|e| bad("type", e.to_string()))
-                })
-                .transpose()?,
-            modality: self
-                .get("modality")
-                .map(|m| {
-                    m.parse::<Modality>()
-                        .map_err(|e| bad("modality", e.to_string()))
-                })
-                .transpose()?,
-            place: code("place")?,
-            since: date("since")?,
-            until: date("until")?,
-            text: self
-                .get("text")
-                .map(|t| t.split_whitespace().map(str::to_string).collect())
-                .unwrap_or_default(),
-            limit: None,
-        })
+        Filter::parse(|name| self.get(name))
+            .map_err(|e| ApiError::bad_request(format!("parameter {:?}: {}", e.name, e.message)))
     }
 
     /// The position after which a page starts (`cursor`, as a previous page gave it).
@@ -181,6 +140,7 @@ pub fn decode_cursor(s: &str) -> Result<EventKey, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sitrep_core::EventType;
 
     #[test]
     fn cursors_round_trip_and_foreign_ones_are_refused() {

@@ -31,6 +31,7 @@ mod read_api;
 mod sorted_json;
 mod sqlite;
 pub mod testing;
+mod triage;
 mod write;
 
 pub use cluster::ClusterSettings;
@@ -47,6 +48,7 @@ pub use postgres::PgStore;
 pub use read_api::{ActorCount, DayCount, Edge, EventKey, PlaceStats};
 pub use sitrep_dedup::DedupConfig;
 pub use sqlite::{OpenOptions, SqliteStore};
+pub use triage::{triage, Seen, Triage};
 
 use sitrep_core::{Analysis, Date, Document, EventType, Modality};
 
@@ -236,6 +238,67 @@ pub struct Filter {
     pub limit: Option<usize>,
 }
 
+/// The names of the filters, as `sitrep query` flags (`--actor`) and API parameters
+/// (`?actor=`): one list, so the two cannot drift apart.
+pub const FILTER_NAMES: [&str; 9] = [
+    "actor", "source", "target", "type", "modality", "place", "since", "until", "text",
+];
+
+/// A filter value that could not be read: which filter, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{name}: {message}")]
+pub struct FilterError {
+    /// One of [`FILTER_NAMES`].
+    pub name: &'static str,
+    pub message: String,
+}
+
+impl Filter {
+    /// The filter given by name → value (`value("actor")`), as `sitrep query` and the HTTP
+    /// API take it: codes are trimmed and must not be empty, the type is case-blind, dates
+    /// are `YYYY-MM-DD`, `text` is split at white space. `limit` is left to the caller.
+    pub fn parse<'a>(value: impl Fn(&str) -> Option<&'a str>) -> Result<Filter, FilterError> {
+        let code = |name: &'static str| match value(name).map(str::trim) {
+            None => Ok(None),
+            Some("") => Err(FilterError {
+                name,
+                message: "empty".into(),
+            }),
+            Some(v) => Ok(Some(v.to_string())),
+        };
+        Ok(Filter {
+            actor: code("actor")?,
+            source: code("source")?,
+            target: code("target")?,
+            event_type: parsed("type", value("type").map(str::to_uppercase))?,
+            modality: parsed("modality", value("modality").map(str::to_lowercase))?,
+            place: code("place")?,
+            since: parsed("since", value("since").map(str::to_string))?,
+            until: parsed("until", value("until").map(str::to_string))?,
+            text: value("text")
+                .map(|t| t.split_whitespace().map(str::to_string).collect())
+                .unwrap_or_default(),
+            limit: None,
+        })
+    }
+}
+
+/// A label or date filter's value, read by its type's `FromStr`.
+fn parsed<T>(name: &'static str, value: Option<String>) -> Result<Option<T>, FilterError>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    value
+        .map(|v| {
+            v.trim().parse::<T>().map_err(|e| FilterError {
+                name,
+                message: e.to_string(),
+            })
+        })
+        .transpose()
+}
+
 /// Store-wide counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -408,6 +471,38 @@ pub fn redact(location: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{Filter, FILTER_NAMES};
+
+    #[test]
+    fn every_filter_name_is_read_and_checked() {
+        let valid = |name: &str| match name {
+            "type" => " agree ",
+            "modality" => "Planned",
+            "since" | "until" => "2022-02-03",
+            _ => " USA ",
+        };
+        let unset = format!("{:?}", Filter::default());
+        for name in FILTER_NAMES {
+            let f = Filter::parse(|n| (n == name).then(|| valid(n))).unwrap();
+            assert_ne!(format!("{f:?}"), unset, "{name} is not read");
+            // every filter but free text refuses a value that means nothing
+            let bad = Filter::parse(|n| (n == name).then_some("  "));
+            assert_eq!(bad.is_err(), name != "text", "{name}: {bad:?}");
+            if let Err(e) = bad {
+                assert_eq!(e.name, name);
+            }
+        }
+        let f = Filter::parse(|n| Some(valid(n)).filter(|_| n != "text")).unwrap();
+        assert_eq!(f.actor.as_deref(), Some("USA"));
+        assert_eq!(f.event_type, Some(sitrep_core::EventType::Agree));
+        assert_eq!(f.modality, Some(sitrep_core::Modality::Planned));
+        assert_eq!(
+            f.since.map(|d| d.to_string()).as_deref(),
+            Some("2022-02-03")
+        );
+        assert!(f.text.is_empty() && f.limit.is_none());
+    }
+
     #[test]
     fn passwords_are_redacted_from_locations() {
         use super::redact;
