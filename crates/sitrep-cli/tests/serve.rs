@@ -146,26 +146,29 @@ fn the_store_reads_for_the_api_agree_with_the_event_listing() {
         assert_eq!(got, days);
 
         // source→target pairs with their prevailing type
-        let mut pairs: BTreeMap<(String, String), BTreeMap<String, u64>> = BTreeMap::new();
-        for r in &all {
-            for s in codes(&r.event.source) {
-                for t in codes(&r.event.target) {
-                    *pairs
-                        .entry((s.clone(), t))
-                        .or_default()
-                        .entry(r.event.event_type.to_string())
-                        .or_default() += 1;
+        let network_agrees = |filter: &Filter| {
+            let mut pairs: BTreeMap<(String, String), BTreeMap<String, u64>> = BTreeMap::new();
+            for r in store.events(filter).unwrap() {
+                for s in codes(&r.event.source) {
+                    for t in codes(&r.event.target) {
+                        *pairs
+                            .entry((s.clone(), t))
+                            .or_default()
+                            .entry(r.event.event_type.to_string())
+                            .or_default() += 1;
+                    }
                 }
             }
-        }
-        let edges = store.network(&Filter::default(), 1000).unwrap();
-        assert_eq!(edges.len(), pairs.len());
-        for e in &edges {
-            let types = &pairs[&(e.source.clone(), e.target.clone())];
-            assert_eq!(e.events, types.values().sum::<u64>(), "{e:?}");
-            let top = types.values().max().unwrap();
-            assert_eq!(types[&e.prevailing_type], *top, "{e:?}");
-        }
+            let edges = store.network(filter, 1000).unwrap();
+            assert_eq!(edges.len(), pairs.len());
+            for e in &edges {
+                let types = &pairs[&(e.source.clone(), e.target.clone())];
+                assert_eq!(e.events, types.values().sum::<u64>(), "{e:?}");
+                let top = types.values().max().unwrap();
+                assert_eq!(types[&e.prevailing_type], *top, "{e:?}");
+            }
+        };
+        network_agrees(&Filter::default());
 
         // actors and places
         let mut actors: BTreeMap<String, u64> = BTreeMap::new();
@@ -229,6 +232,11 @@ fn the_store_reads_for_the_api_agree_with_the_event_listing() {
             .unwrap()
             .iter()
             .all(|e| e.prevailing_type == "MOBILIZE"));
+        network_agrees(&f);
+        network_agrees(&Filter {
+            actor: all[0].event.source.first().map(|a| a.code.clone()),
+            ..Filter::default()
+        });
     });
 }
 

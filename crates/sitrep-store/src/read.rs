@@ -69,8 +69,11 @@ fn limited(
 
 /// SQL conditions (starting with ` WHERE`) and their parameters for a filter over
 /// `events e`. Every value is a parameter; only our own constants are spliced in.
+/// The condition [`where_clause`] gives a filter that matches every event.
+pub(crate) const EVERY_EVENT: &str = " WHERE 1 = 1";
+
 pub(crate) fn where_clause(f: &Filter, dialect: Dialect) -> (String, Vec<Param>) {
-    let mut sql = String::from(" WHERE 1 = 1");
+    let mut sql = String::from(EVERY_EVENT);
     let mut p: Vec<Param> = Vec::new();
     let mut push = |sql: &mut String, cond: &str, vals: Vec<Param>| {
         // Number each `?` after the parameters already taken.
