@@ -35,6 +35,36 @@ const isoNumeric = {
   },
 };
 
+// Actor code → English name, for the network's labels: states from the knowledge base's
+// states tables (the short name where one is set), international bodies from orgs.tsv.
+function tsvRows(file) {
+  const lines = readFileSync(join(here, "../data/kb", file), "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+  const header = lines[0].split("\t");
+  return lines.slice(1).map((l) => Object.fromEntries(l.split("\t").map((v, i) => [header[i], v])));
+}
+function actorNames() {
+  const names = {};
+  for (const r of tsvRows("states.generated.tsv")) if (r.en) names[r.alpha3] = r.en.split("|")[0];
+  for (const r of tsvRows("states.tsv")) {
+    const name = r.en_short || (names[r.code] ? "" : (r.en_names || "").split("|")[0]);
+    if (name) names[r.code] = name;
+  }
+  for (const r of tsvRows("orgs.tsv")) {
+    if (r.code !== r.actor || names[r.code]) continue;
+    const all = (r.en_names || "").split("|").filter(Boolean);
+    // An acronym says no more than the code: prefer a spelled-out name of several words.
+    names[r.code] = all.find((n) => /[a-z]/.test(n) && n.includes(" ")) || all.find((n) => /[a-z]/.test(n)) || all[0] || r.code;
+  }
+  return names;
+}
+const virtualModules = {
+  name: "virtual-modules",
+  setup(build) {
+    build.onResolve({ filter: /^virtual:actor-names$/ }, () => ({ path: "actor-names", namespace: "virtual-names" }));
+    build.onLoad({ filter: /.*/, namespace: "virtual-names" }, () => ({ contents: JSON.stringify(actorNames()), loader: "json" }));
+  },
+};
+
 const result = await esbuild.build({
   entryPoints: [join(here, "src/main.js")],
   bundle: true,
@@ -44,7 +74,7 @@ const result = await esbuild.build({
   outfile: join(out, "app.js"),
   legalComments: "none",
   metafile: true,
-  plugins: [isoNumeric],
+  plugins: [isoNumeric, virtualModules],
   logLevel: "warning",
 });
 await esbuild.build({

@@ -60,6 +60,8 @@ await check("the overview draws the map, timeline, network and table from stored
   await page.waitForSelector("#table tbody tr");
   const n = await page.locator("#map .country.has-events").count();
   assert(n >= 2, `only ${n} countries shaded`);
+  const labels = await page.locator("#network .node").evaluateAll((ns) => ns.map((g) => g.getAttribute("aria-label")));
+  assert(labels.some((l) => / — [A-Z][a-z]/.test(l)), `no network node is named: ${labels.slice(0, 5).join("; ")}`);
   await shot("overview");
 });
 

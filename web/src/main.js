@@ -8,6 +8,7 @@ import { el, message } from "./dom.js";
 import { renderMap, mapCountries } from "./map.js";
 import { renderTimeline } from "./timeline.js";
 import { renderNetwork } from "./network.js";
+import actorNames from "virtual:actor-names";
 import { renderTable } from "./table.js";
 import { renderArticle, showDocument } from "./article.js";
 
@@ -92,7 +93,7 @@ function refresh(state) {
     }),
   );
   draw($("network"), () => api.network(f), (data) =>
-    renderNetwork($("network"), data, { selected: f.actor, onSelect: (code) => store.set({ filters: { actor: code } }) }),
+    renderNetwork($("network"), data, { selected: f.actor, names: actorNames, onSelect: (code) => store.set({ filters: { actor: code } }) }),
   );
   renderTable($("table"), (cursor) => api.events(f, { limit: 100, cursor }), openDocument);
 }

@@ -2,11 +2,12 @@
 // and coloured by the pair's prevailing event type. The layout is a force simulation run to
 // rest before drawing, so the same data always gives the same picture.
 
+import { actorLabel } from "./names.js";
 import { forceSimulation, forceLink, forceManyBody, forceCenter, forceCollide, forceX, forceY } from "d3-force";
 import { svg, el } from "./dom.js";
 import { TYPES, typeColor } from "./types.js";
 
-export function renderNetwork(container, data, { selected, onSelect }) {
+export function renderNetwork(container, data, { selected, onSelect, names = {} }) {
   const edges = (data.edges || []).filter((e) => e.source && e.target && e.source !== e.target);
   if (edges.length === 0) {
     container.replaceChildren(el("p", { class: "message note" }, "No actor pairs under these filters."));
@@ -89,7 +90,7 @@ export function renderNetwork(container, data, { selected, onSelect }) {
         transform: `translate(${n.x},${n.y})`,
         tabindex: 0,
         role: "button",
-        "aria-label": `${n.id}: ${n.weight} events`,
+        "aria-label": `${actorLabel(n.id, names)}: ${n.weight} events`,
         onclick: pick,
         onkeydown: (ev) => {
           if (ev.key === "Enter" || ev.key === " ") {
@@ -100,7 +101,7 @@ export function renderNetwork(container, data, { selected, onSelect }) {
       },
       svg("circle", { r: radius(n) }),
       svg("text", { y: -radius(n) - 4, "text-anchor": "middle" }, n.id),
-      svg("title", {}, `${n.id}: ${n.weight} events`),
+      svg("title", {}, `${actorLabel(n.id, names)}: ${n.weight} events`),
     );
     gn.append(g);
   }
