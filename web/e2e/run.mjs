@@ -116,6 +116,22 @@ await check("a pasted article is analysed", async () => {
   await shot("pasted");
 });
 
+await check("an uploaded HTML page is analysed from its article text", async () => {
+  const file = join(here, "../../examples/en-article.html");
+  const expected = await api("/v1/extract", { method: "POST", headers: { "Content-Type": "text/html; charset=utf-8" }, body: readFileSync(file, "utf8") });
+  await page.goto(base + "/");
+  await page.setInputFiles("#file", file);
+  await page.waitForSelector("#article .article-text");
+  const shown = await page.locator("#article .article-text").textContent();
+  assert(shown === expected.text, "the article view does not show the page's article text");
+  assert(!/<[a-z]/i.test(shown), "the article view shows markup");
+  assert(expected.events.length > 0, "the example page has no events");
+  const cards = await page.locator("#article .event-card").count();
+  assert(cards === expected.events.length, `${cards} event cards, /v1/extract gives ${expected.events.length}`);
+  const box = await page.inputValue("#paste-text");
+  assert(box === expected.text, "the text box does not hold the article's text");
+});
+
 await check("the filter bar is reachable by keyboard and kept in the URL", async () => {
   await page.goto(base + "/");
   await page.waitForSelector("#table tbody tr");

@@ -71,3 +71,14 @@ export function extract(text, language) {
     body: JSON.stringify(doc),
   });
 }
+
+/** Analyses an HTML page without storing it: the server takes the article's text, title and
+ * metadata from the page, as `sitrep ingest` does with HTML files. */
+export function extractHtml(html, language) {
+  const q = language ? `?language=${encodeURIComponent(language)}` : "";
+  return call(`/v1/extract${q}`, {
+    method: "POST",
+    headers: { "Content-Type": "text/html; charset=utf-8" },
+    body: html,
+  });
+}

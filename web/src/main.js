@@ -100,18 +100,16 @@ function refresh(state) {
 
 function setUpPaste() {
   const form = $("paste");
-  form.addEventListener("submit", async (ev) => {
-    ev.preventDefault();
-    const text = form.elements.text.value;
-    if (!text.trim()) return;
+  const analyse = async (request) => {
     const card = $("article-card");
     card.hidden = false;
     card.dataset.pasted = "1";
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
     message($("article"), "Analysing…");
+    let analysis = null;
     try {
-      const analysis = await api.extract(text, form.elements.language.value);
+      analysis = await request();
       renderArticle($("article"), analysis, tooltip);
     } catch (e) {
       message($("article"), `Could not analyse the text: ${e.message}`, "error");
@@ -119,10 +117,24 @@ function setUpPaste() {
       button.disabled = false;
     }
     card.scrollIntoView({ behavior: "smooth" });
+    return analysis;
+  };
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const text = form.elements.text.value;
+    if (text.trim()) analyse(() => api.extract(text, form.elements.language.value));
   });
   $("file").addEventListener("change", async (ev) => {
     const file = ev.target.files[0];
-    if (file) form.elements.text.value = await file.text();
+    if (!file) return;
+    const content = await file.text();
+    if (/\.html?$/i.test(file.name) || file.type === "text/html") {
+      // A page: the server finds the article in it; the box then holds the article's text.
+      const analysis = await analyse(() => api.extractHtml(content, form.elements.language.value));
+      if (analysis) form.elements.text.value = analysis.text;
+    } else {
+      form.elements.text.value = content;
+    }
   });
   $("article-close").addEventListener("click", () => {
     delete $("article-card").dataset.pasted;
