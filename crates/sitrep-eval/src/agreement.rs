@@ -414,22 +414,16 @@ fn classify(
                     .iter()
                     .any(|e| e.optional && e.event == ge.event && near(e));
             // what the predicting coder coded in the sentence instead (an event that was
-            // matched elsewhere, or an optional one): another type, or other actors
-            let other_type = oev.iter().find(|e| e.event != ge.event && near(e));
-            let other_actors = oev.iter().find(|e| {
-                e.event == ge.event && near(e) && !event_agrees(&e.source, &e.target, ge)
-            });
+            // matched elsewhere, or an optional one)
+            let instead = || {
+                coded_instead(oev, &ge.event, near, |e| {
+                    event_agrees(&e.source, &e.target, ge)
+                })
+            };
             let (cause, predicted) = if had_optional {
                 (Cause::OptionalInPrediction, None)
-            } else if let Some(e) = other_type {
-                let cause = if event_agrees(&e.source, &e.target, ge) {
-                    Cause::TypeDiffers
-                } else {
-                    Cause::TypeAndActorsDiffer
-                };
+            } else if let Some((cause, e)) = instead() {
                 (cause, Some(as_miss(&g.id, e)))
-            } else if let Some(e) = other_actors {
-                (Cause::ActorsDiffer, Some(as_miss(&g.id, e)))
             } else {
                 (Cause::OnlyGold, None)
             };
@@ -452,23 +446,13 @@ fn classify(
                     sentence_around(&sents, locate(text, &e.sentence)),
                 )
             };
-            let ty = p.event_type.as_str();
             // what the gold coder coded in the sentence instead
-            let other_type = gev.iter().find(|e| e.event != ty && near(e));
-            let other_actors = gev
-                .iter()
-                .find(|e| e.event == ty && near(e) && !event_agrees(&src, &tgt, e));
-            let (cause, gold) = if let Some(e) = other_type {
-                let cause = if event_agrees(&src, &tgt, e) {
-                    Cause::TypeDiffers
-                } else {
-                    Cause::TypeAndActorsDiffer
-                };
-                (cause, Some(as_miss(&g.id, e)))
-            } else if let Some(e) = other_actors {
-                (Cause::ActorsDiffer, Some(as_miss(&g.id, e)))
-            } else {
-                (Cause::OnlyPredicted, None)
+            let instead = coded_instead(gev, p.event_type.as_str(), near, |e| {
+                event_agrees(&src, &tgt, e)
+            });
+            let (cause, gold) = match instead {
+                Some((cause, e)) => (cause, Some(as_miss(&g.id, e))),
+                None => (Cause::OnlyPredicted, None),
             };
             out.push(Disagreement {
                 cause,
@@ -479,6 +463,29 @@ fn classify(
         }
     }
     out
+}
+
+/// What a coder coded in a sentence (`near`) instead of the other coder's event of type
+/// `ty`: first an event of another type (with the same actors by `agrees`, or not), then
+/// one of the same type with other actors.
+fn coded_instead<'a>(
+    events: &'a [GoldEvent],
+    ty: &str,
+    near: impl Fn(&GoldEvent) -> bool,
+    agrees: impl Fn(&GoldEvent) -> bool,
+) -> Option<(Cause, &'a GoldEvent)> {
+    if let Some(e) = events.iter().find(|e| e.event != ty && near(e)) {
+        let cause = if agrees(e) {
+            Cause::TypeDiffers
+        } else {
+            Cause::TypeAndActorsDiffer
+        };
+        return Some((cause, e));
+    }
+    events
+        .iter()
+        .find(|e| e.event == ty && near(e) && !agrees(e))
+        .map(|e| (Cause::ActorsDiffer, e))
 }
 
 /// Whether codes (as a prediction) agree with a gold event's actors.
