@@ -318,13 +318,24 @@ impl EventExtractor {
             }
         }
         counterpart_targets(input, doc.home.as_deref(), &mut events);
-        // German: a speech act or an act of cooperation with neither source nor target is
-        // a generic or procedural statement (`Insgesamt wurden 25 Sprachen angeboten`,
-        // `Darüber werde noch beraten`), no event a coder records; violence, coercion and
-        // protest by unknown actors are kept (`Unbekannte eröffneten Feuer`)
+        // German: an event whose doer, by its frame the clause's subject, names no actor
+        // (an agentless passive, a subject that is no actor) is a generic, procedural or
+        // hypothetical statement (`Insgesamt wurden 25 Sprachen angeboten`, `Darüber
+        // werde noch beraten`, `wären an die PVA zu überweisen`, `Früherer Kapitän zu 16
+        // Jahren verurteilt`), no event a coder records. Kept: violence and arrests
+        // reported by their victims (`Zwei Menschen wurden getötet`), aid reported by
+        // whom it reached (`Kiew erhält einen Kredit`), and idioms whose subject is the
+        // target (`Die Regierung steht in der Kritik`: the critics are optional).
         if input.language == Language::De {
+            let frames = self.frames(Language::De);
             events.retain(|e| {
-                !(e.source.is_empty() && e.target.is_empty() && actorless_dropped(e.event_type))
+                !e.source.is_empty()
+                    || sourceless_kept(e.event_type, !e.target.is_empty())
+                    || frames
+                        .all()
+                        .iter()
+                        .find(|f| f.id == e.rule)
+                        .is_some_and(|f| !f.source.contains(&Role::Subj))
             });
         }
         // English: one event per type, actors and sentence also when a target was filled
@@ -728,6 +739,8 @@ impl EventExtractor {
                 modality = Modality::Planned;
             }
             let mut used_phrases: Vec<Range<usize>> = Vec::new();
+            // the clause's verb matched a reading that is no event (`none` row)
+            let mut clause_none = false;
             // the objects of verbs that react to an event (`condemned Sharon's murder of
             // Yassin`): their event nouns are also events of their own when they name
             // both sides
@@ -807,6 +820,7 @@ impl EventExtractor {
                         // a reading that is no event (`poses a threat`, `charged a fee`)
                         // also keeps its object's event noun from being coded on its own
                         if f.flags.none {
+                            clause_none = true;
                             used_phrases.extend(
                                 f.target
                                     .iter()
@@ -1141,6 +1155,16 @@ impl EventExtractor {
                     }
                     for r in f.target.iter().chain(&f.source) {
                         if let Some(ph) = cx.phrase(r) {
+                            used_phrases.push(ph.words.clone());
+                        }
+                    }
+                    // `hat ihre Kooperation zugesagt`, `fordert eine Debatte`: the accusative
+                    // object of a German verb event is what the act promises, demands or
+                    // grants, no second event (a reacted-to object is handled below; an
+                    // event without a doer is dropped later and claims nothing:
+                    // `Die Berufung Polens wurde verhandelt`)
+                    if s.lang == Language::De && !source.is_empty() {
+                        if let Some(ph) = cx.phrase(&Role::Obj) {
                             used_phrases.push(ph.words.clone());
                         }
                     }
@@ -1801,6 +1825,19 @@ impl EventExtractor {
                     } else {
                         (f, ty)
                     };
+                    // `es gibt eine gute Zusammenarbeit mit Unternehmen`, `die Zusammenarbeit
+                    // mit der Gazprom sei nichts Neues`, `wir brauchen die Zusammenarbeit`: a
+                    // German noun of mutual cooperation under a copula or a verb that names
+                    // no event states a standing relation, not an act (`die Zusammenarbeit
+                    // wächst` and `wird ausgebaut` stay events, and so does an extradition
+                    // that `erfolgte`; willingness is handled above)
+                    if s.lang == Language::De
+                        && ty == EventType::Cooperate
+                        && f.flags.mutual
+                        && (clause_none || cx.copula())
+                    {
+                        continue;
+                    }
                     // `shrill public attacks over the media`, `a verbal attack on the
                     // minister`: an attack made in words is an accusation (English)
                     let verbal;
@@ -2374,16 +2411,14 @@ fn named_victim(ty: EventType, target: &[Actor]) -> bool {
     matches!(ty, EventType::Assault | EventType::Coerce) && !target.is_empty()
 }
 
-fn actorless_dropped(ty: EventType) -> bool {
-    verbal_act(ty)
-        || matches!(
-            ty,
-            EventType::Consult
-                | EventType::Cooperate
-                | EventType::Aid
-                | EventType::Mobilize
-                | EventType::Retreat
-        )
+/// Whether a German event without a source stands (see `extract_all`): violence and
+/// coercion, reported by their victims or not at all, and aid that names whom it reached.
+fn sourceless_kept(ty: EventType, has_target: bool) -> bool {
+    match ty {
+        EventType::Assault | EventType::Coerce => true,
+        EventType::Aid => has_target,
+        _ => false,
+    }
 }
 
 /// Speech acts whose subject is by the verb's meaning a person or body (`kritisieren`,
@@ -2623,11 +2658,17 @@ impl ClauseCx<'_, '_> {
     fn head_in(&self, h: usize, lemmas: &[String]) -> bool {
         let l = self.s.ws[h].a.lemma.to_lowercase();
         let compound = self.hyphen_compound(h);
-        lemmas.iter().any(|x| {
-            *x == l
-                || compound.as_deref() == Some(x.as_str())
-                || (self.s.lang == Language::De && l.ends_with(x.as_str()) && l.len() > x.len() + 2)
-        })
+        let ends = |w: &str, x: &str| w.ends_with(x) && w.len() > x.len() + 2;
+        let de = self.s.lang == Language::De;
+        lemmas
+            .iter()
+            .any(|x| *x == l || compound.as_deref() == Some(x.as_str()) || (de && ends(&l, x)))
+            || (de && {
+                // (German: also the form, for compounds the lemmatiser cuts wrongly: `dem
+                // Atomabkommen` → `Atomabkomme`)
+                let form = self.s.ws[h].text.to_lowercase();
+                form != l && lemmas.iter().any(|x| *x == form || ends(&form, x))
+            })
     }
 
     /// A noun frame's conditions, read on the noun `i` and its phrase `ph`: `gen` is a
@@ -2707,18 +2748,23 @@ impl ClauseCx<'_, '_> {
     /// phrase after a phrase head that counts or groups (a phrase of its own or a genitive
     /// attachment inside the phrase).
     fn quantified_head(&self, p: &Phrase) -> Option<usize> {
-        if self.s.lang != Language::En {
-            return None;
-        }
         let h = p.head();
         let lemma = &self.s.ws[h].a.lemma;
         // `a form of martial law`, `some kind of blockade`: a head that sorts passes the
         // condition on like one that counts
-        let sort = matches!(lemma.as_str(), "form" | "kind" | "type" | "sort");
+        let sort = self.s.lang == Language::En
+            && matches!(lemma.as_str(), "form" | "kind" | "type" | "sort");
         if !sort && !args::is_quantity_noun(lemma) {
             return None;
         }
-        let of = Some(Role::Pp("of".into()));
+        // (German `eine Vielzahl von Forderungen`, `eine Reihe neuer Forderungen`)
+        let of = Some(Role::Pp(
+            match self.s.lang {
+                Language::En => "of",
+                Language::De => "von",
+            }
+            .into(),
+        ));
         let range = match self
             .phrases
             .iter()
@@ -2843,7 +2889,7 @@ impl ClauseCx<'_, '_> {
             Some(ph) => {
                 let a = self.phrase_actors(ph, doc);
                 if a.iter().all(|x| x.inferred) {
-                    if let Some(local) = self.located_body(ph) {
+                    if let Some(local) = self.located_body(ph).or_else(|| self.origin(ph)) {
                         return vec![local];
                     }
                 }
@@ -2875,19 +2921,30 @@ impl ClauseCx<'_, '_> {
         if head.a.upos != Upos::Noun || self.sectors.sector(&head.a.lemma).is_none() {
             return None;
         }
-        let next = self
-            .phrases
-            .iter()
-            .find(|p| p.words.start == ph.words.end && p.role == Some(Role::Pp("in".into())))?;
-        let place = self.s.places.iter().find(|p| {
-            next.words.start <= p.tokens.start && p.tokens.end <= next.words.end && p.code.is_some()
+        self.state_after(ph, "in")
+    }
+
+    /// `der Schlepper aus Ungarn`, `ein Mann aus dem Kreis Celle`: a person named by a
+    /// common noun and followed by `aus` and a place is of that place's state (German;
+    /// citizens carry their state's code). Bodies and forces (sector words: `Truppen aus
+    /// Syrien` are withdrawn from there) are left out.
+    fn origin(&self, ph: &Phrase) -> Option<Actor> {
+        if self.s.lang != Language::De {
+            return None;
+        }
+        let head = &self.s.ws[ph.head()];
+        if head.a.upos != Upos::Noun || self.sectors.sector(&head.a.lemma).is_some() {
+            return None;
+        }
+        self.state_after(ph, "aus")
+    }
+
+    /// The state of the first place named in the `prep` phrase right after `ph`.
+    fn state_after(&self, ph: &Phrase, prep: &str) -> Option<Actor> {
+        let next = self.phrases.iter().find(|p| {
+            p.words.start == ph.words.end && matches!(&p.role, Some(Role::Pp(x)) if x == prep)
         })?;
-        Some(Actor {
-            code: place.code.clone()?,
-            entity: None,
-            span: place.span,
-            inferred: false,
-        })
+        self.states_in(next).into_iter().next()
     }
 
     /// The actors of the first of `roles` that names any; failing that, the first
