@@ -117,24 +117,35 @@ fn is_modal<W: Word>(w: &W) -> bool {
 /// Negating words: `nicht`, `kein…`, `nie`, `niemals`, `nichts`, `niemand`, `nirgends`,
 /// `keinerlei`, `weder`.
 pub fn is_negation<W: Word>(w: &W) -> bool {
-    if stts(w) == Some(Stts::Ptkneg) {
+    // (`stts`'s repair never yields PTKNEG, so the tagger's tag is read directly)
+    if matches!(w.xpos(), Xpos::Stts(Stts::Ptkneg)) {
         return true;
     }
-    let t = w.text().to_lowercase();
-    t.starts_with("kein")
-        || matches!(
-            t.as_str(),
-            "nicht"
-                | "nie"
-                | "niemals"
-                | "nichts"
-                | "niemand"
-                | "niemanden"
-                | "niemandem"
-                | "nirgends"
-                | "nirgendwo"
-                | "weder"
-        )
+    const NEGATING: &[&str] = &[
+        "nicht",
+        "nie",
+        "niemals",
+        "nichts",
+        "niemand",
+        "niemanden",
+        "niemandem",
+        "nirgends",
+        "nirgendwo",
+        "weder",
+    ];
+    // Asked of every word of every clause: an ASCII word is compared ignoring case instead
+    // of being lower-cased into a new string (the same answer; other words lower-case, as
+    // a non-ASCII letter may lower-case to an ASCII one).
+    let t = w.text();
+    if t.is_ascii() {
+        return match t.as_bytes().first().map(u8::to_ascii_lowercase) {
+            Some(b'k') => t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("kein")),
+            Some(b'n' | b'w') => NEGATING.iter().any(|n| t.eq_ignore_ascii_case(n)),
+            _ => false,
+        };
+    }
+    let t = t.to_lowercase();
+    t.starts_with("kein") || NEGATING.contains(&t.as_str())
 }
 
 fn is_boundary<W: Word>(w: &W) -> bool {
@@ -683,6 +694,38 @@ mod tests {
             .replace("{K1}", "Mood=Sub|Tense=Pres|VerbForm=Fin")
             .replace("{K2}", "Mood=Sub|Tense=Past|VerbForm=Fin");
         ClauseAnalyzer::new().analyze(Language::De, &tagged(&s))
+    }
+
+    /// Negating words in any case, ASCII or not; words that only begin like one are not.
+    #[test]
+    fn negation_is_read_in_any_case() {
+        let words = tagged(
+            "nicht/ADV NICHT/ADV Niemals/ADV keinerlei/PIAT Keine/PIAT KEINEM/PIAT \
+             weder/KON nichtig/ADJD Nie/ADV Nieder/ADJA nie/PTKNEG kei/ADV \
+             Übernicht/ADV keinesfalls/ADV Niemandem/PIS net/PTKNEG Wetter/NN",
+        );
+        let negating: Vec<&str> = words
+            .iter()
+            .filter(|w| super::is_negation(*w))
+            .map(|w| w.text.as_str())
+            .collect();
+        assert_eq!(
+            negating,
+            [
+                "nicht",
+                "NICHT",
+                "Niemals",
+                "keinerlei",
+                "Keine",
+                "KEINEM",
+                "weder",
+                "Nie",
+                "nie",
+                "keinesfalls",
+                "Niemandem",
+                "net"
+            ]
+        );
     }
 
     /// `lemma mood tense voice modal neg` per clause, for compact assertions.

@@ -15,7 +15,7 @@ use sitrep_store::{
     BatchOutcome, ClusterSettings, DedupConfig, Incoming, MinHash, NearDuplicates, NewDocument,
     OpenOptions, Seen, Signature, Store, TextHash, Triage,
 };
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -84,6 +84,9 @@ pub struct ReanalyzeArgs {
 /// A batch also ends at this much text, so memory stays flat on huge documents.
 const BATCH_BYTES: usize = 64 << 20;
 
+/// The smallest piece the last batch is split into (see [`split_tail`]).
+const TAIL_PIECE: usize = 8;
+
 /// The near-duplicate detector ingest uses: `sitrep-dedup`'s MinHash with its evaluated
 /// defaults and the given threshold.
 fn near_duplicates(threshold: f64) -> anyhow::Result<MinHash> {
@@ -131,7 +134,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         entities: true,
         events: true,
     };
-    let mut reader = Reader::new(inputs, opts);
+    let mut reader = Reader::new(inputs, opts).peekable();
     let mut tally = Tally::default();
     let mut progress = Progress::new(total_bytes);
     // Three steps overlap: while the pool analyses batch k, this thread writes batch k-1
@@ -158,7 +161,15 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             &mut tally,
         )
     })?;
-    let mut current = Some(first).filter(|t| !t.is_empty());
+    // The last batch is analysed and written in shrinking pieces (see `split_tail`), so
+    // that only a small one is written after all analysis has ended.
+    let mut ended = reader.peek().is_none();
+    let mut tail = if ended {
+        split_tail(first)
+    } else {
+        VecDeque::from([first])
+    };
+    let mut current = tail.pop_front().filter(|t| !t.is_empty());
     let mut to_write: Option<Vec<Incoming>> = None;
     while current.is_some() || to_write.is_some() {
         let (analysed, written, after) = std::thread::scope(|scope| {
@@ -171,7 +182,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 .map(|batch| store.write_batch(batch, &settings));
             // Triage only after the write: it must see batch k-1 in the store.
             let after = match (&current, &written) {
-                (Some(_), None | Some(Ok(_))) => {
+                (Some(_), None | Some(Ok(_))) if !ended => {
                     let items = read_batch(&mut reader, args.batch);
                     Some(triage(
                         store.as_ref(),
@@ -205,8 +216,14 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         if let Some(after) = after {
             let (t, seen) = after?;
             memory = seen;
-            current = Some(t).filter(|t| !t.is_empty());
+            if reader.peek().is_none() {
+                tail = split_tail(t);
+                ended = true;
+            } else {
+                tail.push_back(t);
+            }
         }
+        current = tail.pop_front().filter(|t| !t.is_empty());
     }
     progress.update(&tally, true);
     // The process ends next: freeing the loaded models and knowledge bases one allocation
@@ -247,8 +264,24 @@ fn fail(tally: &mut Tally, msg: String) {
     tally.failed.push(msg);
 }
 
+/// The last batch in pieces of half what is left, down to [`TAIL_PIECE`] documents: each
+/// piece is written while the next is analysed, so the write that follows all analysis
+/// is of the last small piece instead of a whole batch.
+fn split_tail<T>(mut batch: Vec<T>) -> VecDeque<Vec<T>> {
+    let mut pieces = VecDeque::new();
+    while batch.len() > 2 * TAIL_PIECE {
+        let rest = batch.split_off(batch.len().div_ceil(2));
+        pieces.push_back(std::mem::replace(&mut batch, rest));
+    }
+    pieces.push_back(batch);
+    pieces
+}
+
 /// The next batch: up to `max` documents or [`BATCH_BYTES`] of text.
-fn read_batch(reader: &mut Reader, max: usize) -> Vec<sitrep_ingest::Item> {
+fn read_batch(
+    reader: &mut impl Iterator<Item = sitrep_ingest::Item>,
+    max: usize,
+) -> Vec<sitrep_ingest::Item> {
     let mut items = Vec::with_capacity(max);
     let mut bytes = 0;
     for item in reader.by_ref() {
@@ -645,6 +678,33 @@ mod tests {
             got,
             ["already", "b1 exact of a1", "b2 near of a1", "analyse b3"]
         );
+    }
+
+    /// The last batch's pieces: in order, nothing lost, each at most half of what was
+    /// left, the last at most twice the smallest piece.
+    #[test]
+    fn the_last_batch_splits_into_shrinking_pieces() {
+        for n in [0usize, 1, 16, 17, 125, 256] {
+            let batch: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+            let pieces = split_tail(batch);
+            let sizes: Vec<usize> = pieces.iter().map(Vec::len).collect();
+            let order: Vec<String> = pieces.into_iter().flatten().collect();
+            assert_eq!(order, (0..n).map(|i| i.to_string()).collect::<Vec<_>>());
+            assert!(*sizes.last().unwrap() <= 2 * TAIL_PIECE, "{n}: {sizes:?}");
+            let mut left = n;
+            for &s in &sizes {
+                assert!(
+                    s <= left.div_ceil(2) || left <= 2 * TAIL_PIECE,
+                    "{n}: {sizes:?}"
+                );
+                left -= s;
+            }
+        }
+        let sizes: Vec<usize> = split_tail((0..125).collect::<Vec<u32>>())
+            .iter()
+            .map(Vec::len)
+            .collect();
+        assert_eq!(sizes, [63, 31, 16, 15]);
     }
 
     /// A copy of a document whose analysis failed in an earlier batch is not written (its
