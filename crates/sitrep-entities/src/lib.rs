@@ -18,9 +18,12 @@
 //! 2. **Place or actor**: a capital after a preposition is a place (`in Washington`);
 //!    before a verb, or in a compound whose head names a sector, it stands for the
 //!    government (`Washington kritisierte` → USA GOV). Otherwise a place.
-//! 3. **Roles by date**: a known person's code and sector come from the office they hold
-//!    on the publication date (`people::office_of`); out of office, the sector is left
-//!    empty.
+//! 3. **Roles by date**: a known person's code and sector come from the office they act
+//!    in on the publication date (`Person::role_on`: a state office before a party's
+//!    leadership); out of office, the sector is left empty. Without a date (GNAD has
+//!    none), the knowledge base gives the state of the person's terms and a sector only
+//!    if every term has the same one (`Person::undated_role`); a descriptor or apposition
+//!    in the text then says the role, and the person's other mentions take it.
 //! 4. **Unknown names**: runs of capitalised proper-name tokens (PROPN / NE / NNP) the
 //!    knowledge base does not know. A run is a person after a title or office word or next
 //!    to a verb of saying, or when it starts with a given name or holds an initial; one of
@@ -823,7 +826,7 @@ impl EntityRecognizer {
                 }
                 FormType::Surname => {
                     is_named(&e.kb)
-                        || match cx.published {
+                        || !self.other_bearer(cx, r.clone()) && match cx.published {
                             Some(d) => self.kb.person_role(&e.kb, d).is_some(),
                             None => r.len() == 1 && cx.is_proper(r.start),
                         }
@@ -976,6 +979,17 @@ impl EntityRecognizer {
                             f.sector = Some(sector);
                         }
                         None => f.sector = None,
+                    }
+                }
+                // out of office on the date, or no date and offices of several sectors
+                // (`FPÖ-Kandidat Norbert Hofer`, a parliament's president running for
+                // head of state): the text's own descriptor says the role
+                // (`EU-Ratspräsident Donald Tusk` in a text without a date: the state or
+                // body of the descriptor too, as the terms lie in several)
+                if f.sector.is_none() && !in_compound {
+                    if let Some((code, Some(s))) = self.descriptor(cx, r.start) {
+                        f.sector = Some(s);
+                        f.code = code.or(f.code.take());
                     }
                 }
             }
@@ -1238,6 +1252,21 @@ impl EntityRecognizer {
 
     /// What the lexicon says of a word (its [`Lex`] class, and whether it is an ordinary
     /// word in any case), cached per document: the rules ask about the same words often.
+    /// Whether the document names someone else by this one-word surname in full: a given
+    /// name right before another occurrence (`Die Schriftstellerin Maria Oberhauser …
+    /// Oberhauser sagte`). The lone surname then means that person, not a known office
+    /// holder of the same name whom the text never named.
+    fn other_bearer(&self, cx: &Ctx, r: Range<usize>) -> bool {
+        let w = cx.strs[r.start];
+        r.len() == 1
+            && (1..cx.strs.len()).any(|k| {
+                k != r.start
+                    && cx.strs[k] == w
+                    && !cx.tokens[k - 1].joined
+                    && self.is_first_name(cx, k - 1)
+            })
+    }
+
     fn lex_entry(&self, cx: &Ctx, word: &str) -> (Lex, bool) {
         if let Some(&v) = cx.lex_cache.borrow().get(word) {
             return v;

@@ -11,6 +11,10 @@ use sitrep_kb::matcher::FormType;
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// How far (in tokens, either side; about two sentences) a state or place named near a
+/// place name of several states decides its reading before the story's state does.
+const NEAR_TOKENS: usize = 40;
+
 /// Endings of German nouns that name a company by what it does: before a name they make
 /// the name a company (`Energieanbieter Maxenergy`, `der Mediaagentur media.at`). Person
 /// nouns (`Manager`, `Unternehmer`) are not here: they describe a person.
@@ -246,12 +250,42 @@ impl EntityRecognizer {
         self.same_name(cx, found, &mut covered);
         self.speaks_for(cx, found);
         self.party_by_state(cx, found);
+        self.place_by_state(cx, found);
         self.surname_not_place(cx, found);
         self.post_compounds(cx, found);
         self.person_chains(cx, found, &mut covered);
         self.predicate_office(cx, found);
         self.organ_in_state(cx, found);
         self.office_holders(cx, found);
+        self.undated_roles(cx, found);
+    }
+
+    /// A text without a publication date: a known person whose offices differ in sector
+    /// has none from the knowledge base ([`sitrep_kb::people::Person::undated_role`]);
+    /// where the text described one mention (`Vizekanzler Reinhold Mitterlehner`), the
+    /// person's other mentions without a sector take that role (state and sector).
+    fn undated_roles(&self, cx: &Ctx, found: &mut [Found]) {
+        if cx.published.is_some() {
+            return;
+        }
+        let mut roles: Vec<(String, Option<String>, Sector)> = Vec::new();
+        for f in found.iter() {
+            if let (EntityKind::Person, Some(kb), Some(s)) = (f.kind, &f.kb, f.sector) {
+                if !roles.iter().any(|(k, _, _)| k == kb) {
+                    roles.push((kb.clone(), f.code.clone(), s));
+                }
+            }
+        }
+        for f in found.iter_mut() {
+            if f.kind != EntityKind::Person || f.sector.is_some() {
+                continue;
+            }
+            let Some(kb) = &f.kb else { continue };
+            if let Some((_, code, s)) = roles.iter().find(|(k, _, _)| k == kb) {
+                f.sector = Some(*s);
+                f.code = code.clone().or(f.code.take());
+            }
+        }
     }
 
     /// Persons an office describes that gives no sector (`Staatsoperndirektor Dominique
@@ -1256,7 +1290,8 @@ impl EntityRecognizer {
     /// für Migration` GOV: the first word with a sector, as German names put the head
     /// before their attributes); a person without a sector takes that of an office noun
     /// right after the name and a comma (`Karl Nehammer, Innenminister, sagte`,
-    /// `Petra Hauser, Geschäftsführerin der …`).
+    /// `Petra Hauser, Geschäftsführerin der …`), and so does a known person the knowledge
+    /// base gives no sector.
     fn head_sectors(&self, cx: &Ctx, found: &mut [Found]) {
         let n = cx.strs.len();
         // organisations and outlets with a sector, by their first token, for `X, Sprecher
@@ -1267,7 +1302,10 @@ impl EntityRecognizer {
             .filter_map(|o| o.sector.map(|s| (o.tokens.start, o.code.clone(), s)))
             .collect();
         for f in found.iter_mut() {
-            if f.sector.is_some() || f.kb.is_some() || f.rule != Rule::Name {
+            // (a known person without a sector: no date and offices of several sectors, or
+            // out of office on the date; the apposition says the role)
+            let known_person = f.kind == EntityKind::Person && f.kb.is_some();
+            if f.sector.is_some() || !(known_person || f.kb.is_none() && f.rule == Rule::Name) {
                 continue;
             }
             match f.kind {
@@ -1660,33 +1698,128 @@ impl EntityRecognizer {
         }
     }
 
-    /// Parties (and other organisations) of two states that share a name (`Grünen`:
-    /// Germany's and Austria's): the reading of the state the story names most among its
-    /// states and places wins over the knowledge base's first reading.
-    fn party_by_state(&self, cx: &Ctx, found: &mut [Found]) {
+    /// The state the story names most among its states and places (a tie names none),
+    /// leaving out the mentions `skip` says are undecided.
+    fn story_state(found: &[Found], skip: impl Fn(usize) -> bool) -> Option<String> {
         let mut counts: Vec<(String, usize)> = Vec::new();
-        for f in found
-            .iter()
-            .filter(|f| matches!(f.kind, EntityKind::State | EntityKind::Place))
-        {
+        for (i, f) in found.iter().enumerate() {
+            if !matches!(f.kind, EntityKind::State | EntityKind::Place) || skip(i) {
+                continue;
+            }
             let Some(c) = f.state() else { continue };
             match counts.iter_mut().find(|(k, _)| *k == c) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((c, 1)),
             }
         }
-        let Some(max) = counts.iter().map(|c| c.1).max() else {
-            return;
-        };
-        let best: Vec<&str> = counts
-            .iter()
-            .filter(|c| c.1 == max)
-            .map(|c| c.0.as_str())
-            .collect();
-        if best.len() != 1 {
+        let max = counts.iter().map(|c| c.1).max()?;
+        let mut best = counts.into_iter().filter(|c| c.1 == max);
+        let home = best.next()?;
+        best.next().is_none().then_some(home.0)
+    }
+
+    /// A place name of several states (`Cornwall`: the English county and a town in
+    /// Ontario; `Richmond`) follows its context: the reading in the state of the nearest
+    /// state or place named within [`NEAR_TOKENS`] tokens (`In Österreich … von Gmunden
+    /// bis Amstetten`), else in the state the story names most among its other states and
+    /// places. Without such a reading, the knowledge
+    /// base's first one stands if it is a hand-written feature (regions, islands: the
+    /// referent the data chose) or the most populous town holds at least as many people
+    /// as all the others of that name together (`Heidelberg`, `Barcelona`: most who live
+    /// in a place of that name live there); otherwise (`Richmond`, `Cambridge`) the place
+    /// stays unlinked: no registry id, no state.
+    fn place_by_state(&self, cx: &Ctx, found: &mut [Found]) {
+        // (index, the readings: kb id, name, state, population, hand feature)
+        type Reading = (String, String, String, u64, bool);
+        let mut several: Vec<(usize, Vec<Reading>)> = Vec::new();
+        for (i, f) in found.iter().enumerate() {
+            if f.kind != EntityKind::Place || f.rule != Rule::Kb(FormType::Place) {
+                continue;
+            }
+            let Some(m) = self.kb.longest_at(&cx.strs, f.tokens.start) else {
+                continue;
+            };
+            if m.end != f.tokens.end {
+                continue;
+            }
+            let mut readings: Vec<Reading> = Vec::new();
+            for e in self.kb.entries_of(&m).filter(|e| e.form == FormType::Place) {
+                if e.code.is_empty() || readings.iter().any(|r| r.2 == e.code) {
+                    continue;
+                }
+                let population = self.kb.place_population(&m, e).unwrap_or(0);
+                let feature = !e.kb.starts_with("geonames:");
+                readings.push((
+                    e.kb.clone(),
+                    e.name.clone(),
+                    e.code.clone(),
+                    population,
+                    feature,
+                ));
+            }
+            if readings.len() > 1 {
+                several.push((i, readings));
+            }
+        }
+        if several.is_empty() {
             return;
         }
-        let home = best[0];
+        let undecided = |i: usize| several.iter().any(|(k, _)| *k == i);
+        let home = Self::story_state(found, undecided);
+        // the states named near each mention (`In Österreich … von Gmunden bis Amstetten`
+        // in a story about German floods): token position and state; a state as a
+        // compound's first part (`US-Preisgeld`) names no location
+        let near: Vec<(usize, String)> = found
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| {
+                matches!(f.kind, EntityKind::State | EntityKind::Place)
+                    && !matches!(f.rule, Rule::Compound(_))
+                    && !undecided(*i)
+            })
+            .filter_map(|(_, f)| f.state().map(|c| (f.tokens.start, c)))
+            .collect();
+        for (i, readings) in several {
+            let at = found[i].tokens.start;
+            let local = near
+                .iter()
+                .filter(|(k, c)| {
+                    k.abs_diff(at) <= NEAR_TOKENS && readings.iter().any(|r| r.2 == *c)
+                })
+                .min_by_key(|(k, _)| k.abs_diff(at))
+                .map(|(_, c)| c.as_str());
+            let context = local.or(home.as_deref());
+            let chosen = match context.and_then(|h| readings.iter().find(|r| r.2 == h)) {
+                Some(r) => Some(r),
+                None => {
+                    let first = &readings[0];
+                    let others: u64 = readings[1..].iter().map(|r| r.3).sum();
+                    (first.4 || first.3 >= others).then_some(first)
+                }
+            };
+            let f = &mut found[i];
+            match chosen {
+                Some((kb, name, state, _, _)) => {
+                    f.kb = Some(kb.clone());
+                    f.name = name.clone();
+                    f.country = Some(state.clone());
+                }
+                None => {
+                    f.kb = None;
+                    f.country = None;
+                }
+            }
+        }
+    }
+
+    /// Parties (and other organisations) of two states that share a name (`Grünen`:
+    /// Germany's and Austria's): the reading of the state the story names most among its
+    /// states and places wins over the knowledge base's first reading.
+    fn party_by_state(&self, cx: &Ctx, found: &mut [Found]) {
+        let Some(home) = Self::story_state(found, |_| false) else {
+            return;
+        };
+        let home = home.as_str();
         // a person coded by a compound on such a name (`die Grünen-Politikerin X`)
         for f in found.iter_mut() {
             let k = f.tokens.start;

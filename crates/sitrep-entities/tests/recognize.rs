@@ -1351,3 +1351,99 @@ fn shown(text: &str) -> Vec<Entity> {
     let shown = sitrep_entities::with_home_country(&found, home.as_deref());
     sitrep_entities::group(text, &shown)
 }
+
+/// Offices below the head of government (`people-domestic.tsv`) by the publication date:
+/// a minister in office is GOV, a railway chief who later became chancellor is BUS before
+/// and GOV after; without a date a person whose offices differ in sector takes the role
+/// the text gives (an apposition), and the surname's other mentions follow it.
+#[test]
+fn ministers_governors_and_officials_by_date_and_without_one() {
+    let d = |s: &str| Some(s.parse::<Date>().unwrap());
+    let es = run(
+        Language::De,
+        "Innenministerin Johanna Mikl-Leitner und Landeshauptmann Erwin Pröll trafen \
+         Christian Kern in Wien.",
+        d("2015-06-01"),
+    );
+    assert_eq!(
+        code(by_mention(&es, "Johanna Mikl-Leitner")),
+        (Some("AUT"), Some(Sector::Gov))
+    );
+    assert_eq!(
+        code(by_mention(&es, "Erwin Pröll")),
+        (Some("AUT"), Some(Sector::Gov))
+    );
+    assert_eq!(
+        code(by_mention(&es, "Christian Kern")),
+        (Some("AUT"), Some(Sector::Bus))
+    );
+    let es = run(
+        Language::De,
+        "Christian Kern sprach in Wien.",
+        d("2016-06-01"),
+    );
+    assert_eq!(
+        code(by_mention(&es, "Christian Kern")),
+        (Some("AUT"), Some(Sector::Gov))
+    );
+    // no date: offices of several sectors give none, and the text decides
+    let es = run(Language::De, "Christian Kern sprach in Wien.", None);
+    assert_eq!(code(by_mention(&es, "Christian Kern")), (Some("AUT"), None));
+    let es = run(
+        Language::De,
+        "Auch bei Norbert Hofer, FPÖ-Präsidentschaftskandidat, blieb es ruhig. Danach \
+         sprach Hofer lange.",
+        None,
+    );
+    assert_eq!(
+        code(by_mention(&es, "Norbert Hofer")),
+        (Some("AUT"), Some(Sector::Pty))
+    );
+    assert_eq!(
+        code(by_mention(&es, "Hofer")),
+        (Some("AUT"), Some(Sector::Pty))
+    );
+}
+
+/// A place name of several states follows the story's state; without one, the first
+/// reading stands only when it is a hand-written feature or far the most populous, else
+/// the place stays unlinked.
+#[test]
+fn places_of_several_states_follow_the_story() {
+    let kb = |es: &[Entity], m: &str| by_mention(es, m).kb.clone();
+    let es = run(
+        Language::De,
+        "In Kanada wird gewählt. Der Kandidat sprach in Vancouver und in Surrey.",
+        None,
+    );
+    assert_eq!(kb(&es, "Surrey").as_deref(), Some("geonames:6159905"));
+    let es = run(
+        Language::De,
+        "In Großbritannien wird gewählt. Der Kandidat sprach in London und in Surrey.",
+        None,
+    );
+    assert_eq!(kb(&es, "Surrey").as_deref(), Some("place:surrey"));
+    // a state named nearby decides before the story's most named one
+    let es = run(
+        Language::De,
+        "In Kanada wird gewählt. In Kanada sprach der Kandidat in Vancouver, Toronto und \
+         Ottawa. Danach reiste er nach Großbritannien und sprach in Surrey.",
+        None,
+    );
+    assert_eq!(kb(&es, "Surrey").as_deref(), Some("place:surrey"));
+    // Richmond: towns of similar size in the USA and Canada, no state named
+    let es = run(
+        Language::De,
+        "Der Kandidat sprach gestern in Richmond.",
+        None,
+    );
+    let e = by_mention(&es, "Richmond");
+    assert_eq!((e.kind, e.kb.as_deref()), (EntityKind::Place, None));
+    // Heidelberg: the German city holds most of the people of that name
+    let es = run(
+        Language::De,
+        "Der Kandidat sprach gestern in Heidelberg.",
+        None,
+    );
+    assert_eq!(kb(&es, "Heidelberg").as_deref(), Some("geonames:2907911"));
+}

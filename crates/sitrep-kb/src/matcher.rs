@@ -466,11 +466,9 @@ impl Matcher {
                 Language::De if !p.name_de.is_empty() => p.name_de,
                 _ => p.name_en,
             };
-            let (code, sector) = p
-                .terms
-                .last()
-                .map(|t| (t.country.to_string(), Some(t.sector)))
-                .unwrap_or_default();
+            // on no date (see `Person::undated_role`)
+            let (code, sector) = p.undated_role();
+            let code = code.unwrap_or_default().to_string();
             for n in p.names() {
                 if n.is_empty() {
                     continue;
@@ -709,10 +707,13 @@ impl Matcher {
         &self.orgs
     }
 
-    /// A person's code and sector on `date`: the first office the data says may cover it.
+    /// A person's code and sector on `date`: of the offices the data says may cover it,
+    /// the one the person acts in ([`Person::role_on`]).
     pub fn person_role(&self, id: &str, date: Date) -> Option<(String, Sector)> {
-        people::office_of(&self.people, id, date)
-            .first()
+        self.people
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| p.role_on(date))
             .map(|t| (t.country.to_string(), t.sector))
     }
 

@@ -1,5 +1,7 @@
 //! Office holders with dates: heads of state and government, foreign and defence ministers,
-//! and the leaders of international bodies, so that "a minister is a minister only in office".
+//! the leaders of international bodies, and (`people-domestic.tsv`) other ministers,
+//! regional heads, parliaments' presidents, party leaders and officials of the states the
+//! corpus names most, so that "a minister is a minister only in office".
 //!
 //! Sources: `data/kb/people-*.tsv`, one row per (person, office term). The name columns
 //! (`name_de`, `aliases`, `surnames`) may be left blank on all but one of a person's rows:
@@ -26,6 +28,19 @@ sitrep_core::label_enum! {
         HeadOfGovernment = "head_of_government",
         ForeignMinister = "foreign_minister",
         DefenceMinister = "defence_minister",
+        /// Any other cabinet post (interior, finance, social affairs, …; a vice-chancellor
+        /// holds one too): GOV.
+        Minister = "minister",
+        /// The head of a federal state's or province's government (Landeshauptmann,
+        /// Ministerpräsident, Vienna's and Hamburg's mayors): GOV.
+        RegionalHead = "regional_head",
+        /// President (or one of the presidents) of a national parliament: LEG.
+        ParliamentPresident = "parliament_president",
+        /// A party's federal leader: PTY.
+        PartyLeader = "party_leader",
+        /// Another public post whose sector the row states (a chamber's or union's
+        /// president: BUS, NGO; a central bank's governor: GOV).
+        Official = "official",
         /// UN and NATO secretaries-general.
         SecretaryGeneral = "secretary_general",
         EuCommissionPresident = "eu_commission_president",
@@ -38,18 +53,46 @@ sitrep_core::label_enum! {
 
 impl Office {
     /// The sector an office holder acts for unless the row says otherwise (see the data
-    /// header): the executive is GOV, defence ministers MIL, officials of international
-    /// bodies IGO.
-    pub fn default_sector(self) -> Sector {
-        match self {
-            Office::HeadOfState | Office::HeadOfGovernment | Office::ForeignMinister => Sector::Gov,
+    /// header): the executive is GOV, defence ministers MIL, parliaments' presidents LEG,
+    /// party leaders PTY, officials of international bodies IGO. `None` for
+    /// [`Office::Official`], whose row must give the sector.
+    pub fn default_sector(self) -> Option<Sector> {
+        Some(match self {
+            Office::HeadOfState
+            | Office::HeadOfGovernment
+            | Office::ForeignMinister
+            | Office::Minister
+            | Office::RegionalHead => Sector::Gov,
             Office::DefenceMinister => Sector::Mil,
+            Office::ParliamentPresident => Sector::Leg,
+            Office::PartyLeader => Sector::Pty,
+            Office::Official => return None,
             Office::SecretaryGeneral
             | Office::EuCommissionPresident
             | Office::EuCouncilPresident
             | Office::EuParliamentPresident
             | Office::EuHighRepresentative
             | Office::AuCommissionChairperson => Sector::Igo,
+        })
+    }
+
+    /// Which of several offices held on one day a person acts in, lowest first: a state
+    /// office before a parliament's chair, a public post, then a party's leadership (a
+    /// vice-chancellor who leads his party acts for the government).
+    pub fn precedence(self) -> u8 {
+        match self {
+            Office::HeadOfState | Office::HeadOfGovernment => 0,
+            Office::ForeignMinister | Office::DefenceMinister | Office::Minister => 1,
+            Office::SecretaryGeneral
+            | Office::EuCommissionPresident
+            | Office::EuCouncilPresident
+            | Office::EuParliamentPresident
+            | Office::EuHighRepresentative
+            | Office::AuCommissionChairperson => 1,
+            Office::RegionalHead => 2,
+            Office::ParliamentPresident => 3,
+            Office::Official => 4,
+            Office::PartyLeader => 5,
         }
     }
 }
@@ -196,6 +239,28 @@ impl Person {
     pub fn offices_on(&self, date: Date) -> impl Iterator<Item = &Term> {
         self.terms.iter().filter(move |t| t.covers(date))
     }
+
+    /// The role a person acts in on `date`: of the terms that may cover it, the office of
+    /// highest [`Office::precedence`] (the first listed among equals).
+    pub fn role_on(&self, date: Date) -> Option<&Term> {
+        self.offices_on(date).min_by_key(|t| t.office.precedence())
+    }
+
+    /// The role in a text without a date: the state of every term if they agree, else
+    /// that of the latest term; the sector of every term if they agree, else none. Which
+    /// of several offices a text means depends on its date (`Christian Kern`: railway
+    /// chief, then chancellor), so no date gives no office-dependent sector.
+    pub fn undated_role(&self) -> (Option<&'static str>, Option<Sector>) {
+        let Some(last) = self.terms.iter().max_by_key(|t| t.start.earliest()) else {
+            return (None, None);
+        };
+        let sector = self
+            .terms
+            .iter()
+            .all(|t| t.sector == last.sector)
+            .then_some(last.sector);
+        (Some(last.country), sector)
+    }
 }
 
 /// The data files, in load order.
@@ -211,6 +276,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     (
         "data/kb/people-bodies.tsv",
         include_str!("../../../data/kb/people-bodies.tsv"),
+    ),
+    (
+        "data/kb/people-domestic.tsv",
+        include_str!("../../../data/kb/people-domestic.tsv"),
     ),
 ];
 
@@ -276,17 +345,23 @@ pub fn load_from(sources: &[(&'static str, &'static str)]) -> Result<Vec<Person>
             let acting = raw_note
                 .split(';')
                 .any(|p| p.trim() == "acting" || p.trim().starts_with("acting,"));
-            let terms = offices.iter().map(|&office| Term {
-                country,
-                office,
-                sector: sector.unwrap_or(office.default_sector()),
-                start,
-                end,
-                acting,
-                note: note.clone(),
-                file,
-                line: row.line,
-            });
+            let mut terms = Vec::with_capacity(offices.len());
+            for &office in &offices {
+                let Some(sector) = sector.or(office.default_sector()) else {
+                    return Err(row.error(format!("office {office} needs a sector")));
+                };
+                terms.push(Term {
+                    country,
+                    office,
+                    sector,
+                    start,
+                    end,
+                    acting,
+                    note: note.clone(),
+                    file,
+                    line: row.line,
+                });
+            }
             let (name_de, aliases, surnames) = (
                 row.get("name_de"),
                 row.list("aliases"),
@@ -301,7 +376,7 @@ pub fn load_from(sources: &[(&'static str, &'static str)]) -> Result<Vec<Person>
                         name_de,
                         aliases,
                         surnames,
-                        terms: terms.collect(),
+                        terms,
                     });
                 }
                 Some(&i) => {
@@ -499,6 +574,7 @@ mod tests {
             ("X Y\tX\tX\tRUS\thead_of_state\t2020\t\tgk\n", "slug"),
             ("x\tX\tX\tRUS\thead_of_state\t2020\t\tgk\nx\tX\tX\tRUS\thead_of_state\t2020\t\tgk\n", "two"),
             ("x\tX\tX\tRUS\thead_of_state\t2020\t\tgk\nx\tY\tX\tRUS\thead_of_state\t2021\t\tgk\n", "differ"),
+            ("x\tX\tX\tAUT\tofficial\t2020\t\tgk\n", "needs a sector"),
         ];
         for (rows, reason) in bad {
             let text: &'static str = Box::leak(format!("{H}{rows}").into_boxed_str());
@@ -538,6 +614,17 @@ mod tests {
             .flat_map(|(i, &a)| terms[i + 1..].iter().map(move |&b| (a, b)));
         for ((pa, a), (pb, b)) in pairs {
             if a.country != b.country || a.office != b.office || a.acting || b.acting {
+                continue;
+            }
+            // several ministers, regional heads, party leaders and officials serve at once
+            if matches!(
+                a.office,
+                Office::Minister
+                    | Office::RegionalHead
+                    | Office::ParliamentPresident
+                    | Office::PartyLeader
+                    | Office::Official
+            ) {
                 continue;
             }
             if a.note.contains("co-head") && b.note.contains("co-head") {
@@ -639,14 +726,72 @@ mod tests {
             .collect();
         assert_eq!(o, [("EU", Office::EuCommissionPresident)]);
         assert!(office_of(&p, "boris-johnson", d("2023-06-01")).is_empty());
+
+        // offices below the head of government (people-domestic.tsv), by date
+        let role = |id: &str, date: &str| {
+            let x = p.iter().find(|x| x.id == id).unwrap();
+            x.role_on(d(date)).map(|t| (t.country, t.office, t.sector))
+        };
+        assert_eq!(
+            role("christian-kern", "2015-06-01"),
+            Some(("AUT", Office::Official, Sector::Bus))
+        );
+        assert_eq!(
+            role("christian-kern", "2016-06-01"),
+            Some(("AUT", Office::HeadOfGovernment, Sector::Gov))
+        );
+        assert_eq!(
+            role("johanna-mikl-leitner", "2015-06-01"),
+            Some(("AUT", Office::Minister, Sector::Gov))
+        );
+        assert_eq!(role("johanna-mikl-leitner", "2016-06-01"), None);
+        assert_eq!(
+            role("heinz-christian-strache", "2015-06-01"),
+            Some(("AUT", Office::PartyLeader, Sector::Pty))
+        );
+        assert_eq!(
+            role("heinz-christian-strache", "2018-06-01"),
+            Some(("AUT", Office::Minister, Sector::Gov))
+        );
     }
 
     #[test]
     fn sectors_follow_the_office() {
         let p = people();
         for t in p.iter().flat_map(|x| &x.terms) {
-            assert_eq!(t.sector, t.office.default_sector(), "{}:{}", t.file, t.line);
+            // an official's row states the sector; every other office has its default
+            if let Some(d) = t.office.default_sector() {
+                assert_eq!(t.sector, d, "{}:{}", t.file, t.line);
+            }
         }
+    }
+
+    /// On a date, a person with several offices acts in the state office; without a date
+    /// only what every term agrees on is given.
+    #[test]
+    fn roles_by_precedence_and_without_a_date() {
+        const H: &str = "id\tname_en\tsurnames\tcountry\toffice\tsector\tstart\tend\tnote\n";
+        let rows = "a\tA B\tB\tAUT\tparty_leader\t\t2014-09\t2017-05\tgk\n\
+                    a\tA B\tB\tAUT\tminister\t\t2013-12\t2017-05\tgk\n\
+                    c\tC D\tD\tAUT\tofficial\tBUS\t2010\t2016-05-17\tgk\n\
+                    c\tC D\tD\tAUT\thead_of_government\t\t2016-05-17\t2017-12-18\tgk\n\
+                    e\tE F\tF\tAUT\tminister\t\t2011\t2016\tgk\n\
+                    e\tE F\tF\tAUT\tregional_head\t\t2017\t\tgk\n";
+        let text: &'static str = Box::leak(format!("{H}{rows}").into_boxed_str());
+        let p = load_from(&[("t.tsv", text)]).unwrap_or_else(|e| panic!("{e}"));
+        let role = |i: usize, date: &str| p[i].role_on(d(date)).map(|t| (t.office, t.sector));
+        assert_eq!(role(0, "2015-06-01"), Some((Office::Minister, Sector::Gov)));
+        assert_eq!(role(0, "2014-01-01"), Some((Office::Minister, Sector::Gov)));
+        assert_eq!(role(1, "2015-06-01"), Some((Office::Official, Sector::Bus)));
+        assert_eq!(
+            role(1, "2016-06-01"),
+            Some((Office::HeadOfGovernment, Sector::Gov))
+        );
+        // no date: the party leader and minister, the railway chief and chancellor have no
+        // one sector; a minister who became a governor is GOV either way
+        assert_eq!(p[0].undated_role(), (Some("AUT"), None));
+        assert_eq!(p[1].undated_role(), (Some("AUT"), None));
+        assert_eq!(p[2].undated_role(), (Some("AUT"), Some(Sector::Gov)));
     }
 
     /// Prints the coverage table (run with `--nocapture`; the report quotes it).
