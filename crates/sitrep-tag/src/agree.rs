@@ -370,22 +370,24 @@ pub fn agree(
     let mut decided = vec![false; phrases.len()];
     for clause in &clauses {
         let inside = |k: usize| clause.iter().any(|&(a, b)| k >= a && k < b);
-        let mut verbs: Vec<usize> = (0..n)
-            .filter(|&v| inside(v) && stts(out, v).is_some_and(is_finite))
-            .collect();
+        // The clause's tokens in order (its segments are ascending and disjoint).
+        let tokens = || clause.iter().flat_map(|&(a, b)| a..b);
         // One subject per clause: further finite verbs in the same segment are a verb
         // cluster (`hat … abziehen wollen`) or coordinated without a new subject.
-        verbs.truncate(1);
+        let mut verbs: Vec<usize> = tokens()
+            .find(|&v| stts(out, v).is_some_and(is_finite))
+            .into_iter()
+            .collect();
         let mut plural_verbs: Vec<usize> = Vec::new();
-        if verbs.is_empty() && !(0..n).any(|v| inside(v) && stts(out, v) == Some(Stts::Ptkzu)) {
+        if verbs.is_empty() && !tokens().any(|v| stts(out, v) == Some(Stts::Ptkzu)) {
             // No finite verb: an infinitive that is also a finite plural form (`gehen`,
             // `sinken`) was most likely mistagged.
-            for v in 0..n {
-                let finite_too = inside(v)
-                    && matches!(stts(out, v), Some(Stts::Vvinf | Stts::Vainf | Stts::Vminf))
-                    && [Stts::Vvfin, Stts::Vafin, Stts::Vmfin]
-                        .iter()
-                        .any(|&t| masks(v, t) != 0);
+            for v in tokens() {
+                let finite_too =
+                    matches!(stts(out, v), Some(Stts::Vvinf | Stts::Vainf | Stts::Vminf))
+                        && [Stts::Vvfin, Stts::Vafin, Stts::Vmfin]
+                            .iter()
+                            .any(|&t| masks(v, t) != 0);
                 if finite_too {
                     verbs.push(v);
                     plural_verbs.push(v);
@@ -393,14 +395,13 @@ pub fn agree(
                 }
             }
         }
-        let nonfinite = (0..n).any(|v| {
-            inside(v)
-                && stts(out, v).is_some_and(|t| {
-                    matches!(
-                        t,
-                        Stts::Vvpp | Stts::Vvinf | Stts::Vvizu | Stts::Vapp | Stts::Vainf
-                    )
-                })
+        let nonfinite = tokens().any(|v| {
+            stts(out, v).is_some_and(|t| {
+                matches!(
+                    t,
+                    Stts::Vvpp | Stts::Vvinf | Stts::Vvizu | Stts::Vapp | Stts::Vainf
+                )
+            })
         });
         let copula = !nonfinite
             && verbs.iter().any(|&v| {
@@ -456,11 +457,10 @@ pub fn agree(
         // A clause with only non-finite verbs (`die Gespräche zu blockieren`) has no
         // subject of its own.
         let verbless = verbs.is_empty()
-            && !(0..n).any(|v| {
-                inside(v)
-                    && (out[v].upos == sitrep_core::Upos::Verb
-                        || out[v].upos == sitrep_core::Upos::Aux
-                        || stts(out, v) == Some(Stts::Ptkzu))
+            && !tokens().any(|v| {
+                out[v].upos == sitrep_core::Upos::Verb
+                    || out[v].upos == sitrep_core::Upos::Aux
+                    || stts(out, v) == Some(Stts::Ptkzu)
             });
         let in_clause: Vec<usize> = (0..phrases.len())
             .filter(|&k| inside(phrases[k].head) && !phrases[k].prep && conj_of[k].is_none())
@@ -523,7 +523,8 @@ pub fn agree(
     {
         for clause in &clauses {
             let inside = |k: usize| clause.iter().any(|&(a, b)| k >= a && k < b);
-            if !(0..n).any(|v| inside(v) && stts(out, v).is_some_and(is_finite)) {
+            let mut tokens = clause.iter().flat_map(|&(a, b)| a..b);
+            if !tokens.any(|v| stts(out, v).is_some_and(is_finite)) {
                 continue;
             }
             let objs: Vec<usize> = (0..phrases.len())
@@ -566,10 +567,11 @@ pub fn agree(
         let hf = out[p.head].feats;
         let order: [usize; 4] = if p.prep { [2, 1, 3, 0] } else { [1, 2, 0, 3] };
         let mut best: Option<(i32, usize)> = None;
-        for bit in 0..24 {
-            if p.mask & (1 << bit) == 0 {
-                continue;
-            }
+        // The combinations of the mask, lowest bit first.
+        let mut rest = p.mask & ALL;
+        while rest != 0 {
+            let bit = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
             let (c, num, g) = (bit / 6, (bit % 6) / 3, bit % 3);
             let mut score = 0i32;
             if hf.case.is_some_and(|x| idx(&CASES, &x) == c) {

@@ -82,9 +82,15 @@ pub struct Tagger {
     /// Summed weights of the previous-tags features per (p1, p2), `nc + 1` values each
     /// (index `nc`: before the sentence), `nc` scores per pair.
     prev_tags: std::sync::Arc<[f32]>,
+    /// Each class's STTS tag as a bit (`resources::class_stts_bits`).
+    class_stts: std::sync::Arc<[u64]>,
     /// The UD string of each feature bundle the model knows.
     feats_text: std::sync::Arc<std::collections::HashMap<Feats, Box<str>, memo::FastHash>>,
 }
+
+/// Candidate bundle lists up to this long are scored candidate by candidate
+/// (`Tagger::best_bundle`).
+const MAX_FEW_CANDIDATES: usize = 16;
 
 /// Upper bound on a sentence's length the tagger looks at as one unit; longer "sentences"
 /// (tables, lists without punctuation) are tagged in windows of this many tokens.
@@ -131,12 +137,14 @@ impl Tagger {
                     .add_all(&feats, &mut prev_tags[start..start + nc]);
             }
         }
+        let class_stts = resources::class_stts_bits(&model.classes).into();
         Ok(Tagger {
             id,
             model,
             res,
             note,
             prev_tags: prev_tags.into(),
+            class_stts,
             feats_text: std::sync::Arc::new(feats_text),
         })
     }
@@ -265,6 +273,7 @@ impl Tagger {
                 punct_only,
                 vecs: u32::MAX,
                 lemmas: Vec::new(),
+                morph: u32::MAX,
                 masks: None,
                 analyses,
             };
@@ -298,6 +307,7 @@ impl Tagger {
             punct_only,
             vecs: start as u32,
             lemmas: Vec::new(),
+            morph: u32::MAX,
             masks: None,
             analyses,
         }
@@ -344,58 +354,32 @@ impl Tagger {
             let c = match s.entries[id].tagdict {
                 Some(c) => c,
                 None => {
-                    s.feats.clear();
-                    let l = s.entries[id].vecs as usize;
-                    if l == u32::MAX as usize {
-                        s.scores.iter_mut().for_each(|x| *x = 0.0);
-                        features::local_tag_features(&s.toks[i], &mut s.feats);
-                    } else {
-                        s.scores.copy_from_slice(&s.arena[l..l + nc]);
+                    // A word the lexicon restricts is scored for its allowed classes only
+                    // (each sum as in the full scoring, so the same to the bit): the
+                    // others would be `-inf`, below every finite score.
+                    let subset =
+                        self.res
+                            .allowed_classes(&self.class_stts, &s.toks[i], &mut s.allowed);
+                    let punct =
+                        s.entries[id].punct_only && m.classes.iter().any(|c| c.0 == Upos::Punct);
+                    if subset && punct {
+                        s.allowed
+                            .retain(|&c| m.classes[c as usize].0 == Upos::Punct);
                     }
-                    // Neighbours: (offset, part index, boundary features).
-                    type Part = fn(&TokInfo, &mut Vec<u64>);
-                    let parts: [(isize, usize, Part); 4] = [
-                        (-1, 1, features::left1_features),
-                        (1, 2, features::right1_features),
-                        (-2, 3, features::left2_features),
-                        (2, 4, features::right2_features),
-                    ];
-                    for (off, k, part) in parts {
-                        let j = i as isize + off;
-                        match features::boundary(j, n) {
-                            Some(b) => part(b, &mut s.feats),
-                            None if s.entries[s.ids[j as usize] as usize].vecs == u32::MAX => {
-                                part(&s.toks[j as usize], &mut s.feats)
-                            }
-                            None => {
-                                let a =
-                                    s.entries[s.ids[j as usize] as usize].vecs as usize + k * nc;
-                                let v = &s.arena[a..a + nc];
-                                for (x, y) in s.scores.iter_mut().zip(v) {
-                                    *x += *y;
+                    self.tag_scores(s, i, n, p1, p2, subset);
+                    if subset {
+                        // (every class ruled out: all `-inf`, the first wins)
+                        s.allowed.get(argmax(&s.sub)).copied().unwrap_or(0)
+                    } else {
+                        if punct {
+                            for (x, c) in s.scores.iter_mut().zip(&m.classes) {
+                                if c.0 != Upos::Punct {
+                                    *x = f32::NEG_INFINITY;
                                 }
                             }
                         }
+                        argmax(&s.scores) as u16
                     }
-                    features::positional_tag_features(&s.toks[i], &mut s.feats);
-                    features::pair_tag_features(&s.toks, i, p1, &mut s.feats);
-                    let idx = |p: u64| if p == u64::MAX { nc } else { p as usize };
-                    let pt = (idx(p1) * (nc + 1) + idx(p2)) * nc;
-                    if let Some(v) = self.prev_tags.get(pt..pt + nc) {
-                        for (x, y) in s.scores.iter_mut().zip(v) {
-                            *x += *y;
-                        }
-                    }
-                    m.tag_weights.add_all(&s.feats, &mut s.scores);
-                    self.res.restrict(&m.classes, &s.toks[i], &mut s.scores);
-                    if s.entries[id].punct_only && m.classes.iter().any(|c| c.0 == Upos::Punct) {
-                        for (x, c) in s.scores.iter_mut().zip(&m.classes) {
-                            if c.0 != Upos::Punct {
-                                *x = f32::NEG_INFINITY;
-                            }
-                        }
-                    }
-                    argmax(&s.scores) as u16
                 }
             };
             s.classes.push(c);
@@ -442,9 +426,7 @@ impl Tagger {
                 cands[0]
             } else {
                 let (l, r) = np_context(&m.classes, &s.classes, i);
-                features::morph_features(&s.toks, &s.class_h, &s.bundles, i, l, r, &mut s.feats);
-                m.morph_weights
-                    .best_of_dense(&s.feats, cands, m.bundles.len(), &mut s.dense)
+                self.best_bundle(s, i, cands, l, r)
             };
             s.bundles.push(b as u64);
         }
@@ -530,6 +512,193 @@ impl Tagger {
             Some(s) => m.cand_list(s),
             None => m.cand_list(m.class_cands[class as usize]),
         }
+    }
+
+    /// The tag model's scores of token `i` given the two previous classes: into
+    /// `s.scores` (every class) or, with `subset`, into `s.sub` for the classes
+    /// `s.allowed` only. The form's memoised parts (its own, and its neighbours' as
+    /// neighbours) are added as vectors first, then the previous-tags row, then the
+    /// features one by one; a class's sum is the same either way.
+    fn tag_scores(&self, s: &mut memo::Memo, i: usize, n: usize, p1: u64, p2: u64, subset: bool) {
+        let m = &self.model;
+        let nc = m.classes.len();
+        let id = s.ids[i] as usize;
+        s.feats.clear();
+        let own = match s.entries[id].vecs {
+            u32::MAX => None,
+            l => Some(l as usize),
+        };
+        if own.is_none() {
+            features::local_tag_features(&s.toks[i], &mut s.feats);
+        }
+        if subset {
+            s.sub.clear();
+            match own {
+                Some(l) => {
+                    let v = &s.arena[l..l + nc];
+                    s.sub.extend(s.allowed.iter().map(|&c| v[c as usize]));
+                }
+                None => s.sub.resize(s.allowed.len(), 0.0),
+            }
+        } else {
+            match own {
+                Some(l) => s.scores.copy_from_slice(&s.arena[l..l + nc]),
+                None => s.scores.iter_mut().for_each(|x| *x = 0.0),
+            }
+        }
+        // Adds a vector of every class's values.
+        let add =
+            |subset: bool, scores: &mut [f32], sub: &mut [f32], allowed: &[u16], v: &[f32]| {
+                if subset {
+                    for (x, &c) in sub.iter_mut().zip(allowed) {
+                        *x += v[c as usize];
+                    }
+                } else {
+                    for (x, y) in scores.iter_mut().zip(v) {
+                        *x += *y;
+                    }
+                }
+            };
+        // Neighbours: (offset, part index, boundary features).
+        type Part = fn(&TokInfo, &mut Vec<u64>);
+        let parts: [(isize, usize, Part); 4] = [
+            (-1, 1, features::left1_features),
+            (1, 2, features::right1_features),
+            (-2, 3, features::left2_features),
+            (2, 4, features::right2_features),
+        ];
+        for (off, k, part) in parts {
+            let j = i as isize + off;
+            match features::boundary(j, n) {
+                Some(b) => part(b, &mut s.feats),
+                None if s.entries[s.ids[j as usize] as usize].vecs == u32::MAX => {
+                    part(&s.toks[j as usize], &mut s.feats)
+                }
+                None => {
+                    let a = s.entries[s.ids[j as usize] as usize].vecs as usize + k * nc;
+                    add(
+                        subset,
+                        &mut s.scores,
+                        &mut s.sub,
+                        &s.allowed,
+                        &s.arena[a..a + nc],
+                    );
+                }
+            }
+        }
+        features::positional_tag_features(&s.toks[i], &mut s.feats);
+        features::pair_tag_features(&s.toks, i, p1, &mut s.feats);
+        let idx = |p: u64| if p == u64::MAX { nc } else { p as usize };
+        let pt = (idx(p1) * (nc + 1) + idx(p2)) * nc;
+        if let Some(v) = self.prev_tags.get(pt..pt + nc) {
+            add(subset, &mut s.scores, &mut s.sub, &s.allowed, v);
+        }
+        if subset {
+            if s.class_pos.len() != nc {
+                s.class_pos.clear();
+                s.class_pos.resize(nc, u16::MAX);
+            }
+            for (k, &c) in s.allowed.iter().enumerate() {
+                s.class_pos[c as usize] = k as u16;
+            }
+            m.tag_weights
+                .add_cands(&s.feats, &s.allowed, &s.class_pos, &mut s.sub);
+            for &c in &s.allowed {
+                s.class_pos[c as usize] = u16::MAX;
+            }
+        } else {
+            m.tag_weights.add_all(&s.feats, &mut s.scores);
+        }
+    }
+
+    /// The feature bundle of token `i` (class `s.classes[i]`) among `cands` (two or more),
+    /// given the bundles chosen to its left and its phrase context `np_left`, `np_right`.
+    ///
+    /// A short list (the form's own candidates from training, at most 16) is scored for
+    /// its candidates only, starting from the memoised sums of the form's own features
+    /// under the class: they come first in [`features::morph_features`], so adding the
+    /// context features to them repeats the additions of a full scoring in the same order
+    /// (the same sums to the bit). A long list (a class's, up to 40 of the 330 German
+    /// bundles, for words training did not show) costs as much that way as scoring every
+    /// bundle with the vectorised dense rows, so it is scored in full.
+    fn best_bundle(
+        &self,
+        s: &mut memo::Memo,
+        i: usize,
+        cands: &[u16],
+        np_left: Option<usize>,
+        np_right: Option<usize>,
+    ) -> u16 {
+        let m = &self.model;
+        let nb = m.bundles.len();
+        if s.cand_pos.len() != nb {
+            s.cand_pos.clear();
+            s.cand_pos.resize(nb, u16::MAX);
+        }
+        // (a repeated or unknown bundle id, not in a model `train` writes, is scored in
+        // full too)
+        let mut few = cands.len() <= MAX_FEW_CANDIDATES;
+        if few {
+            for (k, &b) in cands.iter().enumerate() {
+                match s.cand_pos.get_mut(b as usize) {
+                    Some(p) if *p == u16::MAX => *p = k as u16,
+                    _ => {
+                        few = false;
+                        break;
+                    }
+                }
+            }
+        }
+        if !few {
+            for &b in cands {
+                if let Some(p) = s.cand_pos.get_mut(b as usize) {
+                    *p = u16::MAX;
+                }
+            }
+            features::morph_features(
+                &s.toks,
+                &s.class_h,
+                &s.bundles,
+                i,
+                np_left,
+                np_right,
+                &mut s.feats,
+            );
+            return m
+                .morph_weights
+                .best_of_dense(&s.feats, cands, nb, &mut s.dense);
+        }
+        let c = s.classes[i];
+        let id = s.ids[i];
+        s.cand_scores.clear();
+        let kept = s.morph_sums(id, c);
+        match kept.and_then(|a| s.morph_arena.get(a..a + cands.len())) {
+            Some(v) => s.cand_scores.extend_from_slice(v),
+            None => {
+                s.cand_scores.resize(cands.len(), 0.0);
+                s.feats.clear();
+                features::morph_local_features(&s.toks[i], c as u64, &mut s.feats);
+                m.morph_weights
+                    .add_cands(&s.feats, cands, &s.cand_pos, &mut s.cand_scores);
+                s.keep_morph_sums(id, c);
+            }
+        }
+        s.feats.clear();
+        features::morph_context_features(
+            &s.toks,
+            &s.class_h,
+            &s.bundles,
+            i,
+            np_left,
+            np_right,
+            &mut s.feats,
+        );
+        m.morph_weights
+            .add_cands(&s.feats, cands, &s.cand_pos, &mut s.cand_scores);
+        for &b in cands {
+            s.cand_pos[b as usize] = u16::MAX;
+        }
+        cands[argmax(&s.cand_scores)]
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1055,6 +1224,129 @@ mod tests {
                 assert_eq!(argmax(&v), plain(&v), "{v:?}");
             }
         }
+    }
+
+    /// The feature bundle chosen from the candidates' sums (with the memoised sums of the
+    /// form's own features, cold and warm) is the one of the full scoring over every
+    /// bundle, and the candidates' sums are the full sums to the bit; long candidate
+    /// lists (unknown words) choose as the full scoring too.
+    #[test]
+    fn candidate_scoring_matches_full_scoring() {
+        let t = Tagger::new(Language::De).expect("model");
+        let m = &t.model;
+        let nb = m.bundles.len();
+        let sentences = [
+            "Die neuen Minister der Regierung trafen sich am Montag in der Hauptstadt .",
+            "Bei den schweren Kämpfen im Norden des Landes starben nach Angaben der Armee drei Soldaten .",
+            "Der Präsident sagte , er werde mit den Vertretern der Opposition sprechen .",
+            "Die Polizei nahm einen Mann fest , dem die Staatsanwaltschaft Betrug vorwirft .",
+        ];
+        let (mut checked, mut long) = (0, 0);
+        for pass in 0..2 {
+            for text in sentences {
+                let words: Vec<&str> = text.split(' ').collect();
+                let joined = vec![false; words.len()];
+                let mut out = Vec::new();
+                t.tag_words(&words, &joined, &mut out);
+                memo::with_memo(t.id, |s| {
+                    for i in 0..words.len() {
+                        let c = s.classes[i];
+                        let cands = t.candidates(&s.toks[i], c);
+                        if cands.len() < 2 {
+                            continue;
+                        }
+                        let (l, r) = np_context(&m.classes, &s.classes, i);
+                        let mut feats = Vec::new();
+                        features::morph_features(
+                            &s.toks, &s.class_h, &s.bundles, i, l, r, &mut feats,
+                        );
+                        let mut full = vec![0f32; nb];
+                        m.morph_weights.add_all(&feats, &mut full);
+                        let mut dense = Vec::new();
+                        let want = m.morph_weights.best_of_dense(&feats, cands, nb, &mut dense);
+                        assert_eq!(
+                            t.best_bundle(s, i, cands, l, r),
+                            want,
+                            "{text} [{i}] pass {pass}"
+                        );
+                        assert_eq!(s.bundles[i] as u16, want, "{text} [{i}]");
+                        if cands.len() > MAX_FEW_CANDIDATES {
+                            long += 1;
+                            continue;
+                        }
+                        let got: Vec<u32> = s.cand_scores.iter().map(|x| x.to_bits()).collect();
+                        let full: Vec<u32> =
+                            cands.iter().map(|&b| full[b as usize].to_bits()).collect();
+                        assert_eq!(got, full, "{text} [{i}]");
+                        checked += 1;
+                    }
+                });
+            }
+        }
+        assert!(checked > 20, "{checked} tokens with a few candidates");
+        assert!(long > 0, "no token with a class's candidates");
+        memo::with_memo(t.id, |s| {
+            assert!(!s.morph_arena.is_empty(), "sums memoised")
+        });
+    }
+
+    /// Words the lexicon restricts are scored for their allowed classes only: those sums
+    /// are the full scoring's to the bit, and the best of them is the full scoring's best
+    /// once the other classes are ruled out.
+    #[test]
+    fn restricted_words_score_as_in_full() {
+        let t = Tagger::new(Language::De).expect("model");
+        let nc = t.model.classes.len();
+        let sentences = [
+            "Die Bundeswehr verlegt Panzerhaubitzen und Drohnenabwehrsysteme an die Ostflanke .",
+            "Nach dem Erdrutsch suchten Rettungskräfte in den verschütteten Bergdörfern nach Überlebenden .",
+            "Der Innenminister kündigte schärfere Grenzkontrollen und beschleunigte Abschiebungen an .",
+        ];
+        let mut checked = 0;
+        for text in sentences {
+            let words: Vec<&str> = text.split(' ').collect();
+            let mut out = Vec::new();
+            t.tag_words(&words, &vec![false; words.len()], &mut out);
+            memo::with_memo(t.id, |s| {
+                let n = words.len();
+                for i in 0..n {
+                    let id = s.ids[i] as usize;
+                    if s.entries[id].tagdict.is_some()
+                        || !t
+                            .res
+                            .allowed_classes(&t.class_stts, &s.toks[i], &mut s.allowed)
+                    {
+                        continue;
+                    }
+                    let prev =
+                        |k: usize| i.checked_sub(k).map_or(u64::MAX, |j| s.classes[j] as u64);
+                    let (p1, p2) = (prev(1), prev(2));
+                    t.tag_scores(s, i, n, p1, p2, false);
+                    t.tag_scores(s, i, n, p1, p2, true);
+                    let full: Vec<u32> = s
+                        .allowed
+                        .iter()
+                        .map(|&c| s.scores[c as usize].to_bits())
+                        .collect();
+                    let sub: Vec<u32> = s.sub.iter().map(|x| x.to_bits()).collect();
+                    assert_eq!(sub, full, "{text} [{i}]");
+                    let mut ruled = s.scores.clone();
+                    for (c, x) in ruled.iter_mut().enumerate() {
+                        if !s.allowed.contains(&(c as u16)) {
+                            *x = f32::NEG_INFINITY;
+                        }
+                    }
+                    assert_eq!(
+                        s.allowed[argmax(&s.sub)] as usize,
+                        argmax(&ruled),
+                        "{text} [{i}]"
+                    );
+                    assert!(s.allowed.len() < nc);
+                    checked += 1;
+                }
+            });
+        }
+        assert!(checked >= 5, "{checked} restricted words");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! A per-thread memo of everything the tagger derives from a word form alone: its hashed
 //! features, the lexicon's answers (one FST walk per form, not per token), the tag
-//! dictionary entry, the summed weights of the form's own tag features, and its lemmas by
-//! (class, bundle).
+//! dictionary entry, the summed weights of the form's own tag features, the summed weights
+//! of its own morphology features per class (over the class's candidate bundles), and its
+//! lemmas by (class, bundle).
 //!
 //! The memo is a cache only: results are the same with or without it. It lives in a
 //! thread-local (the `Tagger` stays immutable and `Sync`), is keyed by the tagger's id, and
@@ -63,7 +64,23 @@ pub(crate) struct FormEntry {
     /// The lexicon's analyses of the form (`Resources::analyses`), once asked for: lemmas
     /// of several (class, bundle) pairs and the agreement masks all read them.
     pub analyses: Option<Box<[sitrep_lexicon::Entry]>>,
+    /// First of the form's `Memo::morph_nodes` (`u32::MAX`: none): its memoised
+    /// morphology sums (`Memo::morph_sums`). An index, not a list, so that entries stay
+    /// as small as they were.
+    pub morph: u32,
 }
+
+/// Where one (form, class)'s morphology sums are.
+struct MorphNode {
+    class: u16,
+    /// Start in `Memo::morph_arena`.
+    start: u32,
+    /// The form's next node, `u32::MAX` at the end.
+    next: u32,
+}
+
+/// Classes per form whose morphology sums the memo keeps.
+pub(crate) const MAX_MORPH_CLASSES: usize = 4;
 
 #[derive(Default)]
 pub(crate) struct Memo {
@@ -71,6 +88,9 @@ pub(crate) struct Memo {
     map: HashMap<u64, u32, FastHash>,
     pub entries: Vec<FormEntry>,
     pub arena: Vec<f32>,
+    /// Morphology sums of persistent entries (`FormEntry::morph`); never trimmed.
+    morph_nodes: Vec<MorphNode>,
+    pub morph_arena: Vec<f32>,
     /// Entries (and arena floats) kept across sentences; the rest are dropped by `trim`.
     persistent: usize,
     persistent_arena: usize,
@@ -83,6 +103,14 @@ pub(crate) struct Memo {
     pub feats: Vec<u64>,
     pub scores: Vec<f32>,
     pub dense: Vec<f32>,
+    /// Per bundle: its index among the current token's candidates, else `u16::MAX`.
+    pub cand_pos: Vec<u16>,
+    pub cand_scores: Vec<f32>,
+    /// The tag classes the lexicon leaves the current token, their scores, and per class
+    /// its index among them (else `u16::MAX`).
+    pub allowed: Vec<u16>,
+    pub sub: Vec<f32>,
+    pub class_pos: Vec<u16>,
     pub lower: String,
 }
 
@@ -94,6 +122,47 @@ impl Memo {
             self.entries.truncate(self.persistent);
             self.arena.truncate(self.persistent_arena);
         }
+    }
+
+    /// Where in `morph_arena` the memoised sums of the morphology features of entry `id`'s
+    /// form under `class` start (one per candidate bundle), if kept.
+    pub fn morph_sums(&self, id: u32, class: u16) -> Option<usize> {
+        let mut k = self.entries.get(id as usize)?.morph;
+        while let Some(n) = self.morph_nodes.get(k as usize) {
+            if n.class == class {
+                return Some(n.start as usize);
+            }
+            k = n.next;
+        }
+        None
+    }
+
+    /// Keeps `cand_scores` as [`Memo::morph_sums`] of entry `id` under `class`, if the
+    /// entry is kept across sentences and has sums for fewer than [`MAX_MORPH_CLASSES`]
+    /// classes.
+    pub fn keep_morph_sums(&mut self, id: u32, class: u16) {
+        if id as usize >= self.persistent {
+            return;
+        }
+        let Some(head) = self.entries.get(id as usize).map(|e| e.morph) else {
+            return;
+        };
+        let (mut k, mut n) = (head, 0);
+        while let Some(node) = self.morph_nodes.get(k as usize) {
+            k = node.next;
+            n += 1;
+        }
+        if n >= MAX_MORPH_CLASSES || self.morph_nodes.len() >= u32::MAX as usize {
+            return;
+        }
+        let start = self.morph_arena.len() as u32;
+        self.morph_arena.extend_from_slice(&self.cand_scores);
+        self.entries[id as usize].morph = self.morph_nodes.len() as u32;
+        self.morph_nodes.push(MorphNode {
+            class,
+            start,
+            next: head,
+        });
     }
 
     /// The entry id of `form`, building the entry with `build` if it is missing.

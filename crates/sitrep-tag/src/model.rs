@@ -245,6 +245,42 @@ impl Weights {
         best
     }
 
+    /// Adds every feature's weights of the classes `cands` only: `scores[k]` (one per
+    /// candidate) gets the weights of class `cands[k]`. `pos[class]` is the class's index
+    /// in `cands`, `u16::MAX` for the other classes (`pos` has one entry per class; a class
+    /// beyond it counts as no candidate). Each candidate's sum takes the same additions in
+    /// the same order as in [`Weights::add_all`] (absent classes of dense rows add 0.0
+    /// there and here), so the sums agree to the bit, without touching the other classes.
+    pub fn add_cands(&self, feats: &[u64], cands: &[u16], pos: &[u16], scores: &mut [f32]) {
+        for &f in feats {
+            match self.get(f) {
+                // A long row is searched for each candidate (cells are sorted by class),
+                // a short one walked.
+                Some(Row::Sparse(cs)) if cs.len() > 6 * cands.len() => {
+                    for (x, &c) in scores.iter_mut().zip(cands) {
+                        if let Ok(p) = cs.binary_search_by_key(&c, |x| x.class) {
+                            *x += cs[p].value;
+                        }
+                    }
+                }
+                Some(Row::Sparse(cs)) => {
+                    for c in cs {
+                        let k = pos.get(c.class as usize).copied().unwrap_or(u16::MAX);
+                        if let Some(x) = scores.get_mut(k as usize) {
+                            *x += c.value;
+                        }
+                    }
+                }
+                Some(Row::Dense(d)) => {
+                    for (x, &c) in scores.iter_mut().zip(cands) {
+                        *x += d.get(c as usize).copied().unwrap_or(0.0);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+
     /// The best of `cands` (first on ties) given the features.
     pub fn best_of(&self, feats: &[u64], cands: &[u16]) -> u16 {
         let mut scores = [0f32; 64];
@@ -779,7 +815,8 @@ mod tests {
 
     /// Dense rows (at least half the classes) and sparse rows score exactly as the plain
     /// sum over the (class, weight) pairs, feature by feature in order, in `add_all`,
-    /// `best_of` and `best_of_dense`; `row` gives back what was stored.
+    /// `best_of` and `best_of_dense`; `row` gives back what was stored; `add_cands` gives
+    /// the candidates' values of the full sums.
     #[test]
     fn dense_and_sparse_rows_score_alike() {
         let nc = 10usize;
@@ -841,6 +878,60 @@ mod tests {
                 }
                 None => panic!("row {k} missing"),
             }
+        }
+        // Candidate sums: the full sums' values, bit for bit, for candidate lists of every
+        // size in any order (short lists take the binary search of long sparse rows),
+        // starting from zero and from earlier partial sums.
+        let nc = 64usize;
+        let mut rows64 = Vec::new();
+        for key in 1..=60u64 {
+            let len = (next() % (nc as u64 + 1)) as usize;
+            let mut classes: Vec<u16> = (0..nc as u16).collect();
+            for k in (1..classes.len()).rev() {
+                classes.swap(k, (next() % (k as u64 + 1)) as usize);
+            }
+            classes.truncate(len);
+            classes.sort_unstable();
+            let row: Vec<(u16, f32)> = classes
+                .iter()
+                .map(|&c| (c, (next() % 2001) as f32 / 37.0 - 27.0))
+                .filter(|&(_, v)| v != 0.0)
+                .collect();
+            rows64.push((key * 0x7654_3210_fedc, row));
+        }
+        let w = Weights::from_rows(&rows64, nc);
+        let long_sparse = rows64
+            .iter()
+            .filter(|(_, r)| r.len() > 6 && r.len() * DENSE_FROM < nc)
+            .count();
+        assert!(long_sparse > 0, "the search path is used");
+        let feats: Vec<u64> = rows64.iter().map(|(k, _)| *k).chain([77, 99]).collect();
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        for n_cands in [1, 2, 3, 9, nc] {
+            let mut cands: Vec<u16> = (0..nc as u16).collect();
+            for k in (1..cands.len()).rev() {
+                cands.swap(k, (next() % (k as u64 + 1)) as usize);
+            }
+            cands.truncate(n_cands);
+            let mut pos = vec![u16::MAX; nc];
+            for (k, &c) in cands.iter().enumerate() {
+                pos[c as usize] = k as u16;
+            }
+            let (first, rest) = feats.split_at(feats.len() / 3);
+            let mut full = vec![0f32; nc];
+            w.add_all(first, &mut full);
+            let mut got = vec![0f32; n_cands];
+            w.add_cands(first, &cands, &pos, &mut got);
+            let pick = |full: &[f32]| cands.iter().map(|&c| full[c as usize]).collect::<Vec<_>>();
+            assert_eq!(bits(&got), bits(&pick(&full)), "{n_cands} candidates, part");
+            w.add_all(rest, &mut full);
+            w.add_cands(rest, &cands, &pos, &mut got);
+            assert_eq!(bits(&got), bits(&pick(&full)), "{n_cands} candidates");
+            let mut scratch = Vec::new();
+            assert_eq!(
+                cands[crate::argmax(&got)],
+                w.best_of_dense(&feats, &cands, nc, &mut scratch)
+            );
         }
     }
 

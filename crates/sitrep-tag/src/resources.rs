@@ -218,6 +218,22 @@ fn english_candidates(lower: &str, tag: Penn) -> (u64, Vec<String>) {
     (bits, out)
 }
 
+/// Each class's STTS tag as a one-bit [`sitrep_lexicon::SttsSet`] (0 for Penn tags), for
+/// [`Resources::allowed_classes`].
+pub(crate) fn class_stts_bits(classes: &[(Upos, Xpos)]) -> Vec<u64> {
+    classes
+        .iter()
+        .map(|(_, x)| match *x {
+            Xpos::Stts(t) => {
+                let mut b = sitrep_lexicon::SttsSet::default();
+                b.insert(t);
+                b.0
+            }
+            Xpos::Penn(_) => 0,
+        })
+        .collect()
+}
+
 /// The case/number/gender masks of a form's lexicon analyses, per STTS tag.
 pub(crate) fn agreement_masks_of(entries: &[Entry]) -> crate::agree::FormMasks {
     let mut v: Vec<(sitrep_core::Stts, crate::agree::Mask)> = Vec::new();
@@ -312,22 +328,32 @@ impl Resources {
         None
     }
 
-    /// Lowers the scores of tag classes the lexicon rules out for this word.
-    /// Only for words the treebank did not teach (`t.amb == 0`): classes whose STTS tag the
-    /// lexicon does not list are ruled out, except proper nouns for capitalised words.
-    pub fn restrict(&self, classes: &[(Upos, Xpos)], t: &TokInfo, scores: &mut [f32]) {
+    /// The tag classes the lexicon leaves a word, ascending, into `out`; `false` (and `out`
+    /// left alone) when it rules none out. Only for words the treebank did not teach
+    /// (`t.amb == 0`): classes whose STTS tag the lexicon does not list are ruled out,
+    /// except proper nouns for capitalised words. `class_stts` holds each class's STTS tag
+    /// as a [`sitrep_lexicon::SttsSet`] bit (0 for a Penn tag, never ruled out), from
+    /// [`class_stts_bits`].
+    pub(crate) fn allowed_classes(
+        &self,
+        class_stts: &[u64],
+        t: &TokInfo,
+        out: &mut Vec<u16>,
+    ) -> bool {
         if t.amb != 0 || t.lexset == 0 || self.de.is_none() {
-            return;
+            return false;
         }
-        let set = sitrep_lexicon::SttsSet(t.lexset);
-        let capital = t.flags & crate::features::F_UPPER_FIRST != 0;
-        for (s, (_, x)) in scores.iter_mut().zip(classes) {
-            if let Xpos::Stts(x) = *x {
-                if !(set.contains(x) || capital && x == sitrep_core::Stts::Ne) {
-                    *s = f32::NEG_INFINITY;
-                }
+        let mut allowed = sitrep_lexicon::SttsSet(t.lexset);
+        if t.flags & crate::features::F_UPPER_FIRST != 0 {
+            allowed.insert(sitrep_core::Stts::Ne);
+        }
+        out.clear();
+        for (c, &bit) in class_stts.iter().enumerate() {
+            if bit == 0 || bit & allowed.0 != 0 {
+                out.push(c as u16);
             }
         }
+        true
     }
 
     /// The case/number/gender masks of a form's lexicon analyses, per STTS tag (German;
@@ -501,6 +527,39 @@ impl Resources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word the treebank did not teach keeps the classes whose STTS tag the lexicon lists
+    /// (and proper nouns when capitalised); Penn classes and taught words are left alone.
+    #[test]
+    fn allowed_classes_are_the_lexicons_tags() {
+        let res = Resources::new(Language::De);
+        let classes = [
+            (Upos::Noun, Xpos::Stts(Stts::Nn)),
+            (Upos::Propn, Xpos::Stts(Stts::Ne)),
+            (Upos::Verb, Xpos::Stts(Stts::Vvfin)),
+            (Upos::Adj, Xpos::Stts(Stts::Adja)),
+            (Upos::Num, Xpos::Penn(Penn::Cd)),
+            (Upos::Verb, Xpos::Stts(Stts::Vvinf)),
+        ];
+        let bits = class_stts_bits(&classes);
+        let lexset: sitrep_lexicon::SttsSet = [Stts::Nn, Stts::Vvinf].into_iter().collect();
+        let t = |flags: u32, amb: u64| TokInfo {
+            lexset: lexset.0,
+            flags,
+            amb,
+            ..Default::default()
+        };
+        let allowed = |res: &Resources, t: TokInfo| {
+            let mut out = vec![99];
+            res.allowed_classes(&bits, &t, &mut out).then_some(out)
+        };
+        assert_eq!(allowed(&res, t(0, 0)), Some(vec![0, 4, 5]));
+        let capital = crate::features::F_UPPER_FIRST;
+        assert_eq!(allowed(&res, t(capital, 0)), Some(vec![0, 1, 4, 5]));
+        assert_eq!(allowed(&res, t(capital, 7)), None, "taught by the treebank");
+        let english = Resources::new(Language::En);
+        assert_eq!(allowed(&english, t(0, 0)), None, "no German lexicon");
+    }
 
     #[test]
     fn analyses_kept_by_the_memo_are_the_lexicons_own() {
