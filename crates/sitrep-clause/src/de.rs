@@ -50,7 +50,7 @@ const MODALS: &[&str] = &[
 /// The word's STTS tag, with one repair: a separable particle word the tagger read as a
 /// verb or predicative adjective (`über/VVINF`, `über/ADJD`) is a particle; no verb form is
 /// spelled like one.
-fn stts<W: Word>(w: &W) -> Option<Stts> {
+fn repaired_stts<W: Word>(w: &W) -> Option<Stts> {
     match w.xpos() {
         Xpos::Stts(t)
             if (is_verb(t) || t == Stts::Adjd) && SEPARABLE_PARTICLES.contains(&w.text()) =>
@@ -59,6 +59,61 @@ fn stts<W: Word>(w: &W) -> Option<Stts> {
         }
         Xpos::Stts(t) => Some(t),
         Xpos::Penn(_) => None,
+    }
+}
+
+/// A word whose repaired tag ([`repaired_stts`]) is known. The rules ask for the tag of the
+/// same words many times per sentence (every segment, coordination part and chain step), so
+/// [`analyze`] computes it once per word ([`Cached`]).
+trait Tagged: Word {
+    fn stts(&self) -> Option<Stts>;
+}
+
+/// The word's repaired tag, as the rules read it.
+fn stts<W: Tagged>(w: &W) -> Option<Stts> {
+    w.stts()
+}
+
+/// A word with its repaired tag computed once.
+struct Cached<'w, W> {
+    word: &'w W,
+    stts: Option<Stts>,
+}
+
+fn cached<W: Word>(words: &[W]) -> Vec<Cached<'_, W>> {
+    words
+        .iter()
+        .map(|word| Cached {
+            word,
+            stts: repaired_stts(word),
+        })
+        .collect()
+}
+
+impl<W: Word> Tagged for Cached<'_, W> {
+    fn stts(&self) -> Option<Stts> {
+        self.stts
+    }
+}
+
+impl<W: Word> Word for Cached<'_, W> {
+    fn text(&self) -> &str {
+        self.word.text()
+    }
+    fn span(&self) -> sitrep_core::Span {
+        self.word.span()
+    }
+    fn upos(&self) -> sitrep_core::Upos {
+        self.word.upos()
+    }
+    fn xpos(&self) -> Xpos {
+        self.word.xpos()
+    }
+    fn lemma(&self) -> &str {
+        self.word.lemma()
+    }
+    fn feats(&self) -> sitrep_core::Feats {
+        self.word.feats()
     }
 }
 
@@ -87,12 +142,12 @@ fn is_finite(t: Stts) -> bool {
     )
 }
 
-fn is_participle<W: Word>(w: &W) -> bool {
+fn is_participle<W: Tagged>(w: &W) -> bool {
     matches!(stts(w), Some(Stts::Vvpp | Stts::Vapp | Stts::Vmpp))
         || (w.feats().verb_form == Some(VerbForm::Part) && stts(w).is_some_and(is_verb))
 }
 
-fn is_infinitive<W: Word>(w: &W) -> bool {
+fn is_infinitive<W: Tagged>(w: &W) -> bool {
     matches!(
         stts(w),
         Some(Stts::Vvinf | Stts::Vainf | Stts::Vminf | Stts::Vvizu)
@@ -109,7 +164,7 @@ fn lemma_lc<W: Word>(w: &W) -> String {
     l.to_lowercase()
 }
 
-fn is_modal<W: Word>(w: &W) -> bool {
+fn is_modal<W: Tagged>(w: &W) -> bool {
     matches!(stts(w), Some(Stts::Vmfin | Stts::Vminf | Stts::Vmpp))
         || MODALS.contains(&lemma_lc(w).as_str())
 }
@@ -117,7 +172,7 @@ fn is_modal<W: Word>(w: &W) -> bool {
 /// Negating words: `nicht`, `kein…`, `nie`, `niemals`, `nichts`, `niemand`, `nirgends`,
 /// `keinerlei`, `weder`.
 pub fn is_negation<W: Word>(w: &W) -> bool {
-    // (`stts`'s repair never yields PTKNEG, so the tagger's tag is read directly)
+    // (`repaired_stts` never yields PTKNEG, so the tagger's tag is read directly)
     if matches!(w.xpos(), Xpos::Stts(Stts::Ptkneg)) {
         return true;
     }
@@ -148,7 +203,7 @@ pub fn is_negation<W: Word>(w: &W) -> bool {
     t.starts_with("kein") || NEGATING.contains(&t.as_str())
 }
 
-fn is_boundary<W: Word>(w: &W) -> bool {
+fn is_boundary<W: Tagged>(w: &W) -> bool {
     match stts(w) {
         Some(Stts::Comma | Stts::Period) => true,
         Some(Stts::Other) => matches!(w.text(), "–" | "—" | "(" | ")" | "[" | "]" | "--"),
@@ -165,7 +220,7 @@ enum Opener {
 }
 
 /// How a segment (words between boundaries) opens.
-fn opener<W: Word>(words: &[W], seg: &[usize], after_comma: bool) -> Opener {
+fn opener<W: Tagged>(words: &[W], seg: &[usize], after_comma: bool) -> Opener {
     let Some(&first) = seg.first() else {
         return Opener::None;
     };
@@ -232,21 +287,21 @@ struct Open {
     words: Vec<usize>,
 }
 
-fn has_finite<W: Word>(words: &[W], ix: &[usize]) -> bool {
+fn has_finite<W: Tagged>(words: &[W], ix: &[usize]) -> bool {
     ix.iter().any(|&j| stts(&words[j]).is_some_and(is_finite))
 }
 
-fn has_verb<W: Word>(words: &[W], ix: &[usize]) -> bool {
+fn has_verb<W: Tagged>(words: &[W], ix: &[usize]) -> bool {
     ix.iter().any(|&j| stts(&words[j]).is_some_and(is_verb))
 }
 
-fn has_nonfinite<W: Word>(words: &[W], ix: &[usize]) -> bool {
+fn has_nonfinite<W: Tagged>(words: &[W], ix: &[usize]) -> bool {
     ix.iter()
         .any(|&j| stts(&words[j]).is_some_and(|t| is_verb(t) && !is_finite(t)))
 }
 
 /// A segment that starts with a (non-participle) verb and has a noun or pronoun after it.
-fn verb_first_clause<W: Word>(words: &[W], seg: &[usize]) -> bool {
+fn verb_first_clause<W: Tagged>(words: &[W], seg: &[usize]) -> bool {
     let Some(&f) = seg.first() else {
         return false;
     };
@@ -261,11 +316,15 @@ fn verb_first_clause<W: Word>(words: &[W], seg: &[usize]) -> bool {
 }
 
 /// Is the open clause still waiting for material (its finite verb)?
-fn incomplete<W: Word>(words: &[W], c: &Open) -> bool {
+fn incomplete<W: Tagged>(words: &[W], c: &Open) -> bool {
     c.kind != ClauseKind::Infinitive && !has_finite(words, &c.words)
 }
 
 pub(crate) fn analyze<W: Word>(a: &ClauseAnalyzer, words: &[W]) -> Vec<Clause> {
+    analyze_tagged(a, &cached(words))
+}
+
+fn analyze_tagged<W: Tagged>(a: &ClauseAnalyzer, words: &[W]) -> Vec<Clause> {
     // 1. Segments between boundaries.
     let mut segments: Vec<Vec<usize>> = vec![Vec::new()];
     for (i, w) in words.iter().enumerate() {
@@ -367,7 +426,7 @@ pub(crate) fn analyze<W: Word>(a: &ClauseAnalyzer, words: &[W]) -> Vec<Clause> {
 }
 
 /// Splits a clause's words at coordinating conjunctions that join two verbal parts.
-fn split_coordination<W: Word>(words: &[W], ix: &[usize]) -> Vec<Vec<usize>> {
+fn split_coordination<W: Tagged>(words: &[W], ix: &[usize]) -> Vec<Vec<usize>> {
     let mut parts = Vec::new();
     let mut cur: Vec<usize> = Vec::new();
     let mut k = 0;
@@ -401,7 +460,7 @@ fn split_coordination<W: Word>(words: &[W], ix: &[usize]) -> Vec<Vec<usize>> {
 /// verb-final clause); other finite-tagged verbs are read as non-finite (`können` in
 /// `hätte … unterschreiben können` is a finite form too). Returns the chain and whether its
 /// head is the finite verb.
-fn chain<W: Word>(words: &[W], ix: &[usize], kind: ClauseKind) -> (Vec<usize>, bool) {
+fn chain<W: Tagged>(words: &[W], ix: &[usize], kind: ClauseKind) -> (Vec<usize>, bool) {
     let finite: Vec<usize> = ix
         .iter()
         .copied()
@@ -441,7 +500,7 @@ fn chain<W: Word>(words: &[W], ix: &[usize], kind: ClauseKind) -> (Vec<usize>, b
 /// A clause without a finite-tagged verb (the tagger read `dauern`, `sagen`,
 /// `zurückkehren` as infinitives): promote the first verb of a main clause, or the last
 /// verb of a subordinate or relative clause, unless it is a participle or `zu`-infinitive.
-fn promote_finite<W: Word>(words: &[W], ix: &[usize], kind: ClauseKind) -> Option<Vec<usize>> {
+fn promote_finite<W: Tagged>(words: &[W], ix: &[usize], kind: ClauseKind) -> Option<Vec<usize>> {
     let verbs: Vec<usize> = ix
         .iter()
         .copied()
@@ -465,7 +524,7 @@ fn promote_finite<W: Word>(words: &[W], ix: &[usize], kind: ClauseKind) -> Optio
 /// `seien` (Konjunktiv I), and a third person singular present ending in `-e` (`werde`,
 /// `habe`, `gebe`: the indicative ends in `-t` or is a modal, `ist`, `hat`, `wird`).
 /// Returns the mood and whether the form counts as past (Konjunktiv II).
-fn mood_by_form<W: Word>(w: &W) -> Option<(ClauseMood, bool)> {
+fn mood_by_form<W: Tagged>(w: &W) -> Option<(ClauseMood, bool)> {
     let t = w.text().to_lowercase();
     const K2: &[&str] = &["hätt", "wär", "würd", "könnt", "müsst", "dürft", "möcht"];
     if K2.iter().any(|p| t.starts_with(p)) {
@@ -486,7 +545,7 @@ fn mood_by_form<W: Word>(w: &W) -> Option<(ClauseMood, bool)> {
     None
 }
 
-fn finite_mood<W: Word>(w: &W) -> ClauseMood {
+fn finite_mood<W: Tagged>(w: &W) -> ClauseMood {
     let f = w.feats();
     match (f.mood, f.tense) {
         (Some(Mood::Imp), _) => ClauseMood::Imp,
@@ -500,7 +559,7 @@ fn finite_mood<W: Word>(w: &W) -> ClauseMood {
     }
 }
 
-fn complex<W: Word>(
+fn complex<W: Tagged>(
     a: &ClauseAnalyzer,
     words: &[W],
     clause: &[usize],
@@ -680,20 +739,68 @@ fn complex<W: Word>(
 
 #[cfg(test)]
 mod tests {
+    use super::Tagged;
     use crate::testing::tagged;
     use crate::*;
-    use sitrep_core::Language;
+    use sitrep_core::{Language, Stts, Xpos};
 
     const IND_PAST: &str = "Mood=Ind|Tense=Past|VerbForm=Fin";
     const IND_PRES: &str = "Mood=Ind|Tense=Pres|VerbForm=Fin";
 
-    fn run(s: &str) -> Vec<Clause> {
-        let s = s
-            .replace("{IP}", IND_PAST)
+    fn expand(s: &str) -> String {
+        s.replace("{IP}", IND_PAST)
             .replace("{IPR}", IND_PRES)
             .replace("{K1}", "Mood=Sub|Tense=Pres|VerbForm=Fin")
-            .replace("{K2}", "Mood=Sub|Tense=Past|VerbForm=Fin");
-        ClauseAnalyzer::new().analyze(Language::De, &tagged(&s))
+            .replace("{K2}", "Mood=Sub|Tense=Past|VerbForm=Fin")
+    }
+
+    fn run(s: &str) -> Vec<Clause> {
+        ClauseAnalyzer::new().analyze(Language::De, &tagged(&expand(s)))
+    }
+
+    /// The uncached reading: the repaired tag computed on every call, as before the cache.
+    impl super::Tagged for crate::testing::TestWord {
+        fn stts(&self) -> Option<Stts> {
+            super::repaired_stts(self)
+        }
+    }
+
+    /// The tags cached once per sentence are the computed ones (the particle repair
+    /// included), the cached words answer every other question as the words do, and the
+    /// analysis over the cache equals the analysis computing each tag on every call.
+    #[test]
+    fn cached_tags_are_the_computed_ones() {
+        let a = ClauseAnalyzer::new();
+        let mut repaired = 0;
+        for s in [
+            "Die/ART Rebellen/NN liefen/VVFIN/laufen/{IP} zur/APPRART Armee/NN über/VVINF ./$.",
+            "Die/ART Rebellen/NN liefen/VVFIN/laufen/{IP} zur/APPRART Armee/NN über/ADJD ./$.",
+            "Die/ART KPÖ/NE lehnte/VVFIN/ablehnen/{IP} Kurzmann/NE nicht/PTKNEG ab/VVFIN ./$.",
+            "Die/ART Kämpfe/NN dauern/VVINF/dauern an/PTKVZ ,/$, weil/KOUS niemand/PIS nachgibt/VVFIN/nachgeben/{IPR} ./$.",
+            "Die/ART Soldaten/NN ,/$, die/PRELS an/APPR der/ART Grenze/NN standen/VVFIN/stehen/{IP} ,/$, sollen/VMFIN/sollen/{IPR} abziehen/VVINF/abziehen ./$.",
+            "Die/ART EU/NE forderte/VVFIN/fordern/{IP} Russland/NE auf/ADJD ,/$, die/ART Truppen/NN abzuziehen/VVIZU/abziehen ./$.",
+            "Er/PPER hätte/VAFIN/haben/{K2} den/ART Angriff/NN verhindern/VVINF/verhindern können/VMINF/können und/KON wurde/VAFIN/werden/{IP} festgenommen/VVPP/festnehmen ./$.",
+            "Moskau/NE protestierte/VVFIN/protestieren/{IP} und/KON zog/VVFIN/ziehen/{IP} nicht/PTKNEG zurück/VVPP ./$.",
+            "Damit/PAV werde/VAFIN/werden/{K1} die/ART Abschreckung/NN gestärkt/VVPP/stärken ,/$, sagen/VVINF/sagen Kritiker/NN ./$.",
+        ] {
+            let s = expand(s);
+            let words = tagged(&s);
+            let cached = super::cached(&words);
+            assert_eq!(cached.len(), words.len());
+            for (w, c) in words.iter().zip(&cached) {
+                assert_eq!(c.stts(), super::repaired_stts(w), "{} in {s}", w.text);
+                let repairs = matches!(w.xpos, Xpos::Stts(t) if t != Stts::Ptkvz)
+                    && c.stts() == Some(Stts::Ptkvz);
+                repaired += usize::from(repairs);
+                assert_eq!(
+                    (c.text(), c.span(), c.upos(), c.xpos(), c.lemma(), c.feats()),
+                    (w.text(), w.span(), w.upos(), w.xpos(), w.lemma(), w.feats())
+                );
+            }
+            assert_eq!(super::analyze(&a, &words), super::analyze_tagged(&a, &words), "{s}");
+        }
+        // über/VVINF, über/ADJD, ab/VVFIN, auf/ADJD, zurück/VVPP
+        assert_eq!(repaired, 5);
     }
 
     /// Negating words in any case, ASCII or not; words that only begin like one are not.
