@@ -952,9 +952,19 @@ fn assign_roles(
             } else if let (Some(f), true) = (finite, main_clause) {
                 // No nominative: the first bare phrase before the finite verb of a main
                 // clause (the Vorfeld) is the subject, whatever case the tagger gave it
-                // (`Der russische Diplomat` misread as dative).
-                if let Some(ph) = out.iter_mut().find(|p| {
-                    p.words.end <= f && bare(&p.role) && !is_oblique_pronoun(&words[p.head()])
+                // (`Der russische Diplomat` misread as dative; as genitive when it opens
+                // the clause after a dateline, `Helsinki – Der Finanzminister …`: a genitive
+                // with no noun before it attaches to nothing)
+                let opening_gen = |k: usize, p: &Phrase| {
+                    k == 0
+                        && p.role == Some(Role::Gen)
+                        && (p.words.start == 0
+                            || !matches!(words[p.words.start - 1].a.upos, Upos::Noun | Upos::Propn))
+                };
+                if let Some((_, ph)) = out.iter_mut().enumerate().find(|(k, p)| {
+                    p.words.end <= f
+                        && (bare(&p.role) || opening_gen(*k, p))
+                        && !is_oblique_pronoun(&words[p.head()])
                 }) {
                     ph.role = Some(Role::Subj);
                 } else if let Some(ph) = out.iter_mut().find(|p| could_agree(p)) {

@@ -43,7 +43,10 @@
 //!   evaluative `A` frame of its complement (`als falsch` → ACCUSE, `a success` →
 //!   SUPPORT); without such a complement the frame does not match), `also` (verbs: the
 //!   next frame of the lemma whose conditions hold yields its event as well: `zu drei
-//!   Jahren Haft verurteilen` is a detention and a conviction).
+//!   Jahren Haft verurteilen` is a detention and a conviction), `named` (the target is
+//!   only what the target roles name: no home-country target is guessed for a German
+//!   act without one, as for a vote: `stimmte für das Rettungspaket`), `home` (verbs: with
+//!   no target named, the target is the home state: a guilty plea is made to its court).
 //! * `example`: a general sentence of our own that the frame codes.
 //!
 //! The frame's rule id is `LANG.POS.LEMMA`, with `.N` for the N-th further frame of the
@@ -159,6 +162,12 @@ pub struct Flags {
     /// The next frame of the lemma whose conditions hold yields its event too (a prison
     /// sentence is a conviction and a detention).
     pub also: bool,
+    /// The target is only what the frame's target roles name: no home-country target is
+    /// guessed (a vote is about its motion, not about the voter's own country).
+    pub named: bool,
+    /// Verbs: with no target named, the target is the home state (a plea of guilt is made
+    /// to the home state's court).
+    pub home: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -351,6 +360,8 @@ impl Frames {
                         "none" => flags.none = true,
                         "evaluate" => flags.evaluate = true,
                         "also" => flags.also = true,
+                        "named" => flags.named = true,
+                        "home" => flags.home = true,
                         f => return Err(err(n, format!("unknown flag `{f}`"))),
                     }
                 }

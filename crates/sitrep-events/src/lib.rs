@@ -445,6 +445,36 @@ impl EventExtractor {
                     }
                 }
             }
+            // `Polen verwies auf den Plan und lobte Litauen`, `… und bezeichnete es als
+            // Erfolg`: a German main clause whose finite verb follows the conjunction
+            // directly shares the first conjunct's subject (a declarative clause of its own
+            // would put something before the verb); the phrase read as its subject is its
+            // object, or its dative beside an object (`und warf Russland Provokationen vor`;
+            // active voice only: `und wurden drei Männer verletzt` keeps it)
+            let subject_gap = s.lang == Language::De
+                && ci > 0
+                && c.kind == ClauseKind::Main
+                && c.verb.as_ref().is_some_and(|v| v.voice != Voice::Pass)
+                && cw.len() > 1
+                && matches!(
+                    s.ws[cw[0]].text.to_lowercase().as_str(),
+                    "und" | "oder" | "aber"
+                )
+                && s.ws[cw[0]].a.upos == Upos::Cconj
+                && finite == Some(cw[1]);
+            if subject_gap {
+                let has = |r: Role| phs.iter().any(|p| p.role.as_ref() == Some(&r));
+                let role = if !has(Role::Obj) {
+                    Some(Role::Obj)
+                } else if !has(Role::Dat) {
+                    Some(Role::Dat)
+                } else {
+                    None
+                };
+                if let Some(ph) = phs.iter_mut().find(|p| p.role == Some(Role::Subj)) {
+                    ph.role = role;
+                }
+            }
             // `Deutschland von EU-Kommission verklagt`: a German headline drops the passive
             // auxiliary; a lone participle with a `von`/`durch` agent is passive
             let headline_passive = |v: &sitrep_clause::VerbComplex| {
@@ -1121,8 +1151,20 @@ impl EventExtractor {
                     let domestic_act = verbal_act(ty)
                         && ty != EventType::Concede
                         && cx.phrase(&Role::Subj).is_some();
-                    if f.flags.evaluate || s.lang == Language::De && domestic_act && !foreign() {
+                    if f.flags.evaluate
+                        || s.lang == Language::De && domestic_act && !f.flags.named && !foreign()
+                    {
                         domestic_rating(&source, &mut target, doc, v.main.span);
+                    }
+                    // `bekennt sich schuldig`: a plea is made to the home state's court
+                    // (gold convention), whoever pleads
+                    if f.flags.home && target.is_empty() {
+                        target.extend(doc.home.iter().map(|home| Actor {
+                            code: home.clone(),
+                            entity: None,
+                            span: v.main.span,
+                            inferred: true,
+                        }));
                     }
                     // `Richterin Raufer verurteilt ihn zu einem Jahr Haft`, `nahm den Mann
                     // fest`: whom a domestic court, prosecutor or police acts on, named by a
@@ -1334,10 +1376,13 @@ impl EventExtractor {
                     clause_event = Some(ty);
                     let before = events.len();
                     // `demanded that Israel leave`, `alleged that France was aware`,
-                    // `kritisierte, dass Russland Truppen verlegt`: the subject of a `that`
-                    // clause after it is the target
-                    let open =
-                        matches!(ty, EventType::Request | EventType::Accuse) && target.is_empty();
+                    // `kritisierte, dass Russland Truppen verlegt`, `bezeichnete es als
+                    // Erfolg, dass Litauen zustimmt`: the subject of a `that` clause after it
+                    // is the target (praise too: what is welcomed is that actor's act)
+                    let open = matches!(
+                        ty,
+                        EventType::Request | EventType::Accuse | EventType::Support
+                    ) && target.is_empty();
                     push_event(events, doc, s, f, ty, source, target, m, trigger, 0.8);
                     if open && events.len() > before {
                         pending_request = Some(before);
@@ -3037,6 +3082,21 @@ impl ClauseCx<'_, '_> {
                 .iter()
                 .any(|g| g.start <= m.tokens.start && m.tokens.end <= g.end)
         };
+        // `der Russland-kritischen Finnen`, `EU-skeptische Abgeordnete`: a name before
+        // a hyphen and an adjective of attitude is what the attitude is towards (German)
+        let ws = self.s.ws;
+        let attitude = |m: &Men| {
+            let e = m.tokens.end;
+            self.s.lang == Language::De
+                && ws.get(e).is_some_and(|w| w.text == "-")
+                && ws.get(e + 1).is_some_and(|w| {
+                    w.a.upos == Upos::Adj
+                        && self
+                            .s
+                            .classes
+                            .has(WordClass::Attitude, self.s.lang, &w.a.lemma)
+                })
+        };
         let inside: Vec<&Men> = self
             .s
             .mentions
@@ -3045,6 +3105,7 @@ impl ClauseCx<'_, '_> {
                 conj.start <= m.tokens.start
                     && m.tokens.end <= conj.end.max(m.tokens.start + 1)
                     && m.tokens.start < conj.end
+                    && !attitude(m)
             })
             .collect();
         // a person's name: `der russische UNO-Diplomat Dmitri Poljanski`

@@ -1,6 +1,6 @@
 //! Word classes that event rules test by lemma (`data/events/word-classes.tsv`): nouns of
 //! territory, acts of force done to a territory, counted people, event packaging, accidents,
-//! the press and words that refer back to a company. The words are data; the rule that reads each class stays in code, named
+//! the press, words that refer back to a company and adjectives of attitude. The words are data; the rule that reads each class stays in code, named
 //! in the file's header.
 
 use sitrep_core::fnv::FnvSet;
@@ -21,10 +21,11 @@ pub(crate) enum WordClass {
     Accident,
     Press,
     CompanyRef,
+    Attitude,
 }
 
 impl WordClass {
-    const ALL: [WordClass; 7] = [
+    const ALL: [WordClass; 8] = [
         WordClass::Territory,
         WordClass::TerritorialAct,
         WordClass::People,
@@ -32,6 +33,7 @@ impl WordClass {
         WordClass::Accident,
         WordClass::Press,
         WordClass::CompanyRef,
+        WordClass::Attitude,
     ];
 
     fn name(self) -> &'static str {
@@ -43,6 +45,7 @@ impl WordClass {
             WordClass::Accident => "accident",
             WordClass::Press => "press",
             WordClass::CompanyRef => "company-ref",
+            WordClass::Attitude => "attitude",
         }
     }
 }
