@@ -817,6 +817,33 @@ mod tests {
     /// sum over the (class, weight) pairs, feature by feature in order, in `add_all`,
     /// `best_of` and `best_of_dense`; `row` gives back what was stored; `add_cands` gives
     /// the candidates' values of the full sums.
+    /// `n` random sparse rows over `nc` classes (keys `1..=n` times `mul`): each a random
+    /// subset of the classes, sorted, with nonzero weights.
+    fn random_rows(
+        next: &mut impl FnMut() -> u64,
+        n: u64,
+        nc: usize,
+        mul: u64,
+    ) -> Vec<(u64, Vec<(u16, f32)>)> {
+        (1..=n)
+            .map(|key| {
+                let len = (next() % (nc as u64 + 1)) as usize; // 0..=nc classes
+                let mut classes: Vec<u16> = (0..nc as u16).collect();
+                for k in (1..classes.len()).rev() {
+                    classes.swap(k, (next() % (k as u64 + 1)) as usize);
+                }
+                classes.truncate(len);
+                classes.sort_unstable();
+                let row: Vec<(u16, f32)> = classes
+                    .iter()
+                    .map(|&c| (c, (next() % 2001) as f32 / 37.0 - 27.0))
+                    .filter(|&(_, v)| v != 0.0)
+                    .collect();
+                (key * mul, row)
+            })
+            .collect()
+    }
+
     #[test]
     fn dense_and_sparse_rows_score_alike() {
         let nc = 10usize;
@@ -828,22 +855,7 @@ mod tests {
             x ^= x << 17;
             x
         };
-        let mut rows = Vec::new();
-        for key in 1..=40u64 {
-            let len = (next() % (nc as u64 + 1)) as usize; // 0..=nc classes
-            let mut classes: Vec<u16> = (0..nc as u16).collect();
-            for k in (1..classes.len()).rev() {
-                classes.swap(k, (next() % (k as u64 + 1)) as usize);
-            }
-            classes.truncate(len);
-            classes.sort_unstable();
-            let row: Vec<(u16, f32)> = classes
-                .iter()
-                .map(|&c| (c, (next() % 2001) as f32 / 37.0 - 27.0))
-                .filter(|&(_, v)| v != 0.0)
-                .collect();
-            rows.push((key * 0x1234_5678_9abc, row));
-        }
+        let rows = random_rows(&mut next, 40, nc, 0x1234_5678_9abc);
         let w = Weights::from_rows(&rows, nc);
         assert!(
             !w.dense.is_empty() && !w.cells.is_empty(),
@@ -883,22 +895,7 @@ mod tests {
         // size in any order (short lists take the binary search of long sparse rows),
         // starting from zero and from earlier partial sums.
         let nc = 64usize;
-        let mut rows64 = Vec::new();
-        for key in 1..=60u64 {
-            let len = (next() % (nc as u64 + 1)) as usize;
-            let mut classes: Vec<u16> = (0..nc as u16).collect();
-            for k in (1..classes.len()).rev() {
-                classes.swap(k, (next() % (k as u64 + 1)) as usize);
-            }
-            classes.truncate(len);
-            classes.sort_unstable();
-            let row: Vec<(u16, f32)> = classes
-                .iter()
-                .map(|&c| (c, (next() % 2001) as f32 / 37.0 - 27.0))
-                .filter(|&(_, v)| v != 0.0)
-                .collect();
-            rows64.push((key * 0x7654_3210_fedc, row));
-        }
+        let rows64 = random_rows(&mut next, 60, nc, 0x7654_3210_fedc);
         let w = Weights::from_rows(&rows64, nc);
         let long_sparse = rows64
             .iter()
