@@ -8,13 +8,7 @@ say() { echo "browser.sh: $*" >&2; }
 
 if [ ! -x /usr/bin/chromium ]; then
     say "installing Debian's chromium"
-    if [ "$(id -u)" != 0 ]; then
-        say "need root to install chromium (apt-get install -y chromium)"
-        exit 1
-    fi
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq chromium >&2
+    bash .ci/apt-install.sh chromium
 fi
 [ -d web/node_modules/playwright-core ] || (cd web && npm ci --no-audit --no-fund --silent)
 

@@ -40,13 +40,7 @@ fi
 
 if [ -z "$bin" ]; then
     say "no PostgreSQL server binaries; installing Debian's postgresql"
-    if [ "$(id -u)" != 0 ]; then
-        say "need root to install postgresql (apt-get install -y postgresql)"
-        exit 1
-    fi
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq postgresql >&2
+    bash "$(cd "$(dirname "$0")" && pwd)/apt-install.sh" postgresql
     bin=$(bindir)
     [ -n "$bin" ] || { say "postgresql installed but no server binaries under /usr/lib/postgresql"; exit 1; }
 fi

@@ -23,8 +23,7 @@ t0=$SECONDS
 
 step "Java for Spark"
 if ! command -v java >/dev/null 2>&1; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+    bash .ci/apt-install.sh openjdk-17-jre-headless
 fi
 java -version 2>&1 | head -1
 
