@@ -76,6 +76,15 @@ pub fn purge_delay() -> i64 {
     get(PURGE_DELAY.option)
 }
 
+/// Returns this thread's freed memory to the kernel now instead of after the purge delay:
+/// for a thread that has just dropped a large cache and will allocate little for a while.
+#[allow(unsafe_code)]
+pub fn release_freed() {
+    // SAFETY: `mi_collect` walks mimalloc's own heap of the calling thread; it takes no
+    // pointer of ours.
+    unsafe { libmimalloc_sys::mi_collect(true) }
+}
+
 #[allow(unsafe_code)]
 fn set(option: c_int, value: c_long) {
     // SAFETY: `mi_option_set` stores a number in mimalloc's static option table (one

@@ -151,6 +151,11 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     drop(segs);
+    // The one-thread passes above are over: their tagger memo (about 50 MB, kept per thread)
+    // would otherwise stay beside the two workers' own and make the peak a three-thread figure.
+    sitrep_tag::forget_thread_memos();
+    #[cfg(feature = "mimalloc")]
+    sitrep_alloc::release_freed();
 
     // Whole pipeline, all threads.
     let pool = {

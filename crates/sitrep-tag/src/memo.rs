@@ -8,7 +8,8 @@
 //! thread-local (the `Tagger` stays immutable and `Sync`), is keyed by the tagger's id, and
 //! keeps at most [`MAX_FORMS`] forms (the first ones seen, which in a Zipfian text are
 //! mostly the frequent ones; score vectors for the first [`MAX_VECTOR_FORMS`]); later forms
-//! are kept for one sentence only, so memory stays bounded (about 50 MB per thread).
+//! are kept for one sentence only, so memory stays bounded (about 30 MB per thread on German
+//! news; the peak-memory figures are in docs/issues/004-word-analysis.md).
 
 use crate::features::{self, TokInfo};
 use crate::hash;
@@ -19,8 +20,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Forms kept per tagger and thread before the memo is emptied.
 pub(crate) const MAX_FORMS: usize = 60_000;
 /// Of those, the first this many also keep their score vectors (about 1.8 KB each for 91
-/// classes); the others are scored feature by feature.
-pub(crate) const MAX_VECTOR_FORMS: usize = 16_000;
+/// classes); the others are scored feature by feature. 16,000 took 20 MB more per thread
+/// for 0.7 % fewer instructions of the whole pipeline on GNAD dev, and left `sitrep bench
+/// --threads 2` at its 300 MB bound.
+pub(crate) const MAX_VECTOR_FORMS: usize = 8_000;
 /// Forms longer than this (bytes) are still memoised but only until the next sentence.
 const MAX_FORM_BYTES: usize = 64;
 
