@@ -16,7 +16,9 @@
 //!   support-verb constructions like `Kritik üben an`), `neg` (the clause is negated),
 //!   `inf` (an infinitive clause follows: `bereit, … zu verhandeln`), `that` (a `dass`
 //!   or `that` clause follows: `will, dass …`), `cop` (the clause's verb is a copula:
-//!   `sein`, `bleiben`, `be`, `remain`, …), `refl` / `!refl` (the clause has / has no
+//!   `sein`, `bleiben`, `be`, `remain`, …), `attr` (`A` frames: the rating holds only as the
+//!   attributive adjective of an evaluative verb's complement, `als gutes Zeichen`),
+//!   `refl` / `!refl` (the clause has / has no
 //!   reflexive or reciprocal pronoun: `treffen sich`, `einander`, `each other`),
 //!   `adv=Lemma/Lemma` (an adverb of the clause outside its argument phrases has one of
 //!   these lemmas: `scharf angreifen`). A noun frame's conditions are read on the
@@ -146,6 +148,10 @@ pub enum Require {
     /// one of these lemmas: the manner that picks the sense (`griff … scharf an` is a
     /// verbal attack, `gerichtlich vorgehen` legal action).
     Adverb(Vec<String>),
+    /// A rating adjective that rates only as the attributive adjective of a rated
+    /// complement (`bezeichnete X als gutes Zeichen`), never after a copula (`Das
+    /// Geschäftsklima ist gut`, `besser als`).
+    Attributive,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -319,6 +325,8 @@ impl Frames {
                         Require::That
                     } else if c == "cop" {
                         Require::Copula
+                    } else if c == "attr" {
+                        Require::Attributive
                     } else if c == "refl" || c == "!refl" {
                         Require::Reflexive(c == "refl")
                     } else if let Some(r) = c.strip_prefix('!') {

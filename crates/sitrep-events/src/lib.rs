@@ -388,6 +388,8 @@ impl EventExtractor {
         let mut gov = Governor::default();
         // a request without a target, for the subject of a `that` clause after it
         let mut pending_request: Option<usize> = None;
+        // the last clause's subject actors
+        let mut clause_subject: Vec<Actor> = Vec::new();
         // events superseded by a later clause's (a promise by the promised act)
         let mut dropped: Vec<usize> = Vec::new();
         for (ci, c) in clauses.iter().enumerate() {
@@ -473,6 +475,45 @@ impl EventExtractor {
                 };
                 if let Some(ph) = phs.iter_mut().find(|p| p.role == Some(Role::Subj)) {
                     ph.role = role;
+                }
+            }
+            // `Kritik übte auch die Regierung`, `Scharfe Kritik an X übte Y`: the noun of a
+            // support-verb construction (a frame's `obj=` lemma) before the finite verb is
+            // its object and the phrase after the verb its subject, which the case of
+            // feminine and neuter phrases cannot tell (German main clauses, active; not
+            // when a frame of the verb takes that noun as its subject: `Die Sanktionen
+            // treffen die Wirtschaft`)
+            if let (Language::De, ClauseKind::Main, Some(v), Some(fin)) =
+                (s.lang, c.kind, &c.verb, finite)
+            {
+                let subj = phs.iter().position(|p| p.role == Some(Role::Subj));
+                let obj = phs.iter().position(|p| p.role == Some(Role::Obj));
+                if let (Some(a), Some(b), false) = (subj, obj, v.voice == Voice::Pass) {
+                    let named = |ph: &Phrase, role: Role| {
+                        let l = s.ws[ph.head()].a.lemma.to_lowercase();
+                        frames.lookup(Pos::Verb, &v.lemma).iter().any(|&fi| {
+                            frames.get(fi).requires.iter().any(|r| {
+                                matches!(r, Require::HeadIn(x, ls) if *x == role
+                                    && ls.contains(&l))
+                            })
+                        })
+                    };
+                    // (a masculine singular shows its nominative: `Der Speicher fasst`)
+                    let masc = |ph: &Phrase| {
+                        let f = &s.ws[ph.head()].a.feats;
+                        f.gender == Some(sitrep_core::Gender::Masc)
+                            && f.number != Some(sitrep_core::Number::Plur)
+                    };
+                    if phs[a].words.end <= fin
+                        && phs[b].words.start > fin
+                        && !masc(&phs[a])
+                        && named(&phs[a], Role::Obj)
+                        && !named(&phs[a], Role::Subj)
+                        && !named(&phs[b], Role::Obj)
+                    {
+                        phs[a].role = Some(Role::Obj);
+                        phs[b].role = Some(Role::Subj);
+                    }
                 }
             }
             // `Deutschland von EU-Kommission verklagt`: a German headline drops the passive
@@ -686,7 +727,22 @@ impl EventExtractor {
                     && cw.first().is_some_and(|&i| {
                         matches!(s.ws[i].text.to_lowercase().as_str(), "that" | "dass")
                     });
-                if that && !subject.is_empty() && events[k].target.is_empty() {
+                // (German reported speech without `dass`: `kritisierte, die Regierung habe
+                // …`, a main clause in Konjunktiv I right after the comma)
+                let reported_clause = s.lang == Language::De
+                    && c.kind == ClauseKind::Main
+                    && c.verb
+                        .as_ref()
+                        .is_some_and(|v| v.mood == Some(ClauseMood::KonjI))
+                    && cw
+                        .first()
+                        .is_some_and(|&i| i > 0 && s.ws[i - 1].text == ",");
+                // (what the clause names beats a target guessed from the document)
+                // (a subject guessed from the document only for a `dass` clause, as before)
+                let named = subject.iter().any(|a| !a.inferred);
+                let open = events[k].target.is_empty() && (that || named)
+                    || events[k].target.iter().all(|a| a.inferred) && named;
+                if (that || reported_clause) && !subject.is_empty() && open {
                     events[k].target = subject
                         .iter()
                         .map(|a| event_actor(a.clone(), s.text))
@@ -721,6 +777,8 @@ impl EventExtractor {
                     subject = p.clone();
                 }
             }
+            // the subject of the clause before this one (what a speech tag after it reports)
+            let reported_subject = std::mem::replace(&mut clause_subject, subject.clone());
             // An infinitive under a speech act about it states no event of its own: `urged
             // Israel to halt the offensive` is the request, `refused to withdraw` the
             // rejection, `threatened to expel` the threat. What was agreed or promised is
@@ -831,13 +889,24 @@ impl EventExtractor {
                         rating_word = Some(word);
                         // (`findet … nicht zumutbar`: the negation belongs to the rating)
                         let mut requires = f.requires.clone();
+                        let (mut event, mut mode, mut cameo) =
+                            (e.event, e.mode.clone(), e.cameo.clone());
                         if e.requires.contains(&Require::Negated) {
                             requires.push(Require::Negated);
+                        } else if let Some((t, md, cm)) = e
+                            .event
+                            .filter(|_| s.lang == Language::De && v.negation.is_some())
+                            .and_then(opposite_rating)
+                        {
+                            // `hält den Plan nicht für zielführend` disapproves, as a
+                            // negated rating after a copula does
+                            requires.push(Require::Negated);
+                            (event, mode, cameo) = (Some(t), Some(md.into()), Some(cm.into()));
                         }
                         rated = Frame {
-                            event: e.event,
-                            mode: e.mode.clone(),
-                            cameo: e.cameo.clone(),
+                            event,
+                            mode,
+                            cameo,
                             requires,
                             ..f.clone()
                         };
@@ -1139,6 +1208,25 @@ impl EventExtractor {
                     // like a rating
                     // (not when the clause names a foreign actor: `forderte eine Debatte in
                     // der EU`)
+                    // `Die Pläne der EU seien inakzeptabel, kritisierte X`, `Die EU müsse
+                    // einlenken, forderte X`: a verb of criticism, demand or praise placed
+                    // after the words it reports is about the reported clause's subject
+                    // (German)
+                    if s.lang == Language::De
+                        && target.is_empty()
+                        && matches!(
+                            ty,
+                            EventType::Request | EventType::Accuse | EventType::Support
+                        )
+                        && f.target.iter().all(|r| cx.phrase(r).is_none())
+                        && speech_tag(s, &clauses, ci)
+                    {
+                        target = reported_subject
+                            .iter()
+                            .filter(|a| !a.inferred && !source.iter().any(|x| x.code == a.code))
+                            .cloned()
+                            .collect();
+                    }
                     let foreign = || {
                         s.mentions.iter().any(|m| {
                             cw.contains(&m.tokens.start)
@@ -1382,7 +1470,7 @@ impl EventExtractor {
                     let open = matches!(
                         ty,
                         EventType::Request | EventType::Accuse | EventType::Support
-                    ) && target.is_empty();
+                    ) && target.iter().all(|a| a.inferred);
                     push_event(events, doc, s, f, ty, source, target, m, trigger, 0.8);
                     if open && events.len() > before {
                         pending_request = Some(before);
@@ -1604,11 +1692,10 @@ impl EventExtractor {
                     // a negated rating is the opposite rating (`kein schlechter Vorschlag`
                     // praises, `nicht zufrieden`, `nicht richtig` disapprove; German)
                     let mut ty = ty;
-                    let flipped = match ty {
-                        _ if s.lang != Language::De || m != Modality::Negated => None,
-                        EventType::Accuse => Some((EventType::Support, "praise", "051")),
-                        EventType::Support => Some((EventType::Accuse, "disapprove", "111")),
-                        _ => None,
+                    let flipped = if s.lang != Language::De || m != Modality::Negated {
+                        None
+                    } else {
+                        opposite_rating(ty)
                     };
                     if let Some((t, _, _)) = flipped {
                         ty = t;
@@ -2087,12 +2174,19 @@ impl EventExtractor {
         // German: a say clause naming nobody the matcher knows (`teilte das Rathaus mit`,
         // `betont die Junge Kurie`, `sagte er`), kept for when nothing better is found
         let mut unnamed: Vec<Actor> = Vec::new();
-        for c in clauses {
+        for (ci, c) in clauses.iter().enumerate() {
             let Some(v) = &c.verb else { continue };
-            let says = frames
-                .lookup(Pos::Verb, &v.lemma)
-                .iter()
-                .any(|&fi| frames.get(fi).flags.say);
+            // (German: so does a verb of criticism or demand by itself, with no condition,
+            // placed after what it reports: `Das sei inakzeptabel, kritisierte X`, `…,
+            // forderte X`)
+            let says = frames.lookup(Pos::Verb, &v.lemma).iter().any(|&fi| {
+                let f = frames.get(fi);
+                f.flags.say
+                    || s.lang == Language::De
+                        && f.requires.is_empty()
+                        && matches!(f.event, Some(EventType::Accuse | EventType::Request))
+                        && speech_tag(s, clauses, ci)
+            });
             if !says {
                 continue;
             }
@@ -2481,6 +2575,33 @@ fn verbal_act(ty: EventType) -> bool {
     )
 }
 
+/// A German main clause that opens with its finite verb right after a comma or a closing
+/// quotation mark: a speech tag after the words it reports (`…, kritisierte X`).
+/// (Not a main clause whose Vorfeld is a dependent clause: `Um die Lage zu beenden,
+/// fordern wir …`: a main clause must come before it.)
+fn speech_tag(s: &Sentence<'_>, clauses: &[Clause], ci: usize) -> bool {
+    let c = &clauses[ci];
+    let (Some(v), Some(&first)) = (&c.verb, c.words.first()) else {
+        return false;
+    };
+    let first = first as usize;
+    c.kind == ClauseKind::Main
+        && clauses[..ci].iter().any(|o| o.kind == ClauseKind::Main)
+        && v.main.index as usize == first
+        && first > 0
+        && matches!(s.ws[first - 1].text, "," | "“" | "\"" | "«" | "»")
+}
+
+/// The opposite of a negated rating, with its mode and CAMEO code: `nicht richtig`,
+/// `kein Erfolg` disapprove, `nicht falsch`, `kein schlechter Vorschlag` praise.
+fn opposite_rating(ty: EventType) -> Option<(EventType, &'static str, &'static str)> {
+    match ty {
+        EventType::Accuse => Some((EventType::Support, "praise", "051")),
+        EventType::Support => Some((EventType::Accuse, "disapprove", "111")),
+        _ => None,
+    }
+}
+
 /// A home-country actor rating something that names no actor (`Gnesda bezeichnet den
 /// Brief als problematisch` in an Austrian story) rates something of its own country: the
 /// home country becomes the target, marked inferred.
@@ -2674,6 +2795,8 @@ impl ClauseCx<'_, '_> {
             }),
             Require::Copula => self.copula(),
             Require::Reflexive(wanted) => self.reflexive() == *wanted,
+            // (read by `evaluation` only)
+            Require::Attributive => false,
         })
     }
 
@@ -2742,7 +2865,8 @@ impl ClauseCx<'_, '_> {
             | Require::That
             | Require::Copula
             | Require::Reflexive(_)
-            | Require::Adverb(_) => false,
+            | Require::Adverb(_)
+            | Require::Attributive => false,
         })
     }
 
@@ -2856,13 +2980,36 @@ impl ClauseCx<'_, '_> {
                 .verb
                 .as_ref()
                 .is_some_and(|v| v.negation.is_some());
-            if let Some(e) = frames
-                .lookup(Pos::Adj, &w.a.lemma)
-                .iter()
-                .map(|&k| frames.get(k))
-                .find(|x| x.event.is_some() && (negated || !x.requires.contains(&Require::Negated)))
-            {
+            let rating = |k: usize, attributive: bool| {
+                frames
+                    .lookup(Pos::Adj, &self.s.ws[k].a.lemma)
+                    .iter()
+                    .map(|&x| frames.get(x))
+                    .find(|x| {
+                        x.event.is_some()
+                            && (negated || !x.requires.contains(&Require::Negated))
+                            && (attributive || !x.requires.contains(&Require::Attributive))
+                    })
+            };
+            if let Some(e) = rating(i, false) {
                 return Some((e, i));
+            }
+            // a neutral complement noun after `als` rated by its attributive adjective
+            // (`als gutes Zeichen`, `als falsches Signal`; German: the noun's own rating
+            // wins, `als schweren Fehler`); praise or disapproval only (`ein offenes
+            // Gesprächsklima` agrees to nothing)
+            let als = self
+                .phrases
+                .iter()
+                .find(|p| p.heads.contains(&i) && p.role == Some(Role::Pp("als".into())));
+            if let (Language::De, Some(p)) = (self.s.lang, als) {
+                if let Some((e, k)) = (p.words.start..i)
+                    .filter(|&k| self.s.ws[k].a.xpos == Xpos::Stts(Stts::Adja))
+                    .filter_map(|k| rating(k, true).map(|e| (e, k)))
+                    .find(|(e, _)| matches!(e.event, Some(EventType::Accuse | EventType::Support)))
+                {
+                    return Some((e, k));
+                }
             }
         }
         None
