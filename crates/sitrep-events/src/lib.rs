@@ -31,8 +31,8 @@ use args::{phrases, Phrase, W};
 use frames::{Frame, Frames, Pos, Require, Role};
 use sitrep_clause::{Clause, ClauseAnalyzer, ClauseKind, ClauseMood, ClauseTense};
 use sitrep_core::{
-    Entity, Event, EventActor, EventType, Feats, Language, Mention, Modality, Sector, Segmentation,
-    Span, Stts, Upos, Voice, Xpos,
+    Case, Entity, Event, EventActor, EventType, Feats, Language, Mention, Modality, Sector,
+    Segmentation, Span, Stts, Upos, Voice, Xpos,
 };
 use sitrep_entities::Found;
 use sitrep_tag::WordAnalysis;
@@ -271,6 +271,12 @@ impl EventExtractor {
                 places: &places,
                 classes: &self.classes,
             };
+            if input.language == Language::De {
+                let found = &input.found[found_at..k];
+                let sectors = &self.sectors[Language::De as usize];
+                doc.political
+                    .extend(political_spans(&ws, found, range.start, sectors));
+            }
             let first = events.len();
             doc.event_clauses.clear();
             self.sentence(&sentence, &mut doc, &mut events);
@@ -338,25 +344,24 @@ impl EventExtractor {
                         .is_some_and(|f| !f.source.contains(&Role::Subj))
             });
         }
-        // English: one event per type, actors and sentence also when a target was filled
-        // in after the event was made (`is suing X, charging that they …`: the charge's
-        // target comes from its `that` clause)
-        if input.language == Language::En {
-            let mut seen: Vec<(EventType, Span, Vec<String>, Vec<String>)> = Vec::new();
-            events.retain(|e| {
-                let key = (
-                    e.event_type,
-                    e.evidence,
-                    codes_of(&e.source),
-                    codes_of(&e.target),
-                );
-                let dup = seen.contains(&key);
-                if !dup {
-                    seen.push(key);
-                }
-                !dup
-            });
-        }
+        // One event per type, actors and sentence also when a target was filled in after
+        // the event was made (`is suing X, charging that they …`: the charge's target comes
+        // from its `that` clause; `wurde festgenommen und in die Justizanstalt
+        // eingeliefert`: one arrest)
+        let mut seen: Vec<(EventType, Span, Vec<String>, Vec<String>)> = Vec::new();
+        events.retain(|e| {
+            let key = (
+                e.event_type,
+                e.evidence,
+                codes_of(&e.source),
+                codes_of(&e.target),
+            );
+            let dup = seen.contains(&key);
+            if !dup {
+                seen.push(key);
+            }
+            !dup
+        });
         for (i, e) in events.iter_mut().enumerate() {
             e.id = format!("v{}", i + 1);
         }
@@ -816,7 +821,15 @@ impl EventExtractor {
                 || infinitive
                     && s.lang == Language::De
                     && gov.event == Some(EventType::Accuse)
-                    && !gov.adjective;
+                    && !gov.adjective
+                // `Der Vorschlag sieht vor, dass die Regierung das Angebot annimmt`, `eine
+                // Gesetzesänderung, die besagt, dass …`: what a text provides for has not
+                // happened (German)
+                || demanded
+                    && s.lang == Language::De
+                    && governing
+                        .as_deref()
+                        .is_some_and(|g| s.classes.has(WordClass::Provision, s.lang, g));
             let promised = infinitive && gov.event == Some(EventType::Agree) && !gov.adjective;
             let mut clause_event: Option<EventType> = None;
             // the index of the event the clause's verb stated
@@ -1263,15 +1276,18 @@ impl EventExtractor {
                         EventType::Accuse => f.mode.as_deref() == Some("allege"),
                         _ => false,
                     };
+                    // (also when a coordinated passive leaves the person out: `wurde
+                    // festgenommen und in die Justizanstalt eingeliefert`)
                     if s.lang == Language::De && judicial && target.is_empty() {
-                        let person = f
-                            .target
-                            .iter()
-                            .find_map(|r| cx.phrase(r))
-                            .is_some_and(|ph| {
-                                s.ws[ph.head()].a.xpos == Xpos::Stts(Stts::Pper)
-                                    || cx.unnamed_agent(ph, frames)
-                            });
+                        let elided = passive && f.target.iter().all(|r| cx.phrase(r).is_none());
+                        let person = elided
+                            || f.target
+                                .iter()
+                                .find_map(|r| cx.phrase(r))
+                                .is_some_and(|ph| {
+                                    s.ws[ph.head()].a.xpos == Xpos::Stts(Stts::Pper)
+                                        || cx.unnamed_agent(ph, frames)
+                                });
                         if person {
                             domestic_rating(&source, &mut target, doc, v.main.span);
                         }
@@ -2560,6 +2576,134 @@ fn sourceless_kept(ty: EventType, has_target: bool) -> bool {
     }
 }
 
+/// Sectors whose members act for a state or for an organised political or armed group.
+fn political_sector(sector: Sector) -> bool {
+    !matches!(
+        sector,
+        Sector::Med | Sector::Bus | Sector::Cvl | Sector::Ngo
+    )
+}
+
+/// The spans of one sentence's words and mentions that name a political party to
+/// violence (evaluation/gold/README.md, "Three decided conventions", rule 1): a state, a
+/// state organ, an official or politician, an organised armed or political group. That is
+/// a mention of a state (not a demonym: `ein Afghane` is a private person) or of a
+/// political sector (`Bürgermeister Huber` by the knowledge base), a noun of such a sector
+/// (`Polizist`, `Miliz`), and a name or adjective with such a noun right next to it in its
+/// noun phrase (`Bürgermeister Huber`, `russische Soldaten`: the actor is read from the
+/// name or the adjective). `found` are the sentence's mentions, `offset` its first token.
+fn political_spans(
+    ws: &[W<'_>],
+    found: &[Found],
+    offset: usize,
+    sectors: &sitrep_kb::matcher::SectorIndex,
+) -> Vec<(u32, u32)> {
+    let noun = |j: usize| {
+        let w = &ws[j];
+        matches!(w.a.upos, Upos::Noun | Upos::Propn)
+            && sectors.sector(&w.a.lemma).is_some_and(political_sector)
+    };
+    let mut out: Vec<(u32, u32)> = (0..ws.len())
+        .filter(|&j| ws[j].a.upos == Upos::Noun && noun(j))
+        .map(|j| (ws[j].span.start, ws[j].span.end))
+        .collect();
+    for f in found {
+        let (start, end) = (
+            f.tokens.start.saturating_sub(offset),
+            f.tokens.end.saturating_sub(offset).min(ws.len()),
+        );
+        let state = f.kind == sitrep_core::EntityKind::State && !f.is_derived();
+        // a title right before (`Polizeichef Huber`), or the noun the name or adjective
+        // goes with, past adjectives only (`russische Soldaten`, `die Polizei Wiens`)
+        let title = start.checked_sub(1).is_some_and(noun);
+        let head = (end..ws.len().min(end + 3))
+            .take_while(|&j| j == end || ws[j - 1].a.upos == Upos::Adj)
+            .any(noun);
+        if state || f.sector.is_some_and(political_sector) || title || head {
+            out.push((f.span.start, f.span.end));
+        }
+    }
+    out
+}
+
+/// Violence among private persons (German; evaluation/gold/README.md, "Three decided
+/// conventions", rule 1): an ASSAULT, or a COERCE of restraint (`festhalten`), whose doer
+/// is no political party (unknown, or a private person) and whose victim is none either,
+/// in a sentence that states no political, ethnic, religious or xenophobic motive, tells
+/// of no collective violence (a mass brawl, a riot, a mob) and names no act only a state or
+/// armed group commits (an execution, an air strike), is ordinary crime, which
+/// PLOVER leaves out (the gold codes it optional at most). The state's acts stay: other
+/// COERCE frames (arrests, sentences, bans) are a state's by their meaning, police and
+/// courts are political parties, and a passive restraint (`wurde in Haft festgehalten`)
+/// is put on the story's state.
+fn private_violence(
+    ty: EventType,
+    f: &Frame,
+    source: &[Actor],
+    target: &[Actor],
+    trigger: Span,
+    doc: &DocState,
+    s: &Sentence<'_>,
+) -> bool {
+    let restraint =
+        ty == EventType::Coerce && s.classes.has(WordClass::Restraint, s.lang, &f.lemma);
+    if ty != EventType::Assault && !restraint {
+        return false;
+    }
+    let political = |a: &Actor| doc.political.contains(&(a.span.start, a.span.end));
+    // the home state put on an agentless passive by its authorities (its span is the verb)
+    let authorities = |a: &Actor| {
+        a.inferred
+            && a.entity.is_none()
+            && trigger.start <= a.span.start
+            && a.span.end <= trigger.end
+    };
+    if source.iter().any(|a| political(a) || authorities(a)) || target.iter().any(political) {
+        return false;
+    }
+    if ty == EventType::Coerce && doc.clause_passive && source.is_empty() {
+        return false;
+    }
+    // a state organ the clause names as a bare noun phrase or as the agent where no actor
+    // was read from it (a story without a home state, a misread clause: `Elf Polizisten
+    // wurden verletzt`); not one it only cites (`nach Angaben der Polizei`, `laut Polizei`)
+    let ws = s.ws;
+    let organ = (0..ws.len()).any(|j| {
+        let w = &ws[j];
+        let named = doc.clause_span.start <= w.span.start
+            && w.span.end <= doc.clause_span.end
+            && w.a.upos == Upos::Noun
+            && w.a.feats.case != Some(Case::Gen)
+            && doc.political.contains(&(w.span.start, w.span.end));
+        if !named {
+            return false;
+        }
+        let mut k = j;
+        while k > 0 && matches!(ws[k - 1].a.upos, Upos::Det | Upos::Adj | Upos::Num) {
+            k -= 1;
+        }
+        // (`Laut` opening a sentence is often tagged as a name)
+        let cited = k > 0 && ws[k - 1].text.eq_ignore_ascii_case("laut")
+            || ws.get(j + 1).is_some_and(|n| n.text == "zufolge");
+        let governed = k > 0
+            && ws[k - 1].a.upos == Upos::Adp
+            && !matches!(ws[k - 1].a.lemma.as_str(), "von" | "durch");
+        !cited && !governed
+    });
+    if organ {
+        return false;
+    }
+    !s.ws.iter().any(|w| {
+        [
+            WordClass::ViolenceMotive,
+            WordClass::CollectiveViolence,
+            WordClass::ArmedAct,
+        ]
+        .into_iter()
+        .any(|c| s.classes.in_compound(c, s.lang, &w.a.lemma))
+    })
+}
+
 /// Speech acts whose subject is by the verb's meaning a person or body (`kritisieren`,
 /// `fordern`, `ablehnen`, `begrüßen`, `zusagen`, `drohen`).
 fn verbal_act(ty: EventType) -> bool {
@@ -2723,6 +2867,10 @@ struct DocState {
     clause_state: bool,
     /// Per event of the current sentence: its clause's span and tense.
     event_clauses: Vec<(Span, sitrep_attrs::TenseHint)>,
+    /// The spans (start, end) of the words and mentions so far that name a political party
+    /// to violence (German; see [`political_spans`]): an actor read from one of them, also
+    /// through a pronoun, makes violence political.
+    political: sitrep_core::fnv::FnvSet<(u32, u32)>,
 }
 
 struct ClauseCx<'s, 'a> {
@@ -3731,6 +3879,7 @@ fn push_event(
     }
     if dup
         || doc.clause_state
+        || s.lang == Language::De && private_violence(ty, f, &source, &target, trigger, doc, s)
         || doc.clause_background && source.iter().chain(&target).all(|a| a.inferred)
         || doc.after_lead && source.is_empty() && !(doc.clause_passive && named_victim(ty, &target))
     {

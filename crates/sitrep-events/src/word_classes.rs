@@ -1,7 +1,9 @@
 //! Word classes that event rules test by lemma (`data/events/word-classes.tsv`): nouns of
 //! territory, acts of force done to a territory, counted people, event packaging, accidents,
-//! the press, words that refer back to a company and adjectives of attitude. The words are data; the rule that reads each class stays in code, named
-//! in the file's header.
+//! the press, words that refer back to a company, adjectives of attitude, the motives and
+//! collective forms that make violence political, force a private person can use, and verbs
+//! whose `dass` clause is a text's content. The words are data; the rule that reads
+//! each class stays in code, named in the file's header.
 
 use sitrep_core::fnv::FnvSet;
 use sitrep_core::Language;
@@ -22,10 +24,15 @@ pub(crate) enum WordClass {
     Press,
     CompanyRef,
     Attitude,
+    ViolenceMotive,
+    CollectiveViolence,
+    Restraint,
+    Provision,
+    ArmedAct,
 }
 
 impl WordClass {
-    const ALL: [WordClass; 8] = [
+    const ALL: [WordClass; 13] = [
         WordClass::Territory,
         WordClass::TerritorialAct,
         WordClass::People,
@@ -34,6 +41,11 @@ impl WordClass {
         WordClass::Press,
         WordClass::CompanyRef,
         WordClass::Attitude,
+        WordClass::ViolenceMotive,
+        WordClass::CollectiveViolence,
+        WordClass::Restraint,
+        WordClass::Provision,
+        WordClass::ArmedAct,
     ];
 
     fn name(self) -> &'static str {
@@ -46,6 +58,11 @@ impl WordClass {
             WordClass::Press => "press",
             WordClass::CompanyRef => "company-ref",
             WordClass::Attitude => "attitude",
+            WordClass::ViolenceMotive => "violence-motive",
+            WordClass::CollectiveViolence => "collective-violence",
+            WordClass::Restraint => "restraint",
+            WordClass::Provision => "provision",
+            WordClass::ArmedAct => "armed-act",
         }
     }
 }
@@ -142,6 +159,19 @@ impl WordClasses {
             .take(letters.saturating_sub(5))
             .any(|(i, _)| set.contains(&u[i..]))
     }
+
+    /// Whether `word` (any case) is of `class`, ends in a row of it longer than four
+    /// letters, or begins with one (German compounds name a motive in either part:
+    /// `Terroranschlag`, `Staatsterror`, `rechtsextremistisch`).
+    pub(crate) fn in_compound(&self, class: WordClass, lang: Language, word: &str) -> bool {
+        if self.ends_in(class, lang, word) {
+            return true;
+        }
+        let set = &self.sets[class as usize][lang as usize];
+        let u = word.to_lowercase();
+        // the word's own proper prefixes of five letters or more
+        u.char_indices().skip(5).any(|(i, _)| set.contains(&u[..i]))
+    }
 }
 
 #[cfg(test)]
@@ -177,6 +207,27 @@ mod tests {
         assert!(w.ends_in(WordClass::Accident, Language::De, "Arbeitsunfall"));
         assert!(w.ends_in(WordClass::Accident, Language::De, "Blitzeinschlag"));
         assert!(!w.ends_in(WordClass::Accident, Language::De, "Anschlag"));
+    }
+
+    #[test]
+    fn motives_match_either_part_of_a_compound() {
+        let w = WordClasses::shipped();
+        let motive = |word| w.in_compound(WordClass::ViolenceMotive, Language::De, word);
+        assert!(motive("fremdenfeindlich"));
+        assert!(motive("Terroranschlag"));
+        assert!(motive("Staatsterror"));
+        assert!(motive("rechtsextremistisch"));
+        assert!(motive("Flüchtlingsheim"));
+        assert!(!motive("Ex-Freundin"));
+        // a row of four letters or fewer only whole, at either end
+        assert!(w.in_compound(WordClass::CollectiveViolence, Language::De, "Mob"));
+        assert!(!w.in_compound(WordClass::CollectiveViolence, Language::De, "Mobilität"));
+        assert!(w.in_compound(
+            WordClass::CollectiveViolence,
+            Language::De,
+            "Massenschlägerei"
+        ));
+        assert!(!w.in_compound(WordClass::CollectiveViolence, Language::De, "Schlägerei"));
     }
 
     /// `ends_in` looks the word's suffixes up; it must answer as the definition reads

@@ -29,7 +29,7 @@ fn a_citation_covers_the_sentence_that_points_back_to_it() {
     // `nach ersten Erkenntnissen` goes on with what the police said
     let a = analyze(
         Language::De,
-        "Wie die Polizei mitteilte, wurden am Samstag drei Männer festgenommen. Nach ersten Erkenntnissen griffen Unbekannte die Männer an.",
+        "Wie die Polizei mitteilte, wurden am Samstag drei Männer festgenommen. Nach ersten Erkenntnissen griffen Rechtsextreme die Männer an.",
     );
     let e = event(&a, EventType::Assault);
     assert_eq!(cited(e), ["die Polizei"], "anaphor carries the police");
