@@ -371,6 +371,13 @@ const LEAD_HEADS: &[&str] = &[
     "spokeswoman",
     "spokesperson",
     "leader",
+    "director",
+    "representative",
+    "chairman",
+    "chairwoman",
+    "adviser",
+    "advisor",
+    "member",
 ];
 
 /// `w` ends in `suffix` (given in lower case), ignoring the case of ASCII letters: the
@@ -820,7 +827,11 @@ impl EntityRecognizer {
                             && self.is_name_token(cx, r.end)
                             || r.start > 0
                                 && !cx.tokens[r.start - 1].joined
-                                && self.is_name_token(cx, r.start - 1)) =>
+                                && self.is_name_token(cx, r.start - 1)
+                                // (an English title is capitalised: `President Obama`)
+                                && !(self.lang == Language::En
+                                    && (self.cues.titles.contains(&cx.strs[r.start - 1])
+                                        || self.form_sector(cx, cx.strs[r.start - 1]).is_some()))) =>
                 {
                     false
                 }
@@ -958,6 +969,35 @@ impl EntityRecognizer {
                 // without a sector (the compound's own entity, if any, has its own).
                 if in_compound {
                     f.sector = head_sector.filter(|s| state_sector(*s)).or(f.sector);
+                } else if self.lang == Language::En && e.form == FormType::StateName {
+                    // English names a state's organ with the state's name as a modifier
+                    // or in the genitive (`U.S. officials`, `Botswana's military`, `Kenya
+                    // Passport Authority`): the state acts through it, as after an
+                    // adjective (`Syrian troops`)
+                    let from = match cx.strs.get(r.end) {
+                        Some(&"'s") | Some(&"'") | Some(&"’s") => r.end + 1,
+                        _ => r.end,
+                    };
+                    // (an office held by one person names the person, who is annotated
+                    // on his own: `Botswana's president`, `Chile's vice president`)
+                    f.sector = self
+                        .noun_sector_at(cx, from)
+                        .filter(|&(_, h)| {
+                            // (nor does a noun before a name: `DPRK state news agency
+                            // KCNA`, `DPRK deputy UN representative Kim Hyong Chol`)
+                            let named = h + 1 < cx.strs.len()
+                                && capitalised(cx.strs[h + 1])
+                                && cx.is_proper(h + 1)
+                                && self.word_sector(cx, h + 1).is_none();
+                            !named
+                                && !self
+                                    .cues
+                                    .titles
+                                    .iter()
+                                    .any(|t| t.eq_ignore_ascii_case(cx.strs[h]))
+                        })
+                        .map(|(s, _)| s)
+                        .or(f.sector);
                 }
             }
             FormType::Adjective => {
@@ -1188,16 +1228,64 @@ impl EntityRecognizer {
     /// The sector of the noun an adjective modifies: the next noun within three tokens
     /// (skipping adjectives and hyphen compounds' first parts).
     fn noun_sector(&self, cx: &Ctx, from: usize) -> Option<Sector> {
+        self.noun_sector_at(cx, from).map(|(s, _)| s)
+    }
+
+    /// [`Self::noun_sector`] with the position of the word that gave the sector.
+    fn noun_sector_at(&self, cx: &Ctx, from: usize) -> Option<(Sector, usize)> {
         let n = cx.strs.len();
         let mut k = from;
         while k < n && k < from + 4 {
+            if self.lang == Language::En && capitalised(cx.strs[k]) && cx.is_proper(k) {
+                // English capitalises the words of an organ's name (`Australian Navy`,
+                // `Icelandic Defense Forces`, `Kenya Passport Authority`): the sector of
+                // the first such word or pair that has one; an office right before a
+                // person's name describes the person, not the state (`U.S. President
+                // Donald Trump`)
+                let two = (k + 1 < n && capitalised(cx.strs[k + 1]))
+                    .then(|| {
+                        let t = format!("{} {}", cx.strs[k], cx.strs[k + 1]);
+                        self.kb.sectors().sector(&t)
+                    })
+                    .flatten();
+                let before_name = |next: usize| {
+                    next < n
+                        && (self.is_first_name(cx, next)
+                            || self.kb.lookup(cx.strs[next]).iter().any(|e| {
+                                matches!(e.form, FormType::PersonName | FormType::Surname)
+                            }))
+                };
+                // (the pair is a title before a name, the first word an organ of its own:
+                // `Australian Navy Commander Paul Casteel`)
+                let one = self.word_sector(cx, k);
+                match two {
+                    Some(s) if !before_name(k + 2) => return Some((s, k + 1)),
+                    Some(_) => return one.filter(|_| !before_name(k + 1)).map(|s| (s, k)),
+                    None => {
+                        if let Some(s) = one {
+                            return (!before_name(k + 1)).then_some((s, k));
+                        }
+                    }
+                }
+                k += 1;
+                continue;
+            }
             match cx.upos(k) {
-                Some(Upos::Adj) => k += 1,
+                Some(Upos::Adj) => {
+                    // English: a listed adjective and noun (`foreign ministry`)
+                    if self.lang == Language::En && k + 1 < n && cx.is_noun(k + 1) {
+                        let two = format!("{} {}", cx.strs[k], cx.lemma(k + 1));
+                        if let Some(s) = self.kb.sectors().sector(&two) {
+                            return Some((s, k + 1));
+                        }
+                    }
+                    k += 1
+                }
                 _ if cx.is_noun(k) => {
                     if self.lang == Language::En && k + 1 < n && cx.is_noun(k + 1) {
                         let two = format!("{} {}", cx.lemma(k), cx.lemma(k + 1));
                         if let Some(s) = self.kb.sectors().sector(&two) {
-                            return Some(s);
+                            return Some((s, k + 1));
                         }
                         k += 1;
                         continue;
@@ -1206,7 +1294,7 @@ impl EntityRecognizer {
                         k = h;
                         continue;
                     }
-                    return self.word_sector(cx, k);
+                    return self.word_sector(cx, k).map(|s| (s, k));
                 }
                 _ if cx.strs[k] == "-" => k += 1,
                 Some(Upos::Propn) => {
@@ -2014,6 +2102,27 @@ impl EntityRecognizer {
                     start = k;
                 }
             }
+            // English capitalises an office before a name (`Vice Foreign Minister Tong
+            // Il`, `Health Minister Khaled Shetty`, `Press Secretary Jay Carney`): the run
+            // up to its last office word is the title, read by the descriptor, not the
+            // name; the name left must be two words or start with a given name
+            // (`General Motors` stays)
+            if self.lang == Language::En && start == i {
+                if let Some(k) = (i..j.saturating_sub(1)).rev().find(|&k| {
+                    let w = cx.strs[k];
+                    self.cues.titles.contains(&w) || self.form_sector(cx, w).is_some()
+                }) {
+                    let rest = k + 1..j;
+                    let name_only = rest.clone().all(|m| {
+                        capitalised(cx.strs[m])
+                            && self.form_sector(cx, cx.strs[m]).is_none()
+                            && !self.cues.org_heads.contains(&cx.strs[m])
+                    });
+                    if name_only && (rest.len() >= 2 || self.is_first_name(cx, k + 1)) {
+                        start = k + 1;
+                    }
+                }
+            }
             // `Franzis Verlag`, `JFE Holdings`: an organisation head after the run (the
             // tagger calls it a common noun) belongs to the name
             if j < n
@@ -2098,6 +2207,30 @@ impl EntityRecognizer {
                     p.name.clone(),
                     Rule::Surname,
                 ));
+            }
+        }
+        // the same full name again (`Tong Il` after `Vice Foreign Minister Tong Il`): the
+        // person this pass named before, unless a descriptor of its own says otherwise
+        // (English: German names are found by the given-name list and rarely need it)
+        if r.len() >= 2 && self.lang == Language::En {
+            if let Some(p) = surnames.get(last).filter(|p| {
+                p.kind == EntityKind::Person
+                    && p.rule == Rule::Name
+                    && p.kb.is_none()
+                    && p.name == name
+                    && p.sector.is_some()
+            }) {
+                if self.descriptor(cx, r.start).is_none() && self.apposition(cx, r.start).is_none()
+                {
+                    return Some(mk(
+                        p.kind,
+                        p.code.clone(),
+                        p.sector,
+                        p.kb.clone(),
+                        p.name.clone(),
+                        Rule::Surname,
+                    ));
+                }
             }
         }
         // (`SA`, `KB`, `Q2`, `U12`: two letters or digits are too often a code or an
@@ -2475,7 +2608,11 @@ impl EntityRecognizer {
                 return None;
             }
             let sector = self.word_sector(cx, k);
-            if cx.is_noun(k) && (sector.is_some() || self.cues.titles.contains(&cx.strs[k])) {
+            // (English capitalises an office, which the tagger may call a name: `the
+            // Faroe Islands' Minister of Economic Development, Svein Romsund`)
+            let noun = cx.is_noun(k)
+                || self.lang == Language::En && cx.is_proper(k) && capitalised(cx.strs[k]);
+            if noun && (sector.is_some() || self.cues.titles.contains(&cx.strs[k])) {
                 // a code (and sector) from a knowledge-base form between the noun and the
                 // comma, or just before the noun
                 let entry = (k.saturating_sub(3)..comma)
@@ -2579,9 +2716,12 @@ impl EntityRecognizer {
             return None;
         }
         let mut sector = self.word_sector(cx, noun);
-        // English: "interior minister"
-        if self.lang == Language::En && noun >= 1 && cx.is_noun(noun - 1) {
-            let two = format!("{} {}", cx.lemma(noun - 1), cx.lemma(noun));
+        // English: "interior minister", also capitalised as a title ("Foreign Minister")
+        if self.lang == Language::En
+            && noun >= 1
+            && (cx.is_noun(noun - 1) || capitalised(cx.strs[noun - 1]))
+        {
+            let two = format!("{} {}", cx.strs[noun - 1], cx.lemma(noun));
             if let Some(s) = self.kb.sectors().sector(&two) {
                 sector = Some(s);
             }
@@ -2602,12 +2742,31 @@ impl EntityRecognizer {
             if matches!(w, "," | "." | ";" | ":" | "(" | ")") || cx.is_verb(k) {
                 break;
             }
-            for e in self.kb.lookup(w) {
+            // (English: an organ's name of several words, `State Department spokesman
+            // John Kirby`; German writes such descriptors as one compound)
+            let long = (self.lang == Language::En)
+                .then(|| self.kb.longest_at(&cx.strs, k))
+                .flatten()
+                .filter(|m| m.end <= noun && m.end > k + 1);
+            let single = if long.is_none() {
+                self.kb.lookup(w)
+            } else {
+                Vec::new()
+            };
+            for e in long
+                .iter()
+                .flat_map(|m| self.kb.entries_of(m))
+                .chain(single)
+            {
                 match e.form {
                     FormType::Adjective | FormType::StateName | FormType::Seat
                         if state_code.is_none() =>
                     {
-                        state_code = Some(e.code.clone())
+                        state_code = Some(e.code.clone());
+                        // a spokesman speaks for the organ (`Pentagon spokesman`)
+                        if e.form == FormType::Seat && sector.is_none() {
+                            sector = e.sector;
+                        }
                     }
                     FormType::OrgName if org_code.is_none() => {
                         org_code = Some(e.code.clone());

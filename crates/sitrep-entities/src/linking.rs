@@ -258,6 +258,37 @@ impl EntityRecognizer {
         self.organ_in_state(cx, found);
         self.office_holders(cx, found);
         self.undated_roles(cx, found);
+        if self.lang == Language::En {
+            self.bylines(cx, found);
+        }
+    }
+
+    /// `(Reporting by Michelle Moats; Editing by Mark Potter)`: the staff a wire story
+    /// credits work for the outlet the story names first (its dateline agency): its code,
+    /// sector MED.
+    fn bylines(&self, cx: &Ctx, found: &mut [Found]) {
+        let Some(outlet) = found
+            .iter()
+            .find(|f| f.kind == EntityKind::Media && f.code.is_some())
+            .map(|f| f.code.clone())
+        else {
+            return;
+        };
+        for f in found.iter_mut() {
+            let k = f.tokens.start;
+            let credited = f.kind == EntityKind::Person
+                && f.kb.is_none()
+                && k >= 2
+                && cx.strs[k - 1] == "by"
+                && matches!(
+                    cx.strs[k - 2].to_ascii_lowercase().as_str(),
+                    "reporting" | "editing" | "writing" | "compiled"
+                );
+            if credited {
+                f.code = outlet.clone();
+                f.sector = Some(Sector::Med);
+            }
+        }
     }
 
     /// A text without a publication date: a known person whose offices differ in sector
@@ -1334,8 +1365,15 @@ impl EntityRecognizer {
                     if cx.strs.get(e) != Some(&",") {
                         continue;
                     }
-                    // the noun right after the comma, past adjectives (`ehemalige`)
+                    // the noun right after the comma, past an English article (`Amjad
+                    // al-Munqif, a spokesman for …`) and adjectives (`ehemalige`)
                     let mut j = e + 1;
+                    if self.lang == Language::En
+                        && j < n
+                        && matches!(cx.strs[j], "a" | "an" | "the")
+                    {
+                        j += 1;
+                    }
                     while j < n && j < e + 3 && cx.upos(j) == Some(Upos::Adj) {
                         j += 1;
                     }
@@ -1383,7 +1421,12 @@ impl EntityRecognizer {
                                             && !matches!(cx.strs[o], "," | "." | ";" | ":" | "(")
                                     })
                                     .find(|&o| {
-                                        matches!(
+                                        // (English: a preposition anywhere before it, `a
+                                        // spokesman for the Islamist group Hamas`)
+                                        let en = self.lang == Language::En
+                                            && (j + 1..o)
+                                                .any(|p| matches!(cx.strs[p], "of" | "for" | "at"));
+                                        (en || matches!(
                                             cx.strs[o - 1],
                                             "der"
                                                 | "des"
@@ -1396,7 +1439,7 @@ impl EntityRecognizer {
                                                 | "am"
                                                 | "of"
                                                 | "at"
-                                        ) && orgs.iter().any(|g| g.0 == o)
+                                        )) && orgs.iter().any(|g| g.0 == o)
                                     })
                             })
                             .flatten()

@@ -1447,3 +1447,97 @@ fn places_of_several_states_follow_the_story() {
     );
     assert_eq!(kb(&es, "Heidelberg").as_deref(), Some("geonames:2907911"));
 }
+
+#[test]
+fn english_state_name_before_an_organ_gives_the_organs_sector() {
+    let es = run(
+        Language::En,
+        "Botswana's military killed four people. The Kenya Passport Authority detained them. \
+         U.S. President Donald Trump said the Botswana president was wrong.",
+        None,
+    );
+    let sectors = |m: &str| -> Vec<Option<Sector>> {
+        es.iter()
+            .filter(|e| e.mentions.iter().any(|x| x.text == m))
+            .map(|e| code(e).1)
+            .collect()
+    };
+    // the genitive and the capitalised name of an organ
+    assert!(sectors("Botswana").contains(&Some(Sector::Mil)), "{es:#?}");
+    assert_eq!(
+        code(by_mention(&es, "Kenya")),
+        (Some("KEN"), Some(Sector::Gov))
+    );
+    // an office before a name, and an office one person holds, describe the person
+    assert_eq!(code(by_mention(&es, "U.S.")), (Some("USA"), None));
+    assert!(sectors("Botswana").contains(&None), "{es:#?}");
+}
+
+#[test]
+fn english_capitalised_title_is_no_part_of_the_name() {
+    let es = run(
+        Language::En,
+        "The talks failed, Egypt's Vice Foreign Minister Khaled Shetty said on Monday. \
+         Khaled Shetty left.",
+        None,
+    );
+    // the title is read as the descriptor (`foreign minister` DIP), not kept in the name
+    let p = by_mention(&es, "Khaled Shetty");
+    assert_eq!(p.kind, EntityKind::Person);
+    assert_eq!(code(p), (Some("EGY"), Some(Sector::Dip)));
+    // the second full mention, without a title, is the same person
+    assert_eq!(p.mentions.len(), 2, "{es:#?}");
+}
+
+#[test]
+fn english_apposition_after_an_article_gives_the_organisation() {
+    let es = run(
+        Language::En,
+        "\"We will not stop,\" said Amjad al-Munqif, a spokesman for the Islamist group Hamas.",
+        None,
+    );
+    assert_eq!(
+        code(by_mention(&es, "Amjad al-Munqif")),
+        (Some("PSE"), Some(Sector::Reb))
+    );
+}
+
+#[test]
+fn a_hyphenated_word_kept_whole_matches_a_knowledge_base_form() {
+    let es = run(
+        Language::En,
+        "The Inter-American Court of Human Rights ruled against Peru.",
+        None,
+    );
+    assert_eq!(
+        code(by_mention(&es, "Inter-American Court of Human Rights")),
+        (Some("OAS"), Some(Sector::Jud))
+    );
+}
+
+#[test]
+fn english_wire_credits_work_for_the_dateline_agency() {
+    let es = run(
+        Language::En,
+        "LONDON (Reuters) - The talks failed on Monday.\n\n(Reporting by Michelle Moats; Editing \
+         by Mark Potter)",
+        None,
+    );
+    for name in ["Michelle Moats", "Mark Potter"] {
+        assert_eq!(
+            code(by_mention(&es, name)),
+            (Some("GBR"), Some(Sector::Med)),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn english_title_before_a_known_surname_does_not_make_it_an_unknown_name() {
+    let es = run(
+        Language::En,
+        "The statement said President Obama has made clear that talks will go on.",
+        None,
+    );
+    assert_eq!(code(by_mention(&es, "Obama")).0, Some("USA"), "{es:#?}");
+}

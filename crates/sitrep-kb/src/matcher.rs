@@ -165,6 +165,36 @@ pub fn normalise(tok: &str) -> std::borrow::Cow<'_, str> {
 
 /// Splits a form into tokens as the segmenter does: whitespace, and hyphens between word
 /// characters as tokens of their own.
+/// Walks `word`'s parts split as [`form_tokens`] splits it (at a hyphen between letters or
+/// digits, the hyphen a part of its own) from `node` with `step`; `None` when a part does not
+/// continue the path or the word has no such hyphen. Allocates nothing: it runs on every
+/// hyphenated word the trie does not know whole.
+fn hyphen_parts(word: &str, node: u32, step: impl Fn(u32, &str) -> Option<u32>) -> Option<u32> {
+    let mut n = node;
+    let mut from = 0;
+    let mut split = false;
+    for (i, c) in word.char_indices() {
+        let joins = c == '-'
+            && word[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && word[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if joins {
+            n = step(step(n, &word[from..i])?, "-")?;
+            from = i + 1;
+            split = true;
+        }
+    }
+    if !split {
+        return None;
+    }
+    step(n, &word[from..])
+}
+
 pub fn form_tokens(form: &str) -> Vec<String> {
     let mut out = Vec::new();
     for piece in form.split_whitespace() {
@@ -629,11 +659,26 @@ impl Matcher {
         let mut best = None;
         for (j, w) in words.iter().enumerate().skip(i) {
             let w = normalise(w.as_ref());
-            let Some(&id) = self.vocab.get(w.as_ref()) else {
-                break;
-            };
-            let Some(&n) = self.edges.get(&(node, id)) else {
-                break;
+            let next = self
+                .vocab
+                .get(w.as_ref())
+                .and_then(|&id| self.edges.get(&(node, id)).copied());
+            let n = match next {
+                Some(n) => n,
+                // English: a hyphenated word the tokeniser kept whole (`Inter-American`);
+                // forms are stored split at their hyphens (`form_tokens`). (German
+                // compounds are read part by part by the entity stage.)
+                None if self.lang == Language::En && w.contains('-') => {
+                    let step = |node: u32, t: &str| {
+                        let id = self.vocab.get(t)?;
+                        self.edges.get(&(node, *id)).copied()
+                    };
+                    match hyphen_parts(w.as_ref(), node, step) {
+                        Some(n) => n,
+                        None => break,
+                    }
+                }
+                None => break,
             };
             node = n;
             if !self.at_node[n as usize].is_empty() {
