@@ -1303,7 +1303,8 @@ fn given_name_between_descriptor_and_name_and_knowledge_base_rows_by_corpus_freq
     );
     assert_eq!(
         code(by_mention(&es, "Ivica Dačić")),
-        (Some("SRB"), Some(Sector::Gov))
+        // (foreign minister in 2015: diplomacy)
+        (Some("SRB"), Some(Sector::Dip))
     );
     // inflected outlet names, a media regulator (a state body, not media), a party
     let es = shown(

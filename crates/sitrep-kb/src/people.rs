@@ -60,9 +60,10 @@ impl Office {
         Some(match self {
             Office::HeadOfState
             | Office::HeadOfGovernment
-            | Office::ForeignMinister
             | Office::Minister
             | Office::RegionalHead => Sector::Gov,
+            // (foreign ministries and ministers are diplomacy: docs/issues/005, Decisions)
+            Office::ForeignMinister => Sector::Dip,
             Office::DefenceMinister => Sector::Mil,
             Office::ParliamentPresident => Sector::Leg,
             Office::PartyLeader => Sector::Pty,
