@@ -1,7 +1,8 @@
 //! Tuning harness: UPOS accuracy of a model trained on one CoNLL-U file and scored on
 //! another (English: EWT train → dev), or by k-fold cross-validation over one file
-//! (German: GSD dev). Epochs from `EPOCHS`, ensemble members from `MEMBERS`, the pruning
-//! threshold from `PRUNE` (else the language defaults).
+//! (German: GSD dev), with lemma accuracy (exact and case-insensitive). Epochs from
+//! `EPOCHS`, ensemble members from `MEMBERS`, the pruning threshold from `PRUNE` (else the
+//! language defaults); `OUT=FILE` keeps the trained model (train/test split only).
 //!
 //! ```text
 //! cargo run --release -p sitrep-tag --example tune -- en \
@@ -15,22 +16,31 @@ use sitrep_tag::corpus::{self, GoldSentence};
 use sitrep_tag::train::{train, TrainConfig};
 use sitrep_tag::{Resources, Tagger};
 
-fn score(t: &Tagger, gold: &[GoldSentence]) -> (usize, usize) {
-    let (mut ok, mut n) = (0, 0);
+/// Tokens with the right UPOS, the right lemma, the right lemma ignoring case, of `n`.
+#[derive(Default)]
+struct Counts {
+    upos: usize,
+    lemma: usize,
+    lemma_ci: usize,
+    n: usize,
+}
+
+fn score(t: &Tagger, gold: &[GoldSentence], c: &mut Counts) {
     let mut out = Vec::new();
     for s in gold {
         let words: Vec<&str> = s.iter().map(|t| t.form.as_str()).collect();
         let joined: Vec<bool> = s.iter().map(|t| t.joined).collect();
         t.tag_words(&words, &joined, &mut out);
         for (p, g) in out.iter().zip(s) {
-            n += 1;
-            ok += (p.upos.as_str() == g.upos) as usize;
+            c.n += 1;
+            c.upos += (p.upos.as_str() == g.upos) as usize;
+            c.lemma += (p.lemma == g.lemma) as usize;
+            c.lemma_ci += (p.lemma.to_lowercase() == g.lemma.to_lowercase()) as usize;
             if std::env::var_os("CONF").is_some() && p.upos.as_str() != g.upos {
                 eprintln!("CONF\t{}\t{}\t{}", g.upos, p.upos.as_str(), g.form);
             }
         }
     }
-    (ok, n)
 }
 
 fn main() {
@@ -54,7 +64,7 @@ fn main() {
         cfg.tagdict_min = e.parse().expect("TD_MIN");
     }
     let a = read(&args[1]);
-    let (mut ok, mut n) = (0, 0);
+    let mut c = Counts::default();
     let t0 = std::time::Instant::now();
     match args[2].parse::<usize>() {
         Ok(k) => {
@@ -70,9 +80,7 @@ fn main() {
                 let res = Resources::new(language);
                 let bytes = train(language, &tr, &cfg, &res, "tune").expect("train");
                 let t = Tagger::from_bytes(&bytes, res).expect("load");
-                let (o, m) = score(&t, &te);
-                ok += o;
-                n += m;
+                score(&t, &te, &mut c);
             }
         }
         Err(_) => {
@@ -80,14 +88,23 @@ fn main() {
             let res = Resources::new(language);
             let bytes = train(language, &a, &cfg, &res, "tune").expect("train");
             println!("model {} bytes", bytes.len());
+            if let Some(out) = std::env::var_os("OUT") {
+                std::fs::write(out, &bytes).expect("write OUT");
+            }
             let t = Tagger::from_bytes(&bytes, res).expect("load");
-            (ok, n) = score(&t, &b);
+            score(&t, &b, &mut c);
         }
     }
+    let share = |k: usize| k as f64 / c.n as f64;
     println!(
-        "{language} epochs {} UPOS {:.4} ({ok}/{n}) {:.0} s",
+        "{language} epochs {} UPOS {:.4} ({}/{}) lemma {:.4} ({} errors) case-insensitive {:.4} {:.0} s",
         cfg.iterations,
-        ok as f64 / n as f64,
+        share(c.upos),
+        c.upos,
+        c.n,
+        share(c.lemma),
+        c.n - c.lemma,
+        share(c.lemma_ci),
         t0.elapsed().as_secs_f64()
     );
 }

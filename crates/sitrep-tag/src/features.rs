@@ -25,6 +25,64 @@ pub struct TokInfo {
     pub head: u64,
     /// Last 3 characters of the compound head (German), else 0.
     pub head_suf: u64,
+    /// English, capitalised words: the ambiguity class of the form's lower-case spelling
+    /// among the treebank's lower-case occurrences only ([`lower_amb_key`]; 0 when
+    /// unknown): `Housing` that is a noun when written `housing`.
+    pub lower_amb: u64,
+    /// English: the sentence's capitalisation ([`sentence_caps`]), 0 for German. Set per
+    /// sentence, not per form.
+    pub sent: u64,
+}
+
+/// The key of a lower-case form's ambiguity class over its lower-case occurrences, in the
+/// model's ambiguity table (beside the keys of all occurrences, [`hash::str`] with seed 1).
+pub fn lower_amb_key(lower: &str) -> u64 {
+    hash::str(2, lower)
+}
+
+/// How capitalised an English sentence is, as a small code (1..=13, never 0): over its
+/// words of two letters or more after the first, the share starting with a capital in
+/// fifths (1..=5), plus 8 when more than half are written in capitals. In a title-case
+/// headline (`Hungary Gives Into Demands`) or a shouted line a capital says little about
+/// a name; in running text it says much.
+pub fn sentence_caps<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    sentence_caps_of(words.map(word_caps))
+}
+
+/// [`sentence_caps`] from each word's [`word_caps`] (the tagger keeps those per form).
+pub fn sentence_caps_of(codes: impl Iterator<Item = u8>) -> u64 {
+    let (mut n, mut caps, mut shouted) = (0u64, 0u64, 0u64);
+    for c in codes.skip(1) {
+        n += (c & WORD) as u64;
+        caps += (c & CAPITAL != 0) as u64;
+        shouted += (c & SHOUTED != 0) as u64;
+    }
+    if n == 0 {
+        return 1;
+    }
+    1 + (caps * 5 / n).min(4) + 8 * (shouted * 2 > n) as u64
+}
+
+const WORD: u8 = 1;
+const CAPITAL: u8 = 2;
+const SHOUTED: u8 = 4;
+
+/// What a word adds to [`sentence_caps`]: 0 unless it starts with a letter and has two or
+/// more; then a word, capitalised or not, all in capitals or not.
+pub fn word_caps(w: &str) -> u8 {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else {
+        return 0;
+    };
+    if letters.clone().nth(1).is_none() {
+        return 0;
+    }
+    WORD | if first.is_uppercase() { CAPITAL } else { 0 }
+        | if letters.all(char::is_uppercase) {
+            SHOUTED
+        } else {
+            0
+        }
 }
 
 pub const F_UPPER_FIRST: u32 = 1;
@@ -169,6 +227,8 @@ const BOS: TokInfo = TokInfo {
     amb: 0xB05,
     head: 0,
     head_suf: 0,
+    lower_amb: 0,
+    sent: 0,
 };
 const EOS: TokInfo = TokInfo {
     lower: 0xE05,
@@ -182,6 +242,8 @@ const EOS: TokInfo = TokInfo {
     amb: 0xE05,
     head: 0,
     head_suf: 0,
+    lower_amb: 0,
+    sent: 0,
 };
 
 #[inline]
@@ -251,6 +313,14 @@ pub fn positional_tag_features(t: &TokInfo, out: &mut Vec<u64>) {
         (t.flags & (F_UPPER_FIRST | F_INITIAL | F_ALL_UPPER)) as u64,
         0,
     ));
+    if t.sent != 0 && t.flags & F_UPPER_FIRST != 0 {
+        // (English capitalised words only: the rest of the text costs nothing more)
+        let cap = (t.flags & (F_INITIAL | F_ALL_UPPER)) as u64;
+        out.push(f(70, t.sent, cap));
+        out.push(f(71, t.sent, t.amb));
+        out.push(f(72, t.lower_amb, cap));
+        out.push(f(73, t.lower_amb, t.sent));
+    }
     if t.lex != 0 {
         out.push(f(
             53,
@@ -505,4 +575,29 @@ pub fn lowered(s: &str) -> String {
     let mut b = String::with_capacity(s.len());
     lower_into(s, &mut b);
     b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn caps(s: &str) -> u64 {
+        sentence_caps(s.split(' '))
+    }
+
+    /// Running text, a title-case headline and a shouted line get different codes; the
+    /// first word, one-letter words and tokens without letters do not count.
+    #[test]
+    fn sentence_capitalisation_codes() {
+        let running = caps("The minister met Putin in Moscow on Friday , officials said .");
+        let title = caps("Hungary Gives Into Demands Made By Iran After Long Talks");
+        let shouted = caps("PLEASE READ THE ATTACHED MEMO BEFORE MONDAY 'S MEETING !");
+        assert_eq!(running, 1 + 1, "3 of 9 words capitalised: second fifth");
+        assert_eq!(title, 1 + 4, "all capitalised: top fifth");
+        assert_eq!(shouted, 1 + 4 + 8, "capitalised and shouted");
+        // (`I`, `,` and `42` are not words of two letters; `Today` is the first word)
+        assert_eq!(caps("Today I saw 42 cats , and dogs"), 1);
+        assert_eq!(caps("Hello"), 1, "no word after the first");
+        assert_ne!(running, 0, "0 is kept for German");
+    }
 }

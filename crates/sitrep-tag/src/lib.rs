@@ -262,6 +262,13 @@ impl Tagger {
         let (lower, mut info) = memo::new_entry(form, lower_buf);
         let analyses = self.res.annotate_keep(form, &lower, &mut info);
         info.amb = self.model.amb.get(info.lower).unwrap_or(0);
+        if self.model.language == Language::En && info.flags & features::F_UPPER_FIRST != 0 {
+            info.lower_amb = self
+                .model
+                .amb
+                .get(features::lower_amb_key(&lower))
+                .unwrap_or(0);
+        }
         let tagdict = self.model.tagdict.get(model::tagdict_key(form));
         let punct_only = info.amb == 0 && tagdict.is_none() && punctuation_only(form);
         let Some(arena) = arena else {
@@ -271,6 +278,7 @@ impl Tagger {
                 info,
                 tagdict,
                 punct_only,
+                caps: features::word_caps(form),
                 vecs: u32::MAX,
                 lemmas: Vec::new(),
                 morph: u32::MAX,
@@ -305,6 +313,7 @@ impl Tagger {
             info,
             tagdict,
             punct_only,
+            caps: features::word_caps(form),
             vecs: start as u32,
             lemmas: Vec::new(),
             morph: u32::MAX,
@@ -343,6 +352,12 @@ impl Tagger {
             }
             s.toks.push(t);
             s.ids.push(id);
+        }
+        if m.language == Language::En {
+            let ids = &s.ids;
+            let sent =
+                features::sentence_caps_of(ids.iter().map(|&id| s.entries[id as usize].caps));
+            s.toks.iter_mut().for_each(|t| t.sent = sent);
         }
         // 1. Tags.
         s.classes.clear();
@@ -474,6 +489,12 @@ impl Tagger {
                     w.lemma = l;
                 }
             }
+        }
+        if m.language == Language::En {
+            have_before_participle(
+                |i| &s.entries[s.ids[i] as usize].lower,
+                &mut out[base..base + n],
+            );
         }
         // 4. German noun-phrase agreement over the lexicon's analyses.
         if self.model.language == Language::De && self.res.has_lexicon() {
@@ -723,6 +744,11 @@ impl Tagger {
             if let Some(l) = self.proper_name_spelling(form, lower, class, xpos) {
                 return l;
             }
+            if let Xpos::Penn(p) = xpos {
+                if let Some(l) = self.unseen_shape_lemma(form, lower, lower_h, class, p) {
+                    return l;
+                }
+            }
         }
         let known = exact.or_else(|| m.form_lemma.get(model::form_class_key(lower_h, class)));
         if let Some(sc) = known {
@@ -790,6 +816,60 @@ impl Tagger {
             .get(model::exact_class_key(&title, class))?;
         let title_lower = title.to_lowercase();
         self.model.scripts[sc as usize].apply(&title, &title_lower)
+    }
+
+    /// EWT's lemmas of English forms the treebank tables did not show, decided by their
+    /// shape (counts over EWT train in `docs/issues/004-word-analysis.md`, twelfth sitting):
+    ///
+    /// * a form with a digit is its own lemma (`EB3326`, `X940`, not `3200` → `200` by a
+    ///   suffix rule; `200,000` → `200000`), except for common nouns, where EWT is split
+    ///   (46 kept, 35 lower-cased in train and dev) and the suffix rules stay (`12's` →
+    ///   `12`);
+    /// * a shouted proper noun (`NNP`/`NNPS`, letters only, all capitals) takes the
+    ///   spelling the tables know for its lower-case form; else it is a name in capitals,
+    ///   title-cased, when it has six letters or more (train: 108 title-cased, 9
+    ///   kept: `ARCHIBALD` → `Archibald`) or five and is a given name (21 to 0: `LAURA`);
+    ///   other short ones are mostly acronyms and stay (`NASA`, `NYMEX`);
+    /// * a shouted form of two or three letters tagged as a plural is an acronym ending in
+    ///   `S` (`CES`, `AMS`), not a plural to stem: lower case for `NNS` (EWT lower-cases
+    ///   common-noun acronyms), as written for `NNPS`.
+    fn unseen_shape_lemma(
+        &self,
+        form: &str,
+        lower: &str,
+        lower_h: u64,
+        class: u16,
+        tag: sitrep_core::Penn,
+    ) -> Option<String> {
+        use sitrep_core::Penn;
+        if form.bytes().any(|b| b.is_ascii_digit()) && !matches!(tag, Penn::Nn | Penn::Nns) {
+            return Some(digit_groups_joined(form).unwrap_or_else(|| form.to_string()));
+        }
+        let letters = form.chars().count();
+        let shouted = letters >= 2 && form.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
+        if !shouted {
+            return None;
+        }
+        match tag {
+            Penn::Nnp | Penn::Nnps => {
+                // A spelling the tables know for the word comes first (`MCALLISTER` →
+                // `McAllister`).
+                let m = &self.model;
+                let known = m
+                    .form_lemma
+                    .get(model::form_class_key(lower_h, class))
+                    .and_then(|sc| m.scripts[sc as usize].apply(form, lower));
+                if let Some(l) = known.filter(|l| l != form) {
+                    return Some(l);
+                }
+                let mut chars = lower.chars();
+                let first = chars.next()?;
+                let title: String = first.to_uppercase().chain(chars).collect();
+                (letters >= 6 || letters == 5 && self.res.is_given_name(&title)).then_some(title)
+            }
+            Penn::Nns if letters <= 3 => Some(lower.to_string()),
+            _ => None,
+        }
     }
 
     /// The lemma by the learned suffix edit rules of the class (the form if none applies).
@@ -1096,6 +1176,22 @@ fn is_title_case(words: &[&str]) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     caps * 4 >= long.len() * 3
+}
+
+/// English `'s` is `have`, not `be`, before `been`, `got`, `gotten` or `had` (adverbs and
+/// `not` between): `it's been`, `she's got` (EWT train 11 of 11). The lemma table cannot
+/// see the next word. `lower(i)` is word `i` in lower case.
+fn have_before_participle<'a>(lower: impl Fn(usize) -> &'a str, out: &mut [WordAnalysis]) {
+    for i in 0..out.len() {
+        if !matches!(lower(i), "'s" | "’s") || out[i].upos != Upos::Aux {
+            continue;
+        }
+        let next = (i + 1..out.len()).find(|&j| !matches!(out[j].upos, Upos::Adv | Upos::Part));
+        if next.is_some_and(|j| matches!(lower(j), "been" | "got" | "gotten" | "had")) {
+            out[i].lemma.clear();
+            out[i].lemma.push_str("have");
+        }
+    }
 }
 
 /// English headline-style sentences (`Macron telephones Putin`, `Russia plans to deploy

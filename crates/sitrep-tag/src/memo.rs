@@ -57,6 +57,8 @@ pub(crate) struct FormEntry {
     /// A form made only of punctuation marks that training showed under three times and
     /// not in the tag dictionary: tagged as punctuation whatever its neighbours say.
     pub punct_only: bool,
+    /// The form's part in its sentence's capitalisation (`features::word_caps`).
+    pub caps: u8,
     /// Start in `Memo::arena` of the form's five score vectors (`u32::MAX`: not built):
     /// its own features, then as left neighbour, right neighbour, two left, two right.
     pub vecs: u32,

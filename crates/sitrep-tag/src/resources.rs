@@ -73,6 +73,9 @@ struct English {
     overrides: HashMap<(String, String), String>,
     /// Lemmas by part of speech (WordNet), to check guesses for unknown inflected forms.
     words: Option<fst::Map<&'static [u8]>>,
+    /// Given names (the knowledge base's list), loaded on the first shouted proper noun
+    /// that needs them (`None` inside if the list fails to load).
+    given_names: std::sync::OnceLock<Option<sitrep_kb::names::FirstNames>>,
 }
 
 /// Language resources used with a model. Cheap to clone (shared).
@@ -459,6 +462,15 @@ impl Resources {
             return Some(first.to_uppercase().chain(c).collect());
         }
         Some(base)
+    }
+
+    /// Whether `word` (as written: `Laura`) is a given name in the knowledge base's list.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.en
+            .given_names
+            .get_or_init(|| sitrep_kb::names::load().ok())
+            .as_ref()
+            .is_some_and(|n| n.get(word).is_some())
     }
 
     /// A hand-written lemma that overrides the treebank's convention.

@@ -188,6 +188,22 @@ fn merge_rows(
         .collect()
 }
 
+/// The ambiguity class of a word from its tag counts: a hash (started from `seed`) of
+/// the classes with at least 10 % of its uses; `None` for words seen under 3 times.
+fn ambiguity_class(counts: &BTreeMap<u16, usize>, seed: u64) -> Option<u64> {
+    let total: usize = counts.values().sum();
+    if total < 3 {
+        return None;
+    }
+    let mut h = seed;
+    for (&c, &n) in counts {
+        if n * 10 >= total {
+            h = crate::hash::mix(h, c as u64 + 1);
+        }
+    }
+    Some(crate::hash::finish(h))
+}
+
 /// xorshift64*: a fixed, portable generator for the epoch shuffles.
 struct Rng(u64);
 impl Rng {
@@ -334,6 +350,10 @@ pub fn train(
         let mut g = Vec::with_capacity(s.len());
         let mut inf = Vec::with_capacity(s.len());
         let mut low = Vec::with_capacity(s.len());
+        let sent = match language {
+            Language::En => features::sentence_caps(s.iter().map(|t| t.form.as_str())),
+            Language::De => 0,
+        };
         for (i, t) in s.iter().enumerate() {
             g.push(Tok {
                 class: class_of(t),
@@ -344,6 +364,7 @@ pub fn train(
             let jp = i > 0 && s[i - 1].joined;
             let mut ti = TokInfo::new(&t.form, &lower, i == 0, jp, t.joined);
             res.annotate(&t.form, &lower, &mut ti);
+            ti.sent = sent;
             inf.push(ti);
             low.push(lower);
         }
@@ -363,25 +384,44 @@ pub fn train(
                 .or_default() += 1;
         }
     }
-    let mut amb: Vec<(u64, u64)> = Vec::new();
-    for (l, m) in &amb_counts {
-        let total: usize = m.values().sum();
-        if total < 3 {
-            continue;
-        }
-        let mut h = 0xA3B;
-        for (&c, &n) in m {
-            if n * 10 >= total {
-                h = crate::hash::mix(h, c as u64 + 1);
+    let mut amb: Vec<(u64, u64)> = amb_counts
+        .iter()
+        .filter_map(|(l, m)| Some((crate::hash::str(1, l), ambiguity_class(m, 0xA3B)?)))
+        .collect();
+    // English: the same over the occurrences written in lower case only, for the
+    // capitalised spellings of those words (`Housing`: `housing` is a noun).
+    let mut lower_amb: BTreeMap<u64, u64> = BTreeMap::new();
+    if language == Language::En {
+        let mut counts: BTreeMap<&str, BTreeMap<u16, usize>> = BTreeMap::new();
+        for (s, g) in sentences.iter().zip(&gold) {
+            for (t, gt) in s.iter().zip(g) {
+                if !t.form.chars().any(char::is_uppercase) {
+                    *counts
+                        .entry(t.form.as_str())
+                        .or_default()
+                        .entry(gt.class)
+                        .or_default() += 1;
+                }
             }
         }
-        amb.push((crate::hash::str(1, l), crate::hash::finish(h)));
+        lower_amb.extend(
+            counts.iter().filter_map(|(l, m)| {
+                Some((features::lower_amb_key(l), ambiguity_class(m, 0x10A3B)?))
+            }),
+        );
+        amb.extend(lower_amb.iter().map(|(&k, &v)| (k, v)));
     }
     amb.sort_unstable();
     let amb_map: HashMap<u64, u64> = amb.iter().copied().collect();
-    for inf in &mut infos {
-        for t in inf.iter_mut() {
+    for (inf, low) in infos.iter_mut().zip(&lowers) {
+        for (t, l) in inf.iter_mut().zip(low) {
             t.amb = amb_map.get(&t.lower).copied().unwrap_or(0);
+            if t.flags & features::F_UPPER_FIRST != 0 {
+                t.lower_amb = lower_amb
+                    .get(&features::lower_amb_key(l))
+                    .copied()
+                    .unwrap_or(0);
+            }
         }
     }
 

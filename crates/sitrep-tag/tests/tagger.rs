@@ -382,6 +382,46 @@ fn english_proper_name_lemmas_take_the_name_spelling() {
     assert_eq!(find(&r, "kids").lemma, "kid");
 }
 
+/// Forms the treebank never showed get lemmas by their shape, as EWT writes them: a
+/// shouted name of six letters or more in title case (or in the spelling the tables know
+/// for the word), an acronym and a code with digits as written.
+#[test]
+fn english_lemmas_by_shape() {
+    let t = Tagger::new(Language::En).unwrap();
+    let r = tag(
+        &t,
+        "Senator MCALLISTER met Judge HALVORSEN and the NATO envoy in Brussels _.",
+    );
+    for (w, lemma) in [
+        ("MCALLISTER", "McAllister"),
+        ("HALVORSEN", "Halvorsen"),
+        ("NATO", "NATO"),
+    ] {
+        let a = find(&r, w);
+        assert_eq!(a.upos, Upos::Propn, "{w}");
+        assert_eq!(a.lemma, lemma, "{w}");
+    }
+    let r = tag(&t, "Part XK4471 costs 3200 dollars _.");
+    assert_eq!(find(&r, "XK4471").lemma, "XK4471");
+    assert_eq!(find(&r, "3200").lemma, "3200");
+}
+
+/// `'s` before `been`/`got` is `have`, before anything else `be`.
+#[test]
+fn english_s_is_have_before_been_and_got() {
+    let t = Tagger::new(Language::En).unwrap();
+    let r = tag(
+        &t,
+        "It _'s been a long day and she _'s got a plan , but it _'s cold _.",
+    );
+    let s: Vec<&str> = r
+        .iter()
+        .filter(|(w, _)| w == "'s")
+        .map(|(_, a)| a.lemma.as_str())
+        .collect();
+    assert_eq!(s, ["have", "have", "be"]);
+}
+
 /// Punctuation marks the treebanks never show (the en dash of a dateline, typographic
 /// quotes, an ellipsis character) are punctuation, not a guess from their neighbours.
 #[test]
