@@ -141,17 +141,28 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     // and reads and triages batch k+1. The triage of k+1 cannot see batch k in the store
     // yet, so it also checks k's ids, texts and signatures, kept in memory.
     let mut failed_ids: HashSet<String> = HashSet::new();
-    let items = read_batch(&mut reader, args.batch);
-    // Nothing is analysed before the first batch is triaged: meanwhile, load the language
-    // of its first document (the stages load on first use otherwise).
-    let first_language = items
-        .iter()
-        .find_map(|i| i.as_ref().ok())
-        .and_then(|ing| pipeline.language_of(&ing.doc).ok().flatten());
+    // Nothing is analysed before the first batch is read and triaged: meanwhile, load the
+    // language of its first readable document (the stages load on first use otherwise),
+    // starting as soon as the first document is read.
+    let language = |ing: &sitrep_ingest::Ingested| pipeline.language_of(&ing.doc).ok().flatten();
+    let peeked = reader
+        .peek()
+        .and_then(|i| i.as_ref().ok())
+        .and_then(language);
     let (first, mut memory) = std::thread::scope(|scope| {
-        if let Some(l) = first_language {
-            let pipeline = &pipeline;
+        let pipeline = &pipeline;
+        if let Some(l) = peeked {
             scope.spawn(move || pipeline.preload(&[l]));
+        }
+        let items = read_batch(&mut reader, args.batch);
+        if peeked.is_none() {
+            if let Some(l) = items
+                .iter()
+                .find_map(|i| i.as_ref().ok())
+                .and_then(language)
+            {
+                scope.spawn(move || pipeline.preload(&[l]));
+            }
         }
         triage(
             store.as_ref(),

@@ -234,27 +234,30 @@ fn capitalised(s: &str) -> Option<String> {
 impl Matcher {
     /// Loads every table and compiles the forms of `lang`.
     pub fn new(lang: Language) -> Result<Matcher, KbError> {
-        let states = states::load()?;
-        let orgs = orgs::load()?;
-        let people = people::load()?;
-        let outlets = media::load()?;
-        let sector_words = sectors::load()?;
         // The place registry is the largest table: parse it on a thread of its own while
-        // this one compiles the rest.
-        let (m, places) = std::thread::scope(|scope| {
+        // this one reads and compiles the rest.
+        std::thread::scope(|scope| {
             let places = scope.spawn(places::load);
-            let m = Matcher::build(lang, &states, orgs, people, &outlets, &sector_words);
+            let rest: Result<_, KbError> = (|| {
+                let states = states::load()?;
+                let orgs = orgs::load()?;
+                let people = people::load()?;
+                let outlets = media::load()?;
+                let sector_words = sectors::load()?;
+                let national = national::load()?;
+                let m = Matcher::build(lang, &states, orgs, people, &outlets, &sector_words);
+                Ok((m, states, national))
+            })();
             let places = match places.join() {
                 Ok(p) => p,
                 Err(p) => std::panic::resume_unwind(p),
             };
-            (m, places)
-        });
-        let mut m = m;
-        m.add_national(&national::load()?);
-        m.add_places(&places?);
-        m.link_capitals(&states);
-        Ok(m)
+            let (mut m, states, national) = rest?;
+            m.add_national(&national);
+            m.add_places(&places?);
+            m.link_capitals(&states);
+            Ok(m)
+        })
     }
 
     /// Links each state's capital forms in this language (`Moskau`, `Moskaus`) to the

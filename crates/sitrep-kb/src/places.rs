@@ -9,7 +9,7 @@
 //! (`Bochums`, `Bayerns`) unless they end in a sibilant.
 
 use crate::tsv::{KbError, Table};
-use sitrep_core::fnv::FnvMap;
+use sitrep_core::fnv::{FnvMap, FnvSet};
 use sitrep_core::{label_enum, Language};
 
 pub const GENERATED_FILE: &str = "data/kb/places.generated.tsv";
@@ -200,9 +200,12 @@ fn parse_coord(row: &crate::Row<'_, '_>, col: &str, max: f32) -> Result<Option<f
 /// Parses and checks both place files; places come sorted by population, most first (the
 /// matcher offers the most populous reading of a shared name first).
 pub fn load() -> Result<Vec<Place>, KbError> {
-    let iso = crate::states::generated_codes()?;
+    let codes = crate::states::generated_codes()?;
+    // asked once per row: a hash set, not the ordered set's string comparisons
+    let iso: FnvSet<&str> = codes.iter().map(String::as_str).collect();
     let mut out: Vec<Place> = Vec::with_capacity(45_000);
     let mut by_id: FnvMap<&'static str, usize> = FnvMap::default();
+    by_id.reserve(45_000);
     // the generated file is large: read it without the generic table reader (no
     // allocation per row), with the same checks
     let mut header = false;
