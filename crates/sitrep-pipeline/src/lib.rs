@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 /// The version of what the stages produce. Bump it when a change to any stage (rules,
 /// frames, lexicons, models) changes analyses: a store records it per document, and
 /// `sitrep reanalyze` re-runs documents stored with an older one.
-pub const ANALYSIS_VERSION: u32 = 1;
+pub const ANALYSIS_VERSION: u32 = 2;
 
 /// What to include in each analysis.
 #[derive(Debug, Clone, Copy, Default)]
