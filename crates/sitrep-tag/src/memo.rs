@@ -247,3 +247,33 @@ pub(crate) fn with_memo<R>(owner: u64, f: impl FnOnce(&mut Memo) -> R) -> R {
         }),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn memos_here() -> usize {
+        MEMOS.with(|cell| cell.borrow().len())
+    }
+
+    /// `sitrep bench` and the pipeline's panic recovery rely on this to give a thread's
+    /// memos back (issue 4's peak-memory bound counts them per thread).
+    #[test]
+    fn forgetting_drops_this_threads_memos_only() {
+        with_memo(7, |m| assert_eq!(m.owner, 7));
+        with_memo(8, |_| {});
+        assert_eq!(memos_here(), 2);
+        std::thread::spawn(|| {
+            with_memo(9, |_| {});
+            forget_thread_memos();
+            assert_eq!(memos_here(), 0);
+        })
+        .join()
+        .unwrap();
+        assert_eq!(memos_here(), 2, "another thread's forgetting reached this one");
+        forget_thread_memos();
+        assert_eq!(memos_here(), 0);
+        // a memo asked for afterwards starts empty
+        with_memo(7, |m| assert!(m.entries.is_empty()));
+    }
+}
