@@ -270,7 +270,11 @@ mod tests {
         })
         .join()
         .unwrap();
-        assert_eq!(memos_here(), 2, "another thread's forgetting reached this one");
+        assert_eq!(
+            memos_here(),
+            2,
+            "another thread's forgetting reached this one"
+        );
         forget_thread_memos();
         assert_eq!(memos_here(), 0);
         // a memo asked for afterwards starts empty
