@@ -29,6 +29,27 @@ import subprocess
 EVENT_SUFFIXES = ("ung", "ion", "ik", "ismus", "ur", "ei", "ie")
 
 
+def read_frames(path):
+    """{(lower-case lemma, pos): [(type, requires, flags), ...]} of a frame file, in file
+    order; type `-` is a non-event row (a verb of saying, a `none` reading)."""
+    rows = collections.defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            pos = cols[1] if len(cols) > 1 else "-"
+            rows[(cols[0].lower(), pos)].append(tuple(cols[i] if len(cols) > i else "-"
+                                                      for i in (3, 2, 8)))
+    return rows
+
+
+def extract(binary, jsonl, *flags):
+    """`BINARY extract --tokens FLAGS -` over JSON Lines documents: its output text."""
+    return subprocess.run([binary, "extract", "--tokens", *flags, "-"], input=jsonl,
+                          capture_output=True, text=True, check=True).stdout
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("binary")
@@ -41,16 +62,9 @@ def main():
     ap.add_argument("--extracted")
     args = ap.parse_args()
 
-    decided = set()
-    decided_nouns = set()
-    with open(args.frames, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.split("\t")
-            decided.add(cols[0].lower())
-            if len(cols) > 1 and cols[1] == "N":
-                decided_nouns.add(cols[0].lower())
+    rows = read_frames(args.frames)
+    decided = {lemma for lemma, _ in rows}
+    decided_nouns = {lemma for lemma, pos in rows if pos == "N"}
     excluded = set()
     for gold in args.exclude:
         with open(gold, encoding="utf-8") as f:
@@ -64,8 +78,7 @@ def main():
     else:
         with open(args.corpus, encoding="utf-8") as f:
             inp = "".join(l for l in f if l.strip() and json.loads(l).get("id") not in excluded)
-        out = subprocess.run([args.binary, "extract", "--tokens", "--entities", "-"],
-                             input=inp, capture_output=True, text=True, check=True).stdout
+        out = extract(args.binary, inp, "--entities")
         if args.extracted:
             with open(args.extracted, "w", encoding="utf-8") as f:
                 f.write(out)
