@@ -211,7 +211,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         "peak_rss_mib": peak_rss_mib(),
         "check": "ok",
     });
-    println!("{line}");
+    outln!("{line}");
     Ok(ExitCode::SUCCESS)
 }
 

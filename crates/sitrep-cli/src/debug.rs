@@ -41,7 +41,7 @@ pub fn run(args: DebugArgs) -> anyhow::Result<ExitCode> {
             .parse::<Language>()
             .map_err(|e| anyhow::anyhow!("--language: {e}"))?,
     };
-    print!(
+    out!(
         "{}",
         render(&pipeline, &ClauseAnalyzer::new(), &attrs, language, &text)
     );

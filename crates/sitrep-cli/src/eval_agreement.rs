@@ -88,10 +88,10 @@ pub fn run(args: EvalAgreementArgs) -> anyhow::Result<ExitCode> {
             v["precision"] = o.precision().into();
             v["recall"] = o.recall().into();
             v["f1"] = o.f1().into();
-            println!("{v}");
+            outln!("{v}");
         }
     } else {
-        print!("{}", render(&args, &rows));
+        out!("{}", render(&args, &rows));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -145,10 +145,10 @@ pub fn run(args: EvalLangidArgs) -> anyhow::Result<ExitCode> {
     let big_micros = t.elapsed().as_secs_f64() * 1e6;
 
     if args.markdown {
-        print!("{}", li::markdown_table(&scores));
+        out!("{}", li::markdown_table(&scores));
     } else {
         for s in &scores {
-            println!(
+            outln!(
                 "{:<42} n={:<5} correct={:>5.1}%  other-de/en={:<4} unsupported={:<4} undetermined={:<4} correct(≥{} words)={:>6} of {:<5} {:>6.1} µs/text  confusions: [{}]  rules: [{}]",
                 s.name,
                 s.n,
@@ -165,8 +165,8 @@ pub fn run(args: EvalLangidArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    println!();
-    println!(
+    outln!();
+    outln!(
         "identifier built in {:.1} ms; one {:.1} MB document (all articles joined) → {:?} in {:.1} µs (reads only the first {} bytes)",
         build.as_secs_f64() * 1e3,
         all.len() as f64 / 1e6,

@@ -42,8 +42,8 @@ pub fn run(args: EvalMorphArgs) -> anyhow::Result<ExitCode> {
         )
     })?;
     let score = morph::score(&items, |text| analyser.analyse(text));
-    println!("# German morphology ({} sentences)\n", items.len());
-    println!("{}", morph::stats_markdown(&morph::stats(&items)));
-    println!("{}", morph::score_markdown(&score, args.errors));
+    outln!("# German morphology ({} sentences)\n", items.len());
+    outln!("{}", morph::stats_markdown(&morph::stats(&items)));
+    outln!("{}", morph::score_markdown(&score, args.errors));
     Ok(ExitCode::SUCCESS)
 }

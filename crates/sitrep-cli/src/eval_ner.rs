@@ -33,17 +33,17 @@ pub fn run(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         let mut v = serde_json::to_value(&scores)?;
         v["file"] = serde_json::Value::String(path.display().to_string());
-        println!("{v}");
+        outln!("{v}");
         return Ok(ExitCode::SUCCESS);
     }
-    println!("file: {}", path.display());
-    println!(
+    outln!("file: {}", path.display());
+    outln!(
         "{} sentences, {} tokens; knowledge base compiled in {load_ms:.1} ms",
         scores.sentences, scores.tokens
     );
     print_mapping("deriv and part excluded", &scores.excluded);
     print_mapping("deriv and part counted as their type", &scores.merged);
-    println!(
+    outln!(
         "speed: {:.0} tokens/s segment+tag+recognise, {:.0} tokens/s recognition alone (one thread)",
         scores.tokens_per_s, scores.recognize_tokens_per_s
     );
@@ -58,9 +58,9 @@ pub fn run(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
         }
         let mut cl: Vec<_> = classes.into_iter().collect();
         cl.sort_by_key(|c| std::cmp::Reverse(c.1));
-        println!("\nerrors (deriv and part excluded):");
+        outln!("\nerrors (deriv and part excluded):");
         for ((k, ty), n) in &cl {
-            println!("  {k:<14} {ty}  {n}");
+            outln!("  {k:<14} {ty}  {n}");
         }
         let mut v: Vec<_> = by.into_iter().collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -79,7 +79,7 @@ pub fn run(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
                 .map(|((_, ty, txt), n)| format!("{txt} [{ty}]×{n}"))
                 .collect();
             if !list.is_empty() {
-                println!("  {kind}: {}", list.join("; "));
+                outln!("  {kind}: {}", list.join("; "));
             }
         }
     }
@@ -87,15 +87,15 @@ pub fn run(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn print_mapping(title: &str, m: &Mapping) {
-    println!("\n{title}:");
-    println!("  type   gold  pred  correct  precision  recall     F1");
+    outln!("\n{title}:");
+    outln!("  type   gold  pred  correct  precision  recall     F1");
     for (ty, p) in m
         .per_type
         .iter()
         .map(|(t, p)| (t.as_str(), p))
         .chain([("micro", &m.micro)])
     {
-        println!(
+        outln!(
             "  {ty:<5} {:>5} {:>5} {:>8}  {:>9.3} {:>7.3} {:>6.3}",
             p.gold, p.predicted, p.correct, p.precision, p.recall, p.f1
         );

@@ -68,7 +68,7 @@ pub fn run(args: EvalTagArgs) -> anyhow::Result<ExitCode> {
         v["mode"] = mode.into();
         v["model_load_ms"] = load_ms.into();
         v["seconds"] = elapsed.into();
-        println!("{v}");
+        outln!("{v}");
     } else {
         print_table(&args, language, &mode, &scores, load_ms);
     }
@@ -81,10 +81,10 @@ pub fn run(args: EvalTagArgs) -> anyhow::Result<ExitCode> {
             .filter(|e| e.lemma.to_lowercase() == e.gold_lemma.to_lowercase())
             .map(|e| e.count)
             .sum();
-        println!("lemma errors {total} (case only {case_only}); most frequent:");
-        println!("count\tform\tgold lemma\tlemma\tgold UPOS\tUPOS");
+        outln!("lemma errors {total} (case only {case_only}); most frequent:");
+        outln!("count\tform\tgold lemma\tlemma\tgold UPOS\tUPOS");
         for e in errors.iter().take(n) {
-            println!(
+            outln!(
                 "{}\t{}\t{}\t{}\t{}\t{}",
                 e.count, e.form, e.gold_lemma, e.lemma, e.gold_upos, e.upos
             );
@@ -100,27 +100,27 @@ fn print_table(
     s: &TagScores,
     load_ms: Option<f64>,
 ) {
-    println!("{} ({}, {mode})", args.file.display(), language.code());
-    println!("  sentences {}  tokens {}", s.sentences, s.tokens);
-    println!("  UPOS       {:.4}", s.upos);
-    println!("  XPOS       {:.4}", s.xpos);
-    println!("  UPOS+XPOS  {:.4}", s.upos_xpos);
-    println!(
+    outln!("{} ({}, {mode})", args.file.display(), language.code());
+    outln!("  sentences {}  tokens {}", s.sentences, s.tokens);
+    outln!("  UPOS       {:.4}", s.upos);
+    outln!("  XPOS       {:.4}", s.xpos);
+    outln!("  UPOS+XPOS  {:.4}", s.upos_xpos);
+    outln!(
         "  lemma      {:.4}  (case-insensitive {:.4})",
         s.lemma, s.lemma_ci
     );
-    println!("  feats      {:.4}  (exact bundle)", s.feats);
+    outln!("  feats      {:.4}  (exact bundle)", s.feats);
     for f in &s.per_feature {
-        println!(
+        outln!(
             "    {:<9}{:.4}  ({} tokens)",
             f.feature, f.accuracy, f.tokens
         );
     }
-    println!(
+    outln!(
         "  speed      {:.0} tokens/s (analysis, one thread)",
         s.tokens_per_s
     );
     if let Some(ms) = load_ms {
-        println!("  model load {ms:.1} ms");
+        outln!("  model load {ms:.1} ms");
     }
 }

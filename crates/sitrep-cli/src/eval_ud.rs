@@ -93,9 +93,9 @@ pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
             "misaligned_gold_tokens": misaligned,
             "seconds": r4(secs),
         });
-        println!("{line}");
+        outln!("{line}");
     } else {
-        println!(
+        outln!(
             "{} ({}, {} style, {} documents of {} sentences{})",
             args.file.display(),
             language.code(),
@@ -110,7 +110,7 @@ pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
                 ""
             }
         );
-        println!(
+        outln!(
             "{:<22} {:>9} {:>9} {:>9} {:>8} {:>8}",
             "", "precision", "recall", "F1", "gold", "ours"
         );
@@ -121,7 +121,7 @@ pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
             ("UPOS (end to end)", &sc.upos),
             ("lemma (end to end)", &sc.lemma),
         ] {
-            println!(
+            outln!(
                 "{:<22} {:>9.4} {:>9.4} {:>9.4} {:>8} {:>8}",
                 name,
                 p.precision(),
@@ -132,13 +132,13 @@ pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
             );
         }
         if language == sitrep_core::Language::De {
-            println!(
+            outln!(
                 "(the shipped German tagger is trained on UD GSD dev: on that file the UPOS and \
                  lemma rows are training-set figures; `sitrep eval-tag --folds 10` gives held-out ones)"
             );
         }
         if misaligned > 0 {
-            println!("({misaligned} gold tokens did not match the sentence text and were aligned by length)");
+            outln!("({misaligned} gold tokens did not match the sentence text and were aligned by length)");
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -28,15 +28,15 @@ pub fn run(args: KbArgs) -> anyhow::Result<ExitCode> {
 
 fn stats() -> anyhow::Result<ExitCode> {
     let report = sitrep_kb::stats::report()?;
-    println!("{report}");
-    println!("## Compiled matcher\n");
-    println!("| language | build ms | trie tokens | entries |\n|---|---:|---:|---:|");
+    outln!("{report}");
+    outln!("## Compiled matcher\n");
+    outln!("| language | build ms | trie tokens | entries |\n|---|---:|---:|---:|");
     for lang in Language::ALL {
         let t = Instant::now();
         let m = sitrep_kb::matcher::Matcher::new(lang)?;
         let ms = t.elapsed().as_secs_f64() * 1e3;
         let (tokens, entries) = m.size();
-        println!("| {lang} | {ms:.1} | {tokens} | {entries} |");
+        outln!("| {lang} | {ms:.1} | {tokens} | {entries} |");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,25 @@
 //! Exit status: 0 when every document was processed, 1 when some were skipped (each named
 //! on standard error, with a summary line), 2 for usage errors.
 
+/// `print!` for a command's report: a closed pipe (`sitrep eval … | head`) ends the
+/// command quietly, as SIGPIPE ends a C tool, where `print!` would panic. Only for
+/// commands that store nothing: exiting skips destructors.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::write_out(format_args!($($arg)*))
+    };
+}
+
+/// `println!` with [`out!`]'s handling of a closed pipe.
+macro_rules! outln {
+    () => {
+        $crate::write_out(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod bench;
 mod debug;
 mod eval_agreement;
@@ -157,5 +176,18 @@ fn main() -> ExitCode {
             eprintln!("sitrep: error: {e:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Writes a report to standard output for [`out!`] and [`outln!`]: exit status 0 on a
+/// closed pipe, 1 (with the reason on standard error) on any other write error.
+fn write_out(args: std::fmt::Arguments) {
+    use std::io::Write;
+    if let Err(e) = std::io::stdout().lock().write_fmt(args) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("sitrep: error: cannot write to standard output: {e}");
+        std::process::exit(1);
     }
 }

@@ -68,9 +68,9 @@ pub(crate) fn print_report<R: serde::Serialize>(
         for (k, x) in extra {
             v[*k] = (*x).into();
         }
-        println!("{v}");
+        outln!("{v}");
     } else {
-        print!("{}", render(&file));
+        out!("{}", render(&file));
     }
     Ok(())
 }

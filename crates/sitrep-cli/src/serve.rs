@@ -434,7 +434,7 @@ pub fn bench(args: BenchServeArgs) -> anyhow::Result<ExitCode> {
         "rounds": rounds,
         "extract": extract,
     });
-    println!("{out}");
+    outln!("{out}");
     Ok(if errors_total == 0 {
         ExitCode::SUCCESS
     } else {

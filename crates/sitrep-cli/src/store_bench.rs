@@ -168,7 +168,7 @@ pub fn run(args: BenchStoreArgs) -> anyhow::Result<ExitCode> {
         Some(path) => Some(parquet_export(store.as_ref(), path)?),
         None => None,
     };
-    println!(
+    outln!(
         "{}",
         serde_json::json!({
             "bench": "store",

@@ -570,3 +570,20 @@ fn eval_tag_lists_lemma_errors_with_their_counts() {
     );
     assert!(text.contains("lemma errors 2 (case only 0)"), "{text}");
 }
+
+#[test]
+fn a_report_into_a_closed_pipe_ends_quietly() {
+    // `sitrep kb stats | head -0`: the pipe's reader is gone before the first write, so
+    // that write fails with EPIPE every time (Rust ignores SIGPIPE; `println!` would panic).
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let out = sitrep()
+        .args(["kb", "stats"])
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run sitrep");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
