@@ -2,7 +2,9 @@
 //! another (English: EWT train → dev), or by k-fold cross-validation over one file
 //! (German: GSD dev), with lemma accuracy (exact and case-insensitive). Epochs from
 //! `EPOCHS`, ensemble members from `MEMBERS`, the pruning threshold from `PRUNE` (else the
-//! language defaults); `OUT=FILE` keeps the trained model (train/test split only).
+//! language defaults), the lower-case ambiguity class's folds from `LAF`
+//! (`TrainConfig::lower_amb_folds`); `OUT=FILE` keeps the trained model (train/test split
+//! only).
 //!
 //! ```text
 //! cargo run --release -p sitrep-tag --example tune -- en \
@@ -62,6 +64,9 @@ fn main() {
     }
     if let Ok(e) = std::env::var("TD_MIN") {
         cfg.tagdict_min = e.parse().expect("TD_MIN");
+    }
+    if let Ok(e) = std::env::var("LAF") {
+        cfg.lower_amb_folds = e.parse().expect("LAF");
     }
     let a = read(&args[1]);
     let mut c = Counts::default();

@@ -739,14 +739,31 @@ impl Tagger {
         if let Some(l) = self.res.lemma_override(lower, xpos) {
             return l;
         }
+        if matches!(xpos, Xpos::Penn(_)) && is_file_name(form) {
+            // EWT lower-cases file names whatever their tag (`ENRON.XLS` → `enron.xls`,
+            // `API.pdf` → `api.pdf`); names with digits are split (`Em-enro2.doc` kept) and
+            // left to the rules below.
+            return lower.to_string();
+        }
         let exact = m.form_lemma.get(model::exact_class_key(form, class));
         if exact.is_none() {
+            if matches!(xpos, Xpos::Penn(_)) && m.amb.get(lower_h).is_none() {
+                if let Some(w) = self.elongated_word(lower) {
+                    let h = hash::str(1, &w);
+                    return self.lemma(&w, &w, h, class, upos, xpos, feats, &mut None);
+                }
+            }
             if let Some(l) = self.proper_name_spelling(form, lower, class, xpos) {
                 return l;
             }
             if let Xpos::Penn(p) = xpos {
                 if let Some(l) = self.unseen_shape_lemma(form, lower, lower_h, class, p) {
                     return l;
+                }
+                if p == sitrep_core::Penn::Nnp {
+                    if let Some(l) = self.proper_plural_lemma(form, lower, lower_h) {
+                        return l;
+                    }
                 }
             }
         }
@@ -862,14 +879,82 @@ impl Tagger {
                 if let Some(l) = known.filter(|l| l != form) {
                     return Some(l);
                 }
-                let mut chars = lower.chars();
-                let first = chars.next()?;
-                let title: String = first.to_uppercase().chain(chars).collect();
+                let title = upper_first(lower)?;
                 (letters >= 6 || letters == 5 && self.res.is_given_name(&title)).then_some(title)
             }
             Penn::Nns if letters <= 3 => Some(lower.to_string()),
             _ => None,
         }
+    }
+
+    /// A title-case name tagged singular (`NNP`) that is the plural of a common noun
+    /// (`Hills`, `Keys`): EWT tags such names `NNPS` and lemmatises them as plurals,
+    /// keeping the capital (`Hill`). In EWT train, capitalised proper nouns in `-s` whose
+    /// lower-case form is a plural noun of the treebank are lemmatised as plurals 203
+    /// times and kept 36 times. The treebank's plurals come first, then WordNet's. Forms
+    /// the tables saw with this tag are not asked (`Times`).
+    fn proper_plural_lemma(&self, form: &str, lower: &str, lower_h: u64) -> Option<String> {
+        use sitrep_core::Penn;
+        let mut chars = form.chars();
+        let first = chars.next()?;
+        if !first.is_uppercase() || !chars.all(char::is_lowercase) || !lower.ends_with('s') {
+            return None;
+        }
+        let m = &self.model;
+        let nns = m
+            .classes
+            .iter()
+            .position(|c| *c == (Upos::Noun, Xpos::Penn(Penn::Nns)))?;
+        let l = m
+            .form_lemma
+            .get(model::form_class_key(lower_h, nns as u16))
+            .and_then(|sc| m.scripts[sc as usize].apply(lower, lower));
+        let l = match l {
+            Some(l) => l,
+            // Else WordNet's plurals (`Cabs`), but not a surname made of a given name
+            // (`Peters` is not `Peter`).
+            None => {
+                let l = self.res.english_base_form(form, lower, Penn::Nnps, lower)?;
+                if self.res.is_given_name(&l) {
+                    return None;
+                }
+                l.to_lowercase()
+            }
+        };
+        if l == lower {
+            return None;
+        }
+        upper_first(&l)
+    }
+
+    /// Informal spellings that stretch a letter (`sooooo`, `VERYYY`, `commment`): the
+    /// word with every run of three or more equal letters cut to two, else to one, when
+    /// the treebank knows that word (an ambiguity class: seen three times or more). Forms
+    /// of one repeated letter (`zzz`, `III`) and Roman numerals (`XIII`) are left alone.
+    fn elongated_word(&self, lower: &str) -> Option<String> {
+        let mut runs: Vec<(char, usize)> = Vec::new();
+        for c in lower.chars() {
+            if !c.is_alphabetic() {
+                return None;
+            }
+            match runs.last_mut() {
+                Some((p, n)) if *p == c => *n += 1,
+                _ => runs.push((c, 1)),
+            }
+        }
+        if runs.len() < 2
+            || runs.iter().all(|&(_, n)| n < 3)
+            || runs.iter().all(|&(c, _)| "ivxlcdm".contains(c))
+        {
+            return None;
+        }
+        [2, 1].into_iter().find_map(|keep| {
+            let w: String = runs
+                .iter()
+                .flat_map(|&(c, n)| std::iter::repeat_n(c, if n >= 3 { keep } else { n }))
+                .collect();
+            self.model.amb.get(hash::str(1, &w)).map(|_| w)
+        })
     }
 
     /// The lemma by the learned suffix edit rules of the class (the form if none applies).
@@ -1158,6 +1243,30 @@ fn repair_relative(
         }
         i = end.max(i + 1);
     }
+}
+
+/// `s` with its first letter in upper case (`hill` → `Hill`); `None` when empty.
+fn upper_first(s: &str) -> Option<String> {
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// A file name without digits: letters, `_` and `-`, a dot and a common document or
+/// media extension (`API.pdf`, `ENRON.XLS`); not a web address or e-mail address.
+fn is_file_name(form: &str) -> bool {
+    const EXTENSIONS: [&str; 18] = [
+        "doc", "docx", "pdf", "xls", "xlsx", "ppt", "pptx", "htm", "html", "txt", "rtf", "csv",
+        "wpd", "jpg", "jpeg", "gif", "png", "zip",
+    ];
+    let Some((name, ext)) = form.rsplit_once('.') else {
+        return false;
+    };
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '_' || c == '-')
+        && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
 }
 
 /// A title-case headline: at least four words of four letters or more, three quarters of

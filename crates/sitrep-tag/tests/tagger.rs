@@ -406,6 +406,32 @@ fn english_lemmas_by_shape() {
     assert_eq!(find(&r, "3200").lemma, "3200");
 }
 
+/// Informal spellings that stretch a letter take the lemma of the word (`sooooo` → `so`,
+/// `VERYYY` → `very`); a file name is lower-cased as EWT does; a name tagged singular
+/// that is the plural of a common noun is lemmatised as a plural (`Hills` → `Hill`).
+#[test]
+fn english_lemmas_of_stretched_words_file_names_and_plural_names() {
+    let t = Tagger::new(Language::En).unwrap();
+    let r = tag(
+        &t,
+        "The staff was sooooo nice and VERYYY helpful _, I will commment again _.",
+    );
+    assert_eq!(find(&r, "sooooo").lemma, "so");
+    assert_eq!(find(&r, "VERYYY").lemma, "very");
+    assert_eq!(find(&r, "commment").lemma, "comment");
+    let r = tag(&t, "See attached file _: BUDGET.xls and Notes.pdf");
+    assert_eq!(find(&r, "BUDGET.xls").lemma, "budget.xls");
+    assert_eq!(find(&r, "Notes.pdf").lemma, "notes.pdf");
+    let r = tag(&t, "We stayed near Forest Hills in Queens _.");
+    let a = find(&r, "Hills");
+    assert_eq!(a.upos, Upos::Propn);
+    assert_eq!(a.lemma, "Hill");
+    // Not a word stretched, but one letter repeated or a Roman numeral: as before.
+    let r = tag(&t, "Chapter XIII is zzz _.");
+    assert_eq!(find(&r, "XIII").lemma, "XIII");
+    assert_eq!(find(&r, "zzz").lemma, "zzz");
+}
+
 /// `'s` before `been`/`got` is `have`, before anything else `be`.
 #[test]
 fn english_s_is_have_before_been_and_got() {
