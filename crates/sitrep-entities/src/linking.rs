@@ -2,8 +2,10 @@
 //! organs named by a common noun (`das Innenministerium`), companies by their descriptor
 //! (`Ökostromanbieter Maxenergy`), legal form or group head (`Sailer-Gruppe`), a name that
 //! repeats what an earlier mention of it got, persons by the organisation they speak for
-//! (`Petra Hauser von media.at`), and same-name parties of two states by the story's
-//! states (`die Grünen` in an Austrian story).
+//! (`Petra Hauser von media.at`) or hold a post in (`X, Gründer und Geschäftsführer der
+//! …`), a full name or a confirmed ambiguous organisation name across the whole story
+//! (headlines included), and same-name parties of two states by the story's states (`die
+//! Grünen` in an Austrian story).
 
 use crate::{capitalised, is_acronym, Ctx, EntityRecognizer, Found, Rule};
 use sitrep_core::{EntityKind, Language, Sector, Span, Upos};
@@ -86,6 +88,9 @@ const DE_ORG_NOUNS: &[&str] = &[
     "organisation",
     "gewerkschaft",
     "verband",
+    "verbandes",
+    "verbands",
+    "verbände",
     "stiftung",
     "partei",
     "behörde",
@@ -109,6 +114,8 @@ const DE_INSTITUTION_ENDS: &[&str] = &[
     "verwaltung",
     "studio",
     "fahndung",
+    "kommando",
+    "kommandos",
 ];
 
 /// Endings of German office and post nouns without a sector of their own: before a
@@ -151,6 +158,33 @@ const EN_OFFICE_ENDS: &[&str] = &[
     "bishop",
     "archbishop",
     "secretary-general",
+];
+
+/// Endings of post nouns (lower case) that say a person works in an organisation without
+/// saying in which sector: in an apposition before `bei`/`der` and an organisation, the
+/// organisation gives the sector (`Johanna Holzer, Social-Media-Verantwortliche bei Ikea`).
+const POST_ENDS: &[&str] = &[
+    "sprecher",
+    "sprecherin",
+    "experte",
+    "expertin",
+    "leiter",
+    "leiterin",
+    "direktor",
+    "direktorin",
+    "director",
+    "manager",
+    "managerin",
+    "gründer",
+    "gründerin",
+    "verantwortliche",
+    "verantwortlicher",
+    "mitarbeiter",
+    "mitarbeiterin",
+    "chef",
+    "chefin",
+    "officer",
+    "founder",
 ];
 
 /// The key of a word's ending: its last four bytes, ASCII letters folded to lower case (a
@@ -248,11 +282,13 @@ impl EntityRecognizer {
         self.head_sectors(cx, found);
         self.place_in_name(cx, found);
         self.same_name(cx, found, &mut covered);
+        self.confirmed_names(cx, found, &mut covered);
         self.speaks_for(cx, found);
         self.party_by_state(cx, found);
         self.place_by_state(cx, found);
         self.surname_not_place(cx, found);
         self.post_compounds(cx, found);
+        self.full_name_roles(cx, found);
         self.person_chains(cx, found, &mut covered);
         self.predicate_office(cx, found);
         self.organ_in_state(cx, found);
@@ -1038,7 +1074,15 @@ impl EntityRecognizer {
             {
                 continue;
             }
-            if let Some(sector) = self.word_sector(cx, k).filter(|s| *s != Sector::Bus) {
+            // (a BUS noun names a company, which `company_descriptors` reads; an
+            // association of firms is read here: `des Gläubigerschutzverbandes Creditreform`)
+            let association = ["verband", "verbandes", "verbands", "verbände"]
+                .iter()
+                .any(|e| lower_end(e));
+            if let Some(sector) = self
+                .word_sector(cx, k)
+                .filter(|s| *s != Sector::Bus || association)
+            {
                 self.describe_next_name(cx, found, covered, k, sector);
             }
         }
@@ -1393,6 +1437,48 @@ impl EntityRecognizer {
                         }
                     }
                     if j < n && (cx.is_noun(j) || cx.is_proper(j) && capitalised(cx.strs[j])) {
+                        let post_org = self
+                            .post_phrase_end(cx, j)
+                            .and_then(|j| {
+                                // `Judith W., Chefin vom Dienst im ORF`: a post, a few
+                                // words, and the organisation after a preposition
+                                (j + 2..(j + 7).min(n))
+                                    .take_while(|&o| {
+                                        !cx.is_verb(o)
+                                            && !matches!(cx.strs[o], "," | "." | ";" | ":" | "(")
+                                    })
+                                    .find(|&o| {
+                                        // (English: a preposition anywhere before it, `a
+                                        // spokesman for the Islamist group Hamas`)
+                                        let en = self.lang == Language::En
+                                            && (j + 1..o)
+                                                .any(|p| matches!(cx.strs[p], "of" | "for" | "at"));
+                                        let link = |p: usize| {
+                                            matches!(
+                                                cx.strs[p],
+                                                "der"
+                                                    | "des"
+                                                    | "von"
+                                                    | "vom"
+                                                    | "im"
+                                                    | "in"
+                                                    | "bei"
+                                                    | "beim"
+                                                    | "am"
+                                                    | "of"
+                                                    | "at"
+                                            )
+                                        };
+                                        // (also with the organisation's kind between:
+                                        // `beim Vermarkter Httpool`)
+                                        (en || link(o - 1)
+                                            || o >= j + 3
+                                                && capitalised(cx.strs[o - 1])
+                                                && link(o - 2))
+                                            && orgs.iter().any(|g| g.0 == o)
+                                    })
+                            })
+                            .and_then(|o| orgs.iter().find(|g| g.0 == o));
                         if let Some(s) = self.word_sector(cx, j) {
                             f.sector = Some(s);
                             if f.code.is_none() {
@@ -1411,40 +1497,7 @@ impl EntityRecognizer {
                             if f.code.is_none() {
                                 f.code = code.clone();
                             }
-                        } else if let Some((_, code, s)) = crate::lead_head(cx.strs[j])
-                            .then(|| {
-                                // `Judith W., Chefin vom Dienst im ORF`: a post, a few
-                                // words, and the organisation after a preposition
-                                (j + 2..(j + 7).min(n))
-                                    .take_while(|&o| {
-                                        !cx.is_verb(o)
-                                            && !matches!(cx.strs[o], "," | "." | ";" | ":" | "(")
-                                    })
-                                    .find(|&o| {
-                                        // (English: a preposition anywhere before it, `a
-                                        // spokesman for the Islamist group Hamas`)
-                                        let en = self.lang == Language::En
-                                            && (j + 1..o)
-                                                .any(|p| matches!(cx.strs[p], "of" | "for" | "at"));
-                                        (en || matches!(
-                                            cx.strs[o - 1],
-                                            "der"
-                                                | "des"
-                                                | "von"
-                                                | "vom"
-                                                | "im"
-                                                | "in"
-                                                | "bei"
-                                                | "beim"
-                                                | "am"
-                                                | "of"
-                                                | "at"
-                                        )) && orgs.iter().any(|g| g.0 == o)
-                                    })
-                            })
-                            .flatten()
-                            .and_then(|o| orgs.iter().find(|g| g.0 == o))
-                        {
+                        } else if let Some((_, code, s)) = post_org {
                             f.sector = Some(*s);
                             if f.code.is_none() {
                                 f.code = code.clone();
@@ -1455,6 +1508,66 @@ impl EntityRecognizer {
                 _ => {}
             }
         }
+    }
+
+    /// `Benjamin Ruschin` in a headline, then `Benjamin Ruschin, Gründer und Geschäftsführer
+    /// der Agentur …`: the same full name is the same person, so a mention the knowledge base
+    /// does not know and the text did not describe takes the role (code and sector) another
+    /// mention of the name was given, before or after it. Two roles for one name leave it.
+    fn full_name_roles(&self, cx: &Ctx, found: &mut [Found]) {
+        let mut roles: HashMap<&[&str], Option<(Option<String>, Sector)>> = HashMap::new();
+        for f in found.iter() {
+            if f.kind != EntityKind::Person || f.kb.is_some() || f.tokens.len() < 2 {
+                continue;
+            }
+            let Some(s) = f.sector else { continue };
+            let role = (f.code.clone(), s);
+            roles
+                .entry(&cx.strs[f.tokens.clone()])
+                .and_modify(|r| {
+                    if r.as_ref().is_some_and(|r| r.1 != s) {
+                        *r = None;
+                    }
+                })
+                .or_insert(Some(role));
+        }
+        if roles.is_empty() {
+            return;
+        }
+        for f in found.iter_mut() {
+            if f.kind != EntityKind::Person || f.kb.is_some() || f.sector.is_some() || f.office {
+                continue;
+            }
+            if let Some(Some((code, s))) = roles.get(&cx.strs[f.tokens.clone()]) {
+                f.sector = Some(*s);
+                if f.code.is_none() {
+                    f.code = code.clone();
+                }
+            }
+        }
+    }
+
+    /// The last word of a post named at `j`, in an apposition after a person's name: a lead
+    /// head (`Chefin`, `spokesman`) or a word ending in a post noun, alone or in a phrase
+    /// of nouns and names joined by `und` and hyphens, nine tokens at most (`Gründer und
+    /// Geschäftsführer`, `Social-Media- und Community-Managerin`, `Client Service
+    /// Director`). A noun that is no post (`Kritiker der Regierung`) says nothing about
+    /// whom the person works for.
+    fn post_phrase_end(&self, cx: &Ctx, j: usize) -> Option<usize> {
+        let mut last = None;
+        for k in j..(j + 9).min(cx.strs.len()) {
+            let w = cx.strs[k];
+            if crate::lead_head(w) || POST_ENDS.iter().any(|e| crate::ends_with_ci(w, e)) {
+                last = Some(k);
+            } else if !(matches!(w, "und" | "and" | "&") && k > j
+                || w == "-" && k > j && cx.tokens[k - 1].joined
+                || cx.is_noun(k)
+                || cx.is_proper(k) && capitalised(w))
+            {
+                break;
+            }
+        }
+        last
     }
 
     /// `Landesgericht Linz`, `Bezirkshauptmannschaft Gmünd`: an organisation the knowledge
@@ -1686,6 +1799,59 @@ impl EntityRecognizer {
             }
         }
         if added {
+            found.sort_by_key(|f| (f.span.start, f.span.end));
+        }
+    }
+
+    /// `Der Rückzieher von Spar …` in a headline, then `Die Lebensmittelkette Spar hat …`: a
+    /// known organisation whose name is also a word (`Spar`, `Merkur`) is matched only
+    /// where its context holds, which the recogniser tests in text order; once the story
+    /// has named it, the same capitalised words anywhere, earlier ones included, are it.
+    fn confirmed_names(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
+        // (one entry per name: a party named twenty times is tested once per token)
+        let mut named: Vec<(&[&str], usize)> = Vec::new();
+        for (i, f) in found.iter().enumerate() {
+            if f.kind == EntityKind::Organization
+                && f.kb.is_some()
+                && f.rule == Rule::Kb(FormType::OrgName)
+            {
+                let words = &cx.strs[f.tokens.clone()];
+                if !named.iter().any(|(w, _)| *w == words) {
+                    named.push((words, i));
+                }
+            }
+        }
+        if named.is_empty() {
+            return;
+        }
+        let mut added = Vec::new();
+        for k in 0..cx.strs.len() {
+            if covered[k] || !capitalised(cx.strs[k]) {
+                continue;
+            }
+            let Some(&(_, i)) = named.iter().find(|(words, _)| {
+                let r = k..k + words.len();
+                words[0] == cx.strs[k]
+                    && r.end <= cx.strs.len()
+                    && cx.strs[r.clone()] == **words
+                    && !covered[r.clone()].iter().any(|c| *c)
+                    // (not a compound's first part: `Spar-Filiale` is left to the
+                    // compound rules)
+                    && !(cx.tokens[r.end - 1].joined && cx.strs.get(r.end) == Some(&"-"))
+            }) else {
+                continue;
+            };
+            let src = &found[i];
+            let r = k..k + src.tokens.len();
+            added.push(Found {
+                tokens: r.clone(),
+                span: cx.span(r.clone()),
+                ..src.clone()
+            });
+            covered[r].iter_mut().for_each(|c| *c = true);
+        }
+        if !added.is_empty() {
+            found.extend(added);
             found.sort_by_key(|f| (f.span.start, f.span.end));
         }
     }

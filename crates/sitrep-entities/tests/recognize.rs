@@ -1542,3 +1542,107 @@ fn english_title_before_a_known_surname_does_not_make_it_an_unknown_name() {
     );
     assert_eq!(code(by_mention(&es, "Obama")).0, Some("USA"), "{es:#?}");
 }
+
+/// A post phrase in an apposition (several nouns joined by `und`, an English title in a
+/// German text, a post noun on a compound) before `bei`/`der` and an organisation: the
+/// organisation gives the person its sector; the same full name elsewhere in the story
+/// (a headline before the apposition) is the same person and takes that role.
+#[test]
+fn post_phrase_in_an_apposition_and_the_same_full_name_elsewhere() {
+    let es = shown(
+        "Preis für Johanna Holzer und Michael Heugl. Wien – Johanna Holzer, \
+         Social-Media-Verantwortliche bei Ikea, wurde ausgezeichnet. Michael Heugl, Gründer \
+         und Geschäftsführer der OMV, sagte, das sei ein Erfolg. Karl Bauer, Sales Director \
+         beim Vermarkter Adpool, gewann.",
+    );
+    // (the organisation's kind may stand between the preposition and its name)
+    assert_eq!(
+        code(by_mention(&es, "Karl Bauer")).1,
+        Some(Sector::Bus),
+        "{es:#?}"
+    );
+    let sectors: Vec<Option<Sector>> = es
+        .iter()
+        .filter(|e| e.name == "Johanna Holzer" || e.name == "Michael Heugl")
+        .map(|e| code(e).1)
+        .collect();
+    assert_eq!(
+        sectors,
+        vec![Some(Sector::Bus), Some(Sector::Bus)],
+        "{es:#?}"
+    );
+    // both mentions of each name are one entity with the sector
+    let holzer = by_mention(&es, "Johanna Holzer");
+    assert_eq!(holzer.mentions.len(), 2, "{es:#?}");
+}
+
+/// A noun that is no post (`Kritiker`) says nothing about whom the person works for.
+#[test]
+fn a_noun_that_is_no_post_takes_no_sector_from_the_organisation_after_it() {
+    let es = shown("Peter Wagner, Kritiker der Regierung, sagte, das sei falsch.");
+    assert_ne!(
+        code(by_mention(&es, "Peter Wagner")).1,
+        Some(Sector::Gov),
+        "{es:#?}"
+    );
+}
+
+/// Police commands and criminal investigation offices are police (COP), not the GOV of
+/// the office head `Amt`; creditor-protection associations are BUS.
+#[test]
+fn police_commands_and_creditor_protection_associations() {
+    let es = shown(
+        "Graz – Hinweise nimmt das Landeskriminalamt Steiermark entgegen, sagte ein Sprecher. \
+         Das Stadtpolizeikommando ermittelt. Nach Angaben des Gläubigerschutzverbandes \
+         Creditreform ist die Firma zahlungsunfähig.",
+    );
+    assert_eq!(
+        code(by_mention(&es, "Landeskriminalamt Steiermark")).1,
+        Some(Sector::Cop),
+        "{es:#?}"
+    );
+    assert_eq!(
+        code(by_mention(&es, "Creditreform")).1,
+        Some(Sector::Bus),
+        "{es:#?}"
+    );
+}
+
+/// Owners of firms are BUS whatever their trade (`Medienmogul`, not the first part's MED);
+/// an expert of a business association on a compound takes the association's BUS.
+#[test]
+fn moguls_and_experts_of_business_associations_are_bus() {
+    let es = shown(
+        "James Murdoch, Sohn des Medienmoguls Rupert Murdoch, wird Vorsitzender. Das sei \
+         normal, erklärte Bitkom-Handelsexpertin Julia Miosga.",
+    );
+    assert_eq!(
+        code(by_mention(&es, "Rupert Murdoch")).1,
+        Some(Sector::Bus),
+        "{es:#?}"
+    );
+    assert_eq!(
+        code(by_mention(&es, "Julia Miosga")),
+        (Some("DEU"), Some(Sector::Bus)),
+        "{es:#?}"
+    );
+}
+
+/// A known organisation whose name is also a word (`Spar`) is matched where its context
+/// holds; once the story named it so, its earlier mentions (a headline) are it too.
+#[test]
+fn an_ambiguous_organisation_name_confirmed_later_is_it_earlier_too() {
+    let es = shown(
+        "Kritik an Spar wächst. Wien – Die Handelskette Spar hat am Montag die Preise \
+         gesenkt. Lisa Berger, Online- und Community-Managerin bei derStandard.at, berichtete.",
+    );
+    let spar = by_mention(&es, "Spar");
+    assert_eq!(spar.kb.as_deref(), Some("spar-at"), "{es:#?}");
+    assert_eq!(spar.mentions.len(), 2, "{es:#?}");
+    // the online edition's name is the outlet, whose post gives the person MED
+    assert_eq!(
+        code(by_mention(&es, "Lisa Berger")),
+        (Some("AUT"), Some(Sector::Med)),
+        "{es:#?}"
+    );
+}
