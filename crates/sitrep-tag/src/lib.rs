@@ -739,6 +739,13 @@ impl Tagger {
         if let Some(l) = self.res.lemma_override(lower, xpos) {
             return l;
         }
+        // German strong preterites written by hand beat the treebank's table, whose
+        // lemmas of rare strong forms are suffix guesses (GSD: `schalt` → `schalen`)
+        if xpos == Xpos::Stts(sitrep_core::Stts::Vvfin) {
+            if let Some(l) = self.res.closed_verb_lemma(form) {
+                return l;
+            }
+        }
         let exact = m.form_lemma.get(model::exact_class_key(form, class));
         if exact.is_none() {
             if let Some(l) = self.proper_name_spelling(form, lower, class, xpos) {
