@@ -28,10 +28,10 @@ mod word_classes;
 pub use dyads::dyadic;
 
 use args::{phrases, Phrase, W};
-use frames::{Frame, Frames, Pos, Require, Role};
+use frames::{Flags, Frame, Frames, Pos, Require, Role};
 use sitrep_clause::{Clause, ClauseAnalyzer, ClauseKind, ClauseMood, ClauseTense};
 use sitrep_core::{
-    Case, Entity, Event, EventActor, EventType, Feats, Language, Mention, Modality, Sector,
+    Case, Entity, Event, EventActor, EventType, Feats, Gender, Language, Mention, Modality, Sector,
     Segmentation, Span, Stts, Upos, Voice, Xpos,
 };
 use sitrep_entities::Found;
@@ -863,6 +863,12 @@ impl EventExtractor {
             if let (Some(v), false, false) = (&c.verb, suppressed, attributive) {
                 if !subject.is_empty() && !passive {
                     doc.last_actors = subject.clone();
+                    doc.last_actors_masculine = cx.phrase(&Role::Subj).is_none_or(|p| {
+                        let f = &s.ws[p.head()].a.feats;
+                        s.lang != Language::De
+                            || !matches!(f.gender, Some(Gender::Fem | Gender::Neut))
+                                && f.number != Some(sitrep_core::Number::Plur)
+                    });
                 } else if s.lang == Language::En
                     && passive
                     && c.kind == ClauseKind::Main
@@ -872,6 +878,7 @@ impl EventExtractor {
                     // have pursued attacks`: a main clause's subject is whom a later `they`
                     // means, in the passive too, rather than a subordinate clause's
                     doc.last_actors = subject.clone();
+                    doc.last_actors_masculine = true;
                 } else if s.lang == Language::En
                     && !passive
                     && c.kind == ClauseKind::Main
@@ -1477,6 +1484,31 @@ impl EventExtractor {
                         target = cx.place_states(&f.target);
                         target.retain(|t| !source.iter().any(|a| a.code == t.code));
                     }
+                    // `will keine Flüchtlinge aufnehmen`, `werde nicht mit Russland beraten`:
+                    // cooperation the subject will not or does not want to give is a
+                    // refusal (German; PLOVER REJECT: "all rejections and refusals", gold
+                    // README rule 3); a plain negated act stays a negated event
+                    let refusal;
+                    let (f, ty, m) = match refused(s.lang, ty, m, v, &source) {
+                        Some(cameo) => {
+                            refusal = Frame {
+                                event: Some(EventType::Reject),
+                                mode: None,
+                                cameo: Some(cameo.into()),
+                                flags: Flags {
+                                    mutual: false,
+                                    ..f.flags.clone()
+                                },
+                                ..f.clone()
+                            };
+                            // a mutual frame's partners are those refused
+                            if f.flags.mutual {
+                                target.retain(|t| !source.iter().any(|a| a.code == t.code));
+                            }
+                            (&refusal, EventType::Reject, Modality::Asserted)
+                        }
+                        None => (f, ty, m),
+                    };
                     clause_event = Some(ty);
                     let before = events.len();
                     // `demanded that Israel leave`, `alleged that France was aware`,
@@ -2736,6 +2768,36 @@ fn speech_tag(s: &Sentence<'_>, clauses: &[Clause], ci: usize) -> bool {
         && matches!(s.ws[first - 1].text, "," | "“" | "\"" | "«" | "»")
 }
 
+/// The CAMEO code of a refusal, when a German clause negates a cooperative act its named
+/// source wants or will do (`will keine Flüchtlinge aufnehmen`, `werde nicht beraten`):
+/// 125 declines talks, 121 material cooperation, 124 refuses to yield, 120 else. `None`
+/// for other types and languages, for a plain negated act (`unterstützt die App nicht`,
+/// `bietet nicht 750 Euro, sondern …`, `traf sich nicht mit`: the text describes, no
+/// one declines) and for sources only inferred (the home country).
+fn refused(
+    lang: Language,
+    ty: EventType,
+    m: Modality,
+    v: &sitrep_clause::VerbComplex,
+    source: &[Actor],
+) -> Option<&'static str> {
+    if lang != Language::De || m != Modality::Negated || source.iter().all(|a| a.inferred) {
+        return None;
+    }
+    let volition = v.modal.as_ref().is_some_and(|md| md.lemma == "wollen")
+        || v.tense == Some(ClauseTense::Fut);
+    if !volition {
+        return None;
+    }
+    match ty {
+        EventType::Consult => Some("125"),
+        EventType::Cooperate => Some("121"),
+        EventType::Concede | EventType::Retreat => Some("124"),
+        EventType::Agree | EventType::Support | EventType::Aid => Some("120"),
+        _ => None,
+    }
+}
+
 /// The opposite of a negated rating, with its mode and CAMEO code: `nicht richtig`,
 /// `kein Erfolg` disapprove, `nicht falsch`, `kein schlechter Vorschlag` praise.
 fn opposite_rating(ty: EventType) -> Option<(EventType, &'static str, &'static str)> {
@@ -2833,6 +2895,9 @@ struct Sentence<'a> {
 struct DocState {
     /// The actors of the last clause subject (for pronouns).
     last_actors: Vec<Actor>,
+    /// Whether German `er` can refer to that subject: its head noun is not feminine,
+    /// neuter or plural (`die Polizei` is `sie`, `das Ministerium` is `es`).
+    last_actors_masculine: bool,
     /// The last person named with a code (for `er`, `sie`, `he`, `she`).
     last_person: Option<Actor>,
     /// The last state named (not a town), marked inferred (for German `das Land`).
@@ -3450,10 +3515,13 @@ impl ClauseCx<'_, '_> {
                 return None;
             }
             if personal_sg {
+                // (German `er` never means a feminine, neuter or plural subject: `Die
+                // Polizei nahm den Mann fest. Er hatte …` is the man, no actor)
+                let agrees = l != "er" || doc.last_actors_masculine;
                 return doc
                     .last_person
                     .clone()
-                    .or_else(|| doc.last_actors.first().cloned());
+                    .or_else(|| doc.last_actors.first().filter(|_| agrees).cloned());
             }
             // first person in reported speech: the speaker
             if matches!(l.as_str(), "ich" | "wir" | "uns" | "i" | "we" | "us") {

@@ -1,6 +1,7 @@
-//! Fallback analyses for forms missing from the lexicon: compounds, separable-verb forms,
-//! comparatives and superlatives. Each entry says which fallback made it
-//! ([`Source::Compound`], [`Source::Separable`], [`Source::Suffix`]).
+//! Fallback analyses for forms missing from the lexicon: compounds, verb forms in the
+//! reformed spelling, separable-verb forms, comparatives and superlatives. Each entry says
+//! which fallback made it ([`Source::Compound`], [`Source::OldSpelling`],
+//! [`Source::Separable`], [`Source::Suffix`]).
 
 use crate::{lower_variant, Entry, Lexicon, Source};
 use sitrep_core::{Degree, Feats, Stts, Upos};
@@ -21,6 +22,10 @@ pub(crate) fn fallbacks_after(lex: &Lexicon, form: &str, compound: Vec<Entry>) -
     if !out.is_empty() {
         return out;
     }
+    let out = old_spelling_verb(lex, form);
+    if !out.is_empty() {
+        return out;
+    }
     let lower = lower_variant(form);
     let forms = std::iter::once(form).chain(lower.as_deref());
     for f in forms {
@@ -34,6 +39,41 @@ pub(crate) fn fallbacks_after(lex: &Lexicon, form: &str, compound: Vec<Entry>) -
         }
     }
     Vec::new()
+}
+
+/// Verb analyses of the pre-1996 spelling of a form the lexicon lacks. The reform writes
+/// `ss` for `ß` after a short vowel at the end of a syllable (`schloß` → `schloss`,
+/// `wußte` → `wusste`), and the generated paradigms of several strong verbs keep those
+/// preterites only in the old spelling (`schlossen` is there, `schloss` is not), so
+/// `beschloss`, `erschoss`, `riss` would get suffix guesses (`beschlosen`). Only the last
+/// `ss` before a consonant or the word's end is respelled (between vowels both spellings
+/// have `ss`), and only verb analyses are taken: their lemmas are infinitives, which the
+/// reform did not change in these verbs (`schließen`, `wissen`).
+fn old_spelling_verb(lex: &Lexicon, form: &str) -> Vec<Entry> {
+    let Some(old) = old_spelling(form) else {
+        return Vec::new();
+    };
+    let mut out = lex.lookup_any_case(&old);
+    out.retain(|e| matches!(e.upos, Upos::Verb | Upos::Aux));
+    for e in &mut out {
+        e.source = Source::OldSpelling;
+    }
+    out
+}
+
+/// The pre-1996 spelling of `form`: its last `ss` before a consonant or the word's end
+/// written `ß` (`schloss` → `schloß`, `wusste` → `wußte`); `None` without such an `ss`,
+/// and for capitalised forms, which are mostly nouns (`Riss` is no `riß`).
+pub(crate) fn old_spelling(form: &str) -> Option<String> {
+    if form.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let at = form.rfind("ss")?;
+    let next = form[at + 2..].chars().next();
+    if next.is_some_and(|c| "aeiouäöüy".contains(c.to_ascii_lowercase())) {
+        return None;
+    }
+    Some(format!("{}ß{}", &form[..at], &form[at + 2..]))
 }
 
 /// Longest known noun head from the right, with a known modifier on the left.

@@ -8,7 +8,8 @@
 //!   morphological dictionary via the npm `german-*-dict` packages, CC BY-SA 4.0,
 //!   regenerated with `cargo xtask lexicon-de`) plus the hand-written closed classes in
 //!   `data/de/closed/*.tsv` (articles, pronouns, prepositions, conjunctions, particles,
-//!   auxiliaries, modal verbs, pronominal adverbs, common adverbs, place names). Both are
+//!   auxiliaries, modal verbs, pronominal adverbs, common adverbs, place names, strong
+//!   preterites the generated paradigms lack). Both are
 //!   embedded in the binary; nothing is read from disk or the network at run time.
 //! * Lookups: [`Lexicon::lookup`] (exact form), [`Lexicon::lookup_any_case`] (also the
 //!   lower-cased form, for sentence-initial capitals), [`Lexicon::analyze`] (lookup, then
@@ -85,6 +86,10 @@ pub static GERMAN_CLOSED: &[(&str, &str)] = &[
         include_str!("../../../data/de/closed/prepositions.tsv"),
     ),
     (
+        "preterites.tsv",
+        include_str!("../../../data/de/closed/preterites.tsv"),
+    ),
+    (
         "pronouns.tsv",
         include_str!("../../../data/de/closed/pronouns.tsv"),
     ),
@@ -137,6 +142,9 @@ pub enum Source {
     Separable,
     /// A guess from the word's ending.
     Suffix,
+    /// The lexicon's entry of the pre-1996 spelling (`schloss` → `schloß`): the generated
+    /// verb paradigms keep some strong preterites only in the old spelling.
+    OldSpelling,
 }
 
 /// One analysis of a word form.
@@ -454,13 +462,36 @@ impl Lexicon {
         set
     }
 
-    /// [`Lexicon::stts_set`] of the form and, if it is capitalised, its lower-cased form.
+    /// [`Lexicon::stts_set`] of the form and, if it is capitalised, its lower-cased form;
+    /// for a form with neither that ends in `ss`, the verb tags of its pre-1996 spelling
+    /// (`schloss` → `schloß`: see [`Source::OldSpelling`]; `Die Polizei schoss` was tagged
+    /// CARD). Only word-final `ss`: the tagger's features of `-sst`/`-sste` forms
+    /// (`umfasste`, `gefasst`) stay as trained, since giving them verb tags too cost 5 UPOS
+    /// tokens in the GSD cross-validation; [`Lexicon::analyze`] respells both.
     pub fn stts_set_any_case(&self, form: &str) -> SttsSet {
         let mut s = self.stts_set(form);
         if let Some(lower) = lower_variant(form) {
             s.0 |= self.stts_set(&lower).0;
         }
+        if s.is_empty() && form.ends_with("ss") {
+            if let Some(old) = guess::old_spelling(form) {
+                let verbs = self
+                    .stts_set_any_case(&old)
+                    .iter()
+                    .filter(|&t| is_verb_tag(t));
+                s = verbs.collect();
+            }
+        }
         s
+    }
+
+    /// The lemma a hand-written closed-class row gives `form` with tag `xpos`, if any.
+    pub fn closed_lemma(&self, form: &str, xpos: Stts) -> Option<&str> {
+        self.closed
+            .get(form)?
+            .iter()
+            .find(|e| e.tag.xpos == xpos)
+            .map(|e| &*e.lemma)
     }
 
     /// Whether `lemma` is the infinitive of a verb the lexicon knows.
@@ -548,6 +579,25 @@ fn lower_variant(form: &str) -> Option<String> {
     s.extend(first.to_lowercase());
     s.push_str(&form[first.len_utf8()..]);
     Some(s)
+}
+
+/// The verb tags (full, auxiliary and modal verbs), whose analyses have UPOS VERB or AUX.
+fn is_verb_tag(t: Stts) -> bool {
+    matches!(
+        t,
+        Stts::Vvfin
+            | Stts::Vvimp
+            | Stts::Vvinf
+            | Stts::Vvizu
+            | Stts::Vvpp
+            | Stts::Vafin
+            | Stts::Vaimp
+            | Stts::Vainf
+            | Stts::Vapp
+            | Stts::Vmfin
+            | Stts::Vminf
+            | Stts::Vmpp
+    )
 }
 
 fn is_verb(t: Stts) -> bool {

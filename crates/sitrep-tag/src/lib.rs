@@ -745,6 +745,13 @@ impl Tagger {
             // left to the rules below.
             return lower.to_string();
         }
+        // German strong preterites written by hand beat the treebank's table, whose
+        // lemmas of rare strong forms are suffix guesses (GSD: `schalt` → `schalen`)
+        if xpos == Xpos::Stts(sitrep_core::Stts::Vvfin) {
+            if let Some(l) = self.res.closed_verb_lemma(form) {
+                return l;
+            }
+        }
         let exact = m.form_lemma.get(model::exact_class_key(form, class));
         if exact.is_none() {
             if matches!(xpos, Xpos::Penn(_)) && m.amb.get(lower_h).is_none() {

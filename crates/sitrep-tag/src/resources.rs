@@ -473,6 +473,14 @@ impl Resources {
             .is_some_and(|n| n.get(word).is_some())
     }
 
+    /// The lemma of a German full verb in the hand-written closed classes
+    /// (`data/de/closed/preterites.tsv`: `schalt` → `schelten`), if the form has one.
+    pub(crate) fn closed_verb_lemma(&self, form: &str) -> Option<String> {
+        let lex = self.de.as_ref()?;
+        lex.closed_lemma(form, sitrep_core::Stts::Vvfin)
+            .map(str::to_string)
+    }
+
     /// A hand-written lemma that overrides the treebank's convention.
     pub fn lemma_override(&self, lower: &str, xpos: Xpos) -> Option<String> {
         if self.en.overrides.is_empty() {
