@@ -9,6 +9,9 @@
 //! clause when that clause still lacks its finite verb (*Die Soldaten, [die …], sollen
 //! abziehen*) or when the segment has only non-finite verbs or none (the right bracket:
 //! *hat die Truppen, [die dort standen], abgezogen*); otherwise it starts a main clause.
+//! One exception: a verbless opening before the first comma followed by a segment that
+//! opens with a full finite verb and names its subject (*Ein Wahnsinn, sagt der
+//! Bürgermeister*) is a quoted fragment and stays a verbless clause of its own.
 //! Finally a clause is split at a coordinating conjunction (`KON`) when the part before it
 //! has a verb and the part after it (up to the next `KON`) has a finite verb, or both
 //! parts have a non-finite verb (*wurden festgenommen und verhört*); a part without a
@@ -360,8 +363,31 @@ fn analyze_tagged<W: Tagged>(a: &ClauseAnalyzer, words: &[W]) -> Vec<Clause> {
             }
         }
         let seg_finite = has_finite(words, &seg);
+        // `Ein Wahnsinn, sagt der Bürgermeister`: a verbless opening and a segment that
+        // starts with a full finite verb and names its subject after it are a quoted
+        // fragment and its reporting clause, not one clause (a Vorfeld is never cut off by
+        // a comma; `Die Soldaten, [die …], sollen abziehen` has a clause between)
+        let fragment = |top: &Open| {
+            // (one comma, right before the segment, and none earlier: a dateline dash may
+            // stand before the fragment, an apposition in commas may not: `Der Präsident,
+            // Joe Biden, sagte`; nor a bracket: `Brandt (54.), Bellarabi (56.) und X (60.)
+            // trafen`)
+            let from = top.words.first().copied().unwrap_or(0);
+            let to = seg.first().copied().unwrap_or(0);
+            let commas = words[from..to].iter().filter(|w| w.text() == ",").count();
+            commas == 1
+                && words[to - 1].text() == ","
+                && stack.len() == 1
+                && top.kind == ClauseKind::Main
+                && !has_verb(words, &top.words)
+                && seg
+                    .first()
+                    .is_some_and(|&f| stts(&words[f]) == Some(Stts::Vvfin))
+                && verb_first_clause(words, &seg)
+        };
         let attach = match stack.last() {
             None => false,
+            Some(top) if fragment(top) => false,
             // `…, sagen Kritiker`: a verb-first segment with its own subject is a new
             // (reporting) clause even when the tagger missed the finite verb.
             Some(top) => incomplete(words, top) || (!seg_finite && !verb_first_clause(words, &seg)),
@@ -866,6 +892,29 @@ mod tests {
         assert_eq!(v.particle.unwrap().index, 5);
         assert_eq!(v.finite.unwrap().span, sitrep_core::Span::new(10, 14));
         assert_eq!(cs[0].kind, ClauseKind::Main);
+    }
+
+    #[test]
+    fn verbless_opening_before_a_reporting_verb_is_its_own_clause() {
+        let cs =
+            run("Ein/ART Wahnsinn/NN ,/$, sagt/VVFIN/sagen/{IP} der/ART Bürgermeister/NN ./$.");
+        assert_eq!(cs.len(), 2);
+        assert!(cs[0].verb.is_none());
+        assert_eq!(summary(&cs), ["sagen Ind Past Act - pos"]);
+        let cs = run("Wien/NE –/$( Ein/ART Wahnsinn/NN ,/$, sagt/VVFIN/sagen/{IP} der/ART Bürgermeister/NN ./$.");
+        assert_eq!(cs.len(), 2);
+        // … but an apposition in commas stays with its subject, and so does a list that
+        // ends in a bracket
+        let cs = run("Brandt/NE (/$( 54/CARD )/$( ,/$, Bellarabi/NE (/$( 56/CARD )/$( trafen/VVFIN/treffen/{IP} für/APPR Bayer/NE ./$.");
+        assert_eq!(cs.len(), 1);
+        let cs = run("Der/ART Präsident/NN ,/$, Karl/NE Huber/NE ,/$, sagte/VVFIN/sagen/{IP} am/APPRART Montag/NN ./$.");
+        assert_eq!(cs.len(), 1);
+        // a subject before a comma still waits for its verb when a clause stands between
+        let cs = run("Die/ART Soldaten/NN ,/$, die/PRELS dort/ADV standen/VVFIN/stehen/{IP} ,/$, ziehen/VVFIN/ziehen/{IP} ab/PTKVZ ./$.");
+        assert_eq!(
+            summary(&cs),
+            ["abziehen Ind Past Act - pos", "stehen Ind Past Act - pos"]
+        );
     }
 
     #[test]

@@ -18,6 +18,8 @@
 //!   or `that` clause follows: `will, dass …`), `cop` (the clause's verb is a copula:
 //!   `sein`, `bleiben`, `be`, `remain`, …), `attr` (`A` frames: the rating holds only as the
 //!   attributive adjective of an evaluative verb's complement, `als gutes Zeichen`),
+//!   `excess` (`A` frames: the word follows the degree particle `zu`/`too`, `zu wenig`,
+//!   `zu spät`: a measure rated as too much or too little),
 //!   `refl` / `!refl` (the clause has / has no
 //!   reflexive or reciprocal pronoun: `treffen sich`, `einander`, `each other`),
 //!   `adv=Lemma/Lemma` (an adverb of the clause outside its argument phrases has one of
@@ -152,6 +154,9 @@ pub enum Require {
     /// complement (`bezeichnete X als gutes Zeichen`), never after a copula (`Das
     /// Geschäftsklima ist gut`, `besser als`).
     Attributive,
+    /// `A` frames: the rated word follows the degree particle `zu` / `too` (`ist ihr zu
+    /// wenig`, `kommt zu spät`): too much or too little of something neutral is a complaint.
+    Excess,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -327,6 +332,8 @@ impl Frames {
                         Require::Copula
                     } else if c == "attr" {
                         Require::Attributive
+                    } else if c == "excess" {
+                        Require::Excess
                     } else if c == "refl" || c == "!refl" {
                         Require::Reflexive(c == "refl")
                     } else if let Some(r) = c.strip_prefix('!') {
@@ -385,6 +392,7 @@ impl Frames {
                             | Require::Copula
                             | Require::Reflexive(_)
                             | Require::Adverb(_)
+                            | Require::Excess
                     )
                 })
             {
@@ -392,6 +400,9 @@ impl Frames {
                     n,
                     "a noun frame's conditions are roles and `neg` only".into(),
                 ));
+            }
+            if pos == Pos::Verb && requires.contains(&Require::Excess) {
+                return Err(err(n, "`excess` is a condition of `A` frames only".into()));
             }
             if event.is_none() && !flags.say && !flags.receive && !flags.none {
                 return Err(err(
@@ -560,6 +571,54 @@ mod tests {
     }
 
     #[test]
+    fn excess_is_a_condition_of_rating_adjectives_only() {
+        let src = "# format 1\n\
+            wenig\tA\tcop,excess\tACCUSE\tdisapprove\t111\tdat|spk\tsubj\treact\tDas sei zu wenig, sagte X.\n";
+        let f = Frames::parse(Language::De, src).unwrap();
+        let a = f.get(f.lookup(Pos::Adj, "wenig")[0]);
+        assert_eq!(a.requires, vec![Require::Copula, Require::Excess]);
+        assert_eq!(a.source, vec![Role::Dat, Role::Spk]);
+        for (pos, says) in [("V", "`excess`"), ("N", "noun")] {
+            let bad =
+                format!("# format 1\nwenig\t{pos}\texcess\tACCUSE\t-\t-\tsubj\tobj\t-\tEx.\n");
+            let e = Frames::parse(Language::De, &bad).unwrap_err();
+            assert_eq!(e.line, 2);
+            assert!(e.message.contains(says), "{pos}: {e}");
+        }
+    }
+
+    /// The rating lexicon (the `A` rows) is read first frame first: a second row of a word
+    /// with the same conditions could never match, and a speaker's rating without a copula,
+    /// `attr` or `excess` condition would rate any clause the word stands in.
+    #[test]
+    fn shipped_ratings_are_reachable_and_bound_to_a_construction() {
+        for l in Language::ALL {
+            let f = Frames::new(l).unwrap();
+            let mut seen = std::collections::HashSet::new();
+            for fr in f.frames.iter().filter(|x| x.pos == Pos::Adj) {
+                let key = (fr.lemma.clone(), format!("{:?}", fr.requires));
+                assert!(
+                    seen.insert(key),
+                    "{l} line {}: `{}` repeats an earlier row",
+                    fr.line,
+                    fr.lemma
+                );
+                if fr.source.contains(&Role::Spk) {
+                    assert!(
+                        fr.requires.iter().any(|r| matches!(
+                            r,
+                            Require::Copula | Require::Attributive | Require::Excess
+                        )),
+                        "{l} line {}: the speaker's rating `{}` needs `cop`, `attr` or `excess`",
+                        fr.line,
+                        fr.lemma
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn noun_conditions_are_roles_and_negation_only() {
         let src = "# format 1\n\
             Abbruch\tN\tgen=Beziehung/Gespräch,!pp:wegen\tSANCTION\twithdraw\t161\tgen\tpp:zu\t-\tEx.\n";
@@ -572,7 +631,7 @@ mod tests {
                 Require::Empty(Role::Pp("wegen".into())),
             ]
         );
-        for c in ["inf", "that", "cop", "refl", "adv=scharf"] {
+        for c in ["inf", "that", "cop", "refl", "adv=scharf", "excess"] {
             let bad = format!("# format 1\nAbbruch\tN\t{c}\tSANCTION\t-\t-\tgen\t-\t-\tEx.\n");
             let e = Frames::parse(Language::De, &bad).unwrap_err();
             assert_eq!(e.line, 2);

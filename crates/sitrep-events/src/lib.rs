@@ -685,6 +685,17 @@ impl EventExtractor {
                         clauses[ci - 1].kind,
                         ClauseKind::Subordinate | ClauseKind::Infinitive
                     ),
+                elliptic: s.lang == Language::De
+                    && c.verb.is_none()
+                    && c.kind == ClauseKind::Main
+                    && clauses.get(ci + 1).is_some_and(|n| {
+                        n.kind == ClauseKind::Main
+                            && n.verb.as_ref().is_some_and(|v| {
+                                v.finite
+                                    .as_ref()
+                                    .is_some_and(|f| n.words.first() == Some(&f.index))
+                            })
+                    }),
                 phrases: &phs,
                 passive,
             };
@@ -1642,17 +1653,29 @@ impl EventExtractor {
                 // adverb tag is a misread predicative adjective, and so is a determiner tag
                 // outside any phrase (`sind sich einig`)
                 let outside = || !phs.iter().any(|p| p.words.contains(&i));
-                let predicative =
-                    match s.lang {
+                // `Die Forderung ist völlig verfehlt`: a participle after `sein` (read as
+                // the state passive of `verfehlen`) is a predicative adjective; the rating
+                // lexicon holds it by its form (German)
+                let stative = s.lang == Language::De
+                    && c.verb.as_ref().is_some_and(|v| {
+                        v.passive == Some(sitrep_clause::PassiveAux::Sein)
+                            && v.main.index as usize == i
+                    });
+                let predicative = stative
+                    || match s.lang {
                         Language::De => {
                             w.a.xpos == Xpos::Stts(Stts::Adjd)
                                 || w.a.upos == Upos::Adv && (cx.copula() || shows_itself)
                                 || w.a.upos == Upos::Det && cx.copula() && outside()
+                                // (`sei … zu wenig`: the quantifier after a degree `zu`,
+                                // whatever phrase it was read into)
+                                || w.a.upos == Upos::Det && cx.copula() && cx.after_zu(i)
                         }
                         Language::En => {
                             w.a.upos == Upos::Adj && !phs.iter().any(|p| p.words.contains(&i))
                         }
-                    } || (matches!(w.a.upos, Upos::Noun | Upos::Adj) && cx.copula() && {
+                    }
+                    || (matches!(w.a.upos, Upos::Noun | Upos::Adj) && cx.copula() && {
                         // a predicate noun and its adjectives: `Das sei ein schwerer Fehler`,
                         // `ein lächerlicher Versuch`, `it was a mistake`
                         // (`Dass er bleibe, sei ein Erfolg`: with a clause as subject the
@@ -1666,8 +1689,9 @@ impl EventExtractor {
                                     t.starts_with("ein") || t.starts_with("kein")
                                 }
                         };
+                        // (an elliptic clause is all predicate: `Ein Wahnsinn, sagt X`)
                         phs.iter().any(|p| {
-                            (p.role == Some(Role::Obj) || lone_predicate(p))
+                            (p.role == Some(Role::Obj) || lone_predicate(p) || cx.elliptic)
                                 && (p.heads.contains(&i)
                                     || w.a.upos == Upos::Adj && p.words.contains(&i))
                         })
@@ -1684,9 +1708,52 @@ impl EventExtractor {
                 {
                     continue;
                 }
-                for &fi in frames.lookup(Pos::Adj, &w.a.lemma) {
+                // (the form also where the lemmatiser took a predicative participle for
+                // its verb, `übertrieben` → `übertreiben`; both by form for a copula's
+                // rating only, not for the reactions a subject shows, `ist enttäuscht`)
+                let form = w.text.to_lowercase();
+                let by_form = !stative
+                    && w.a.xpos == Xpos::Stts(Stts::Adjd)
+                    && frames.lookup(Pos::Adj, &w.a.lemma).is_empty();
+                let key = if stative || by_form {
+                    &form
+                } else {
+                    &w.a.lemma
+                };
+                for &fi in frames.lookup(Pos::Adj, key) {
                     let f = frames.get(fi);
-                    if !cx.holds(f) {
+                    if (by_form || stative) && !f.requires.contains(&Require::Copula) {
+                        continue;
+                    }
+                    // (a state passive is the copula `sein` with its participle; its
+                    // subject, the rated thing, was mapped to the object)
+                    let copular;
+                    let f = if stative {
+                        copular = Frame {
+                            requires: f
+                                .requires
+                                .iter()
+                                .filter(|r| **r != Require::Copula)
+                                .cloned()
+                                .collect(),
+                            target: f
+                                .target
+                                .iter()
+                                .map(|r| {
+                                    if *r == Role::Subj {
+                                        Role::Obj
+                                    } else {
+                                        r.clone()
+                                    }
+                                })
+                                .collect(),
+                            ..f.clone()
+                        };
+                        &copular
+                    } else {
+                        f
+                    };
+                    if !cx.holds(f) || f.requires.contains(&Require::Excess) && !cx.after_zu(i) {
                         continue;
                     }
                     let Some(ty) = f.event else { break };
@@ -1708,9 +1775,29 @@ impl EventExtractor {
                             }
                         }
                     }
+                    // `ist der Gewerkschaft zu wenig`: a body of the home country (a sector
+                    // word) that something is too little for (German)
+                    if source.is_empty()
+                        && s.lang == Language::De
+                        && f.source.first() == Some(&Role::Dat)
+                    {
+                        if let (Some(home), Some(ph)) = (&doc.home, cx.phrase(&Role::Dat)) {
+                            if cx.sectors.sector(&s.ws[ph.head()].a.lemma).is_some() {
+                                source.push(Actor {
+                                    code: home.clone(),
+                                    entity: None,
+                                    span: s.ws[ph.head()].span,
+                                    inferred: true,
+                                });
+                            }
+                        }
+                    }
                     // a speaker's rating needs the speaker (`Das ist falsch` alone is no
-                    // event)
-                    if source.is_empty() && f.source.contains(&Role::Spk) {
+                    // event), and an open question rates nothing (`Ob das klug ist, weiß ich
+                    // nicht`)
+                    if f.source.contains(&Role::Spk)
+                        && (source.is_empty() || cx.open_question() || cx.no_rating(i))
+                    {
                         continue;
                     }
                     let mut target = if f.flags.react {
@@ -2949,6 +3036,9 @@ struct ClauseCx<'s, 'a> {
     /// The previous clause is a subordinate or infinitive one (it may fill the Vorfeld:
     /// `Statt zu diskutieren, sollte sich die Wirtschaft … kümmern`).
     after_dependent: bool,
+    /// A verbless main clause right before a reporting clause that opens with its verb
+    /// (`Ein Wahnsinn, sagt X`): a predication with the copula left out (German).
+    elliptic: bool,
     phrases: &'s [Phrase],
     passive: bool,
 }
@@ -3010,6 +3100,8 @@ impl ClauseCx<'_, '_> {
             Require::Reflexive(wanted) => self.reflexive() == *wanted,
             // (read by `evaluation` only)
             Require::Attributive => false,
+            // (read on the rated word: `ClauseCx::after_zu`)
+            Require::Excess => true,
         })
     }
 
@@ -3079,7 +3171,8 @@ impl ClauseCx<'_, '_> {
             | Require::Copula
             | Require::Reflexive(_)
             | Require::Adverb(_)
-            | Require::Attributive => false,
+            | Require::Attributive
+            | Require::Excess => false,
         })
     }
 
@@ -3202,6 +3295,7 @@ impl ClauseCx<'_, '_> {
                         x.event.is_some()
                             && (negated || !x.requires.contains(&Require::Negated))
                             && (attributive || !x.requires.contains(&Require::Attributive))
+                            && (!x.requires.contains(&Require::Excess) || self.after_zu(k))
                     })
             };
             if let Some(e) = rating(i, false) {
@@ -3228,6 +3322,15 @@ impl ClauseCx<'_, '_> {
         None
     }
 
+    /// Word `i` right after the degree particle `zu` / `too` (`zu wenig`, `viel zu spät`,
+    /// `too late`).
+    fn after_zu(&self, i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|j| {
+            let t = self.s.ws[j].text.to_lowercase();
+            t == "zu" || t == "too"
+        })
+    }
+
     /// The hyphen compound that ends at word `h` (`cease-fire`), lower case.
     fn hyphen_compound(&self, h: usize) -> Option<String> {
         let ws = self.s.ws;
@@ -3245,13 +3348,14 @@ impl ClauseCx<'_, '_> {
 
     /// The clause's verb is a copula: a predicate after it rates or describes the subject.
     fn copula(&self) -> bool {
-        self.clause.verb.as_ref().is_some_and(|v| {
-            v.voice != Voice::Pass
-                && matches!(
-                    v.lemma.as_str(),
-                    "sein" | "bleiben" | "scheinen" | "be" | "remain" | "seem" | "appear"
-                )
-        })
+        self.elliptic
+            || self.clause.verb.as_ref().is_some_and(|v| {
+                v.voice != Voice::Pass
+                    && matches!(
+                        v.lemma.as_str(),
+                        "sein" | "bleiben" | "scheinen" | "be" | "remain" | "seem" | "appear"
+                    )
+            })
     }
 
     fn role_actors(&self, role: &Role, doc: &DocState) -> Vec<Actor> {
@@ -3788,6 +3892,49 @@ impl ClauseCx<'_, '_> {
     /// A conditional clause: `wenn`, `falls`, `sofern`, `if`, `unless`, or German verb-first
     /// `sollte` (`…, sollte die Türkei nicht einlenken`, `Sollten die Gespräche scheitern,
     /// …`; not a question).
+    /// Word `i`, an evaluative word, rates nothing here: an intensifier (`unfassbar viel
+    /// Qualität`), a comparison (`befremdlicher als Fiktion`), a word in a question (`Wäre
+    /// das ein attraktives Modell?`), or the speaker's rating of their own self (`ich bin
+    /// ein fairer Spieler`, `meine Karriere wird großartig sein`).
+    fn no_rating(&self, i: usize) -> bool {
+        let ws = self.s.ws;
+        let intensifier = ws.get(i + 1).is_some_and(|n| {
+            n.a.upos == Upos::Adj || matches!(n.a.lemma.as_str(), "viel" | "wenig" | "mehr")
+        });
+        // (the tagger leaves some comparatives unmarked: `befremdlicher` = lemma + `er`)
+        let comparative = ws[i].a.feats.degree == Some(sitrep_core::Degree::Cmp) || {
+            let (t, l) = (ws[i].text.to_lowercase(), ws[i].a.lemma.to_lowercase());
+            t.strip_prefix(l.as_str())
+                .is_some_and(|e| e == "er" || e == "r" && l.ends_with('e'))
+        };
+        let compared = comparative
+            && ws[i + 1..]
+                .iter()
+                .take(4)
+                .any(|w| matches!(w.text, "als" | "than"));
+        let question = ws.last().is_some_and(|w| w.text == "?");
+        let own = self.phrase(&Role::Subj).is_some_and(|p| {
+            p.words.clone().any(|k| {
+                let t = ws[k].text.to_lowercase();
+                matches!(t.as_str(), "ich" | "wir" | "i" | "we" | "my" | "our")
+                    || t.starts_with("mein")
+                    || t.starts_with("unser")
+            })
+        });
+        intensifier || compared || question || own
+    }
+
+    /// The clause is an indirect yes-no question (`ob`, `whether`).
+    fn open_question(&self) -> bool {
+        self.clause.kind == ClauseKind::Subordinate
+            && self.clause.words.first().is_some_and(|&i| {
+                matches!(
+                    self.s.ws[i as usize].text.to_lowercase().as_str(),
+                    "ob" | "whether"
+                )
+            })
+    }
+
     fn conditional(&self) -> bool {
         let Some(v) = &self.clause.verb else {
             return false;
