@@ -89,5 +89,26 @@ class TriggerCoverageTest(unittest.TestCase):
             self.assertFalse(tc.is_blind(name), name)
 
 
+class DerivationTest(unittest.TestCase):
+    def test_relatives_link_verbs_and_their_nouns(self):
+        self.assertIn(("verurteilen", "V"), tc.relatives("Verurteilung", "N"))
+        self.assertIn(("demonstrieren", "V"), tc.relatives("Demonstration", "N"))
+        self.assertIn(("Verlegung", "N"), tc.relatives("verlegen", "V"))
+        self.assertEqual(tc.relatives("Rat", "N"), [])
+
+    def test_derivable_needs_a_relative_with_a_row_of_the_gold_type(self):
+        fd, path = tempfile.mkstemp(suffix=".tsv")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(FRAMES)
+        try:
+            lex = tc.Lexicon(path)
+            self.assertTrue(lex.derivable("verlegen", "V", "MOBILIZE"))
+            self.assertTrue(lex.derivable("Ablehnung", "N", "REJECT"))
+            self.assertFalse(lex.derivable("Ablehnung", "N", "ACCUSE"))
+            self.assertFalse(lex.derivable("Treffpunkt", "N", "CONSULT"))
+        finally:
+            os.unlink(path)
+
+
 if __name__ == "__main__":
     unittest.main()
