@@ -188,6 +188,12 @@ impl W<'_> {
     }
 }
 
+/// A German demonstrative `dieser`/`jener` that may stand for a noun phrase by itself.
+pub(crate) fn is_lone_demonstrative(w: &W<'_>) -> bool {
+    matches!(w.stts(), Some(Stts::Pdat | Stts::Pds))
+        && matches!(w.a.lemma.as_str(), "dieser" | "jener")
+}
+
 /// German contracted prepositions and their preposition.
 fn preposition(lang: Language, w: &str) -> String {
     let l = w.to_lowercase();
@@ -635,6 +641,16 @@ fn simple_np(
             break;
         }
         break;
+    }
+    // A German demonstrative determiner with no noun after it stands for one: `der …
+    // diesen mehrfach kritisiert hatte`, `jenem vorwerfen` (the tagger reads the form as
+    // PDAT whether a noun follows or not; a lone word only, not `die neuen`)
+    if head.is_none()
+        && lang == Language::De
+        && start.is_some_and(|s| s == last)
+        && is_lone_demonstrative(&words[last])
+    {
+        head = Some(last);
     }
     let mut head = head?;
     // A quantity noun counts what follows: `Tausende Soldaten`, `Hunderte Demonstranten`

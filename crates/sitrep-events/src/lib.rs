@@ -3534,6 +3534,45 @@ impl ClauseCx<'_, '_> {
         out
     }
 
+    /// Whom a German object pronoun (`ihn`, `ihm`) or lone demonstrative (`diesen`) at
+    /// `head` means: the person named last before it in the sentence, else in an earlier
+    /// one, but never its own clause's subject (`Er lobte ihn`, `Merkel, die diesen
+    /// kritisiert hatte` are two people; the clause has already made its subject the
+    /// last actors, so those are no answer). As a subject (`Dieser stellte das Verfahren
+    /// ein`) a demonstrative takes up a thing or body as often as a person: no actor.
+    fn object_person(&self, conj: &Range<usize>, head: usize, doc: &DocState) -> Option<Actor> {
+        let subj = self.phrase(&Role::Subj);
+        if subj.is_some_and(|p| p.heads.contains(&head)) {
+            return None;
+        }
+        // a relative subject (`Merkel, die diesen …`) is the mention right before it
+        let antecedent = subj
+            .filter(|p| self.s.ws[p.head()].a.xpos == Xpos::Stts(Stts::Prels))
+            .and_then(|p| {
+                let h = p.head();
+                self.s.mentions.iter().rev().find(|m| m.tokens.end <= h)
+            })
+            .map(|m| m.tokens.clone());
+        let in_subject = |m: &Men| {
+            subj.is_some_and(|p| p.words.start <= m.tokens.start && m.tokens.end <= p.words.end)
+                || antecedent.as_ref() == Some(&m.tokens)
+        };
+        if let Some(m) = self
+            .s
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.person && m.tokens.end <= conj.start && !in_subject(m))
+        {
+            return Some(m.actor.clone());
+        }
+        // an earlier sentence's person, unless the subject is that person (`Er … ihn`)
+        let subject = subj.map(|p| self.phrase_actors(p, doc)).unwrap_or_default();
+        doc.last_person
+            .clone()
+            .filter(|a| !subject.iter().any(|x| x.span == a.span))
+    }
+
     fn conjunct_actor(
         &self,
         conj: &Range<usize>,
@@ -3606,9 +3645,25 @@ impl ClauseCx<'_, '_> {
         }
         // pronouns
         let w = &self.s.ws[head];
+        // a German demonstrative standing alone (`der … diesen mehrfach kritisiert hatte`);
+        // its masculine and plural object forms only (neuter `dieses` is mostly a thing,
+        // feminine `dieser` often a body)
+        if self.s.lang == Language::De
+            && args::is_lone_demonstrative(w)
+            && matches!(
+                w.text.to_lowercase().as_str(),
+                "diesen" | "diesem" | "jenen" | "jenem"
+            )
+        {
+            return self.object_person(conj, head, doc);
+        }
         if w.a.upos == Upos::Pron {
             let l = w.text.to_lowercase();
             let personal_sg = matches!(l.as_str(), "er" | "he" | "him" | "she" | "her");
+            // German `ihn`, `ihm` (never subjects)
+            if self.s.lang == Language::De && matches!(l.as_str(), "ihn" | "ihm") {
+                return self.object_person(conj, head, doc);
+            }
             let relative = matches!(w.a.xpos, Xpos::Stts(Stts::Prels))
                 || matches!(l.as_str(), "who" | "which" | "that");
             if relative {
