@@ -1234,6 +1234,11 @@ impl EntityRecognizer {
             let w = cx.strs[k];
             let t = cx.tokens[k].span;
             people.iter().enumerate().find_map(|(i, &(s, _))| {
+                // (each reading begins with the surname: most tokens differ in their first
+                // byte, and this runs for every token against every surname)
+                if w.as_bytes().first() != s.as_bytes().first() {
+                    return None;
+                }
                 if w == s {
                     return Some((i, t, false));
                 }

@@ -20,6 +20,7 @@
 //!   conjuncts.
 
 use crate::frames::Role;
+use crate::lower::lower;
 use sitrep_core::{Case, Gender, Language, Number, Penn, Span, Stts, Upos, Xpos};
 use sitrep_tag::WordAnalysis;
 use std::ops::Range;
@@ -146,7 +147,7 @@ impl W<'_> {
     fn is_conj(&self) -> bool {
         (self.a.upos == Upos::Cconj)
             && matches!(
-                self.text.to_lowercase().as_str(),
+                &*lower(self.text),
                 "und" | "oder" | "sowie" | "and" | "or" | "&"
             )
     }
@@ -161,7 +162,7 @@ impl W<'_> {
                     && (self.a.upos == Upos::Adp
                         || self.a.upos == Upos::Sconj
                             && !matches!(
-                                self.text.to_lowercase().as_str(),
+                                &*lower(self.text),
                                 "that"
                                     | "if"
                                     | "whether"
@@ -331,7 +332,7 @@ pub fn phrases(
                     })
                     || lang == Language::En
                         && clause.get(p + 1).is_some_and(|&j| {
-                            matches!(words[j].text.to_lowercase().as_str(), "both" | "either")
+                            matches!(&*lower(words[j].text), "both" | "either")
                                 && words[j].a.upos == Upos::Cconj
                         }),
             );
@@ -828,7 +829,7 @@ fn is_time_adverbial(words: &[W<'_>], ph: &Phrase) -> bool {
     ) || month(head.text);
     unit && ph.words.start < ph.head()
         && matches!(
-            first.a.lemma.to_lowercase().as_str(),
+            &*lower(&first.a.lemma),
             "vergangen"
                 | "letzt"
                 | "nächst"
@@ -847,7 +848,7 @@ fn is_time_adverbial(words: &[W<'_>], ph: &Phrase) -> bool {
 /// `a bunch`.
 pub(crate) fn is_quantity_noun(lemma: &str) -> bool {
     matches!(
-        lemma.to_lowercase().as_str(),
+        &*lower(lemma),
         "tausend"
             | "tausende"
             | "hundert"
@@ -1024,7 +1025,7 @@ fn assign_roles(
 fn is_oblique_pronoun(w: &W<'_>) -> bool {
     w.a.upos == Upos::Pron
         && matches!(
-            w.text.to_lowercase().as_str(),
+            &*lower(w.text),
             "ihm"
                 | "ihn"
                 | "ihnen"

@@ -43,6 +43,7 @@
 
 use crate::args::{Phrase, W};
 use crate::frames::Role;
+use crate::lower::lower;
 use crate::word_classes::{WordClass, WordClasses};
 use crate::{Actor, PlaceMen};
 use sitrep_attrs::{Attrs, Sent, TenseHint};
@@ -786,7 +787,7 @@ fn points_back(attrs: &Attrs, lang: Language, c: &Citation) -> bool {
     c.entity.is_none()
         && words.len() == 2
         && matches!(
-            words[0].to_lowercase().as_str(),
+            &*lower(words[0]),
             "der" | "die" | "das" | "den" | "dem" | "des" | "the"
         )
         && attrs.refers_back(lang, words[1])

@@ -56,6 +56,7 @@
 //! The frame's rule id is `LANG.POS.LEMMA`, with `.N` for the N-th further frame of the
 //! same lemma and part of speech.
 
+use crate::lower::lower;
 use sitrep_core::fnv::{FnvMap, FnvSet};
 use sitrep_core::{EventType, Language};
 use std::collections::HashMap;
@@ -256,7 +257,9 @@ impl std::error::Error for FrameError {}
 pub struct Frames {
     pub language: Language,
     frames: Vec<Frame>,
-    index: FnvMap<(Pos, String), Vec<usize>>,
+    /// Frame indices by lower-case lemma, then part of speech (looked up by `&str`, with no
+    /// key to build).
+    index: FnvMap<String, Vec<(Pos, Vec<usize>)>>,
     /// Lower-case lemmas of the German noun frames (compound heads), and the longest one's
     /// length in bytes.
     noun_heads: FnvSet<String>,
@@ -438,12 +441,13 @@ impl Frames {
                 line: n,
             });
         }
-        let mut index: FnvMap<(Pos, String), Vec<usize>> = FnvMap::default();
+        let mut index: FnvMap<String, Vec<(Pos, Vec<usize>)>> = FnvMap::default();
         for (i, f) in frames.iter().enumerate() {
-            index
-                .entry((f.pos, f.lemma.to_lowercase()))
-                .or_default()
-                .push(i);
+            let by_pos = index.entry(f.lemma.to_lowercase()).or_default();
+            match by_pos.iter_mut().find(|(p, _)| *p == f.pos) {
+                Some((_, is)) => is.push(i),
+                None => by_pos.push((f.pos, vec![i])),
+            }
         }
         let noun_heads: FnvSet<String> = frames
             .iter()
@@ -466,8 +470,16 @@ impl Frames {
 
     /// The frames for `lemma` (any case) as `pos`, in file order.
     pub fn lookup(&self, pos: Pos, lemma: &str) -> &[usize] {
-        let key = (pos, lemma.to_lowercase());
-        self.index.get(&key).map(Vec::as_slice).unwrap_or(&[])
+        self.lookup_lower(pos, &lower(lemma))
+    }
+
+    /// [`Frames::lookup`] of a lemma already in lower case.
+    fn lookup_lower(&self, pos: Pos, lower: &str) -> &[usize] {
+        self.index
+            .get(lower)
+            .and_then(|by_pos| by_pos.iter().find(|(p, _)| *p == pos))
+            .map(|(_, is)| is.as_slice())
+            .unwrap_or(&[])
     }
 
     pub fn get(&self, i: usize) -> &Frame {
@@ -477,11 +489,14 @@ impl Frames {
     /// Noun frames for a noun lemma: exact, or (German) by compound head, so that
     /// `Truppenverlegung` finds `Verlegung`. The modifier must be at least three letters.
     pub fn lookup_noun(&self, lemma: &str) -> &[usize] {
-        let exact = self.lookup(Pos::Noun, lemma);
+        self.lookup_noun_lower(&lower(lemma))
+    }
+
+    fn lookup_noun_lower(&self, lower: &str) -> &[usize] {
+        let exact = self.lookup_lower(Pos::Noun, lower);
         if !exact.is_empty() || self.language != Language::De {
             return exact;
         }
-        let lower = lemma.to_lowercase();
         // The longest head (in bytes) that ends the lemma after at least three bytes: the
         // suffixes from the longest, each looked up (no scan of every head per noun).
         for (i, _) in lower.char_indices() {
@@ -490,8 +505,7 @@ impl Frames {
                 continue;
             }
             if head.chars().count() >= 5 {
-                let key = (Pos::Noun, head.to_string());
-                return self.index.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+                return self.lookup_lower(Pos::Noun, head);
             }
         }
         &[]
@@ -501,6 +515,37 @@ impl Frames {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index by lower-case lemma and part of speech answers what a scan of the frames
+    /// answers, for every frame's lemma in its own case, lower case and upper case.
+    #[test]
+    fn lookup_gives_the_frames_a_scan_gives() {
+        for l in Language::ALL {
+            let f = Frames::new(l).unwrap_or_else(|e| panic!("{l}: {e}"));
+            let scan = |pos: Pos, lemma: &str| -> Vec<usize> {
+                let lemma = lemma.to_lowercase();
+                (0..f.all().len())
+                    .filter(|&i| f.get(i).pos == pos && f.get(i).lemma.to_lowercase() == lemma)
+                    .collect()
+            };
+            for fr in f.all() {
+                for lemma in [
+                    fr.lemma.clone(),
+                    fr.lemma.to_lowercase(),
+                    fr.lemma.to_uppercase(),
+                ] {
+                    for pos in [Pos::Verb, Pos::Noun, Pos::Adj] {
+                        assert_eq!(
+                            f.lookup(pos, &lemma),
+                            scan(pos, &lemma),
+                            "{l} {pos:?} {lemma}"
+                        );
+                    }
+                }
+            }
+            assert!(f.lookup(Pos::Verb, "no-such-lemma").is_empty());
+        }
+    }
 
     #[test]
     fn shipped_frames_parse_and_cover_every_plover_type() {

@@ -23,12 +23,14 @@ pub mod args;
 mod attach;
 mod dyads;
 pub mod frames;
+mod lower;
 mod word_classes;
 
 pub use dyads::dyadic;
 
 use args::{phrases, Phrase, W};
 use frames::{Flags, Frame, Frames, Pos, Require, Role};
+use lower::lower;
 use sitrep_clause::{Clause, ClauseAnalyzer, ClauseKind, ClauseMood, ClauseTense};
 use sitrep_core::{
     Case, Entity, Event, EventActor, EventType, Feats, Gender, Language, Mention, Modality, Sector,
@@ -270,12 +272,12 @@ impl EventExtractor {
                 mentions: &mentions,
                 places: &places,
                 classes: &self.classes,
+                sectors: LemmaSectors::new(&self.sectors[input.language as usize], &ws),
             };
             if input.language == Language::De {
                 let found = &input.found[found_at..k];
-                let sectors = &self.sectors[Language::De as usize];
                 doc.political
-                    .extend(political_spans(&ws, found, range.start, sectors));
+                    .extend(political_spans(&ws, found, range.start, &sentence.sectors));
             }
             let first = events.len();
             doc.event_clauses.clear();
@@ -436,8 +438,8 @@ impl EventExtractor {
             // preposition opens the clause; it governs no phrase
             if s.lang == Language::En && c.kind == ClauseKind::Subordinate {
                 if let Some(&first) = cw.first() {
-                    let l = s.ws[first].text.to_lowercase();
-                    if matches!(l.as_str(), "as" | "since" | "after" | "before" | "until") {
+                    let l = lower(s.ws[first].text);
+                    if matches!(&*l, "as" | "since" | "after" | "before" | "until") {
                         cw.remove(0);
                     }
                 }
@@ -463,10 +465,7 @@ impl EventExtractor {
                 && c.kind == ClauseKind::Main
                 && c.verb.as_ref().is_some_and(|v| v.voice != Voice::Pass)
                 && cw.len() > 1
-                && matches!(
-                    s.ws[cw[0]].text.to_lowercase().as_str(),
-                    "und" | "oder" | "aber"
-                )
+                && matches!(&*lower(s.ws[cw[0]].text), "und" | "oder" | "aber")
                 && s.ws[cw[0]].a.upos == Upos::Cconj
                 && finite == Some(cw[1]);
             if subject_gap {
@@ -495,11 +494,11 @@ impl EventExtractor {
                 let obj = phs.iter().position(|p| p.role == Some(Role::Obj));
                 if let (Some(a), Some(b), false) = (subj, obj, v.voice == Voice::Pass) {
                     let named = |ph: &Phrase, role: Role| {
-                        let l = s.ws[ph.head()].a.lemma.to_lowercase();
+                        let l = lower(&s.ws[ph.head()].a.lemma);
                         frames.lookup(Pos::Verb, &v.lemma).iter().any(|&fi| {
                             frames.get(fi).requires.iter().any(|r| {
                                 matches!(r, Require::HeadIn(x, ls) if *x == role
-                                    && ls.contains(&l))
+                                    && ls.iter().any(|m| *m == *l))
                             })
                         })
                     };
@@ -606,7 +605,7 @@ impl EventExtractor {
                     s.ws[i].text.eq_ignore_ascii_case("ago")
                         && s.ws[i.saturating_sub(3)..i].iter().any(|w| {
                             matches!(
-                                w.text.to_lowercase().as_str(),
+                                &*lower(w.text),
                                 "year" | "years" | "month" | "months" | "decade" | "decades"
                             )
                         })
@@ -674,10 +673,7 @@ impl EventExtractor {
                 that_follows: clauses.get(ci + 1).is_some_and(|n| {
                     n.kind == ClauseKind::Subordinate
                         && n.words.first().is_some_and(|&i| {
-                            matches!(
-                                s.ws[i as usize].text.to_lowercase().as_str(),
-                                "dass" | "that"
-                            )
+                            matches!(&*lower(s.ws[i as usize].text), "dass" | "that")
                         })
                 }),
                 after_dependent: ci > 0
@@ -740,9 +736,9 @@ impl EventExtractor {
             // is the request's target
             if let Some(k) = pending_request.take() {
                 let that = c.kind == ClauseKind::Subordinate
-                    && cw.first().is_some_and(|&i| {
-                        matches!(s.ws[i].text.to_lowercase().as_str(), "that" | "dass")
-                    });
+                    && cw
+                        .first()
+                        .is_some_and(|&i| matches!(&*lower(s.ws[i].text), "that" | "dass"));
                 // (German reported speech without `dass`: `kritisierte, die Regierung habe
                 // …`, a main clause in Konjunktiv I right after the comma)
                 let reported_clause = s.lang == Language::De
@@ -819,9 +815,9 @@ impl EventExtractor {
             // `fordert, dass Russland abzieht`, `will, dass …`: what a request, threat or
             // refusal is about in a `dass` clause has not happened either
             let demanded = c.kind == ClauseKind::Subordinate
-                && cw.first().is_some_and(|&i| {
-                    matches!(s.ws[i].text.to_lowercase().as_str(), "dass" | "that")
-                });
+                && cw
+                    .first()
+                    .is_some_and(|&i| matches!(&*lower(s.ws[i].text), "dass" | "that"));
             // (German: what one is accused of in an infinitive is alleged, not stated:
             // `warf der Türkei vor, das Abkommen nicht einzuhalten`)
             let suppressed = (infinitive || demanded && s.lang == Language::De)
@@ -1177,7 +1173,7 @@ impl EventExtractor {
                                     cx.unnamed_agent(ph, frames)
                                         && (passive
                                             || s.classes.counts_people(s.lang, head.text)
-                                            || cx.sectors.sector(&head.a.lemma).is_some())
+                                            || s.sectors.of(ph.head()).is_some())
                                 });
                         if victims {
                             // a named place (not `in Israeli tank shelling`): in one of the
@@ -1380,10 +1376,7 @@ impl EventExtractor {
                     // (what the speaker or we must do is no request: `wir müssen …`)
                     let own = must
                         && cx.phrase(&Role::Subj).is_some_and(|ph| {
-                            matches!(
-                                s.ws[ph.head()].text.to_lowercase().as_str(),
-                                "ich" | "wir" | "man"
-                            )
+                            matches!(&*lower(s.ws[ph.head()].text), "ich" | "wir" | "man")
                         });
                     if should
                         && !own
@@ -1594,10 +1587,7 @@ impl EventExtractor {
                     });
                 // (not what the speaker says he or we must do: `ich muss`, `müssten wir`)
                 let first_person = cx.phrase(&Role::Subj).is_some_and(|ph| {
-                    matches!(
-                        s.ws[ph.head()].text.to_lowercase().as_str(),
-                        "ich" | "wir" | "man"
-                    )
+                    matches!(&*lower(s.ws[ph.head()].text), "ich" | "wir" | "man")
                 });
                 if demand
                     && !first_person
@@ -1617,7 +1607,7 @@ impl EventExtractor {
                     // `die Wirtschaft`, `die Regierung`: a body of the home country
                     let body = cx
                         .phrase(&Role::Subj)
-                        .is_some_and(|ph| cx.sectors.sector(&s.ws[ph.head()].a.lemma).is_some());
+                        .is_some_and(|ph| s.sectors.of(ph.head()).is_some());
                     if body {
                         domestic_rating(&speaker, &mut target, doc, modal);
                     }
@@ -1685,7 +1675,7 @@ impl EventExtractor {
                                 && p.role == Some(Role::Subj)
                                 && phs.iter().filter(|q| q.role.is_some()).count() == 1
                                 && {
-                                    let t = s.ws[p.words.start].text.to_lowercase();
+                                    let t = lower(s.ws[p.words.start].text);
                                     t.starts_with("ein") || t.starts_with("kein")
                                 }
                         };
@@ -1711,14 +1701,15 @@ impl EventExtractor {
                 // (the form also where the lemmatiser took a predicative participle for
                 // its verb, `übertrieben` → `übertreiben`; both by form for a copula's
                 // rating only, not for the reactions a subject shows, `ist enttäuscht`)
-                let form = w.text.to_lowercase();
+                // (the frames are looked up in lower case: the form as it stands)
+                let form = w.text;
                 let by_form = !stative
                     && w.a.xpos == Xpos::Stts(Stts::Adjd)
                     && frames.lookup(Pos::Adj, &w.a.lemma).is_empty();
                 let key = if stative || by_form {
-                    &form
+                    form
                 } else {
-                    &w.a.lemma
+                    w.a.lemma.as_str()
                 };
                 for &fi in frames.lookup(Pos::Adj, key) {
                     let f = frames.get(fi);
@@ -1782,7 +1773,7 @@ impl EventExtractor {
                         && f.source.first() == Some(&Role::Dat)
                     {
                         if let (Some(home), Some(ph)) = (&doc.home, cx.phrase(&Role::Dat)) {
-                            if cx.sectors.sector(&s.ws[ph.head()].a.lemma).is_some() {
+                            if s.sectors.of(ph.head()).is_some() {
                                 source.push(Actor {
                                     code: home.clone(),
                                     entity: None,
@@ -1893,7 +1884,7 @@ impl EventExtractor {
                                     .any(|m| g.start <= m.tokens.start && m.tokens.start < g.end)
                                 && !g.clone().any(|j| {
                                     s.classes.counts_people(s.lang, s.ws[j].text)
-                                        || cx.sectors.sector(&s.ws[j].a.lemma).is_some()
+                                        || s.sectors.of(j).is_some()
                                 })
                         })
                     {
@@ -1912,7 +1903,7 @@ impl EventExtractor {
                             p.words.start == ph.words.end
                                 && p.role == Some(Role::Pp("gegen".into()))
                                 && !s.mentions.iter().any(|m| p.words.contains(&m.tokens.start))
-                                && cx.sectors.sector(&s.ws[p.head()].a.lemma).is_none()
+                                && s.sectors.of(p.head()).is_none()
                                 && !s.classes.counts_people(s.lang, s.ws[p.head()].text)
                         })
                     {
@@ -2380,7 +2371,7 @@ impl EventExtractor {
     ) -> Vec<Actor> {
         for (k, &i) in words.iter().enumerate() {
             let w = &s.ws[i];
-            let l = w.text.to_lowercase();
+            let l = lower(w.text);
             if w.a.upos == Upos::Pron && (l == "er" || l == "sie" && singular_verb(s, words)) {
                 return doc.last_person.clone().into_iter().collect();
             }
@@ -2396,7 +2387,7 @@ impl EventExtractor {
                 && k > 0
                 && matches!(s.ws[words[k - 1]].a.upos, Upos::Verb | Upos::Aux)
                 && frames.lookup(Pos::Noun, &w.a.lemma).is_empty()
-                && self.sectors[s.lang as usize].sector(&w.a.lemma).is_none();
+                && s.sectors.of(i).is_none();
             let unknown_name = (w.a.upos == Upos::Propn || bare_noun)
                 && !s.places.iter().any(|p| p.tokens.contains(&i))
                 && !s.mentions.iter().any(|m| m.tokens.contains(&i));
@@ -2644,7 +2635,7 @@ fn verbal_attack(s: &Sentence<'_>, ph: &Phrase, i: usize, phs: &[Phrase]) -> boo
     }
     let marked = (ph.words.start..i).any(|j| {
         matches!(
-            s.ws[j].text.to_lowercase().as_str(),
+            &*lower(s.ws[j].text),
             "verbal"
                 | "rhetorical"
                 | "personal"
@@ -2664,7 +2655,7 @@ fn verbal_attack(s: &Sentence<'_>, ph: &Phrase, i: usize, phs: &[Phrase]) -> boo
             p.words.start == ph.words.end
                 && matches!(&p.role, Some(Role::Pp(x)) if x == "over" || x == "in")
                 && matches!(
-                    s.ws[p.head()].a.lemma.to_lowercase().as_str(),
+                    &*lower(&s.ws[p.head()].a.lemma),
                     "media"
                         | "press"
                         | "television"
@@ -2715,12 +2706,11 @@ fn political_spans(
     ws: &[W<'_>],
     found: &[Found],
     offset: usize,
-    sectors: &sitrep_kb::matcher::SectorIndex,
+    sectors: &LemmaSectors<'_>,
 ) -> Vec<(u32, u32)> {
     let noun = |j: usize| {
         let w = &ws[j];
-        matches!(w.a.upos, Upos::Noun | Upos::Propn)
-            && sectors.sector(&w.a.lemma).is_some_and(political_sector)
+        matches!(w.a.upos, Upos::Noun | Upos::Propn) && sectors.of(j).is_some_and(political_sector)
     };
     let mut out: Vec<(u32, u32)> = (0..ws.len())
         .filter(|&j| ws[j].a.upos == Upos::Noun && noun(j))
@@ -2975,6 +2965,34 @@ struct Sentence<'a> {
     mentions: &'a [Men],
     places: &'a [PlaceMen],
     classes: &'a WordClasses,
+    /// The sector of each word's lemma in this language.
+    sectors: LemmaSectors<'a>,
+}
+
+/// The sector of each word's lemma ([`SectorIndex::sector`]), looked up once per sentence:
+/// the rules of every clause and phrase ask for the same words again (≈ 200 k lookups of
+/// ≈ 900 instructions each on the German dev set).
+///
+/// [`SectorIndex::sector`]: sitrep_kb::matcher::SectorIndex::sector
+struct LemmaSectors<'a> {
+    index: &'a sitrep_kb::matcher::SectorIndex,
+    ws: &'a [W<'a>],
+    cache: Vec<std::cell::OnceCell<Option<Sector>>>,
+}
+
+impl<'a> LemmaSectors<'a> {
+    fn new(index: &'a sitrep_kb::matcher::SectorIndex, ws: &'a [W<'a>]) -> Self {
+        LemmaSectors {
+            index,
+            ws,
+            cache: vec![std::cell::OnceCell::new(); ws.len()],
+        }
+    }
+
+    /// The sector of word `i`'s lemma.
+    fn of(&self, i: usize) -> Option<Sector> {
+        *self.cache[i].get_or_init(|| self.index.sector(&self.ws[i].a.lemma))
+    }
 }
 
 /// What the extractor remembers across the sentences of a document.
@@ -3427,7 +3445,7 @@ impl ClauseCx<'_, '_> {
     /// or group followed by `in` and a place stands for the place's state.
     fn located_body(&self, ph: &Phrase) -> Option<Actor> {
         let head = &self.s.ws[ph.head()];
-        if head.a.upos != Upos::Noun || self.sectors.sector(&head.a.lemma).is_none() {
+        if head.a.upos != Upos::Noun || self.s.sectors.of(ph.head()).is_none() {
             return None;
         }
         self.state_after(ph, "in")
@@ -3442,7 +3460,7 @@ impl ClauseCx<'_, '_> {
             return None;
         }
         let head = &self.s.ws[ph.head()];
-        if head.a.upos != Upos::Noun || self.sectors.sector(&head.a.lemma).is_some() {
+        if head.a.upos != Upos::Noun || self.s.sectors.of(ph.head()).is_some() {
             return None;
         }
         self.state_after(ph, "aus")
@@ -3712,7 +3730,7 @@ impl ClauseCx<'_, '_> {
         // province
         let singular_article = head > conj.start
             && matches!(
-                self.s.ws[head - 1].text.to_lowercase().as_str(),
+                &*lower(self.s.ws[head - 1].text),
                 "das" | "dem" | "des" | "dieses" | "diesem"
             );
         if self.s.lang == Language::De && w.a.lemma == "Land" && singular_article {
@@ -3741,7 +3759,7 @@ impl ClauseCx<'_, '_> {
                 .classes
                 .has(WordClass::CompanyRef, self.s.lang, &w.a.lemma)
             && matches!(
-                self.s.ws[head - 1].text.to_lowercase().as_str(),
+                &*lower(self.s.ws[head - 1].text),
                 "der" | "die" | "das" | "dem" | "den" | "des" | "dieser" | "dieses" | "diesem"
             )
         {
@@ -3763,7 +3781,7 @@ impl ClauseCx<'_, '_> {
         let home = doc.home.as_ref()?;
         let sector_word = (conj.start..conj.end.min(head + 1)).rev().find(|&j| {
             let w = &self.s.ws[j];
-            w.a.upos == Upos::Noun && self.sectors.sector(&w.a.lemma).is_some()
+            w.a.upos == Upos::Noun && self.s.sectors.of(j).is_some()
                 // (`Army arrested …`: an English headline-style capital makes no name)
                 || self.s.lang == Language::En
                     && w.a.upos == Upos::Propn
@@ -3813,7 +3831,7 @@ impl ClauseCx<'_, '_> {
             || ws.get(end).is_none_or(|w| w.text != ",")
             || ws
                 .get(end + 1)
-                .is_none_or(|w| !matches!(w.text.to_lowercase().as_str(), "a" | "an" | "the"))
+                .is_none_or(|w| !matches!(&*lower(w.text), "a" | "an" | "the"))
         {
             return None;
         }
@@ -3982,12 +4000,11 @@ impl ClauseCx<'_, '_> {
     /// The clause is an indirect yes-no question (`ob`, `whether`).
     fn open_question(&self) -> bool {
         self.clause.kind == ClauseKind::Subordinate
-            && self.clause.words.first().is_some_and(|&i| {
-                matches!(
-                    self.s.ws[i as usize].text.to_lowercase().as_str(),
-                    "ob" | "whether"
-                )
-            })
+            && self
+                .clause
+                .words
+                .first()
+                .is_some_and(|&i| matches!(&*lower(self.s.ws[i as usize].text), "ob" | "whether"))
     }
 
     fn conditional(&self) -> bool {
@@ -4010,7 +4027,7 @@ impl ClauseCx<'_, '_> {
             && v.finite.is_some_and(|f| {
                 f.index == first
                     && matches!(
-                        self.s.ws[first as usize].text.to_lowercase().as_str(),
+                        &*lower(self.s.ws[first as usize].text),
                         "sollte" | "sollten"
                     )
             })
@@ -4214,4 +4231,66 @@ fn codes_of(a: &[EventActor]) -> Vec<String> {
     let mut c: Vec<String> = a.iter().map(|x| x.code.clone()).collect();
     c.sort();
     c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The per-sentence cache answers what the sector index answers for each lemma, also
+    /// when asked again and out of order.
+    #[test]
+    fn lemma_sectors_give_what_the_index_gives() {
+        let sectors = shipped_sectors();
+        let lemmas = [
+            "Polizei",
+            "Polizist",
+            "Tisch",
+            "Bundesheer",
+            "Regierungssprecher",
+            "Gewerkschaft",
+            "Landwirt",
+            "",
+            "laufen",
+            "Soldat",
+            "police",
+            "soldier",
+            "table",
+            "Army",
+        ];
+        let analyses: Vec<WordAnalysis> = lemmas
+            .iter()
+            .map(|l| WordAnalysis {
+                upos: Upos::Noun,
+                xpos: Xpos::Stts(Stts::Nn),
+                lemma: l.to_string(),
+                feats: Feats::default(),
+            })
+            .collect();
+        let ws: Vec<W<'_>> = analyses
+            .iter()
+            .zip(lemmas)
+            .map(|(a, l)| W {
+                text: l,
+                span: Span::new(0, 0),
+                a,
+                joined: false,
+                weekday: false,
+            })
+            .collect();
+        for lang in Language::ALL {
+            let index = &sectors[lang as usize];
+            let cached = LemmaSectors::new(index, &ws);
+            let direct: Vec<Option<Sector>> = lemmas.iter().map(|l| index.sector(l)).collect();
+            // (the list must hold both answers, or the comparison shows nothing)
+            assert!(direct.iter().any(Option::is_some), "{lang}: a sector word");
+            assert!(
+                direct.iter().any(Option::is_none),
+                "{lang}: a word of no sector"
+            );
+            for i in (0..ws.len()).rev().chain(0..ws.len()) {
+                assert_eq!(cached.of(i), direct[i], "{lang}: {:?}", lemmas[i]);
+            }
+        }
+    }
 }

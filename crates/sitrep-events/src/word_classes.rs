@@ -5,6 +5,7 @@
 //! whose `dass` clause is a text's content. The words are data; the rule that reads
 //! each class stays in code, named in the file's header.
 
+use crate::lower::lower;
 use sitrep_core::fnv::FnvSet;
 use sitrep_core::Language;
 
@@ -147,8 +148,8 @@ impl WordClasses {
     /// letters (German compounds: `Arbeitsunfall` ends in `unfall`).
     pub(crate) fn ends_in(&self, class: WordClass, lang: Language, word: &str) -> bool {
         let set = &self.sets[class as usize][lang as usize];
-        let u = word.to_lowercase();
-        if set.contains(&u) {
+        let u = lower(word);
+        if set.contains(&*u) {
             return true;
         }
         // The word's own proper suffixes of five letters or more, looked up in the set: a
@@ -168,8 +169,8 @@ impl WordClasses {
             return true;
         }
         let set = &self.sets[class as usize][lang as usize];
-        let u = word.to_lowercase();
         // the word's own proper prefixes of five letters or more
+        let u = lower(word);
         u.char_indices().skip(5).any(|(i, _)| set.contains(&u[..i]))
     }
 }
