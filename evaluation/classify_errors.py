@@ -28,16 +28,14 @@ import os
 import subprocess
 import sys
 
+from frame_coverage import read_frames
+
 
 def load_frames(path):
+    """{lower-case lemma: event types of its rows, any part of speech}."""
     frames = collections.defaultdict(set)
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) > 3 and cols[3] not in ("-", ""):
-                frames[cols[0].lower()].add(cols[3])
+    for (lemma, _pos), rows in read_frames(path).items():
+        frames[lemma].update(t for t, _, _ in rows if t not in ("-", ""))
     return frames
 
 
@@ -61,6 +59,8 @@ def texts_for(gold_path, data):
 
 
 def main():
+    if len(sys.argv) < 4:
+        sys.exit("usage: classify_errors.py BIN FRAMES.tsv GOLD.jsonl [--list]")
     binary, frames_path, gold_path = sys.argv[1:4]
     listing = "--list" in sys.argv
     data = os.environ.get("SITREP_DATA", "../shared/data")

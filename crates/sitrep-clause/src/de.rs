@@ -56,7 +56,7 @@ const MODALS: &[&str] = &[
 fn repaired_stts<W: Word>(w: &W) -> Option<Stts> {
     match w.xpos() {
         Xpos::Stts(t)
-            if (is_verb(t) || t == Stts::Adjd) && SEPARABLE_PARTICLES.contains(&w.text()) =>
+            if (t.is_verb() || t == Stts::Adjd) && SEPARABLE_PARTICLES.contains(&w.text()) =>
         {
             Some(Stts::Ptkvz)
         }
@@ -120,24 +120,6 @@ impl<W: Word> Word for Cached<'_, W> {
     }
 }
 
-fn is_verb(t: Stts) -> bool {
-    matches!(
-        t,
-        Stts::Vvfin
-            | Stts::Vvimp
-            | Stts::Vvinf
-            | Stts::Vvizu
-            | Stts::Vvpp
-            | Stts::Vafin
-            | Stts::Vaimp
-            | Stts::Vainf
-            | Stts::Vapp
-            | Stts::Vmfin
-            | Stts::Vminf
-            | Stts::Vmpp
-    )
-}
-
 fn is_finite(t: Stts) -> bool {
     matches!(
         t,
@@ -147,7 +129,7 @@ fn is_finite(t: Stts) -> bool {
 
 fn is_participle<W: Tagged>(w: &W) -> bool {
     matches!(stts(w), Some(Stts::Vvpp | Stts::Vapp | Stts::Vmpp))
-        || (w.feats().verb_form == Some(VerbForm::Part) && stts(w).is_some_and(is_verb))
+        || (w.feats().verb_form == Some(VerbForm::Part) && stts(w).is_some_and(Stts::is_verb))
 }
 
 fn is_infinitive<W: Tagged>(w: &W) -> bool {
@@ -295,12 +277,13 @@ fn has_finite<W: Tagged>(words: &[W], ix: &[usize]) -> bool {
 }
 
 fn has_verb<W: Tagged>(words: &[W], ix: &[usize]) -> bool {
-    ix.iter().any(|&j| stts(&words[j]).is_some_and(is_verb))
+    ix.iter()
+        .any(|&j| stts(&words[j]).is_some_and(Stts::is_verb))
 }
 
 fn has_nonfinite<W: Tagged>(words: &[W], ix: &[usize]) -> bool {
     ix.iter()
-        .any(|&j| stts(&words[j]).is_some_and(|t| is_verb(t) && !is_finite(t)))
+        .any(|&j| stts(&words[j]).is_some_and(|t| t.is_verb() && !is_finite(t)))
 }
 
 /// A segment that starts with a (non-participle) verb and has a noun or pronoun after it.
@@ -308,7 +291,7 @@ fn verb_first_clause<W: Tagged>(words: &[W], seg: &[usize]) -> bool {
     let Some(&f) = seg.first() else {
         return false;
     };
-    stts(&words[f]).is_some_and(is_verb)
+    stts(&words[f]).is_some_and(Stts::is_verb)
         && !is_participle(&words[f])
         && seg[1..].iter().any(|&j| {
             matches!(
@@ -515,10 +498,9 @@ fn chain<W: Tagged>(words: &[W], ix: &[usize], kind: ClauseKind) -> (Vec<usize>,
     };
     let mut ch: Vec<usize> = head.into_iter().collect();
     ch.extend(
-        ix.iter()
-            .rev()
-            .copied()
-            .filter(|&j| Some(j) != head && stts(&words[j]).is_some_and(is_verb) && !fronted(j)),
+        ix.iter().rev().copied().filter(|&j| {
+            Some(j) != head && stts(&words[j]).is_some_and(Stts::is_verb) && !fronted(j)
+        }),
     );
     (ch, head.is_some())
 }
@@ -530,7 +512,7 @@ fn promote_finite<W: Tagged>(words: &[W], ix: &[usize], kind: ClauseKind) -> Opt
     let verbs: Vec<usize> = ix
         .iter()
         .copied()
-        .filter(|&j| stts(&words[j]).is_some_and(is_verb))
+        .filter(|&j| stts(&words[j]).is_some_and(Stts::is_verb))
         .collect();
     let cand = match kind {
         ClauseKind::Main => verbs.first().copied(),
@@ -652,7 +634,7 @@ fn complex<W: Tagged>(
         clause
             .iter()
             .filter(|&&j| j > p)
-            .all(|&j| stts(&words[j]).is_some_and(is_verb))
+            .all(|&j| stts(&words[j]).is_some_and(Stts::is_verb))
     };
     let particle = clause
         .iter()

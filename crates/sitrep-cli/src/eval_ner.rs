@@ -39,7 +39,8 @@ pub fn run(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
     outln!("file: {}", path.display());
     outln!(
         "{} sentences, {} tokens; knowledge base compiled in {load_ms:.1} ms",
-        scores.sentences, scores.tokens
+        scores.sentences,
+        scores.tokens
     );
     print_mapping("deriv and part excluded", &scores.excluded);
     print_mapping("deriv and part counted as their type", &scores.merged);
@@ -97,7 +98,12 @@ fn print_mapping(title: &str, m: &Mapping) {
     {
         outln!(
             "  {ty:<5} {:>5} {:>5} {:>8}  {:>9.3} {:>7.3} {:>6.3}",
-            p.gold, p.predicted, p.correct, p.precision, p.recall, p.f1
+            p.gold,
+            p.predicted,
+            p.correct,
+            p.precision,
+            p.recall,
+            p.f1
         );
     }
 }

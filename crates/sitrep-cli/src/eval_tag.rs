@@ -86,7 +86,12 @@ pub fn run(args: EvalTagArgs) -> anyhow::Result<ExitCode> {
         for e in errors.iter().take(n) {
             outln!(
                 "{}\t{}\t{}\t{}\t{}\t{}",
-                e.count, e.form, e.gold_lemma, e.lemma, e.gold_upos, e.upos
+                e.count,
+                e.form,
+                e.gold_lemma,
+                e.lemma,
+                e.gold_upos,
+                e.upos
             );
         }
     }
@@ -107,13 +112,16 @@ fn print_table(
     outln!("  UPOS+XPOS  {:.4}", s.upos_xpos);
     outln!(
         "  lemma      {:.4}  (case-insensitive {:.4})",
-        s.lemma, s.lemma_ci
+        s.lemma,
+        s.lemma_ci
     );
     outln!("  feats      {:.4}  (exact bundle)", s.feats);
     for f in &s.per_feature {
         outln!(
             "    {:<9}{:.4}  ({} tokens)",
-            f.feature, f.accuracy, f.tokens
+            f.feature,
+            f.accuracy,
+            f.tokens
         );
     }
     outln!(

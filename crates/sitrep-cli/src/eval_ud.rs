@@ -112,7 +112,12 @@ pub fn run(args: EvalUdArgs) -> anyhow::Result<ExitCode> {
         );
         outln!(
             "{:<22} {:>9} {:>9} {:>9} {:>8} {:>8}",
-            "", "precision", "recall", "F1", "gold", "ours"
+            "",
+            "precision",
+            "recall",
+            "F1",
+            "gold",
+            "ours"
         );
         for (name, p) in [
             ("tokens", &sc.tokens),

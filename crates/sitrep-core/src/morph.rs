@@ -21,6 +21,27 @@ label_enum! {
     }
 }
 
+impl Stts {
+    /// A verb tag: full, auxiliary or modal verb (UPOS `VERB` or `AUX`).
+    pub fn is_verb(self) -> bool {
+        matches!(
+            self,
+            Stts::Vvfin
+                | Stts::Vvimp
+                | Stts::Vvinf
+                | Stts::Vvizu
+                | Stts::Vvpp
+                | Stts::Vafin
+                | Stts::Vaimp
+                | Stts::Vainf
+                | Stts::Vapp
+                | Stts::Vmfin
+                | Stts::Vminf
+                | Stts::Vmpp
+        )
+    }
+}
+
 label_enum! {
     /// Penn Treebank tags as used by UD English EWT.
     Penn {
@@ -232,6 +253,15 @@ impl<'de> Deserialize<'de> for Feats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_verb_tags_are_the_v_tags() {
+        // STTS names every verb tag V…; `is_verb` is what the lexicon and the clause stage
+        // both ask.
+        for &t in Stts::ALL {
+            assert_eq!(t.is_verb(), t.as_str().starts_with('V'), "{t:?}");
+        }
+    }
 
     #[test]
     fn feats_round_trip_in_ud_order() {

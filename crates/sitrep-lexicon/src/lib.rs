@@ -475,10 +475,7 @@ impl Lexicon {
         }
         if s.is_empty() && form.ends_with("ss") {
             if let Some(old) = guess::old_spelling(form) {
-                let verbs = self
-                    .stts_set_any_case(&old)
-                    .iter()
-                    .filter(|&t| is_verb_tag(t));
+                let verbs = self.stts_set_any_case(&old).iter().filter(|&t| t.is_verb());
                 s = verbs.collect();
             }
         }
@@ -579,25 +576,6 @@ fn lower_variant(form: &str) -> Option<String> {
     s.extend(first.to_lowercase());
     s.push_str(&form[first.len_utf8()..]);
     Some(s)
-}
-
-/// The verb tags (full, auxiliary and modal verbs), whose analyses have UPOS VERB or AUX.
-fn is_verb_tag(t: Stts) -> bool {
-    matches!(
-        t,
-        Stts::Vvfin
-            | Stts::Vvimp
-            | Stts::Vvinf
-            | Stts::Vvizu
-            | Stts::Vvpp
-            | Stts::Vafin
-            | Stts::Vaimp
-            | Stts::Vainf
-            | Stts::Vapp
-            | Stts::Vmfin
-            | Stts::Vminf
-            | Stts::Vmpp
-    )
 }
 
 fn is_verb(t: Stts) -> bool {
