@@ -192,6 +192,17 @@ fn groups<W: Word>(words: &[W], seg: &[usize]) -> Vec<Vec<usize>> {
     out
 }
 
+/// A clause as the segmentation first finds it, before its verb chain and roles are read.
+struct Draft {
+    kind: ClauseKind,
+    words: Vec<usize>,
+    /// The verb group that heads it.
+    group: Vec<usize>,
+    coordinated: bool,
+    /// A lone participle read as an elided passive (`soldiers killed in Ukraine`).
+    reduced: bool,
+}
+
 pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
     let mut segments: Vec<Vec<usize>> = vec![Vec::new()];
     for (i, w) in words.iter().enumerate() {
@@ -205,8 +216,7 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
     }
     segments.retain(|s| !s.is_empty());
 
-    // (kind, words, group, coordinated, elided passive)
-    let mut clauses: Vec<(ClauseKind, Vec<usize>, Vec<usize>, bool, bool)> = Vec::new();
+    let mut clauses: Vec<Draft> = Vec::new();
     let finite_at = |j: usize| {
         matches!(
             penn(&words[j]),
@@ -221,7 +231,7 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
         // …`: noun phrases in commas after an opening subordinate clause are the subject
         // of the main clause that follows, not part of the opening
         let after_opening = !clauses.is_empty()
-            && clauses.iter().all(|c| c.0 == ClauseKind::Subordinate)
+            && clauses.iter().all(|c| c.kind == ClauseKind::Subordinate)
             && seg.iter().all(|&j| np_word(&words[j]));
         if gs.is_empty() && after_opening {
             pending.extend(seg);
@@ -229,7 +239,7 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
         }
         if gs.is_empty() {
             match clauses.last_mut() {
-                Some(c) => c.1.extend(seg),
+                Some(c) => c.words.extend(seg),
                 None => pending.extend(seg),
             }
             continue;
@@ -295,19 +305,32 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
                         finite_at(h[0])
                             && (pos(gs[0][0])..pos(h[0])).all(|p| marker(&words[seg[p]]).is_none())
                     }));
-            clauses.push((kinds[n], ws, gs[n].clone(), coord[n], reduced));
+            clauses.push(Draft {
+                kind: kinds[n],
+                words: ws,
+                group: gs[n].clone(),
+                coordinated: coord[n],
+                reduced,
+            });
         }
     }
 
     // (no main clause: the opening stays with the first)
     if let Some(c) = clauses.first_mut() {
-        c.1.append(&mut pending);
+        c.words.append(&mut pending);
     }
 
     let mut out = Vec::new();
     let mut prev_chain: Vec<usize> = Vec::new();
     let mut prev_existential = false;
-    for (mut kind, ws, g, co, reduced) in clauses {
+    for Draft {
+        mut kind,
+        words: ws,
+        group: g,
+        coordinated: co,
+        reduced,
+    } in clauses
+    {
         let mut ch: Vec<usize> = g
             .iter()
             .copied()
