@@ -49,6 +49,8 @@ report evaluation/gold/de/gnad-dev7.gold.jsonl 0
 report evaluation/gold/de/gnad-dev8.gold.jsonl 0
 # ninth German dev set: coded blind (thirteenth sitting), first figure F1 0.228 with main13; not tuned on
 report evaluation/gold/de/gnad-dev9.gold.jsonl 0
+# tenth German dev set: coded blind (fourteenth sitting), first figure F1 0.315 with main14; not tuned on
+report evaluation/gold/de/gnad-dev10.gold.jsonl 0
 report evaluation/gold/en/ewt-tune.gold.jsonl 0
 report evaluation/gold/en/ewt-held.gold.jsonl 0
 report evaluation/gold/en/ewt-tune-posts.gold.jsonl 0
