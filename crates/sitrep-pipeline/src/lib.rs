@@ -325,7 +325,6 @@ mod tests {
             tokens: true,
             entities: true,
             events: true,
-            ..Default::default()
         };
         let doc = || {
             let mut d = Document::new("d", "Russland kritisierte die NATO scharf.");
