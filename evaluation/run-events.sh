@@ -47,7 +47,8 @@ report evaluation/gold/de/gnad-dev6.gold.jsonl 0
 report evaluation/gold/de/gnad-dev7.gold.jsonl 0
 # eighth German dev set: coded blind (twelfth sitting), first figure F1 0.277 with main12; not tuned on
 report evaluation/gold/de/gnad-dev8.gold.jsonl 0
-# ninth German dev set: coded blind (thirteenth sitting), first figure F1 0.228 with main13; not tuned on
+# ninth German dev set: coded blind (thirteenth sitting), first figure F1 0.228 with main13; tuned on
+# since the fourteenth sitting
 report evaluation/gold/de/gnad-dev9.gold.jsonl 0
 # tenth German dev set: coded blind (fourteenth sitting), first figure F1 0.315 with main14; not tuned on
 report evaluation/gold/de/gnad-dev10.gold.jsonl 0

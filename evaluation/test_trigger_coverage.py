@@ -83,10 +83,11 @@ class TriggerCoverageTest(unittest.TestCase):
 
     def test_blind_sets_are_recognised(self):
         for name in ("evaluation/gold/de/gnad-held.gold.jsonl", "gnad-dev8.gold.jsonl",
-                     "x/gnad-dev9.gold.jsonl", "gnad-dev10.gold.jsonl",
-                     "en/ewt-held-posts.gold.jsonl"):
+                     "x/gnad-dev10.gold.jsonl", "en/ewt-held-posts.gold.jsonl"):
             self.assertTrue(tc.is_blind(name), name)
-        for name in ("gnad-tune.gold.jsonl", "gnad-dev7.gold.jsonl", "gnad-dev2.gold.jsonl"):
+        # dev9 is a tuning set since the fourteenth sitting
+        for name in ("gnad-tune.gold.jsonl", "gnad-dev7.gold.jsonl", "gnad-dev2.gold.jsonl",
+                     "x/gnad-dev9.gold.jsonl"):
             self.assertFalse(tc.is_blind(name), name)
 
 

@@ -308,6 +308,25 @@ pub fn phrases(
                 continue;
             }
         }
+        // `infrage`, `zustande`: a prepositional phrase written as one word (the spelling
+        // rules allow both `in Frage` and `infrage`) is that phrase, headed by the word
+        // (`ClauseCx::head_in` reads its noun); as a separated particle it is part of the
+        // verb's lemma (`zugrundeliegen`)
+        if lang == Language::De && w.stts() != Some(Stts::Ptkvz) {
+            if let Some((prep, _)) = univerbated_pp(w.text) {
+                #[allow(clippy::single_range_in_vec_init)] // one conjunct, not a range
+                out.push(Phrase {
+                    role: Some(Role::Pp(prep.to_string())),
+                    words: i..i + 1,
+                    conjuncts: vec![i..i + 1],
+                    heads: vec![i],
+                    genitives: Vec::new(),
+                    case: None,
+                });
+                p += 1;
+                continue;
+            }
+        }
         // `gegenüber` is a preposition or a postposition: before a noun phrase it is the
         // preposition (`Restriktionen gegenüber Russland`), whatever the tagger says
         let gegenueber_before_np = |k: usize| {
@@ -538,13 +557,15 @@ fn simple_np(
         }
         // German place adjectives in -er are capitalised and indeclinable: `die Schwechater
         // Stadtführung`, `der Grazer Bürgermeister`; after an article and before a noun
-        // they modify it (two bare nouns in a row are no German phrase otherwise)
+        // they modify it (two bare nouns in a row are no German phrase otherwise). So do
+        // the capitalised adjectives of names, which the tagger reads as nouns: `der
+        // Burgenländische Landesrechnungshof`, `der Deutsche Gewerkschaftsbund`
         if lang == Language::De
             && head.is_none()
             && start.is_some()
             && matches!(w.stts(), Some(Stts::Nn | Stts::Ne))
             && w.text.len() > 3
-            && w.text.ends_with("er")
+            && (w.text.ends_with("er") || name_adjective(w.text))
             && w.text.chars().next().is_some_and(char::is_uppercase)
             && clause.get(p + 1).is_some_and(|&j| {
                 contiguous(p + 1) && words[j].stts() == Some(Stts::Nn) && !words[j].is_quote()
@@ -899,6 +920,9 @@ fn assign_roles(
     match lang {
         Language::De => {
             for ph in out.iter_mut().filter(|p| p.role.is_none()) {
+                if masculine_der(words, ph) {
+                    ph.case = Some(Case::Nom);
+                }
                 ph.role = match ph.case.or_else(|| words[ph.head()].case()) {
                     Some(Case::Nom) => Some(Role::Subj),
                     Some(Case::Acc) => Some(Role::Obj),
@@ -1021,6 +1045,33 @@ fn assign_roles(
     }
 }
 
+/// A capitalised German word whose ending is an adjective's suffix with its inflection
+/// (`Burgenländische`, `Europäischen`, `Staatliche`, `Oberste`): in a name before a noun it is
+/// the noun's adjective. Not `-schen` (`den Menschen Hilfe`: two phrases) nor `-sten`
+/// (`den Kosten`).
+fn name_adjective(w: &str) -> bool {
+    const ENDINGS: [&str; 7] = ["sche", "ischen", "liche", "lichen", "ige", "igen", "ste"];
+    ENDINGS
+        .iter()
+        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+}
+
+/// `der Unabhängige Parteien-Transparenz-Senat`: the article `der` before one masculine
+/// singular noun is nominative whatever case the tagger gave it (misled here by
+/// `Parteien`): the genitive and dative of the masculine are `des` and `dem`, and `der` as
+/// a genitive or dative is feminine or plural.
+fn masculine_der(words: &[W<'_>], ph: &Phrase) -> bool {
+    let article = &words[ph.words.start];
+    let head = &words[ph.head()];
+    ph.heads.len() == 1
+        && matches!(ph.case, Some(Case::Gen | Case::Dat))
+        && article.stts() == Some(Stts::Art)
+        && article.text.eq_ignore_ascii_case("der")
+        && head.stts() == Some(Stts::Nn)
+        && head.a.feats.gender == Some(Gender::Masc)
+        && head.a.feats.number == Some(Number::Sing)
+}
+
 /// `ihm`, `ihn`, `uns`, `him`, `them`: pronouns that are never subjects.
 fn is_oblique_pronoun(w: &W<'_>) -> bool {
     w.a.upos == Upos::Pron
@@ -1044,6 +1095,32 @@ fn is_oblique_pronoun(w: &W<'_>) -> bool {
         )
 }
 
+/// A German adverb that is a prepositional phrase written as one word, as its preposition
+/// and its noun's lower-case lemma: `infrage` → (`in`, `frage`). The adverbs of the spelling
+/// rules that may be written either way (Amtliche Regelung § 39 E3: `in Frage`/`infrage`,
+/// `zu Stande`/`zustande`, …); the prepositions among them (`aufgrund`, `anstelle`) are
+/// tagged as prepositions and stay so.
+pub(crate) fn univerbated_pp(w: &str) -> Option<(&'static str, &'static str)> {
+    const WORDS: [(&str, &str, &str); 11] = [
+        ("infrage", "in", "frage"),
+        ("instand", "in", "stand"),
+        ("zugrunde", "zu", "grund"),
+        ("zuleide", "zu", "leid"),
+        ("zumute", "zu", "mut"),
+        ("zunutze", "zu", "nutzen"),
+        ("zurate", "zu", "rat"),
+        ("zuschulden", "zu", "schuld"),
+        ("zustande", "zu", "stand"),
+        ("zutage", "zu", "tag"),
+        ("zuwege", "zu", "weg"),
+    ];
+    let l = w.to_lowercase();
+    WORDS
+        .iter()
+        .find(|(form, _, _)| *form == l)
+        .map(|&(_, prep, noun)| (prep, noun))
+}
+
 /// `dafür` → `für`, `darauf` → `auf`, `damit` → `mit`, `hierüber` → `über`.
 fn pronominal_preposition(w: &str) -> Option<&'static str> {
     let l = w.to_lowercase();
@@ -1058,4 +1135,38 @@ fn pronominal_preposition(w: &str) -> Option<&'static str> {
         "über", "um", "unter", "von", "vor", "zu",
     ];
     PREPS.iter().copied().find(|p| *p == rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The adjectives of names are told by suffix and inflection; nouns that end alike and
+    /// often stand before a second phrase (`den Menschen Hilfe`, `den Kosten Rechnung`,
+    /// `der Familie Geld`) are not.
+    #[test]
+    fn name_adjectives_by_their_endings() {
+        for w in [
+            "Burgenländische",
+            "Deutsche",
+            "Europäischen",
+            "Staatliche",
+            "Oberste",
+        ] {
+            assert!(name_adjective(w), "{w}");
+        }
+        for w in ["Menschen", "Kosten", "Familie", "Partei", "Ische"] {
+            assert!(!name_adjective(w), "{w}");
+        }
+    }
+
+    /// A one-word prepositional phrase is its preposition and noun, in any capitalisation;
+    /// a preposition that merely starts a word is none.
+    #[test]
+    fn univerbated_phrases_name_preposition_and_noun() {
+        assert_eq!(univerbated_pp("infrage"), Some(("in", "frage")));
+        assert_eq!(univerbated_pp("Zustande"), Some(("zu", "stand")));
+        assert_eq!(univerbated_pp("Infrastruktur"), None);
+        assert_eq!(univerbated_pp("in"), None);
+    }
 }

@@ -413,8 +413,10 @@ impl EventExtractor {
             if let (Some(v), Some(&first)) = (&c.verb, cw.first()) {
                 let first_verb = v.verbs.first().map_or(v.main.index, |a| a.index) as usize;
                 // `Wien –`, `Frankfurt/Brüssel/Luxemburg –`: places before a dash
+                // (a hyphen with a space on both sides is a dash: `London - Der …`)
                 let dateline_dash = |i: usize| {
-                    matches!(s.ws[i].text, "–" | "—")
+                    (matches!(s.ws[i].text, "–" | "—")
+                        || s.ws[i].text == "-" && !s.ws[i].joined && i > 0 && !s.ws[i - 1].joined)
                         && (i <= first + 4
                             || i <= first + 8
                                 && (first..i).all(|j| {
@@ -461,20 +463,25 @@ impl EventExtractor {
                 }
             }
             // `Polen verwies auf den Plan und lobte Litauen`, `… und bezeichnete es als
-            // Erfolg`: a German main clause whose finite verb follows the conjunction
-            // directly shares the first conjunct's subject (a declarative clause of its own
-            // would put something before the verb); the phrase read as its subject is its
-            // object, or its dative beside an object (`und warf Russland Provokationen vor`;
-            // active voice only: `und wurden drei Männer verletzt` keeps it)
-            let subject_gap = s.lang == Language::De
+            // Erfolg`, `sieht darin kein X, sondern macht Y verantwortlich`: a German main
+            // clause whose finite verb follows the conjunction directly shares the first
+            // conjunct's subject (a declarative clause of its own would put something
+            // before the verb); the phrase read as its subject is its object, or its dative
+            // beside an object (`und warf Russland Provokationen vor`; active voice only:
+            // `und wurden drei Männer verletzt` keeps it)
+            let final_gap = verb_final_gap(s, frames, &clauses, ci, &cw, &phs);
+            let main_gap = s.lang == Language::De
                 && ci > 0
                 && c.kind == ClauseKind::Main
                 && c.verb.as_ref().is_some_and(|v| v.voice != Voice::Pass)
                 && cw.len() > 1
-                && matches!(&*lower(s.ws[cw[0]].text), "und" | "oder" | "aber")
+                && matches!(
+                    &*lower(s.ws[cw[0]].text),
+                    "und" | "oder" | "aber" | "sondern"
+                )
                 && s.ws[cw[0]].a.upos == Upos::Cconj
                 && finite == Some(cw[1]);
-            if subject_gap {
+            if main_gap || final_gap {
                 let has = |r: Role| phs.iter().any(|p| p.role.as_ref() == Some(&r));
                 let role = if !has(Role::Obj) {
                     Some(Role::Obj)
@@ -789,7 +796,7 @@ impl EventExtractor {
             if subject.is_empty()
                 && !passive
                 && cx.phrase(&Role::Subj).is_none()
-                && matches!(c.kind, ClauseKind::Main | ClauseKind::Infinitive)
+                && (matches!(c.kind, ClauseKind::Main | ClauseKind::Infinitive) || final_gap)
             {
                 if let Some(p) = &prev_subject {
                     subject = p.clone();
@@ -2031,15 +2038,32 @@ impl EventExtractor {
                                 .retain(|t| !roles.source.iter().any(|a| a.code == t.code));
                         }
                     }
+                    // (not when the clause reports what its subject said: `hat X laut Klage
+                    // unter Eid ausgesagt` names a witness)
+                    let says = c.verb.as_ref().is_some_and(|v| {
+                        frames
+                            .lookup(Pos::Verb, &v.lemma)
+                            .iter()
+                            .any(|&fi| frames.get(fi).flags.say)
+                    });
+                    let according = according_to(s.lang, ph, ty) && !says;
+                    if according && roles.target.is_empty() {
+                        roles.target = subject
+                            .iter()
+                            .filter(|a| !roles.source.iter().any(|x| x.code == a.code))
+                            .cloned()
+                            .collect();
+                    }
                     // `Der Prozess gegen X beginnt`: a trial or inquiry against someone
                     // that names no accuser is brought by the home country's courts
-                    // (German; as for agentless charges)
+                    // (German; as for agentless charges, and for a charge the clause
+                    // reports: `soll laut Anklage …`)
                     if s.lang == Language::De
                         && ty == EventType::Accuse
                         && matches!(f.mode.as_deref(), Some("allege" | "investigate"))
                         && roles.source.is_empty()
                         && !roles.target.is_empty()
-                        && f.source.is_empty()
+                        && (f.source.is_empty() || according)
                     {
                         if let Some(home) = &doc.home {
                             roles.source.push(Actor {
@@ -2835,6 +2859,99 @@ fn private_violence(
     })
 }
 
+/// `was der Senat so sah und eine Geldbuße verhängte`: a German verb-final conjunct opened
+/// by a coordinating conjunction without a subordinator or relative word of its own, right
+/// after a conjunct of the same kind, shares that conjunct's subject when the one phrase
+/// read as its subject is a noun a frame of its verb names as its object (`verhängen
+/// obj=Geldbuße`): feminine, neuter and plural phrases do not show whether they are
+/// nominative or accusative, and only the verb's frames tell (`weil die Preise stiegen
+/// und die Löhne sanken` keeps its own subject); or when both are relative clauses whose
+/// shared relative word is the subject. Active voice only.
+fn verb_final_gap(
+    s: &Sentence<'_>,
+    frames: &Frames,
+    clauses: &[Clause],
+    ci: usize,
+    cw: &[usize],
+    phs: &[Phrase],
+) -> bool {
+    let c = &clauses[ci];
+    let Some(v) = c.verb.as_ref() else {
+        return false;
+    };
+    if s.lang != Language::De
+        || ci == 0
+        || !matches!(c.kind, ClauseKind::Subordinate | ClauseKind::Relative)
+        || v.voice == Voice::Pass
+        || cw.len() < 2
+        || s.ws[cw[0]].a.upos != Upos::Cconj
+        || !matches!(
+            &*lower(s.ws[cw[0]].text),
+            "und" | "oder" | "aber" | "sondern"
+        )
+    {
+        return false;
+    }
+    let own_opener = matches!(
+        s.ws[cw[1]].a.xpos,
+        Xpos::Stts(
+            Stts::Kous
+                | Stts::Koui
+                | Stts::Prels
+                | Stts::Prelat
+                | Stts::Pws
+                | Stts::Pwat
+                | Stts::Pwav
+        )
+    );
+    let prev = &clauses[ci - 1];
+    let adjacent = prev.kind == c.kind
+        && prev.words.last().is_some_and(|&l| l as usize + 1 == cw[0])
+        && prev.words.len() > 1;
+    let subjects: Vec<&Phrase> = phs.iter().filter(|p| p.role == Some(Role::Subj)).collect();
+    if own_opener || !adjacent || subjects.len() != 1 {
+        return false;
+    }
+    // `der die Pläne kritisierte und den Präsidenten bat`: coordinated relative clauses
+    // without a relative word of their own share the first one's, in its case; a
+    // nominative relative is their subject (a phrase that shows its nominative, `der
+    // Präsident`, `er`, is a clause of its own)
+    let first = prev.words.first().map(|&i| &s.ws[i as usize]);
+    if c.kind == ClauseKind::Relative
+        && first.is_some_and(|w| {
+            w.a.xpos == Xpos::Stts(Stts::Prels) && w.a.feats.case == Some(sitrep_core::Case::Nom)
+        })
+    {
+        let opener = lower(s.ws[subjects[0].words.start].text);
+        return !matches!(&*opener, "der" | "er" | "ich" | "du" | "wir" | "ihr");
+    }
+    if phs.iter().any(|p| p.role == Some(Role::Obj)) {
+        return false;
+    }
+    let head = lower(&s.ws[subjects[0].head()].a.lemma);
+    frames.lookup(Pos::Verb, &v.lemma).iter().any(|&fi| {
+        frames
+            .get(fi)
+            .requires
+            .iter()
+            .any(|r| matches!(r, Require::HeadIn(Role::Obj, ls) if ls.iter().any(|m| *m == *head)))
+    })
+}
+
+/// `soll laut Anklage Gelder veruntreut haben`, `Laut einer Klage von Bürgerrechtlern
+/// genehmigte die Behörde …`, `Nach einem Rechtshilfeersuchen Deutschlands sind die
+/// Behörden aktiv geworden`: a German charge cited as the source of what the clause
+/// says (`laut`), or a request the clause's act answers (`nach`), is aimed at the
+/// clause's subject; the noun's own phrase seldom names it.
+fn according_to(lang: Language, ph: &Phrase, ty: EventType) -> bool {
+    lang == Language::De
+        && match &ph.role {
+            Some(Role::Pp(p)) if p == "laut" => ty == EventType::Accuse,
+            Some(Role::Pp(p)) if p == "nach" => ty == EventType::Request,
+            _ => false,
+        }
+}
+
 /// Speech acts whose subject is by the verb's meaning a person or body (`kritisieren`,
 /// `fordern`, `ablehnen`, `begrüßen`, `zusagen`, `drohen`).
 fn verbal_act(ty: EventType) -> bool {
@@ -3197,6 +3314,12 @@ impl ClauseCx<'_, '_> {
     /// ends (`cease-fire`), or (German) as the head of a closed compound
     /// (`Handelsbeziehungen` → `beziehung`).
     fn head_in(&self, h: usize, lemmas: &[String]) -> bool {
+        // `infrage` is `in Frage` (German): its noun is the head
+        if self.s.lang == Language::De {
+            if let Some((_, noun)) = args::univerbated_pp(self.s.ws[h].text) {
+                return lemmas.iter().any(|x| x == noun);
+            }
+        }
         let l = self.s.ws[h].a.lemma.to_lowercase();
         let compound = self.hyphen_compound(h);
         let ends = |w: &str, x: &str| w.ends_with(x) && w.len() > x.len() + 2;
