@@ -415,6 +415,35 @@ const MEDIA_COMPOUND_HEADS: &[&str] = &[
     "Interview",
 ];
 
+/// Compound heads (lemmas) about a company's shops or group: an ambiguous company name
+/// before one is the company (`Merkur-Märkten`, `Spar-Filiale`).
+const SHOP_HEADS: &[&str] = &[
+    "Markt",
+    "Märkte",
+    "Supermarkt",
+    "Filiale",
+    "Filialen",
+    "Kette",
+    "Konzern",
+    "Gruppe",
+    "Zentrale",
+];
+
+/// A compound head about a medium: one of `MEDIA_COMPOUND_HEADS`, or a compound ending in
+/// one (`Kurier-Technologieplattform`, `Online-Chefredaktion`).
+fn media_compound_head(h: &str) -> bool {
+    MEDIA_COMPOUND_HEADS.iter().any(|m| {
+        h == *m
+            || h.len() > m.len()
+                && h.is_char_boundary(h.len() - m.len())
+                && h[h.len() - m.len()..].eq_ignore_ascii_case(m)
+                && h[..h.len() - m.len()]
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_lowercase)
+    })
+}
+
 /// Endings of words for a medium: a title after one is the outlet (`der Wochenzeitung Die
 /// Zeit`, `the newspaper Times`).
 const MEDIA_NOUNS: &[&str] = &[
@@ -803,7 +832,7 @@ impl EntityRecognizer {
                             && r.start >= 2
                             && media_word(cx.strs[r.start - 2])
                         // `die Heute-Plattformen`: a compound whose head is about a medium
-                        || head.is_some_and(|h| MEDIA_COMPOUND_HEADS.contains(&h))
+                        || head.is_some_and(media_compound_head)
                         || (r.start.saturating_sub(3)..r.start)
                             .any(|k| self.cues.citing.contains(&cx.strs[k]))
                 }
@@ -859,6 +888,7 @@ impl EntityRecognizer {
                             })
                             && !cx.is_proper(r.end)
                         || prev.is_some_and(|p| self.cues.definite.contains(&p))
+                        || self.listed_with_peer(cx, r.clone(), e)
                 }
                 FormType::Place => in_compound || self.place_ok(cx, r.clone(), e, population(e)),
                 _ => true,
@@ -1047,7 +1077,12 @@ impl EntityRecognizer {
             f.code = None;
         }
         // an ambiguous form is linked only when its referent is named elsewhere or the
-        // reading is clear from the context
+        // reading is clear from the context: a list of its peers (`CDU, SPD, Grünen`), or
+        // a head about a company's shops (`Merkur-Märkten`, `Penny-Filialen`; `Spar-Paket`
+        // keeps the word)
+        let listed = || e.form == FormType::OrgName && self.listed_with_peer(cx, r.clone(), e);
+        let shops =
+            || e.sector == Some(Sector::Bus) && head.is_some_and(|h| SHOP_HEADS.contains(&h));
         if e.ambiguous
             && !matches!(
                 e.form,
@@ -1056,6 +1091,8 @@ impl EntityRecognizer {
             && !is_named(&e.kb)
             && !actor_reading
             && f.kind != EntityKind::Place
+            && !listed()
+            && !shops()
             // `der Westen`, `dem Westen` (not `im Westen`): a bloc with its article
             && !(e.form == FormType::OrgName
                 && !place_reading
@@ -1064,6 +1101,27 @@ impl EntityRecognizer {
             f.code = None;
         }
         Some(f)
+    }
+
+    /// `von CDU, SPD, Grünen, der Linken`: an ambiguous organisation name in a list (after
+    /// or before a comma, `und`, `oder`, `sowie`) next to an unambiguous name of the same
+    /// sector (another party) is that organisation.
+    fn listed_with_peer(&self, cx: &Ctx, r: Range<usize>, e: &Entry) -> bool {
+        let Some(sector) = e.sector else {
+            return false;
+        };
+        let link = |k: usize| matches!(cx.strs[k], "," | "und" | "oder" | "sowie" | "and" | "or");
+        let peer = |k: usize| {
+            self.kb.lookup(cx.strs[k]).iter().any(|p| {
+                p.form == FormType::OrgName
+                    && !p.ambiguous
+                    && !p.context_only
+                    && p.sector == Some(sector)
+                    && p.kb != e.kb
+            })
+        };
+        r.start >= 2 && link(r.start - 1) && peer(r.start - 2)
+            || r.end + 1 < cx.strs.len() && link(r.end) && peer(r.end + 1)
     }
 
     /// Whether a registry place is one here. Ambiguous names (data flag, small towns)

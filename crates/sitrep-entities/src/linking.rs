@@ -50,6 +50,11 @@ const DE_COMPANY_NOUNS: &[&str] = &[
     "start-up",
     "startup",
     "portal",
+    // a brand is its maker's (`der österreichischen Biermarke Zipfer`), as in the gold's
+    // `Adidas-Schuhe`; shopping centres are run as companies (`Einkaufszentrum Foxtown`)
+    "marke",
+    "einkaufszentrum",
+    "outlet",
 ];
 
 /// The same for English, as the noun before the name (`the carmaker Tesla`).
@@ -282,10 +287,16 @@ impl EntityRecognizer {
         self.head_sectors(cx, found);
         self.place_in_name(cx, found);
         self.same_name(cx, found, &mut covered);
+        // (again for the repeats `same_name` made: `Brandwerk` of `Agentur Brandwerk Wien`
+        // before `Wien` once more)
+        self.national_subsidiaries(cx, found);
         self.confirmed_names(cx, found, &mut covered);
         self.speaks_for(cx, found);
         self.party_by_state(cx, found);
         self.place_by_state(cx, found);
+        if self.lang == Language::De {
+            self.land_governments(cx, found);
+        }
         self.surname_not_place(cx, found);
         self.post_compounds(cx, found);
         self.full_name_roles(cx, found);
@@ -431,7 +442,9 @@ impl EntityRecognizer {
             let Some(close) = (k + 2..(k + 14).min(n)).find(|&j| cx.strs[j] == ")") else {
                 continue;
             };
-            let (acr, long) = if close == k + 2 && is_acronym(cx.strs[k + 1]) {
+            let (acr, long) = if close == k + 2
+                && (is_acronym(cx.strs[k + 1]) || self.title_acronym(cx, k + 1))
+            {
                 match self.long_name_before(cx, k, cx.strs[k + 1]) {
                     Some(r) => (k + 1, r),
                     None => continue,
@@ -579,6 +592,22 @@ impl EntityRecognizer {
         (capitalised(w) && !self.cues.definite.contains(&w) && !cx.is_verb(j))
             || NAME_LINKS.contains(&w)
             || w.len() > 1 && w.ends_with('-')
+    }
+
+    /// `Staatssekretariat für Wirtschaft (Seco)`, `Bundesinstitut für Bildungsforschung
+    /// (Bifie)`: an acronym written as a word (German papers write longer ones so), in
+    /// parentheses: three to six letters, capitalised, the rest lower case, no word of the
+    /// lexicon, no given name and no form the knowledge base knows (`(Wien)`, `(Grüne)`).
+    /// The long name before it must still begin with its initial (`long_name_before`).
+    fn title_acronym(&self, cx: &Ctx, k: usize) -> bool {
+        let w = cx.strs[k];
+        let mut chars = w.chars();
+        (3..=6).contains(&w.chars().count())
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+            && !self.is_common_word(cx, w)
+            && !self.is_first_name(cx, k)
+            && self.kb.lookup(w).is_empty()
     }
 
     /// The long name an acronym in parentheses at `paren + 1` defines: the words before
@@ -748,23 +777,35 @@ impl EntityRecognizer {
     /// `Mazda Österreich`, `Microsoft Deutschland`: a known company right before a state's
     /// name is its national subsidiary, one mention with the state's code (it acts there).
     /// Not when a verb follows (`dass Siemens Österreich verlässt`: the state is the object).
+    /// An unknown company before a capital is its office there (`Agentur DDB Wien`), also
+    /// before a verb in second place (`DDB Wien holte sich den Etat`).
     fn national_subsidiaries(&self, cx: &Ctx, found: &mut Vec<Found>) {
         let mut i = 0;
         while i + 1 < found.len() {
             let (a, b) = (&found[i], &found[i + 1]);
+            // a company the knowledge base does not know, before a capital: its office
+            // there (`die Agentur DDB Wien holte …`)
+            let unknown =
+                a.kb.is_none() && a.rule == Rule::Name && a.sector.is_none_or(|s| s == Sector::Bus);
             let subsidiary = a.kind == EntityKind::Organization
-                && a.sector == Some(Sector::Bus)
-                && a.kb.is_some()
+                && (a.sector == Some(Sector::Bus)
+                    && a.kb.is_some()
+                    && matches!(
+                        b.rule,
+                        Rule::Kb(FormType::StateName) | Rule::Compound(FormType::StateName)
+                    )
+                    || unknown && b.rule == Rule::Kb(FormType::Capital))
                 && b.kind == EntityKind::State
-                && matches!(
-                    b.rule,
-                    Rule::Kb(FormType::StateName) | Rule::Compound(FormType::StateName)
-                )
                 && b.tokens.start == a.tokens.end
                 && b.tokens.len() == 1
                 && !cx.tokens[a.tokens.end - 1].joined
                 && b.tokens.end < cx.strs.len()
-                && !cx.is_verb(b.tokens.end);
+                && (!cx.is_verb(b.tokens.end)
+                    // (a capital before a verb in second place, not one ending the clause)
+                    || b.rule == Rule::Kb(FormType::Capital)
+                        && cx.strs.get(b.tokens.end + 1).is_some_and(|w| {
+                            !matches!(*w, "." | "," | ";" | ":" | "?" | "!")
+                        }));
             if subsidiary {
                 let r = a.tokens.start..b.tokens.end;
                 let code = b.code.clone();
@@ -1018,10 +1059,13 @@ impl EntityRecognizer {
                 continue;
             }
             let e = f.tokens.end;
-            let legal = cx
-                .strs
-                .get(e)
-                .is_some_and(|w| self.cues.legal_forms.contains(w));
+            // the legal form after the name or as its last word, when the recogniser took
+            // it in (`Immigon Portfolio Abbau AG`, `Mediaservice GmbH`)
+            let legal = cx.strs[e - 1..]
+                .iter()
+                .take(2)
+                .skip(usize::from(f.tokens.len() < 2))
+                .any(|w| self.cues.legal_forms.contains(w));
             let apposition = cx.strs.get(e) == Some(&",")
                 && (e + 1..(e + 3).min(n)).any(|j| company_noun(j) && cx.strs[j] != "Bank");
             if legal || apposition {
@@ -1623,11 +1667,22 @@ impl EntityRecognizer {
     /// Chefredakteur`, `X is the company's chief executive`: a person without a sector, as
     /// the subject of a copula whose predicate is an office or role noun, takes the noun's
     /// sector (the predicate form of an apposition), and so do the other mentions of the
-    /// same surname that have none (it runs after `person_chains`, which adds them).
+    /// same surname that have none (it runs after `person_chains`, which adds them). A verb
+    /// of taking or holding a post does the same with its object (`Claudia Zettel übernimmt
+    /// ab 1. Jänner die Chefredaktion` MED).
     fn predicate_office(&self, cx: &Ctx, found: &mut [Found]) {
         const COPULA: &[&str] = &[
             "ist", "war", "wird", "wurde", "bleibt", "blieb", "is", "was", "becomes", "became",
             "remains",
+        ];
+        // verbs of taking or holding a post: their object names it (`taken_post`)
+        const TAKES: &[&str] = &[
+            "übernimmt",
+            "übernahm",
+            "leitet",
+            "leitete",
+            "heads",
+            "headed",
         ];
         // adverbs and determiners that may stand between the copula and the noun
         const BETWEEN: &[&str] = &[
@@ -1642,16 +1697,22 @@ impl EntityRecognizer {
                 continue;
             }
             let mut j = f.tokens.end;
-            if !cx.strs.get(j).is_some_and(|w| COPULA.contains(w)) {
-                continue;
-            }
-            j += 1;
-            let lo = j;
-            while j < n
-                && j < lo + 4
-                && (BETWEEN.contains(&cx.strs[j]) || cx.upos(j) == Some(Upos::Adj))
-            {
+            if cx.strs.get(j).is_some_and(|w| TAKES.contains(w)) {
+                j = match self.taken_post(cx, j + 1) {
+                    Some(p) => p,
+                    None => continue,
+                };
+            } else if cx.strs.get(j).is_some_and(|w| COPULA.contains(w)) {
                 j += 1;
+                let lo = j;
+                while j < n
+                    && j < lo + 4
+                    && (BETWEEN.contains(&cx.strs[j]) || cx.upos(j) == Some(Upos::Adj))
+                {
+                    j += 1;
+                }
+            } else {
+                continue;
             }
             if j < n && cx.is_noun(j) {
                 if let Some(s) = self.word_sector(cx, j) {
@@ -1662,6 +1723,48 @@ impl EntityRecognizer {
                     named.push((cx.strs[f.tokens.end - 1], f.code.clone(), s));
                 }
             }
+        }
+        Self::same_surname_role(cx, found, &named);
+        // `Sie folgt damit auf Gerald Reischl`, `X übernimmt von Ulrich Reitz`: the
+        // predecessor held the post the successor takes: the role of the nearest other
+        // person before it (within about two sentences), if the text gave that one a role
+        let mut named: Vec<(&str, Option<String>, Sector)> = Vec::new();
+        for i in 0..found.len() {
+            let f = &found[i];
+            if f.kind != EntityKind::Person
+                || f.sector.is_some()
+                || f.kb.is_some()
+                || !self.succeeded(cx, f.tokens.clone())
+            {
+                continue;
+            }
+            let last = cx.strs[f.tokens.end - 1];
+            let Some((code, s)) = found[..i]
+                .iter()
+                .rev()
+                .take_while(|g| g.tokens.end + NEAR_TOKENS >= f.tokens.start)
+                .find(|g| {
+                    g.kind == EntityKind::Person
+                        && g.kb.is_none()
+                        && cx.strs[g.tokens.end - 1] != last
+                })
+                .and_then(|g| g.sector.map(|s| (g.code.clone(), s)))
+            else {
+                continue;
+            };
+            let f = &mut found[i];
+            f.sector = Some(s);
+            f.code = f.code.clone().or(code);
+            named.push((last, f.code.clone(), s));
+        }
+        Self::same_surname_role(cx, found, &named);
+    }
+
+    /// The other mentions of a surname `predicate_office` gave a role (`Berger` after
+    /// `Anna Berger übernimmt die Chefredaktion`) take it when they have none.
+    fn same_surname_role(cx: &Ctx, found: &mut [Found], named: &[(&str, Option<String>, Sector)]) {
+        if named.is_empty() {
+            return;
         }
         for f in found.iter_mut() {
             if f.kind != EntityKind::Person || f.sector.is_some() || f.kb.is_some() {
@@ -1677,6 +1780,117 @@ impl EntityRecognizer {
                     f.code = f.code.clone().or_else(|| code.clone());
                 }
             }
+        }
+    }
+
+    /// Whether the person at `r` is named as someone's predecessor: `folgt (damit) auf X`,
+    /// `Nachfolger(in) von X`, `die Nachfolge von X`, `übernimmt (das Amt) von X`, `wird das
+    /// Amt … von X übernehmen`, `löst X ab`, `ersetzt X` (German only).
+    fn succeeded(&self, cx: &Ctx, r: Range<usize>) -> bool {
+        if self.lang != Language::De || r.start < 2 {
+            return false;
+        }
+        let k = r.start;
+        let sentence_word = |j: usize| !matches!(cx.strs[j], "." | "!" | "?" | ";" | ":");
+        let lemma_in = |lo: usize, hi: usize, lemma: &str| {
+            (lo..hi.min(cx.strs.len()))
+                .take_while(|&j| sentence_word(j))
+                .any(|j| cx.lemma(j) == lemma)
+        };
+        match cx.strs[k - 1] {
+            // `folgt auf X`, `folgte damit auf X`
+            "auf" => (k.saturating_sub(4)..k - 1)
+                .rev()
+                .take_while(|&j| sentence_word(j))
+                .any(|j| cx.lemma(j) == "folgen"),
+            "von" => {
+                let before = (k.saturating_sub(5)..k - 1)
+                    .rev()
+                    .take_while(|&j| sentence_word(j))
+                    .any(|j| {
+                        matches!(
+                            cx.lemma(j),
+                            "übernehmen" | "Nachfolger" | "Nachfolgerin" | "Nachfolge"
+                        )
+                    });
+                // `… von Ulrich Reitz (55) übernehmen`
+                before || lemma_in(r.end, r.end + 5, "übernehmen")
+            }
+            // `löst (damit) Nick Ferguson ab`, `ersetzt (nun) X`
+            _ => {
+                let word_before = |words: &[&str]| {
+                    (k.saturating_sub(3)..k)
+                        .rev()
+                        .take_while(|&j| sentence_word(j))
+                        .any(|j| words.contains(&cx.strs[j]))
+                };
+                word_before(&["löst", "löste"])
+                    && (r.end..(r.end + 4).min(cx.strs.len()))
+                        .take_while(|&j| sentence_word(j))
+                        .any(|j| cx.strs[j] == "ab")
+                    || word_before(&["ersetzt", "ersetzte"])
+            }
+        }
+    }
+
+    /// The post a verb of taking or holding one names (`übernimmt ab 1. Jänner 2016 die
+    /// Chefredaktion der …`, `leitet seit 2010 die Redaktion`, `heads the newsroom`):
+    /// the noun of the first object article within six words after the verb (past an
+    /// adverbial such as a date), adjectives skipped, when no verb, comma or end of
+    /// sentence comes first. An article right after a preposition opens an adverbial, not
+    /// the object (`übernimmt in der Krise die Leitung`: `Leitung`).
+    fn taken_post(&self, cx: &Ctx, start: usize) -> Option<usize> {
+        const OBJECT_ARTICLES: &[&str] = &["die", "den", "das", "the"];
+        let n = cx.strs.len();
+        let mut k = start;
+        while k < n && k < start + 6 {
+            let w = cx.strs[k];
+            if matches!(w, "," | ";" | ":" | "." | "?" | "!") || cx.is_verb(k) {
+                return None;
+            }
+            let after_prep = k > start && cx.upos(k - 1) == Some(Upos::Adp);
+            if OBJECT_ARTICLES.contains(&w) && !after_prep {
+                let mut j = k + 1;
+                while j < n && j < k + 3 && cx.upos(j) == Some(Upos::Adj) {
+                    j += 1;
+                }
+                return (j < n).then_some(j);
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// `Auftraggeber sind Land Salzburg, …`, `mit Stadt und Land Salzburg`: `Land` before a
+    /// place of Austria or Germany (a federal state, or a city that is one) names the
+    /// state's government, as `Stadt Wien` names the city's: one organisation from `Land` to
+    /// the place, GOV, with the place's state. After a preposition (`im Land Salzburg`,
+    /// `ins Land Tirol`) it stays a place.
+    fn land_governments(&self, cx: &Ctx, found: &mut [Found]) {
+        for f in found.iter_mut() {
+            if f.kind != EntityKind::Place {
+                continue;
+            }
+            // `Land` before the place, or the first word of a place name (`Land Brandenburg`)
+            let k = f.tokens.start;
+            let land = if cx.strs[k] == "Land" && f.tokens.len() >= 2 {
+                k
+            } else if k > 0 && cx.strs[k - 1] == "Land" && !cx.tokens[k - 1].joined {
+                k - 1
+            } else {
+                continue;
+            };
+            let state = f.state().filter(|s| s == "AUT" || s == "DEU");
+            let after_prep = land > 0 && cx.upos(land - 1) == Some(Upos::Adp);
+            if state.is_none() || after_prep {
+                continue;
+            }
+            let r = land..f.tokens.end;
+            *f = Found {
+                code: state,
+                sector: Some(Sector::Gov),
+                ..cx.named(r, EntityKind::Organization)
+            };
         }
     }
 

@@ -1646,3 +1646,170 @@ fn an_ambiguous_organisation_name_confirmed_later_is_it_earlier_too() {
         "{es:#?}"
     );
 }
+
+/// A legal form as the last word of a name makes it a company; an unknown company (named
+/// after a company noun) before a capital is its office there, every time it is named; a
+/// brand is its maker's.
+#[test]
+fn legal_form_inside_a_name_a_company_office_in_a_capital_and_a_brand() {
+    let es = shown(
+        "Linz – Die Aufsicht über die Norvia Portfolio Abbau AG liegt bei der Behörde. Die \
+         Agentur Brandwerk Wien holte sich den Etat der österreichischen Biermarke Almtaler. \
+         Brandwerk Wien übernimmt die Kampagne für Almtaler.",
+    );
+    assert_eq!(
+        code(by_mention(&es, "Norvia Portfolio Abbau AG")),
+        (Some("AUT"), Some(Sector::Bus)),
+        "{es:#?}"
+    );
+    let office = by_mention(&es, "Brandwerk Wien");
+    assert_eq!(code(office), (Some("AUT"), Some(Sector::Bus)), "{es:#?}");
+    assert_eq!(office.mentions.len(), 2, "{es:#?}");
+    // `Wien` is no mention of the state's government here
+    assert!(
+        !es.iter()
+            .any(|e| e.kind == EntityKind::State && e.name == "Wien"),
+        "{es:#?}"
+    );
+    let brand = by_mention(&es, "Almtaler");
+    assert_eq!(code(brand), (Some("AUT"), Some(Sector::Bus)), "{es:#?}");
+    assert_eq!(brand.mentions.len(), 2, "{es:#?}");
+}
+
+/// A verb of taking a post gives its subject the post's sector (past a date), and the
+/// surname's other mention follows; an outlet whose name is an ordinary word is the outlet
+/// before a compound head that ends in a media word (`-plattform`).
+#[test]
+fn a_post_taken_over_and_an_outlet_before_a_compound_media_head() {
+    let es = shown(
+        "Wien – Anna Berger übernimmt ab 1. März 2016 die Chefredaktion der \
+         Kurier-Onlineplattform. Berger war zuvor bei ATV tätig.",
+    );
+    let berger = by_mention(&es, "Anna Berger");
+    assert_eq!(code(berger), (Some("AUT"), Some(Sector::Med)), "{es:#?}");
+    assert_eq!(
+        code(by_mention(&es, "Berger")).1,
+        Some(Sector::Med),
+        "{es:#?}"
+    );
+    assert_eq!(
+        by_mention(&es, "Kurier").kb.as_deref(),
+        Some("kurier"),
+        "{es:#?}"
+    );
+    // a preposition's article opens no object: `Leitung` is no post with a sector anyway,
+    // and `in der Krise` gives nothing
+    let es = shown("Wien – Karl Huber übernimmt in der Krise die Leitung.");
+    assert_ne!(
+        code(by_mention(&es, "Karl Huber")).1,
+        Some(Sector::Med),
+        "{es:#?}"
+    );
+    // an owner named as such is a business person
+    let es = shown("Graz – Der 2011 ausgeschiedene Eigentümer Karl Brunner kam 2014 zurück.");
+    assert_eq!(
+        code(by_mention(&es, "Karl Brunner")).1,
+        Some(Sector::Bus),
+        "{es:#?}"
+    );
+}
+
+/// `Land Salzburg` as a party to something is the province's government; `im Land Tirol`
+/// is a place.
+#[test]
+fn land_before_a_federal_state_is_its_government() {
+    let es = shown(
+        "Auftraggeber sind Land Salzburg und ein Verein. Im Land Tirol regnet es seit Tagen.",
+    );
+    let land = by_mention(&es, "Land Salzburg");
+    assert_eq!(land.kind, EntityKind::Organization, "{es:#?}");
+    assert_eq!(code(land), (Some("AUT"), Some(Sector::Gov)), "{es:#?}");
+    assert_eq!(by_mention(&es, "Tirol").kind, EntityKind::Place, "{es:#?}");
+}
+
+/// An acronym written as a word in parentheses (`Seco`) defines the long name before it,
+/// whose head gives the sector; a shopping centre named after its noun is a company.
+#[test]
+fn an_acronym_written_as_a_word_and_a_shopping_centre() {
+    let es = shown(
+        "Bern – Im Tessiner Einkaufszentrum Foxhall dürfen Angestellte sonntags arbeiten, \
+         teilte das Schweizer Staatssekretariat für Wirtschaft (Seco) mit. Laut Seco ist das \
+         neu.",
+    );
+    let seco = by_mention(&es, "Seco");
+    assert_eq!(code(seco), (Some("CHE"), Some(Sector::Gov)), "{es:#?}");
+    assert_eq!(seco.mentions.len(), 2, "{es:#?}");
+    assert_eq!(
+        code(by_mention(&es, "Foxhall")).1,
+        Some(Sector::Bus),
+        "{es:#?}"
+    );
+    // a place or party in parentheses defines nothing
+    let es = shown(
+        "Salzburg – Die Landesrätin Maria Huber (Grüne) und das Museum Linz (Lentos) luden ein.",
+    );
+    assert!(!es.iter().any(|e| e.name == "Lentos"), "{es:#?}");
+}
+
+/// An ambiguous company name before a head about its shops is the company; an ambiguous
+/// party name in a list of parties is the party.
+#[test]
+fn ambiguous_names_in_shop_compounds_and_in_lists_of_parties() {
+    let es = shown("Wien – Rewe bietet das Fleisch auch in Merkur-Märkten an.");
+    assert_eq!(
+        code(by_mention(&es, "Merkur")),
+        (Some("AUT"), Some(Sector::Bus)),
+        "{es:#?}"
+    );
+    let es = shown(
+        "Duisburg – Wie sich die Politiker von CDU, SPD, Grünen und FDP geschlagen haben, \
+         zeigt der Film.",
+    );
+    assert_eq!(
+        code(by_mention(&es, "Grünen")),
+        (Some("DEU"), Some(Sector::Pty)),
+        "{es:#?}"
+    );
+    // a word in a list of other words stays a word
+    let es = shown("Wien – Sie kauften Äpfel, Birnen und Grünen Tee.");
+    assert!(!es.iter().any(|e| e.name == "Grünen"), "{es:#?}");
+}
+
+/// A predecessor named with `folgt auf` or `übernimmt von` held the post the successor
+/// takes: the successor's role, given by the text, is the predecessor's too, and the
+/// predecessor's other mentions follow.
+#[test]
+fn a_predecessor_held_the_successors_post() {
+    let es = shown(
+        "Neue Chefin. Wien – Eva Moser übernimmt ab 1. März die Chefredaktion der Zeitung \
+         Tagblatt. Sie folgt damit auf Gerhard Lindner. Lindner wechselt in die Werbung.",
+    );
+    assert_eq!(
+        code(by_mention(&es, "Eva Moser")).1,
+        Some(Sector::Med),
+        "{es:#?}"
+    );
+    assert_eq!(
+        code(by_mention(&es, "Gerhard Lindner")).1,
+        Some(Sector::Med),
+        "{es:#?}"
+    );
+    assert_eq!(
+        code(by_mention(&es, "Lindner")).1,
+        Some(Sector::Med),
+        "{es:#?}"
+    );
+    let es = shown("Wien – Eva Moser übernimmt die Chefredaktion. Moser löst damit Karl Bauer ab.");
+    assert_eq!(
+        code(by_mention(&es, "Karl Bauer")).1,
+        Some(Sector::Med),
+        "{es:#?}"
+    );
+    // a person after `auf` with no verb of following is no predecessor
+    let es = shown("Wien – Eva Moser übernimmt die Chefredaktion. Sie wartet auf Gerhard Lindner.");
+    assert_ne!(
+        code(by_mention(&es, "Gerhard Lindner")).1,
+        Some(Sector::Med),
+        "{es:#?}"
+    );
+}

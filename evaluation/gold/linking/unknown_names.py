@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 # sets whose stories are never read while rules and data are written
-UNREAD = ("linking/gnad-held.jsonl", "linking/gnad-dev5.jsonl", "de/gnad-held.gold.jsonl")
+UNREAD = ("linking/gnad-held.jsonl", "linking/gnad-dev6.jsonl", "de/gnad-held.gold.jsonl")
 POOL = ("Inland", "Panorama", "Wirtschaft", "Etat")
 
 

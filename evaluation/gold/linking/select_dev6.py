@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Prints the documents of the sixth linking dev set (gnad-dev6.jsonl) in selection order.
+
+Rule (fixed before annotation, independent of any system output): the pool of select.py
+(GNAD dev articles labelled Inland, Panorama, Wirtschaft or Etat, 600-2,500 characters,
+no "Volltext ... nicht mehr" stub), minus every article in the linking gold (gnad-tune,
+gnad-held, gnad-dev, gnad-dev2 ... gnad-dev5) and the event gold (de/gnad-tune, -held,
+-dev2 ... -dev9) as they were when this set was drawn (2026-12-01); order ascending
+SHA-256 of "sitrep-linking-dev6:" + id; the first N are taken (default 15).
+
+Usage: python3 evaluation/gold/linking/select_dev6.py [--data DIR] [N]
+"""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from gnad_select import args, linking_pool, select  # noqa: E402
+
+# the gold sets that existed when this set was drawn
+EXCLUDE = ("de/gnad-tune.gold.jsonl", "de/gnad-held.gold.jsonl", "de/gnad-dev2.gold.jsonl",
+           "de/gnad-dev3.gold.jsonl", "de/gnad-dev4.gold.jsonl", "de/gnad-dev5.gold.jsonl",
+           "de/gnad-dev6.gold.jsonl", "de/gnad-dev7.gold.jsonl", "de/gnad-dev8.gold.jsonl",
+           "de/gnad-dev9.gold.jsonl",
+           "linking/gnad-tune.jsonl", "linking/gnad-held.jsonl", "linking/gnad-dev.jsonl",
+           "linking/gnad-dev2.jsonl", "linking/gnad-dev3.jsonl", "linking/gnad-dev4.jsonl",
+           "linking/gnad-dev5.jsonl")
+
+
+def main():
+    data, n = args(15)
+    for k, (i, label, length) in enumerate(select(data, "sitrep-linking-dev6:", linking_pool, EXCLUDE)[:n]):
+        print(f"{k}\t{i}\t{label}\t{length}")
+
+
+if __name__ == "__main__":
+    main()
