@@ -50,7 +50,8 @@ pub struct IngestArgs {
     pub reader: ReaderArgs,
     #[command(flatten)]
     pub db: DbArgs,
-    /// Documents per transaction: a crash loses at most one batch.
+    /// Documents per transaction: a crash loses at most one batch (the first batches are
+    /// smaller, 16, 32, … up to N, so that analysis starts early).
     #[arg(long, default_value_t = 256, value_name = "N")]
     pub batch: usize,
     /// Analysis threads (default: all cores); one more thread writes.
@@ -86,6 +87,9 @@ const BATCH_BYTES: usize = 64 << 20;
 
 /// The smallest piece the last batch is split into (see [`split_tail`]).
 const TAIL_PIECE: usize = 8;
+
+/// The size of the first batch; the next ones double up to `--batch`.
+const FIRST_BATCH: usize = 16;
 
 /// The near-duplicate detector ingest uses: `sitrep-dedup`'s MinHash with its evaluated
 /// defaults and the given threshold.
@@ -123,7 +127,6 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let total_bytes = input_bytes(&args.reader.inputs);
     // settings first: a bad one must not leave a new store behind
     let near = near_duplicates(args.near_threshold)?;
-    let mut store = args.db.open(false)?;
     let pool = crate::extract::thread_pool(args.threads)?;
     let pipeline = Pipeline::new();
     let settings = ClusterSettings {
@@ -143,34 +146,43 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut failed_ids: HashSet<String> = HashSet::new();
     // Nothing is analysed before the first batch is read and triaged: meanwhile, load the
     // language of its first readable document (the stages load on first use otherwise),
-    // starting as soon as the first document is read.
+    // starting as soon as the first document is read, and open the store (its first
+    // `fsync`s) while it loads.
     let language = |ing: &sitrep_ingest::Ingested| pipeline.language_of(&ing.doc).ok().flatten();
     let peeked = reader
         .peek()
         .and_then(|i| i.as_ref().ok())
         .and_then(language);
-    let (first, mut memory) = std::thread::scope(|scope| {
+    // The first batches are small and double up to `--batch`: the first analysis waits
+    // only for the triage of a few documents, and each batch's triage (on this thread)
+    // ends before the pool has analysed the batch before it.
+    let mut size = FIRST_BATCH.min(args.batch);
+    let (mut store, first, mut memory) = std::thread::scope(|scope| {
         let pipeline = &pipeline;
         if let Some(l) = peeked {
-            scope.spawn(move || pipeline.preload(&[l]));
+            scope.spawn(move || pipeline.load(l));
         }
-        let items = read_batch(&mut reader, args.batch);
+        let store = args.db.open(false)?;
+        // on this thread, which lives on (see `Pipeline::load_events`)
+        pipeline.load_events();
+        let items = read_batch(&mut reader, size);
         if peeked.is_none() {
             if let Some(l) = items
                 .iter()
                 .find_map(|i| i.as_ref().ok())
                 .and_then(language)
             {
-                scope.spawn(move || pipeline.preload(&[l]));
+                scope.spawn(move || pipeline.load(l));
             }
         }
-        triage(
+        let (first, memory) = triage(
             store.as_ref(),
             &near,
             items.into_iter(),
             &Seen::default(),
             &mut tally,
-        )
+        )?;
+        anyhow::Ok((store, first, memory))
     })?;
     // The last batch is analysed and written in shrinking pieces (see `split_tail`), so
     // that only a small one is written after all analysis has ended.
@@ -194,7 +206,8 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             // Triage only after the write: it must see batch k-1 in the store.
             let after = match (&current, &written) {
                 (Some(_), None | Some(Ok(_))) if !ended => {
-                    let items = read_batch(&mut reader, args.batch);
+                    size = (2 * size).min(args.batch);
+                    let items = read_batch(&mut reader, size);
                     Some(triage(
                         store.as_ref(),
                         &near,

@@ -142,6 +142,32 @@ fn ingest_twice_stores_nothing_twice_and_copies_are_reports() {
     });
 }
 
+/// Batch boundaries change nothing stored: ingest's first batches grow from 16 documents
+/// and its last is split in pieces, so `--batch 256` must store what `--batch 1` (one
+/// transaction per document) and `--batch 7` do, copies, clusters and all.
+#[test]
+fn batch_sizes_change_nothing_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), "in.jsonl", 60);
+    let export = |batch: &str| {
+        let db = dir.path().join(format!("b{batch}.db"));
+        let db = db.to_str().unwrap();
+        let args = ["ingest", "--db", db, "--threads", "2", "--batch", batch];
+        let out = run(&[&args[..], &[input.to_str().unwrap()]].concat());
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stderr(&out).contains("60 documents"), "{}", stderr(&out));
+        let file = dir.path().join(format!("b{batch}.jsonl"));
+        let file = file.to_str().unwrap();
+        let out = run(&["export", "--db", db, "--format", "jsonl", "--output", file]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        std::fs::read_to_string(file).unwrap()
+    };
+    let one = export("1");
+    assert!(one.lines().count() >= 60, "{one}");
+    assert_eq!(export("256"), one);
+    assert_eq!(export("7"), one);
+}
+
 /// A long article of its own words: `seed` varies every sentence.
 fn article(seed: usize, headline: &str) -> String {
     let mut t = format!("{headline}\n\n");

@@ -89,6 +89,13 @@ impl FromStr for Language {
     /// primary subtag is one of those (`de-AT`, `en_US`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let primary = s.trim().split(['-', '_']).next().unwrap_or("");
+        // the two supported codes without a scan of the table (data files name a language
+        // on every row); the table gives the same answer for them
+        for l in Language::ALL {
+            if primary.eq_ignore_ascii_case(l.code()) {
+                return Ok(l);
+            }
+        }
         match iso639_lookup(primary) {
             Some(("de", _)) => Ok(Language::De),
             Some(("en", _)) => Ok(Language::En),
@@ -114,6 +121,17 @@ mod tests {
             ("English", Language::En),
         ] {
             assert_eq!(s.parse::<Language>(), Ok(l), "{s}");
+        }
+    }
+
+    /// The shortcut for the supported codes answers as the table does.
+    #[test]
+    fn supported_codes_are_the_tables_answer() {
+        for l in Language::ALL {
+            for code in [l.code().to_string(), l.code().to_uppercase()] {
+                assert_eq!(iso639_lookup(&code).map(|(c1, _)| c1), Some(l.code()));
+                assert_eq!(code.parse::<Language>(), Ok(l));
+            }
         }
     }
 

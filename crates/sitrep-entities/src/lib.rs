@@ -81,6 +81,7 @@ use sitrep_kb::KbError;
 use sitrep_tag::WordAnalysis;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,7 +158,7 @@ pub struct EntityRecognizer {
     cues: &'static Cues,
     /// German: tells common nouns the tagger called proper names (`Form`, `Juni`) from
     /// names, and knows many place names (`Stuttgart`: NE only).
-    lexicon: Option<sitrep_lexicon::Lexicon>,
+    lexicon: Option<Arc<sitrep_lexicon::Lexicon>>,
     /// Given names: a run of names that starts with one is a person (`Laura Schmidt`).
     first_names: sitrep_kb::names::FirstNames,
     /// The ending keys of the company and organisation nouns of `linking` (computed once,
@@ -598,19 +599,40 @@ impl EntityRecognizer {
 
     /// Loads and compiles the knowledge base for `language`.
     pub fn new(language: Language) -> Result<EntityRecognizer, KbError> {
-        let lexicon = match language {
-            Language::De => sitrep_lexicon::Lexicon::german().ok(),
-            Language::En => None,
-        };
-        Ok(EntityRecognizer {
-            lang: language,
-            kb: Matcher::new(language)?,
-            cues: cues(language),
+        let lexicon = sitrep_lexicon::Lexicon::shipped(language);
+        let kb = Matcher::new(language)?;
+        Ok(EntityRecognizer::from_parts(
+            kb,
+            sitrep_kb::names::load()?,
             lexicon,
-            first_names: sitrep_kb::names::load()?,
+        ))
+    }
+
+    /// The recogniser over parts already loaded: the compiled knowledge base (its
+    /// language is the recogniser's), the given names and the German lexicon (`None`:
+    /// without one; ignored for English). [`EntityRecognizer::new`] loads them one after
+    /// the other; the pipeline loads them in parallel and shares the lexicon with its
+    /// tagger.
+    pub fn from_parts(
+        kb: Matcher,
+        first_names: sitrep_kb::names::FirstNames,
+        lexicon: Option<Arc<sitrep_lexicon::Lexicon>>,
+    ) -> EntityRecognizer {
+        let language = kb.language();
+        EntityRecognizer {
+            lang: language,
+            kb,
+            cues: cues(language),
+            lexicon: lexicon.filter(|_| language == Language::De),
+            first_names,
             noun_keys: linking::NounKeys::new(language),
             calendar: calendar_words(),
-        })
+        }
+    }
+
+    /// The German lexicon the recogniser uses, if any.
+    pub fn lexicon(&self) -> Option<&Arc<sitrep_lexicon::Lexicon>> {
+        self.lexicon.as_ref()
     }
 
     pub fn language(&self) -> Language {

@@ -81,7 +81,7 @@ pub fn load() -> Result<FirstNames, KbError> {
             header = true;
             continue;
         }
-        let mut f = line.split('\t');
+        let mut f = crate::tsv::tab_fields(line);
         let (name, langs) = (f.next().unwrap_or(""), f.next().unwrap_or(""));
         if !name.chars().next().is_some_and(char::is_uppercase) {
             return Err(err(format!("{name:?} is not capitalised")));

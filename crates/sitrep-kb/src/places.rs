@@ -225,7 +225,7 @@ pub fn load() -> Result<Vec<Place>, KbError> {
             header = true;
             continue;
         }
-        let mut f = line.split('\t');
+        let mut f = crate::tsv::tab_fields(line);
         let mut next = |col: &str| {
             f.next()
                 .filter(|v| !v.is_empty() || col == "admin1")
@@ -331,19 +331,23 @@ pub fn load() -> Result<Vec<Place>, KbError> {
     }
     // hand features (no population) after towns of the same name would lose: `Main` the
     // river before `Main` a hamlet; so features first, then by population
-    let mut order: Vec<u32> = (0..out.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| {
-        let p = &out[i as usize];
-        (
-            p.kind == PlaceKind::City,
-            std::cmp::Reverse(p.population),
-            i,
-        )
-    });
+    // (the keys sorted by value, so a comparison reads no place: 22 M → 12 M instructions)
+    let mut order: Vec<(bool, std::cmp::Reverse<u64>, u32)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            (
+                p.kind == PlaceKind::City,
+                std::cmp::Reverse(p.population),
+                i as u32,
+            )
+        })
+        .collect();
+    order.sort_unstable();
     let mut slots: Vec<Option<Place>> = out.into_iter().map(Some).collect();
     Ok(order
         .into_iter()
-        .filter_map(|i| slots[i as usize].take())
+        .filter_map(|(_, _, i)| slots[i as usize].take())
         .collect())
 }
 
@@ -403,6 +407,33 @@ mod tests {
             .find(|p| p.names(Language::De).any(|x| x == "Halle"))
             .unwrap();
         assert_eq!(halle.country, Some("DEU"));
+    }
+
+    /// Features first, then towns by population, most first; equal keys in file order
+    /// (generated rows before hand rows, each file top to bottom).
+    #[test]
+    fn places_come_features_first_then_by_population_in_file_order() {
+        let places = load().unwrap_or_else(|e| panic!("{e}"));
+        let file_pos = |p: &Place| {
+            let generated = GENERATED.find(&format!("\n{}\t", p.id));
+            let hand = HAND.find(&format!("\n{}\t", p.id));
+            // a generated row has a name (its hand exonyms do not move it)
+            if p.name.is_empty() {
+                (1, hand.expect("hand row"))
+            } else {
+                (0, generated.expect("generated row"))
+            }
+        };
+        let key = |p: &Place| {
+            (
+                p.kind == PlaceKind::City,
+                std::cmp::Reverse(p.population),
+                file_pos(p),
+            )
+        };
+        for w in places.windows(2) {
+            assert!(key(&w[0]) < key(&w[1]), "{} before {}", w[0].id, w[1].id);
+        }
     }
 
     #[test]

@@ -254,6 +254,16 @@ impl Lexicon {
         Ok(lex)
     }
 
+    /// The lexicon the stages of `language` share: German's, or `None` for English (which
+    /// has none) and if the German artifact fails to load (the stages then run without it;
+    /// the tests load it, so a release cannot ship a broken one).
+    pub fn shipped(language: sitrep_core::Language) -> Option<std::sync::Arc<Lexicon>> {
+        match language {
+            sitrep_core::Language::De => Lexicon::german().ok().map(std::sync::Arc::new),
+            sitrep_core::Language::En => None,
+        }
+    }
+
     /// A lexicon from artifact bytes (no closed classes; add them with
     /// [`Lexicon::add_closed_tsv`]). Refuses bad magic bytes and unknown format versions.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Lexicon, LexiconError> {

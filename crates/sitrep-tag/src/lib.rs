@@ -99,11 +99,22 @@ const WINDOW: usize = 400;
 impl Tagger {
     /// The shipped model for `language`.
     pub fn new(language: Language) -> Result<Tagger, ModelError> {
+        Tagger::with_resources(language, Resources::new(language))
+    }
+
+    /// The resources the tagger reads (lexicons, irregular forms).
+    pub fn resources(&self) -> &Resources {
+        &self.res
+    }
+
+    /// The shipped model of `language` over the given resources (see
+    /// [`Resources::with_lexicon`]).
+    pub fn with_resources(language: Language, res: Resources) -> Result<Tagger, ModelError> {
         let bytes = match language {
             Language::De => MODEL_DE,
             Language::En => MODEL_EN,
         };
-        let t = Tagger::from_bytes(bytes, Resources::new(language))?;
+        let t = Tagger::from_bytes(bytes, res)?;
         if t.model.language != language {
             return Err(ModelError::Language {
                 found: t.model.language,

@@ -254,17 +254,25 @@ impl Resources {
     /// The shipped resources: English irregular tables, or the German lexicon (if it fails
     /// to load, German runs without it and `lexicon_error` says why).
     pub fn new(language: Language) -> Resources {
+        Resources::with_lexicon(language, Lexicon::shipped(language))
+    }
+
+    /// The shipped resources with a German lexicon already loaded (`None`: without one;
+    /// ignored for English), so that the tagger and other stages share one copy.
+    pub fn with_lexicon(language: Language, de: Option<Arc<Lexicon>>) -> Resources {
         Resources {
             language,
             en: Arc::new(match language {
                 Language::En => English::load(),
                 Language::De => English::default(),
             }),
-            de: match language {
-                Language::De => Lexicon::german().ok().map(Arc::new),
-                Language::En => None,
-            },
+            de: de.filter(|_| language == Language::De),
         }
+    }
+
+    /// The German lexicon these resources use, if any.
+    pub fn lexicon(&self) -> Option<&Arc<Lexicon>> {
+        self.de.as_ref()
     }
 
     /// Resources without any lexicon (German: treebank-only model, for comparison).
