@@ -65,9 +65,6 @@ fn main() {
     if let Ok(e) = std::env::var("TD_MIN") {
         cfg.tagdict_min = e.parse().expect("TD_MIN");
     }
-    if let Ok(e) = std::env::var("RIGHT") {
-        cfg.right_tags = e == "1";
-    }
     if let Ok(e) = std::env::var("LAF") {
         cfg.lower_amb_folds = e.parse().expect("LAF");
     }
@@ -94,10 +91,7 @@ fn main() {
         Err(_) => {
             let b = read(&args[2]);
             let res = Resources::new(language);
-            let bytes = match std::env::var_os("MODEL") {
-                Some(p) => std::fs::read(p).expect("read MODEL"),
-                None => train(language, &a, &cfg, &res, "tune").expect("train"),
-            };
+            let bytes = train(language, &a, &cfg, &res, "tune").expect("train");
             println!("model {} bytes", bytes.len());
             if let Some(out) = std::env::var_os("OUT") {
                 std::fs::write(out, &bytes).expect("write OUT");

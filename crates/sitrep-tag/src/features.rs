@@ -268,51 +268,6 @@ pub fn tag_features(toks: &[TokInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<
     context_tag_features(toks, i, p1, p2, out);
 }
 
-/// The tag of a position after the sentence, in [`right_tag_features`].
-pub const AFTER: u64 = u64::MAX - 1;
-
-/// English, second pass: features of token `i` with the first pass's tags of the next two
-/// words (`n1`, `n2`; [`AFTER`] past the end) and the second pass's previous tag `p1`. A
-/// greedy left-to-right pass sees only the words to the right; whether they were read as
-/// a name (`Bank of America`, `Foreign Minister`) is in their tags. The union of
-/// [`right_tags_next`], [`right_tags_prev`] (tags only: the tagger sums them per tag pair
-/// at load) and [`right_word_features`].
-pub fn right_tag_features(
-    toks: &[TokInfo],
-    i: usize,
-    p1: u64,
-    n1: u64,
-    n2: u64,
-    out: &mut Vec<u64>,
-) {
-    right_tags_next(n1, n2, out);
-    right_tags_prev(p1, n1, out);
-    right_word_features(&toks[i], n1, out);
-}
-
-/// Right-context features of the next two tags alone.
-pub fn right_tags_next(n1: u64, n2: u64, out: &mut Vec<u64>) {
-    out.push(hash::feat(200, n1, 0));
-    out.push(hash::feat(201, n1, n2));
-}
-
-/// Right-context feature of the previous and the next tag.
-pub fn right_tags_prev(p1: u64, n1: u64, out: &mut Vec<u64>) {
-    out.push(hash::feat(202, p1, n1));
-}
-
-/// Right-context features of the word itself with the next tag.
-pub fn right_word_features(t: &TokInfo, n1: u64, out: &mut Vec<u64>) {
-    let f = hash::feat;
-    out.push(f(203, t.lower, n1));
-    out.push(f(204, t.suf[2], n1));
-    out.push(f(205, t.amb, n1));
-    if t.flags & F_UPPER_FIRST != 0 {
-        let cap = (t.flags & (F_INITIAL | F_ALL_UPPER)) as u64;
-        out.push(f(206, n1, t.sent * 64 + cap));
-    }
-}
-
 /// Flags that depend on the token's position, not its form.
 pub const POSITIONAL_FLAGS: u32 = F_INITIAL | F_JOINED_NEXT | F_JOINED_PREV;
 

@@ -8,9 +8,6 @@
 //!    class (STTS or Penn) from the word, its suffixes, shape, neighbours, the two previous
 //!    predicted tags, `Token.joined` adjacency and, for German, the lexicon's ambiguity
 //!    class and compound head. Frequent unambiguous words skip the model (tag dictionary).
-//!    A model trained for it (`TrainConfig::right_tags`, off for the shipped models) tags
-//!    English in two passes: the second re-decides the words the first was unsure of with
-//!    the first pass's tags of the next two words as features.
 //! 2. **Features**: the candidate UD feature bundles for (word, tag) — seen in training or
 //!    given by the lexicon, else the tag's common bundles — and a second perceptron that
 //!    chooses among them with phrase context (the determiner or preposition to the left,
@@ -85,10 +82,6 @@ pub struct Tagger {
     /// Summed weights of the previous-tags features per (p1, p2), `nc + 1` values each
     /// (index `nc`: before the sentence), `nc` scores per pair.
     prev_tags: std::sync::Arc<[f32]>,
-    /// Two-pass models: the summed weights of [`features::right_tags_next`] per (n1, n2),
-    /// then of [`features::right_tags_prev`] per (p1, n1), laid out as `prev_tags` (index
-    /// `nc`: outside the sentence); empty for one-pass models.
-    right_tags: std::sync::Arc<[f32]>,
     /// Each class's STTS tag as a bit (`resources::class_stts_bits`).
     class_stts: std::sync::Arc<[u64]>,
     /// The UD string of each feature bundle the model knows.
@@ -98,13 +91,6 @@ pub struct Tagger {
 /// Candidate bundle lists up to this long are scored candidate by candidate
 /// (`Tagger::best_bundle`).
 const MAX_FEW_CANDIDATES: usize = 16;
-
-/// The second tagging pass (`Tagger::second_pass`) leaves a word alone when the first
-/// pass chose its tag by at least this much over the next class and the previous tags are
-/// the first pass's: on EWT dev the right-context features never overturned such a
-/// margin (the same tags with any bound from 10 up, and without one), and skipping those
-/// words saves two thirds of the second pass (issue 4, fourteenth sitting).
-const SECOND_PASS_MARGIN: f32 = 10.0;
 
 /// Upper bound on a sentence's length the tagger looks at as one unit; longer "sentences"
 /// (tables, lists without punctuation) are tagged in windows of this many tokens.
@@ -162,28 +148,6 @@ impl Tagger {
                     .add_all(&feats, &mut prev_tags[start..start + nc]);
             }
         }
-        let mut right_tags = Vec::new();
-        if model.right_tags {
-            let pairs = (nc + 1) * (nc + 1) * nc;
-            right_tags.resize(2 * pairs, 0f32);
-            let after = |k: usize| if k == nc { features::AFTER } else { k as u64 };
-            for a in 0..=nc {
-                for b in 0..=nc {
-                    let start = (a * (nc + 1) + b) * nc;
-                    feats.clear();
-                    features::right_tags_next(after(a), after(b), &mut feats);
-                    model
-                        .tag_weights
-                        .add_all(&feats, &mut right_tags[start..start + nc]);
-                    feats.clear();
-                    features::right_tags_prev(code(a), after(b), &mut feats);
-                    let start = pairs + start;
-                    model
-                        .tag_weights
-                        .add_all(&feats, &mut right_tags[start..start + nc]);
-                }
-            }
-        }
         let class_stts = resources::class_stts_bits(&model.classes).into();
         Ok(Tagger {
             id,
@@ -191,7 +155,6 @@ impl Tagger {
             res,
             note,
             prev_tags: prev_tags.into(),
-            right_tags: right_tags.into(),
             class_stts,
             feats_text: std::sync::Arc::new(feats_text),
         })
@@ -411,12 +374,6 @@ impl Tagger {
         s.classes.clear();
         s.scores.clear();
         s.scores.resize(nc, 0.0);
-        let two_pass = m.right_tags && m.language == Language::En;
-        if two_pass && s.first_scores.len() < n * nc {
-            // (grown, never cleared: a slot is written before the second pass reads it)
-            s.first_scores.resize(n * nc, 0.0);
-            s.first_margin.resize(n, 0.0);
-        }
         let (mut p1, mut p2) = (u64::MAX, u64::MAX);
         for i in 0..n {
             let id = s.ids[i] as usize;
@@ -436,9 +393,6 @@ impl Tagger {
                             .retain(|&c| m.classes[c as usize].0 == Upos::Punct);
                     }
                     self.tag_scores(s, i, n, p1, p2, subset);
-                    if two_pass && !subset {
-                        s.first_scores[i * nc..(i + 1) * nc].copy_from_slice(&s.scores);
-                    }
                     if subset {
                         // (every class ruled out: all `-inf`, the first wins)
                         s.allowed.get(argmax(&s.sub)).copied().unwrap_or(0)
@@ -450,22 +404,13 @@ impl Tagger {
                                 }
                             }
                         }
-                        if two_pass {
-                            let (c, margin) = argmax_margin(&s.scores);
-                            s.first_margin[i] = margin;
-                            c as u16
-                        } else {
-                            argmax(&s.scores) as u16
-                        }
+                        argmax(&s.scores) as u16
                     }
                 }
             };
             s.classes.push(c);
             p2 = p1;
             p1 = c as u64;
-        }
-        if two_pass {
-            self.second_pass(s, n);
         }
         // 1b. German finite verb or participial adjective: the perceptron's window is too
         // narrow for clause structure, so two rules repair the commonest confusion.
@@ -590,74 +535,6 @@ impl Tagger {
                 }
             };
             agree::agree(&words, &mut out[base..base + n], &mut masks);
-        }
-    }
-
-    /// The second tagging pass (English models trained for it): each word the tag
-    /// dictionary does not fix is decided again, left to right, with the features of the
-    /// first pass plus [`features::right_tag_features`] over the first pass's tags of the
-    /// next two words. Where the previous two tags are those of the first pass, the first
-    /// pass's scores (`s.first_scores`) are reused, and a word whose first-pass margin is
-    /// [`SECOND_PASS_MARGIN`] or more keeps its tag; otherwise the word is scored again.
-    fn second_pass(&self, s: &mut memo::Memo, n: usize) {
-        let m = &self.model;
-        let nc = m.classes.len();
-        s.first.clear();
-        s.first.extend_from_slice(&s.classes);
-        let code = |c: Option<&u16>| c.map_or(features::AFTER, |&c| c as u64);
-        // Index in the `right_tags` tables: a class, or `nc` outside the sentence.
-        let idx = |c: u64| (c as usize).min(nc);
-        let pairs = (nc + 1) * (nc + 1) * nc;
-        let (mut p1, mut p2) = (u64::MAX, u64::MAX);
-        for i in 0..n {
-            let id = s.ids[i] as usize;
-            if s.entries[id].tagdict.is_none() {
-                let q1 = if i > 0 {
-                    s.first[i - 1] as u64
-                } else {
-                    u64::MAX
-                };
-                let q2 = if i > 1 {
-                    s.first[i - 2] as u64
-                } else {
-                    u64::MAX
-                };
-                if (q1, q2) == (p1, p2) {
-                    if s.first_margin[i] >= SECOND_PASS_MARGIN {
-                        p2 = p1;
-                        p1 = s.classes[i] as u64;
-                        continue;
-                    }
-                    s.scores
-                        .copy_from_slice(&s.first_scores[i * nc..(i + 1) * nc]);
-                } else {
-                    self.tag_scores(s, i, n, p1, p2, false);
-                }
-                let (n1, n2) = (code(s.first.get(i + 1)), code(s.first.get(i + 2)));
-                let a = (idx(n1) * (nc + 1) + idx(n2)) * nc;
-                let b = pairs + (idx(p1) * (nc + 1) + idx(n1)) * nc;
-                if let (Some(x), Some(y)) = (
-                    self.right_tags.get(a..a + nc),
-                    self.right_tags.get(b..b + nc),
-                ) {
-                    for ((v, x), y) in s.scores.iter_mut().zip(x).zip(y) {
-                        *v += *x + *y;
-                    }
-                }
-                s.feats.clear();
-                features::right_word_features(&s.toks[i], n1, &mut s.feats);
-                m.tag_weights.add_all(&s.feats, &mut s.scores);
-                if s.entries[id].punct_only && m.classes.iter().any(|c| c.0 == Upos::Punct) {
-                    for (x, c) in s.scores.iter_mut().zip(&m.classes) {
-                        if c.0 != Upos::Punct {
-                            *x = f32::NEG_INFINITY;
-                        }
-                    }
-                }
-                s.classes[i] = argmax(&s.scores) as u16;
-            }
-            p2 = p1;
-            p1 = s.classes[i] as u64;
         }
     }
 
@@ -1483,25 +1360,6 @@ fn repair_finite_en(classes: &[(Upos, Xpos)], tags: &mut [u16], forms: &[&str]) 
     }
 }
 
-/// [`argmax`] and how far the best score is above the next (0 for a tie, infinite for
-/// fewer than two scores).
-pub(crate) fn argmax_margin(scores: &[f32]) -> (usize, f32) {
-    let Some(&first) = scores.first() else {
-        return (0, f32::INFINITY);
-    };
-    let (mut best, mut best_s, mut second) = (0, first, f32::NEG_INFINITY);
-    for (k, &s) in scores.iter().enumerate().skip(1) {
-        if s > best_s {
-            second = best_s;
-            best = k;
-            best_s = s;
-        } else if s > second {
-            second = s;
-        }
-    }
-    (best, best_s - second)
-}
-
 /// The index of the highest score, the first on ties (0 for an empty slice).
 pub(crate) fn argmax(scores: &[f32]) -> usize {
     let Some(&first) = scores.first() else {
@@ -1587,127 +1445,8 @@ mod tests {
                     })
                     .collect();
                 assert_eq!(argmax(&v), plain(&v), "{v:?}");
-                let (best, margin) = argmax_margin(&v);
-                assert_eq!(best, argmax(&v), "{v:?}");
-                let mut sorted = v.clone();
-                sorted.sort_by(|a, b| b.total_cmp(a));
-                if n >= 2 {
-                    let want = sorted[0] - sorted[1];
-                    assert!(margin == want || margin.is_nan() && want.is_nan(), "{v:?}");
-                }
             }
         }
-    }
-
-    /// A small English treebank written for the tests: names beside common nouns.
-    fn tiny_english() -> Vec<corpus::GoldSentence> {
-        let sentences = [
-            "The/DET/DT bank/NOUN/NN of/ADP/IN the/DET/DT city/NOUN/NN closed/VERB/VBD ./PUNCT/.",
-            "Bank/PROPN/NNP of/ADP/IN America/PROPN/NNP said/VERB/VBD profits/NOUN/NNS rose/VERB/VBD ./PUNCT/.",
-            "The/DET/DT Foreign/PROPN/NNP Minister/PROPN/NNP met/VERB/VBD the/DET/DT minister/NOUN/NN ./PUNCT/.",
-            "A/DET/DT foreign/ADJ/JJ minister/NOUN/NN spoke/VERB/VBD in/ADP/IN Paris/PROPN/NNP ./PUNCT/.",
-            "Police/NOUN/NNS in/ADP/IN New/PROPN/NNP York/PROPN/NNP arrested/VERB/VBD two/NUM/CD men/NOUN/NNS ./PUNCT/.",
-            "The/DET/DT new/ADJ/JJ house/NOUN/NN of/ADP/IN the/DET/DT mayor/NOUN/NN burned/VERB/VBD ./PUNCT/.",
-            "The/DET/DT White/PROPN/NNP House/PROPN/NNP said/VERB/VBD talks/NOUN/NNS failed/VERB/VBD ./PUNCT/.",
-            "Workers/NOUN/NNS marched/VERB/VBD to/ADP/IN the/DET/DT Labour/PROPN/NNP Party/PROPN/NNP ./PUNCT/.",
-        ];
-        let mut text = String::new();
-        for sentence in sentences {
-            for (k, w) in sentence.split(' ').enumerate() {
-                let [form, upos, xpos]: [&str; 3] = w
-                    .split('/')
-                    .collect::<Vec<_>>()
-                    .try_into()
-                    .expect("form/UPOS/XPOS");
-                let lemma = if upos == "PROPN" {
-                    form.to_string()
-                } else {
-                    form.to_lowercase()
-                };
-                text += &format!(
-                    "{}\t{form}\t{lemma}\t{upos}\t{xpos}\t_\t_\t_\t_\t_\n",
-                    k + 1
-                );
-            }
-            text += "\n";
-        }
-        corpus::parse(&text).expect("tiny treebank")
-    }
-
-    /// A model trained for two passes says so, and its second pass's decision (from the
-    /// first pass's memoised scores where the previous tags agree) is the argmax of the
-    /// full scoring of the first pass's features plus the right-context tags, except for
-    /// words the first pass decided by a wide margin, which keep their tag.
-    #[test]
-    fn second_pass_decides_as_full_scoring() {
-        let gold = tiny_english();
-        let cfg = train::TrainConfig {
-            right_tags: true,
-            tagdict_min: 1000,
-            min_class_count: 1,
-            tag_members: 2,
-            // (one epoch: small margins, so most words are scored again)
-            iterations: 1,
-            ..train::TrainConfig::for_language(Language::En)
-        };
-        let res = || Resources::without_lexicon(Language::En);
-        let bytes = train::train(Language::En, &gold, &cfg, &res(), "tiny").expect("train");
-        let t = Tagger::from_bytes(&bytes, res()).expect("model");
-        let m = &t.model;
-        assert!(m.right_tags);
-        let one_pass = train::TrainConfig {
-            right_tags: false,
-            ..cfg.clone()
-        };
-        let bytes = train::train(Language::En, &gold, &one_pass, &res(), "tiny").expect("train");
-        assert!(
-            !Tagger::from_bytes(&bytes, res())
-                .expect("model")
-                .model
-                .right_tags
-        );
-        let nc = m.classes.len();
-        let sentences = [
-            "The Foreign Minister of America met the mayor in Paris .",
-            "Police said the new bank of the White House closed .",
-            "Bank of York workers marched to the house of the Minister .",
-            "Harbour Party officials rejected claims by the Trade Council of Ostrava .",
-        ];
-        let (mut checked, mut kept) = (0, 0);
-        for pass in 0..2 {
-            for text in sentences {
-                let words: Vec<&str> = text.split(' ').collect();
-                let mut out = Vec::new();
-                t.tag_words(&words, &vec![false; words.len()], &mut out);
-                memo::with_memo(t.id, |s| {
-                    let code = |c: Option<&u16>| c.map_or(features::AFTER, |&c| c as u64);
-                    let (mut p1, mut p2) = (u64::MAX, u64::MAX);
-                    for i in 0..words.len() {
-                        let c = s.classes[i];
-                        let q = |k: usize| i.checked_sub(k).map_or(u64::MAX, |j| s.first[j] as u64);
-                        let same_left = (q(1), q(2)) == (p1, p2);
-                        if s.entries[s.ids[i] as usize].tagdict.is_some() {
-                            assert_eq!(c, s.first[i], "tag dictionary: {text} [{i}]");
-                        } else if same_left && s.first_margin[i] >= SECOND_PASS_MARGIN {
-                            assert_eq!(c, s.first[i], "wide margin: {text} [{i}]");
-                            kept += 1;
-                        } else {
-                            let mut feats = Vec::new();
-                            features::tag_features(&s.toks, i, p1, p2, &mut feats);
-                            let (n1, n2) = (code(s.first.get(i + 1)), code(s.first.get(i + 2)));
-                            features::right_tag_features(&s.toks, i, p1, n1, n2, &mut feats);
-                            let mut full = vec![0f32; nc];
-                            m.tag_weights.add_all(&feats, &mut full);
-                            assert_eq!(argmax(&full) as u16, c, "{text} [{i}] pass {pass}");
-                            checked += 1;
-                        }
-                        p2 = p1;
-                        p1 = c as u64;
-                    }
-                });
-            }
-        }
-        assert!(checked > 10, "{checked} words scored, {kept} kept");
     }
 
     /// The feature bundle chosen from the candidates' sums (with the memoised sums of the

@@ -107,10 +107,6 @@ pub(crate) struct Memo {
     pub bundles: Vec<u64>,
     pub feats: Vec<u64>,
     pub scores: Vec<f32>,
-    /// Two-pass tagging (`Tagger::second_pass`): the first pass's tags and scores.
-    pub first: Vec<u16>,
-    pub first_scores: Vec<f32>,
-    pub first_margin: Vec<f32>,
     pub dense: Vec<f32>,
     /// Per bundle: its index among the current token's candidates, else `u16::MAX`.
     pub cand_pos: Vec<u16>,

@@ -10,9 +10,7 @@ pub const MAGIC: &[u8; 8] = b"SITRTAG\0";
 /// Bump when the layout or the meaning of any feature hash changes.
 /// 2: weights stored as 16-bit integers with one scale per table, classes in one byte when
 /// there are at most 256 (6.6 → 4.6 MB for English; loaded back into `f32`).
-/// 3: a flag after the note: the model was trained for a second tagging pass that sees
-/// the first pass's tags to the right ([`Model::right_tags`]).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Perceptron weights: feature hash → the feature's weight per class.
 ///
@@ -492,9 +490,6 @@ fn common_prefix(a: &str, b: &str) -> usize {
 pub struct Model {
     pub language: Language,
     pub classes: Vec<(Upos, Xpos)>,
-    /// Tag in two passes: the second re-decides each word with the first pass's tags of
-    /// the next two words ([`crate::features::right_tag_features`]).
-    pub right_tags: bool,
     pub tag_weights: Weights,
     /// Exact-form hash → class, for frequent unambiguous words.
     pub tagdict: U64Map<u16>,
@@ -538,7 +533,6 @@ pub fn tagdict_key(form: &str) -> u64 {
 pub struct ModelData {
     pub language_code: String,
     pub note: String,
-    pub right_tags: bool,
     pub classes: Vec<(String, String)>,
     pub tag_rows: Vec<(u64, Vec<(u16, f32)>)>,
     pub tagdict: Vec<(u64, u16)>,
@@ -559,7 +553,6 @@ impl ModelData {
         w.u32(FORMAT_VERSION);
         w.str(&self.language_code);
         w.str(&self.note);
-        w.u8(self.right_tags as u8);
         w.len(self.classes.len());
         for (u, x) in &self.classes {
             w.str(u);
@@ -640,11 +633,6 @@ impl Model {
             .parse()
             .map_err(|_| ModelError::Corrupt("unknown language"))?;
         let note = r.str()?.to_string();
-        let right_tags = match r.u8()? {
-            0 => false,
-            1 => true,
-            _ => return Err(ModelError::Corrupt("bad right-tags flag")),
-        };
         let nc = r.len(8)?;
         let mut classes = Vec::with_capacity(nc);
         for _ in 0..nc {
@@ -757,7 +745,6 @@ impl Model {
             Model {
                 language,
                 classes,
-                right_tags,
                 tag_weights,
                 tagdict,
                 bundles,
@@ -795,38 +782,6 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The second-pass flag (format 3) is read back as written, and a byte other than 0
-    /// or 1 is refused.
-    #[test]
-    fn right_tags_flag_round_trips() {
-        for flag in [false, true] {
-            let data = ModelData {
-                language_code: "en".into(),
-                note: "n".into(),
-                right_tags: flag,
-                classes: vec![("NOUN".into(), "NN".into())],
-                bundles: vec!["_".into()],
-                class_cands: vec![vec![0]],
-                ..Default::default()
-            };
-            let bytes = data.to_bytes();
-            let (m, note) = Model::from_bytes(&bytes).expect("load");
-            assert_eq!((m.right_tags, note.as_str()), (flag, "n"));
-            // The flag byte follows the language and the note (each a length and bytes).
-            let at = 12 + 4 + 2 + 4 + 1;
-            assert_eq!(bytes[at], flag as u8);
-            let mut bad = bytes.clone();
-            bad[at] = 2;
-            let n = bad.len() - 8;
-            let sum = hash::bytes(0xC5, &bad[12..n]);
-            bad[n..].copy_from_slice(&sum.to_le_bytes());
-            assert_eq!(
-                Model::from_bytes(&bad).unwrap_err(),
-                ModelError::Corrupt("bad right-tags flag")
-            );
-        }
-    }
 
     /// Quantised weights come back within half a step, tiny ones are dropped, and both
     /// class widths (≤ 256 classes: one byte; more: two) read back what was written.

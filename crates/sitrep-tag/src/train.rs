@@ -38,10 +38,6 @@ pub struct TrainConfig {
     /// is learned from the other sentences only (sentence `i` in fold `i % k`), as at
     /// tagging time, where the text was not in the table; 0 learns it from all.
     pub lower_amb_folds: usize,
-    /// English: train for a second tagging pass with the first pass's tags to the right
-    /// ([`crate::features::right_tag_features`]; `RIGHT=1` in the `tune` harness);
-    /// ignored for German.
-    pub right_tags: bool,
 }
 
 impl TrainConfig {
@@ -64,10 +60,6 @@ impl TrainConfig {
             // (10 folds: EWT dev UPOS 0.9516 → 0.9521 but 2, 5 and 20 folds score
             // 0.9514–0.9519: shuffle noise, not a gain; issue 4, thirteenth sitting)
             lower_amb_folds: 0,
-            // (EWT dev UPOS 0.9516 → 0.9524, lemma errors 689 → 679, but EWT test lemma
-            // 641 → 647 errors, UPOS unchanged, NGEC document labels 0.779 → 0.776 and
-            // 9 % more tagging instructions: not shipped; issue 4, fourteenth sitting)
-            right_tags: false,
         }
     }
 }
@@ -506,8 +498,6 @@ pub fn train(
     let mut scores = vec![0f32; nc];
     let mut feats = Vec::new();
     let members = cfg.tag_members.max(1);
-    let right_tags = cfg.right_tags && language == Language::En;
-    let mut first: Vec<u16> = Vec::new();
     let mut tag_rows: Vec<(u64, Vec<(u16, f32)>)> = Vec::new();
     for member in 0..members {
         let mut own = Rng((cfg.seed ^ (member as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1);
@@ -517,35 +507,21 @@ pub fn train(
             rng.shuffle(&mut order);
             for &si in &order {
                 let (s, g, inf) = (&sentences[si], &gold[si], &infos[si]);
-                // Pass 1, then (English) pass 2 with pass 1's tags to the right; each
-                // pass learns from its own mistakes, as each runs at tagging time.
-                first.clear();
-                for pass in 0..1 + right_tags as usize {
-                    let (mut p1, mut p2) = (u64::MAX, u64::MAX);
-                    for i in 0..s.len() {
-                        let guess = match td.get(&model::tagdict_key(&s[i].form)) {
-                            Some(&c) => c,
-                            None => {
-                                features::tag_features(inf, i, p1, p2, &mut feats);
-                                if pass == 1 {
-                                    let code =
-                                        |c: Option<&u16>| c.map_or(features::AFTER, |&c| c as u64);
-                                    let (n1, n2) = (code(first.get(i + 1)), code(first.get(i + 2)));
-                                    features::right_tag_features(inf, i, p1, n1, n2, &mut feats);
-                                }
-                                tagger.scores(&feats, &mut scores);
-                                let guess = crate::argmax(&scores) as u16;
-                                tagger.tick();
-                                tagger.update(&feats, g[i].class, guess);
-                                guess
-                            }
-                        };
-                        if pass == 0 {
-                            first.push(guess);
+                let (mut p1, mut p2) = (u64::MAX, u64::MAX);
+                for i in 0..s.len() {
+                    let guess = match td.get(&model::tagdict_key(&s[i].form)) {
+                        Some(&c) => c,
+                        None => {
+                            features::tag_features(inf, i, p1, p2, &mut feats);
+                            tagger.scores(&feats, &mut scores);
+                            let guess = crate::argmax(&scores) as u16;
+                            tagger.tick();
+                            tagger.update(&feats, g[i].class, guess);
+                            guess
                         }
-                        p2 = p1;
-                        p1 = guess as u64;
-                    }
+                    };
+                    p2 = p1;
+                    p1 = guess as u64;
                 }
             }
         }
@@ -698,7 +674,6 @@ pub fn train(
     let data = ModelData {
         language_code: language.to_string(),
         note: note.to_string(),
-        right_tags,
         classes: classes
             .iter()
             .map(|(u, x)| (u.as_str().to_string(), x.to_string()))
