@@ -196,6 +196,7 @@ impl EventExtractor {
             // context often names the main event's actor, an event without one is a detail
             // or background of the story (casualty counts, history, generic statements).
             doc.after_lead = input.language == Language::En && si >= 3;
+            doc.sentence_no = si;
             let range = s.tokens.start as usize..s.tokens.end as usize;
             let toks = &input.seg.tokens[range.clone()];
             let ws: Vec<W<'_>> = toks
@@ -708,6 +709,21 @@ impl EventExtractor {
                 phrases: &phs,
                 passive,
             };
+            // `laut einem Urteil des EuGH`, `die Reform der Regierung`: a measure named
+            // with its owner; a later reaction to `das Urteil` alone is aimed at that owner
+            if s.lang == Language::De {
+                for ph in phs.iter() {
+                    let h = &s.ws[ph.head()];
+                    if h.a.upos == Upos::Noun
+                        && self.classes.ends_in(WordClass::Measure, s.lang, &h.a.lemma)
+                    {
+                        let owner = cx.author_actors(ph, doc);
+                        if !owner.is_empty() {
+                            doc.measure_owner = Some((doc.sentence_no, owner));
+                        }
+                    }
+                }
+            }
             // the clause's subject actors (inherited by a coordinated or infinitive clause)
             let mut subject = cx.role_actors(&Role::Subj, doc);
             // `Der Vizevorsitzende der Linksfraktion, Jan Korte, forderte …`: a name in
@@ -881,6 +897,14 @@ impl EventExtractor {
                         .is_some_and(|n| matches!(n.a.upos, Upos::Noun | Upos::Adj))
             });
             if let (Some(v), false, false) = (&c.verb, suppressed, attributive) {
+                // (the passive's `von` agent is its subject here: `wurde von der
+                // Regierung beschlossen`)
+                if !subject.is_empty()
+                    && s.lang == Language::De
+                    && s.classes.has(WordClass::MeasureAct, s.lang, &v.lemma)
+                {
+                    doc.measure_owner = Some((doc.sentence_no, subject.clone()));
+                }
                 if !subject.is_empty() && !passive {
                     doc.last_actors = subject.clone();
                     doc.last_actors_masculine = cx.phrase(&Role::Subj).is_none_or(|p| {
@@ -1126,6 +1150,9 @@ impl EventExtractor {
                     } else {
                         cx.first_actors(&f.target, doc)
                     };
+                    if target.is_empty() {
+                        target = measure_owner(&cx, ty, &f.target, &source, doc);
+                    }
                     // `were killed in an Israeli air strike`, `died in a raid by the
                     // army`: the attack noun of the clause's `in` phrase names the attacker
                     // of a passive attack; that noun is no second event (English)
@@ -1826,6 +1853,9 @@ impl EventExtractor {
                     } else {
                         cx.first_actors_with_subject(&f.target, &subject, doc)
                     };
+                    if let (true, Some(ty)) = (target.is_empty(), f.event) {
+                        target = measure_owner(&cx, ty, &f.target, &source, doc);
+                    }
                     // a rating by polarity alone needs a rated actor or act the text names
                     // (`Die Lage ist schwierig`, `Es ist wichtig` rate no one's act)
                     if by_polarity && target.is_empty() {
@@ -2483,17 +2513,7 @@ impl EventExtractor {
                     continue;
                 }
             }
-            let mut a = cx.phrase_actors(ph, doc);
-            if a.is_empty() {
-                // `begrüßte den Vorschlag von Kanzler Faymann`, `welcomed the proposal by
-                // France`: the author attached to the reacted-to thing
-                if let Some(next) = cx.phrases.iter().find(|p| {
-                    p.words.start == ph.words.end
-                        && matches!(&p.role, Some(Role::Pp(x)) if matches!(x.as_str(), "von" | "of" | "by"))
-                }) {
-                    a = cx.phrase_actors(next, doc);
-                }
-            }
+            let a = cx.author_actors(ph, doc);
             if !a.is_empty() {
                 return a;
             }
@@ -3024,6 +3044,67 @@ fn opposite_rating(ty: EventType) -> Option<(EventType, &'static str, &'static s
     }
 }
 
+/// How many sentences back a measure's owner may have been named (besides the headline):
+/// further back, the story has usually moved on to another measure.
+const MEASURE_OWNER_REACH: usize = 2;
+
+/// The owner of a measure that a reaction's target phrase names without one (German): a
+/// phrase headed by a `measure` noun or its compound (`die Reform`, `das Asylgesetz`) or a
+/// lone demonstrative standing for one (`lehnt das ab`, `Dieses` …) takes the owner named
+/// last ([`DocState::measure_owner`]: an earlier measure's genitive or `von` actors, or the
+/// subject of a clause that made, announced or decided something: `Die Regierung kündigte
+/// ein Gesetz an. … lehnte das Gesetz ab`), from the headline or the last
+/// [`MEASURE_OWNER_REACH`] sentences; never the reacting source itself. The owner the
+/// target phrase's own genitive or `von` phrase names is found before this.
+fn measure_owner(
+    cx: &ClauseCx<'_, '_>,
+    ty: EventType,
+    roles: &[Role],
+    source: &[Actor],
+    doc: &DocState,
+) -> Vec<Actor> {
+    let s = cx.s;
+    if s.lang != Language::De
+        || !matches!(
+            ty,
+            EventType::Accuse | EventType::Reject | EventType::Support | EventType::Request
+        )
+    {
+        return Vec::new();
+    }
+    let Some((at, owner)) = &doc.measure_owner else {
+        return Vec::new();
+    };
+    if *at != 0 && doc.sentence_no > at + MEASURE_OWNER_REACH {
+        return Vec::new();
+    }
+    let Some(ph) = roles.iter().find_map(|r| cx.phrase(r)) else {
+        return Vec::new();
+    };
+    let w = &s.ws[ph.head()];
+    let measure =
+        w.a.upos == Upos::Noun && s.classes.ends_in(WordClass::Measure, s.lang, &w.a.lemma);
+    let demonstrative = ph.words.len() == 1 && w.a.xpos == Xpos::Stts(Stts::Pds);
+    // (a measure whose phrase names an owner the actors do not know, `die Entscheidung
+    // der Minister`, is that owner's, not one from the context)
+    if !measure && !demonstrative || !ph.genitives.is_empty() {
+        return Vec::new();
+    }
+    let own = |a: &Actor| {
+        source
+            .iter()
+            .any(|x| x.span == a.span || x.entity.is_some() && x.entity == a.entity)
+    };
+    owner
+        .iter()
+        .filter(|a| !own(a))
+        .map(|a| Actor {
+            inferred: true,
+            ..a.clone()
+        })
+        .collect()
+}
+
 /// A home-country actor rating something that names no actor (`Gnesda bezeichnet den
 /// Brief als problematisch` in an Austrian story) rates something of its own country: the
 /// home country becomes the target, marked inferred.
@@ -3178,6 +3259,13 @@ struct DocState {
     last_org: Option<Actor>,
     /// The source of the last event of each type (for reactions to an event noun).
     last_of_type: HashMap<EventType, Vec<Actor>>,
+    /// The owner of a measure named last (German), with the number of its sentence: the
+    /// actors of a measure phrase's genitive or `von` phrase (`die Pläne Russlands`), or
+    /// the subject of a verb that makes, announces or decides one (`measure-act`). A later
+    /// reaction to a measure named without its owner is aimed at it (`measure_owner`).
+    measure_owner: Option<(usize, Vec<Actor>)>,
+    /// The number of the current sentence (0: the headline or first sentence).
+    sentence_no: usize,
     /// See [`sitrep_entities::home_country`].
     home: Option<String>,
     /// Who speaks the current sentence (`…, sagte Uschakow`, `…, so Foglar`).
@@ -3745,6 +3833,23 @@ impl ClauseCx<'_, '_> {
                 })
             })
             .collect()
+    }
+
+    /// The actors of a phrase, else of the `von`/`of`/`by` phrase right after it: the
+    /// author attached to a thing made (`den Vorschlag von Kanzler Faymann`, `the proposal
+    /// by France`).
+    fn author_actors(&self, ph: &Phrase, doc: &DocState) -> Vec<Actor> {
+        let a = self.phrase_actors(ph, doc);
+        if !a.is_empty() {
+            return a;
+        }
+        match self.phrases.iter().find(|p| {
+            p.words.start == ph.words.end
+                && matches!(&p.role, Some(Role::Pp(x)) if matches!(x.as_str(), "von" | "of" | "by"))
+        }) {
+            Some(next) => self.phrase_actors(next, doc),
+            None => Vec::new(),
+        }
     }
 
     /// The actors of a phrase, one per conjunct where one is found.

@@ -30,10 +30,12 @@ pub(crate) enum WordClass {
     Restraint,
     Provision,
     ArmedAct,
+    Measure,
+    MeasureAct,
 }
 
 impl WordClass {
-    const ALL: [WordClass; 13] = [
+    const ALL: [WordClass; 15] = [
         WordClass::Territory,
         WordClass::TerritorialAct,
         WordClass::People,
@@ -47,6 +49,8 @@ impl WordClass {
         WordClass::Restraint,
         WordClass::Provision,
         WordClass::ArmedAct,
+        WordClass::Measure,
+        WordClass::MeasureAct,
     ];
 
     fn name(self) -> &'static str {
@@ -64,6 +68,8 @@ impl WordClass {
             WordClass::Restraint => "restraint",
             WordClass::Provision => "provision",
             WordClass::ArmedAct => "armed-act",
+            WordClass::Measure => "measure",
+            WordClass::MeasureAct => "measure-act",
         }
     }
 }
@@ -195,6 +201,11 @@ mod tests {
         assert!(w.has(WordClass::Territory, Language::En, "border"));
         assert!(!w.has(WordClass::Territory, Language::En, "grenze"));
         assert!(w.has(WordClass::TerritorialAct, Language::De, "Besetzung"));
+        // a measure's compounds are measures; a word that only begins with one is not
+        assert!(w.ends_in(WordClass::Measure, Language::De, "Asylgesetz"));
+        assert!(w.ends_in(WordClass::Measure, Language::De, "Gesundheitsreform"));
+        assert!(!w.ends_in(WordClass::Measure, Language::De, "Gesetzgeber"));
+        assert!(w.has(WordClass::MeasureAct, Language::De, "ankündigen"));
     }
 
     #[test]
