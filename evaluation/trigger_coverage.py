@@ -199,9 +199,10 @@ def misses(binary, path):
 
 
 def coverage(binary, path, lex, corpora, optional):
-    """[(gold type, class, matched: True/False/None/"fired", trigger word, derivable)] of
-    one gold file; `derivable`: a b, x or c event one of whose candidates has a
-    derivational relative with a row of the gold type (`Lexicon.derivable`)."""
+    """[(gold type, class, matched: True/False/None/"fired", trigger word, derivable,
+    candidates)] of one gold file; `derivable`: a b, x or c event one of whose candidates
+    has a derivational relative with a row of the gold type (`Lexicon.derivable`);
+    `candidates`: the (lemma, pos) trigger candidates of its span (`candidates`)."""
     docs = load_gold(path, corpora)
     jsonl = "".join(json.dumps({"id": d["id"], "language": d.get("language", "de"),
                                 "text": text}, ensure_ascii=False) + "\n" for d, text in docs)
@@ -242,7 +243,7 @@ def coverage(binary, path, lex, corpora, optional):
                     if any(fd == d["id"] and ft == e["event"] and e["sentence"] in fs
                            for fd, ft, fs in false_alarms):
                         matched = "fired"
-            rows.append((e["event"], cls, matched, word, derivable))
+            rows.append((e["event"], cls, matched, word, derivable, cands))
     return rows
 
 
@@ -295,7 +296,7 @@ def main():
         if args.list:
             for c in CLASSES:
                 for label in ("unmatched", "fired", "matched", "optional"):
-                    words = collections.Counter(f"{w} [{t}]" for t, cl, m, w, _ in rows
+                    words = collections.Counter(f"{w} [{t}]" for t, cl, m, w, *_ in rows
                                                 if cl == c and status(m) == label)
                     if words:
                         print(f"{c} {label}: " + ", ".join(f"{w} {n}" if n > 1 else w
