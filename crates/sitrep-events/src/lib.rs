@@ -946,6 +946,9 @@ impl EventExtractor {
                     // `bezeichnete den Brief als problematisch`, `called the move a
                     // mistake`: the complement's evaluation gives the type
                     let rated;
+                    // (a noun rating by polarity alone: it needs a rated actor or act the
+                    // text names, as a predicate's does)
+                    let mut polar_noun = false;
                     let f = if f.flags.evaluate {
                         let Some((e, word)) = cx.evaluation(frames, &self.polarity, f) else {
                             continue;
@@ -956,6 +959,7 @@ impl EventExtractor {
                             continue;
                         }
                         rating_word = Some(word);
+                        polar_noun = self.polarity.is_rating(e) && s.ws[word].a.upos == Upos::Noun;
                         // (`findet … nicht zumutbar`: the negation belongs to the rating)
                         let mut requires = f.requires.clone();
                         let (mut event, mut mode, mut cameo) =
@@ -1152,6 +1156,9 @@ impl EventExtractor {
                     };
                     if target.is_empty() {
                         target = measure_owner(&cx, ty, &f.target, &source, doc);
+                    }
+                    if polar_noun && target.is_empty() {
+                        continue;
                     }
                     // `were killed in an Israeli air strike`, `died in a raid by the
                     // army`: the attack noun of the clause's `in` phrase names the attacker
@@ -1758,11 +1765,25 @@ impl EventExtractor {
                 };
                 // (a word without a rating row of its own rates by its polarity)
                 let own = frames.lookup(Pos::Adj, key);
+                // (and a predicate noun, `seien ein Wermutstropfen`: `predicative` took
+                // only the head of the object or lone predicate, not its adjectives)
+                let noun = !stative && w.a.upos == Upos::Noun;
                 let by_polarity = own.is_empty() && s.lang == Language::De && {
                     let adjd = stative || w.a.xpos == Xpos::Stts(Stts::Adjd);
-                    adjd && !superlative(w) && modality != Modality::Negated && cx.rates_conduct()
+                    (adjd || noun)
+                        && !superlative(w)
+                        && modality != Modality::Negated
+                        && cx.rates_conduct()
                 };
-                let polar = by_polarity.then(|| self.polarity.rating(key)).flatten();
+                let polar = by_polarity
+                    .then(|| {
+                        if noun {
+                            self.polarity.noun_rating(key)
+                        } else {
+                            self.polarity.rating(key)
+                        }
+                    })
+                    .flatten();
                 for f in own.iter().map(|&fi| frames.get(fi)).chain(polar) {
                     if (by_form || stative) && !f.requires.contains(&Require::Copula) {
                         continue;
@@ -3135,7 +3156,8 @@ fn shipped_shared_parties() -> std::collections::HashSet<(String, String)> {
 }
 
 /// The rating frames of word `w` as the complement of a rating verb: its own `A` rows,
-/// else (German, and `polar` allowed) the rating frame of its prior polarity.
+/// else (German, and `polar` allowed) the rating frame of its prior polarity (a noun's
+/// from the lexicon's nouns).
 fn rating_frames<'f>(
     frames: &'f Frames,
     polarity: &'f PolarityLexicon,
@@ -3145,7 +3167,13 @@ fn rating_frames<'f>(
 ) -> impl Iterator<Item = &'f Frame> {
     let own = frames.lookup(Pos::Adj, &w.a.lemma);
     let by_polarity = (own.is_empty() && polar && lang == Language::De)
-        .then(|| polarity.rating(&w.a.lemma))
+        .then(|| {
+            if w.a.upos == Upos::Noun {
+                polarity.noun_rating(&w.a.lemma)
+            } else {
+                polarity.rating(&w.a.lemma)
+            }
+        })
         .flatten();
     own.iter().map(|&fi| frames.get(fi)).chain(by_polarity)
 }
@@ -3571,9 +3599,9 @@ impl ClauseCx<'_, '_> {
                 .verb
                 .as_ref()
                 .is_some_and(|v| v.negation.is_some());
-            // (by polarity only adjectives, `als seltsam`, `findet … besorgniserregend`:
-            // read on GNAD, a noun's prior polarity says little of a rating, `als
-            // Durchbruch`; and no passive, `sind … gefunden worden` is a find)
+            // (by polarity adjectives, `als seltsam`, `findet … besorgniserregend`, and the
+            // head noun of the complement; no praise, `als Durchbruch`; and no passive,
+            // `sind … gefunden worden` is a find)
             let passive = self
                 .clause
                 .verb
@@ -3584,9 +3612,31 @@ impl ClauseCx<'_, '_> {
             // colon it heads another statement, `Besonders unerfreulich: … finden sich`;
             // a superlative describes, `als den traurigsten Tag`)
             let verb_at = self.clause.verb.as_ref().map(|v| v.main.index as usize);
+            // a noun by polarity only as the head of the phrase predicated of the rated
+            // thing: an `als`/`für` phrase beside a rated object (`hält das für einen
+            // Wermutstropfen`, `als Zumutung`), the rated `von` phrase itself (`sprach von
+            // einer Erpressung`), the object beside a rated `pp` (`sieht darin eine
+            // Gefahr`); not another verb's `für` (`die mehr für eine Affekttat sprachen`)
+            let rated_obj = f.target.contains(&Role::Obj);
+            let noun_complement = |k: usize| {
+                self.s.ws[k].a.upos == Upos::Noun
+                    && !passive
+                    && self.phrases.iter().any(|p| {
+                        p.heads.contains(&k)
+                            && match &p.role {
+                                Some(Role::Pp(x)) if x == "als" || x == "für" => rated_obj,
+                                Some(Role::Pp(x)) if x == "von" => {
+                                    rated.is_some_and(|r| r.words == p.words)
+                                }
+                                Some(Role::Obj) => !rated_obj,
+                                _ => false,
+                            }
+                    })
+            };
             let complement = |k: usize| {
                 let w = &self.s.ws[k];
-                w.a.upos == Upos::Adj
+                noun_complement(k)
+                    || w.a.upos == Upos::Adj
                     && !passive
                     && !superlative(w)
                     // (`die strikt … blickenden`: an adverb of the next word)

@@ -4,10 +4,12 @@
 //! ACCUSE (rule 3 of `evaluation/gold/README.md`). The frame file lists such words one by
 //! one (`unpassend`, `Farce`: the `A` rows with `cop`); unseen text brings its own words of
 //! criticism, so an adjective without a row of its own takes its polarity from a lexicon,
-//! and a negative one the rating frame ([`PolarityLexicon::rating`]). Only adjectives are
-//! read: on GNAD the prior polarity of a noun (`als Durchbruch`, `Leichen`) and of a
-//! positive adjective after a copula (`wichtig`, `sicher`, `hoch`) said little of a rating,
-//! so praise stays with the frame rows and nouns are not loaded. The lexicon is two files:
+//! and a negative one the rating frame ([`PolarityLexicon::rating`]). A noun is read only
+//! where the clause makes it a rating, as a copula's predicate (`sei eine Zumutung`) or a
+//! rating verb's complement (`hält das für einen Wermutstropfen`); anywhere else its prior
+//! polarity (`Leichen … gefunden`) says nothing of a rating. On GNAD a positive adjective
+//! after a copula (`wichtig`, `sicher`, `hoch`) described more often than it praised, so
+//! praise stays with the frame rows. The lexicon is two files:
 //!
 //! * `data/de/apache-2.0/polarity-de.tsv`, generated (`cargo xtask polarity-de`) from the
 //!   German Polarity Lexicon of Klenner et al. (Apache-2.0, see the NOTICE there);
@@ -86,6 +88,8 @@ const MIN_BASE: usize = 4;
 pub struct PolarityLexicon {
     /// Lower-case adjective → its polarity (`None`: removed by a hand row).
     words: FnvMap<String, Option<Polarity>>,
+    /// Lower-case noun → its polarity (`None`: removed by a hand row); no affix rules.
+    nouns: FnvMap<String, Option<Polarity>>,
     affixes: Vec<Affix>,
     /// The rating frame of a negative word ([`rating_frame`]).
     neg: Frame,
@@ -103,6 +107,7 @@ impl PolarityLexicon {
     pub fn parse(generated: &str, hand: &str) -> Result<PolarityLexicon, PolarityError> {
         let mut lex = PolarityLexicon {
             words: FnvMap::default(),
+            nouns: FnvMap::default(),
             affixes: Vec::new(),
             neg: rating_frame(),
         };
@@ -119,8 +124,8 @@ impl PolarityLexicon {
                     line,
                     message,
                 };
-                if pos != Pos::Adj {
-                    // (nouns and verbs are listed by the source; no rule reads them)
+                if pos == Pos::Verb {
+                    // (verbs are listed by the source; no rule reads them)
                     continue;
                 }
                 let affix = word
@@ -128,7 +133,7 @@ impl PolarityLexicon {
                     .map(|w| (w, true))
                     .or_else(|| word.strip_prefix('-').map(|w| (w, false)));
                 if let Some((text, prefix)) = affix {
-                    if file == GENERATED || text.is_empty() {
+                    if file == GENERATED || text.is_empty() || pos != Pos::Adj {
                         return Err(err(format!("an affix row {word:?} here")));
                     }
                     if value == Value::Flip && !prefix {
@@ -146,7 +151,12 @@ impl PolarityLexicon {
                     Value::None => None,
                     Value::Flip => return Err(err(format!("`flip` on the word {word:?}"))),
                 };
-                lex.words.insert(lower(word).into_owned(), v);
+                let map = if pos == Pos::Noun {
+                    &mut lex.nouns
+                } else {
+                    &mut lex.words
+                };
+                map.insert(lower(word).into_owned(), v);
             }
         }
         Ok(lex)
@@ -189,6 +199,17 @@ impl PolarityLexicon {
     /// sich nicht sicher`).
     pub fn rating(&self, word: &str) -> Option<&Frame> {
         match self.of(word)? {
+            Polarity::Neg => Some(&self.neg),
+            Polarity::Pos => None,
+        }
+    }
+
+    /// The rating frame for noun `word` as a predicate or a rating verb's complement
+    /// (`sei eine Zumutung`, `für einen Wermutstropfen`): as [`Self::rating`], for listed
+    /// nouns only (no word formation: a compound's polarity is not its head's,
+    /// `Abfallwirtschaft`).
+    pub fn noun_rating(&self, word: &str) -> Option<&Frame> {
+        match self.nouns.get(&*lower(word)).copied().flatten()? {
             Polarity::Neg => Some(&self.neg),
             Polarity::Pos => None,
         }
@@ -294,9 +315,9 @@ mod tests {
 
     const GEN: &str = "# format 1\nword\tpos\tpolarity\tstrength\torigin\n\
         fair\tA\tpos\t1.0\tx\nlächerlich\tA\tneg\t1.0\tx\nSkandal\tN\tneg\t1.0\tx\n\
-        schwierig\tA\tneg\t0.7\tx\n";
+        Abbau\tN\tneg\t1.0\tx\nschwierig\tA\tneg\t0.7\tx\n";
     const HAND_SRC: &str = "# format 1\nword\tpos\tpolarity\torigin\n\
-        schwierig\tA\tnone\tsituation\nun-\tA\tflip\tformation\n-widrig\tA\tneg\tformation\n";
+        schwierig\tA\tnone\tsituation\nAbbau\tN\tnone\tx\nun-\tA\tflip\tformation\n-widrig\tA\tneg\tformation\n";
 
     #[test]
     fn listed_removed_and_formed() {
@@ -311,8 +332,13 @@ mod tests {
         assert_eq!(p.of("verfassungswidrig"), Some(Polarity::Neg));
         // the affix needs a base of four letters: `widrig` alone is not `-widrig`
         assert_eq!(p.of("widrig"), None);
-        // nouns are not loaded
+        // nouns are kept apart: not adjectives, and rated only by `noun_rating`
         assert_eq!(p.of("Skandal"), None);
+        assert!(p.rating("Skandal").is_none());
+        assert!(p.is_rating(p.noun_rating("skandal").unwrap()));
+        assert!(p.noun_rating("lächerlich").is_none());
+        // a hand row removes a generated noun
+        assert!(p.noun_rating("Abbau").is_none());
         let r = p.rating("unfair").unwrap();
         assert_eq!(
             (r.event, r.id.as_str()),
@@ -333,6 +359,10 @@ mod tests {
         let e = PolarityLexicon::parse(GEN, "# format 1\nword\tpos\tpolarity\n-los\tA\tflip\n")
             .unwrap_err();
         assert!(e.message.contains("prefixes"), "{e}");
+        // word formation is for adjectives
+        let e = PolarityLexicon::parse(GEN, "# format 1\nword\tpos\tpolarity\n-los\tN\tneg\n")
+            .unwrap_err();
+        assert_eq!((e.file, e.line), (HAND, 3));
     }
 
     #[test]
@@ -340,5 +370,7 @@ mod tests {
         let p = PolarityLexicon::new().unwrap_or_else(|e| panic!("{e}"));
         assert!(p.words.len() > 2000);
         assert_eq!(p.of("säumig"), Some(Polarity::Neg));
+        assert!(p.nouns.len() > 1000);
+        assert!(p.noun_rating("Wermutstropfen").is_some());
     }
 }
