@@ -1,9 +1,10 @@
 //! `sitrep ingest` and `sitrep reanalyze`: documents into the store.
 //!
 //! One thread reads and triages (already stored? a copy of a stored text?), a rayon pool
-//! analyses what is new, and the same single thread writes each batch in one transaction.
-//! Killing the process loses at most the batch in flight; running the same command again
-//! skips what was committed.
+//! analyses what is new, and the same single thread writes each batch in one transaction,
+//! while the pool already analyses the next batch. Killing the process loses the analysis
+//! of at most the two batches in flight, never a committed or a partial document; running
+//! the same command again skips what was committed.
 
 use crate::extract::ReaderArgs;
 use clap::Args;
@@ -13,11 +14,13 @@ use sitrep_ingest::Reader;
 use sitrep_pipeline::{AnalyzeOptions, Pipeline, ANALYSIS_VERSION};
 use sitrep_store::{
     BatchOutcome, ClusterSettings, DedupConfig, Incoming, MinHash, NearDuplicates, NewDocument,
-    OpenOptions, Seen, Signature, Store, TextHash, Triage,
+    OpenOptions, Seen, Store, Triage,
 };
 use std::collections::{HashSet, VecDeque};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 /// Where the store is and how long to wait for another writer.
@@ -50,8 +53,9 @@ pub struct IngestArgs {
     pub reader: ReaderArgs,
     #[command(flatten)]
     pub db: DbArgs,
-    /// Documents per transaction: a crash loses at most one batch (the first batches are
-    /// smaller, 16, 32, … up to N, so that analysis starts early).
+    /// Documents per transaction: a crash loses the work of at most two batches, the one
+    /// being written and the one being analysed (the first batches are smaller, 16, 32, …
+    /// up to N, so that analysis starts early).
     #[arg(long, default_value_t = 256, value_name = "N")]
     pub batch: usize,
     /// Analysis threads (default: all cores); one more thread writes.
@@ -101,8 +105,8 @@ fn near_duplicates(threshold: f64) -> anyhow::Result<MinHash> {
     MinHash::new(config).map_err(|e| anyhow::anyhow!("--near-threshold: {e}"))
 }
 
-/// A new document's analysis, text hash and near-duplicate signature.
-type Analysed = (Analysis, TextHash, Option<Signature>);
+/// A new document's analysis, or why it failed (naming the document).
+type Analysed = Result<Analysis, String>;
 
 /// What a document in a batch becomes, or why it could not be read.
 type Triaged = Result<Triage, String>;
@@ -192,63 +196,71 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         VecDeque::from([first])
     };
-    let mut current = tail.pop_front().filter(|t| !t.is_empty());
-    let mut to_write: Option<Vec<Incoming>> = None;
-    while current.is_some() || to_write.is_some() {
-        let (analysed, written, after) = std::thread::scope(|scope| {
-            let analysis = current.as_ref().map(|batch| {
-                let (pipeline, analyze, pool) = (&pipeline, &analyze, &pool);
-                scope.spawn(move || pool.install(|| analyse(pipeline, analyze, batch)))
-            });
-            let written = to_write
-                .take()
-                .map(|batch| store.write_batch(batch, &settings));
-            // Triage only after the write: it must see batch k-1 in the store.
-            let after = match (&current, &written) {
-                (Some(_), None | Some(Ok(_))) if !ended => {
-                    size = (2 * size).min(args.batch);
-                    let items = read_batch(&mut reader, size);
-                    Some(triage(
-                        store.as_ref(),
-                        &near,
-                        items.into_iter(),
-                        &memory,
-                        &mut tally,
-                    ))
+    // The stages never wait for each other at a batch's end: each new document is a job
+    // of its own on the pool (in input order), so the pool starts on batch k+1 while the
+    // last documents of batch k are still being analysed, and this thread writes batch k
+    // and triages batch k+2 meanwhile. The triage of k+2 sees batch k in the store and
+    // k+1 in memory. At most two batches are uncommitted: one collected or being written,
+    // the next queued.
+    let cancel = AtomicBool::new(false);
+    pool.in_place_scope_fifo(|scope| {
+        let submit = |batch: Vec<Triaged>| submit(scope, &pipeline, &analyze, &cancel, batch);
+        let mut in_flight: VecDeque<InFlight> = VecDeque::new();
+        // the first batch goes to the pool before the second is triaged
+        if let Some(first) = tail.pop_front().filter(|t| !t.is_empty()) {
+            in_flight.push_back(submit(first));
+        }
+        let mut step = || -> anyhow::Result<bool> {
+            // Triage only after the write of the batch before the one in flight: it must
+            // see that one in the store (and the one in flight in `memory`).
+            if !ended && !in_flight.is_empty() {
+                size = (2 * size).min(args.batch);
+                let items = read_batch(&mut reader, size);
+                let (t, seen) = triage(
+                    store.as_ref(),
+                    &near,
+                    items.into_iter(),
+                    &memory,
+                    &mut tally,
+                )?;
+                memory = seen;
+                if reader.peek().is_none() {
+                    tail = split_tail(t);
+                    ended = true;
+                } else {
+                    tail.push_back(t);
                 }
-                _ => None,
+            }
+            while let Some(batch) = tail.pop_front().filter(|t| !t.is_empty()) {
+                in_flight.push_back(submit(batch));
+            }
+            let Some(front) = in_flight.pop_front() else {
+                return Ok(false);
             };
-            let analysed = analysis.map(|h| match h.join() {
-                Ok(r) => r,
-                Err(p) => std::panic::resume_unwind(p),
-            });
-            (analysed, written, after)
-        });
-        if let Some(out) = written {
-            let out: BatchOutcome = out?;
+            let (batch, analysed) = front.collect()?;
+            let rows = assemble(batch, analysed, &mut failed_ids, &mut tally);
+            let out: BatchOutcome = store.write_batch(rows, &settings)?;
             tally.stored += out.stored;
             tally.events += out.events;
             tally.already += out.already;
             tally.exact += out.exact;
             tally.near += out.near;
             progress.update(&tally, false);
-        }
-        let batch = current.take();
-        if let (Some(batch), Some(analysed)) = (batch, analysed) {
-            to_write = Some(assemble(batch, analysed, &mut failed_ids, &mut tally));
-        }
-        if let Some(after) = after {
-            let (t, seen) = after?;
-            memory = seen;
-            if reader.peek().is_none() {
-                tail = split_tail(t);
-                ended = true;
-            } else {
-                tail.push_back(t);
+            Ok(true)
+        };
+        let result = loop {
+            match step() {
+                Ok(true) => {}
+                Ok(false) => break Ok(()),
+                Err(e) => break Err(e),
             }
+        };
+        // the scope waits for the queued jobs: on an error they skip their documents
+        if result.is_err() {
+            cancel.store(true, Ordering::Relaxed);
         }
-        current = tail.pop_front().filter(|t| !t.is_empty());
-    }
+        result
+    })?;
     progress.update(&tally, true);
     // The process ends next: freeing the loaded models and knowledge bases one allocation
     // at a time would only add tens of milliseconds.
@@ -320,35 +332,76 @@ fn read_batch(
     items
 }
 
-/// Analyses the new documents of a triaged batch, in order, on the current pool.
-fn analyse(
-    pipeline: &Pipeline,
-    analyze: &AnalyzeOptions,
-    triaged: &[Triaged],
-) -> Vec<Result<Analysed, String>> {
-    triaged
-        .par_iter()
-        .filter_map(|t| match t {
-            Ok(Triage::Analyse {
-                doc,
-                hash,
-                signature,
-            }) => Some(
-                pipeline
-                    .analyze(doc.clone(), analyze)
-                    .map(|a| (a, *hash, signature.clone()))
-                    .map_err(|p| DocError::new(doc.id.clone(), p).to_string()),
-            ),
-            _ => None,
-        })
-        .collect()
+/// A triaged batch whose new documents are being analysed on the pool.
+struct InFlight {
+    batch: Vec<Triaged>,
+    results: Receiver<(usize, Analysed)>,
+    jobs: usize,
+}
+
+impl InFlight {
+    /// Waits for the batch's analyses and gives them in input order.
+    fn collect(self) -> anyhow::Result<(Vec<Triaged>, Vec<Analysed>)> {
+        let mut analysed: Vec<Option<Analysed>> =
+            std::iter::repeat_with(|| None).take(self.jobs).collect();
+        for _ in 0..self.jobs {
+            // every job sends once (the pipeline turns a panic into an error), so the
+            // channel closes early only if a job died outside it
+            let (i, r) = self
+                .results
+                .recv()
+                .map_err(|_| anyhow::anyhow!("an analysis thread ended without a result"))?;
+            analysed[i] = Some(r);
+        }
+        let analysed = analysed
+            .into_iter()
+            .map(|r| r.expect("every job sent"))
+            .collect();
+        Ok((self.batch, analysed))
+    }
+}
+
+/// Puts each new document of a triaged batch on the pool as a job of its own (the scope
+/// runs them in the order given) and returns at once. A job skips its document once
+/// `cancel` is set (the ingest is ending with an error).
+fn submit<'s>(
+    scope: &rayon::ScopeFifo<'s>,
+    pipeline: &'s Pipeline,
+    analyze: &'s AnalyzeOptions,
+    cancel: &'s AtomicBool,
+    batch: Vec<Triaged>,
+) -> InFlight {
+    let (tx, results) = mpsc::channel();
+    let mut jobs = 0;
+    for t in &batch {
+        if let Ok(Triage::Analyse { doc, .. }) = t {
+            let (tx, doc, i) = (tx.clone(), doc.clone(), jobs);
+            scope.spawn_fifo(move |_| {
+                if cancel.load(Ordering::Relaxed) {
+                    return;
+                }
+                let id = doc.id.clone();
+                let r = pipeline
+                    .analyze(doc, analyze)
+                    .map_err(|p| DocError::new(id, p).to_string());
+                // the receiver is gone only when the ingest already failed
+                let _ = tx.send((i, r));
+            });
+            jobs += 1;
+        }
+    }
+    InFlight {
+        batch,
+        results,
+        jobs,
+    }
 }
 
 /// The rows to write for a triaged batch and its analyses. A copy of a document whose
 /// analysis failed (in this batch or an earlier one) fails too: its original is not stored.
 fn assemble(
     triaged: Vec<Triaged>,
-    analysed: Vec<Result<Analysed, String>>,
+    analysed: Vec<Analysed>,
     failed_ids: &mut HashSet<String>,
     tally: &mut Tally,
 ) -> Vec<Incoming> {
@@ -356,22 +409,22 @@ fn assemble(
     let mut batch = Vec::with_capacity(triaged.len());
     for t in triaged {
         match t {
-            Ok(Triage::Analyse { doc, .. }) => {
-                match analysed.next().expect("one result per document") {
-                    Ok((analysis, hash, signature)) => {
-                        batch.push(Incoming::Document(NewDocument {
-                            analysis,
-                            version: ANALYSIS_VERSION,
-                            hash,
-                            signature,
-                        }))
-                    }
-                    Err(e) => {
-                        failed_ids.insert(doc.id);
-                        fail(tally, e);
-                    }
+            Ok(Triage::Analyse {
+                doc,
+                hash,
+                signature,
+            }) => match analysed.next().expect("one result per document") {
+                Ok(analysis) => batch.push(Incoming::Document(NewDocument {
+                    analysis,
+                    version: ANALYSIS_VERSION,
+                    hash,
+                    signature,
+                })),
+                Err(e) => {
+                    failed_ids.insert(doc.id);
+                    fail(tally, e);
                 }
-            }
+            },
             Ok(Triage::Report(r)) if failed_ids.contains(&r.canonical) => {
                 let msg = format!("{}: a copy of {}, which failed", r.doc_id, r.canonical);
                 fail(tally, msg);
@@ -563,7 +616,7 @@ mod tests {
     use super::*;
     use sitrep_core::Document;
     use sitrep_ingest::Ingested;
-    use sitrep_store::{NewReport, ReportKind};
+    use sitrep_store::{NewReport, ReportKind, Signature, TextHash};
 
     /// A toy detector for the triage: word sets, Jaccard similarity, the first word as key.
     struct Words;
@@ -729,6 +782,62 @@ mod tests {
             .map(Vec::len)
             .collect();
         assert_eq!(sizes, [63, 31, 16, 15]);
+    }
+
+    /// Documents analysed as jobs of their own come back in input order, one result per
+    /// new document (stored ones and copies have none), whichever job ends first; jobs
+    /// queued after `cancel` is set skip their documents and the batch reports it.
+    #[test]
+    fn submitted_batches_come_back_in_input_order() {
+        let pool = crate::extract::thread_pool(Some(2)).unwrap();
+        let pipeline = Pipeline::new();
+        let analyze = AnalyzeOptions {
+            tokens: false,
+            entities: false,
+            events: false,
+        };
+        // blank texts: no language, so no models to load; the ids tell the order
+        let batch = |from: usize, n: usize| -> Vec<Triaged> {
+            (from..from + n)
+                .map(|i| match i % 5 {
+                    3 => Ok(Triage::Already),
+                    4 => Err(format!("unreadable {i}")),
+                    _ => {
+                        let doc = Document::new(format!("d{i}"), " ".repeat(i % 7));
+                        let hash = TextHash::of(&doc.text);
+                        Ok(Triage::Analyse {
+                            doc,
+                            hash,
+                            signature: None,
+                        })
+                    }
+                })
+                .collect()
+        };
+        let expect = |from: usize, n: usize| -> Vec<String> {
+            (from..from + n)
+                .filter(|i| i % 5 < 3)
+                .map(|i| format!("d{i}"))
+                .collect()
+        };
+        let cancel = AtomicBool::new(false);
+        pool.in_place_scope_fifo(|scope| {
+            // three batches in flight at once, collected in turn
+            let in_flight: Vec<InFlight> = [(0, 300), (300, 7), (307, 200)]
+                .into_iter()
+                .map(|(from, n)| submit(scope, &pipeline, &analyze, &cancel, batch(from, n)))
+                .collect();
+            for (f, (from, n)) in in_flight.into_iter().zip([(0, 300), (300, 7), (307, 200)]) {
+                let (triaged, analysed) = f.collect().unwrap();
+                assert_eq!(triaged.len(), n);
+                let ids: Vec<String> = analysed.into_iter().map(|r| r.unwrap().id).collect();
+                assert_eq!(ids, expect(from, n));
+            }
+            cancel.store(true, Ordering::Relaxed);
+            let f = submit(scope, &pipeline, &analyze, &cancel, batch(0, 10));
+            let err = f.collect().unwrap_err().to_string();
+            assert!(err.contains("without a result"), "{err}");
+        });
     }
 
     /// A copy of a document whose analysis failed in an earlier batch is not written (its
