@@ -92,6 +92,26 @@ class TriggerCoverageTest(unittest.TestCase):
 
 
 class DerivationTest(unittest.TestCase):
+    def test_families_count_events_once_per_family_and_print_no_words(self):
+        fd, path = tempfile.mkstemp(suffix=".tsv")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("# format 1\nfamily\tlemma\nlegal\tklage\nlegal\tklagen\n")
+        try:
+            fams = tc.read_families(path)
+        finally:
+            os.unlink(path)
+        self.assertEqual(fams, {"klage": "legal", "klagen": "legal"})
+        rows = [
+            # (type, class, matched, word, derivable, candidates)
+            ("ACCUSE", "c", False, "klagen", False, [("klagen", "V"), ("Klage", "N")]),
+            ("ACCUSE", "a", True, "kritisieren", False, [("kritisieren", "V")]),
+            ("ACCUSE", "c", None, "klagen", False, [("klagen", "V")]),  # optional: left out
+        ]
+        out = tc.family_table(rows, fams)
+        self.assertIn("| ACCUSE | 1/1 | 0/1 |", out)
+        self.assertNotIn("kritisieren", out)
+        self.assertNotIn("klagen", out)
+
     def test_relatives_link_verbs_and_their_nouns(self):
         self.assertIn(("verurteilen", "V"), tc.relatives("Verurteilung", "N"))
         self.assertIn(("demonstrieren", "V"), tc.relatives("Demonstration", "N"))

@@ -271,6 +271,41 @@ def table(rows):
     return "\n".join(lines)
 
 
+def read_families(path):
+    """{lemma: family} from a family file (`family<TAB>lemma`, `#` comments, a header)."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#") or line == "family\tlemma":
+                continue
+            parts = line.split("\t")
+            if len(parts) != 2:
+                sys.exit(f"{path} line {n}: expected family<TAB>lemma")
+            out[parts[1].lower()] = parts[0]
+    return out
+
+
+def family_table(rows, families):
+    """Required events per gold type and family of any trigger candidate (`-`: none), as
+    matched/all: counts only, no words."""
+    count = collections.Counter()
+    hit = collections.Counter()
+    for t, _cls, m, _w, _d, cands in rows:
+        if m is None:
+            continue
+        fams = {families[w.lower()] for w, _p in cands if w.lower() in families} or {"-"}
+        for fam in fams:
+            count[(t, fam)] += 1
+            hit[(t, fam)] += m is True
+    names = sorted({f for _t, f in count})
+    lines = ["| type | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    for t in sorted({t for t, _f in count}):
+        cells = [f"{hit[(t, f)]}/{count[(t, f)]}" if count[(t, f)] else "" for f in names]
+        lines.append(f"| {t} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("binary")
@@ -278,6 +313,9 @@ def main():
     ap.add_argument("--frames", default=str(Path(__file__).resolve().parents[1] / "data/frames/de.tsv"))
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--optional", action="store_true")
+    ap.add_argument("--families", metavar="TSV",
+                    help="count required events per word family of their trigger candidates "
+                         "(counts only; allowed on blind sets), e.g. evaluation/families/de.tsv")
     args = ap.parse_args()
     if args.list:
         blind = [g for g in args.gold if is_blind(g)]
@@ -304,6 +342,8 @@ def main():
             print()
     if len(args.gold) > 1:
         print(f"## all {len(args.gold)} files\n\n{table(everything)}")
+    if args.families:
+        print(family_table(everything, read_families(args.families)))
 
 
 if __name__ == "__main__":
