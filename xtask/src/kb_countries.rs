@@ -39,16 +39,9 @@ const COMMA_NAMES: &[(&str, bool)] = &[
 ];
 
 pub fn run() -> Result<()> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .context("workspace root")?
-        .to_path_buf();
-    let tmp =
-        std::env::temp_dir().join(format!("sitrep-xtask-kb-countries-{}", std::process::id()));
-    std::fs::create_dir_all(&tmp)?;
-    let result = generate(&tmp, &root.join("data/kb/states.generated.tsv"));
-    let _ = std::fs::remove_dir_all(&tmp);
-    result
+    crate::with_scratch("kb-countries", |tmp, root| {
+        generate(tmp, &root.join("data/kb/states.generated.tsv"))
+    })
 }
 
 fn generate(tmp: &Path, out: &Path) -> Result<()> {

@@ -9,7 +9,7 @@
 //!
 //! Needs `npm` and `tar`. The output is byte-identical from run to run for a pinned version.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -20,18 +20,9 @@ const LICENCE: &str = "MIT";
 const LANGS: &[&str] = &["de", "en", "es", "fr", "it", "tr"];
 
 pub fn run() -> Result<()> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .context("workspace root")?
-        .to_path_buf();
-    let tmp = std::env::temp_dir().join(format!(
-        "sitrep-xtask-kb-first-names-{}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&tmp)?;
-    let result = generate(&tmp, &root.join("data/kb/first-names.generated.tsv"));
-    let _ = std::fs::remove_dir_all(&tmp);
-    result
+    crate::with_scratch("kb-first-names", |tmp, root| {
+        generate(tmp, &root.join("data/kb/first-names.generated.tsv"))
+    })
 }
 
 /// `jean-pierre` → `Jean-Pierre`; `None` for anything but letters, one hyphen or apostrophe

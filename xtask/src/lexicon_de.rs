@@ -39,17 +39,11 @@ const PACKAGES: &[(&str, &str, &str)] = &[
 type Lex = BTreeMap<String, BTreeSet<RawAnalysis>>;
 
 pub fn run() -> Result<()> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .context("workspace root")?
-        .to_path_buf();
-    let out_dir = root.join("data/de/cc-by-sa");
-    std::fs::create_dir_all(&out_dir)?;
-    let tmp = std::env::temp_dir().join(format!("sitrep-xtask-lexicon-de-{}", std::process::id()));
-    std::fs::create_dir_all(&tmp)?;
-    let result = generate(&tmp, &out_dir);
-    let _ = std::fs::remove_dir_all(&tmp);
-    result
+    crate::with_scratch("lexicon-de", |tmp, root| {
+        let out_dir = root.join("data/de/cc-by-sa");
+        std::fs::create_dir_all(&out_dir)?;
+        generate(tmp, &out_dir)
+    })
 }
 
 struct Fetched {

@@ -23,6 +23,9 @@
 //!   `data/de/apache-2.0/{polarity-de.tsv,NOTICE}`: German prior polarity of words for the
 //!   events' rating rule. Needs `python3` with `pip`.
 
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+
 mod kb_countries;
 mod kb_first_names;
 mod kb_places;
@@ -45,4 +48,22 @@ fn main() -> anyhow::Result<()> {
             "unknown xtask command {cmd:?} (known: lexicon-de, kb-countries, kb-places, kb-first-names, words-en, polarity-de)"
         ),
     }
+}
+
+/// Runs a generator with the workspace root and a scratch directory of its own
+/// (`sitrep-xtask-NAME-PID` under the system's temp dir), removed afterwards whatever
+/// the generator returns.
+fn with_scratch(
+    name: &str,
+    generate: impl FnOnce(&Path, &Path) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let root: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .context("workspace root")?
+        .to_path_buf();
+    let tmp = std::env::temp_dir().join(format!("sitrep-xtask-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let result = generate(&tmp, &root);
+    let _ = std::fs::remove_dir_all(&tmp);
+    result
 }

@@ -26,15 +26,7 @@ const VERSION: &str = "0.4.3";
 const XML: &str = "textblob_de/data/de-sentiment.xml";
 
 pub fn run() -> Result<()> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .context("workspace root")?
-        .to_path_buf();
-    let tmp = std::env::temp_dir().join(format!("sitrep-xtask-polarity-de-{}", std::process::id()));
-    std::fs::create_dir_all(&tmp)?;
-    let result = generate(&tmp, &root);
-    let _ = std::fs::remove_dir_all(&tmp);
-    result
+    crate::with_scratch("polarity-de", generate)
 }
 
 /// The value of attribute `name` in one `<word …/>` element (the XML has no entities).

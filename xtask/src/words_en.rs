@@ -11,7 +11,7 @@
 //!
 //! Needs `npm` and `tar`. The output is byte-identical from run to run for a pinned version.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -22,15 +22,9 @@ const LICENCE: &str = "MIT";
 const PARTS: &[(&str, u64)] = &[("noun", 1), ("verb", 2), ("adj", 4), ("adv", 8)];
 
 pub fn run() -> Result<()> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .context("workspace root")?
-        .to_path_buf();
-    let tmp = std::env::temp_dir().join(format!("sitrep-xtask-words-en-{}", std::process::id()));
-    std::fs::create_dir_all(&tmp)?;
-    let result = generate(&tmp, &root.join("data/en/wordnet"));
-    let _ = std::fs::remove_dir_all(&tmp);
-    result
+    crate::with_scratch("words-en", |tmp, root| {
+        generate(tmp, &root.join("data/en/wordnet"))
+    })
 }
 
 /// The lemmas of one WordNet index file: the first field of every line that does not start
