@@ -238,6 +238,20 @@ pub struct Phrase {
 }
 
 impl Phrase {
+    /// A prepositional phrase written as one word at `i`, headed by it: a pronominal
+    /// adverb (`dafür`) or a univerbated phrase (`infrage`).
+    fn one_word_pp(prep: &str, i: usize) -> Phrase {
+        #[allow(clippy::single_range_in_vec_init)] // one conjunct, not a range
+        Phrase {
+            role: Some(Role::Pp(prep.to_string())),
+            words: i..i + 1,
+            conjuncts: vec![i..i + 1],
+            heads: vec![i],
+            genitives: Vec::new(),
+            case: None,
+        }
+    }
+
     pub fn head(&self) -> usize {
         self.heads[0]
     }
@@ -295,15 +309,7 @@ pub fn phrases(
         // aus`, `warnte davor` (pp:für, pp:vor; no actor of their own).
         if lang == Language::De && w.stts() == Some(Stts::Pav) {
             if let Some(prep) = pronominal_preposition(w.text) {
-                #[allow(clippy::single_range_in_vec_init)] // one conjunct, not a range
-                out.push(Phrase {
-                    role: Some(Role::Pp(prep.to_string())),
-                    words: i..i + 1,
-                    conjuncts: vec![i..i + 1],
-                    heads: vec![i],
-                    genitives: Vec::new(),
-                    case: None,
-                });
+                out.push(Phrase::one_word_pp(prep, i));
                 p += 1;
                 continue;
             }
@@ -314,15 +320,7 @@ pub fn phrases(
         // verb's lemma (`zugrundeliegen`)
         if lang == Language::De && w.stts() != Some(Stts::Ptkvz) {
             if let Some((prep, _)) = univerbated_pp(w.text) {
-                #[allow(clippy::single_range_in_vec_init)] // one conjunct, not a range
-                out.push(Phrase {
-                    role: Some(Role::Pp(prep.to_string())),
-                    words: i..i + 1,
-                    conjuncts: vec![i..i + 1],
-                    heads: vec![i],
-                    genitives: Vec::new(),
-                    case: None,
-                });
+                out.push(Phrase::one_word_pp(prep, i));
                 p += 1;
                 continue;
             }
