@@ -51,6 +51,15 @@ def select(data, salt, keep, exclude):
     return [p[1:] for p in pool]
 
 
+def print_pool(pool, n, header=True):
+    """Prints the first `n` of a selection as `position<TAB>id<TAB>label<TAB>length`,
+    after a `# pool …` line when `header`."""
+    if header:
+        print(f"# pool {len(pool)} articles; first {n}")
+    for pos, (id_, label, length) in enumerate(pool[:n]):
+        print(f"{pos}\t{id_}\t{label}\t{length}")
+
+
 def linking_pool(d):
     """The pool of the linking sets (linking/select.py, select_dev.py): Inland, Panorama,
     Wirtschaft or Etat, 600-2,500 characters, no "Volltext ... nicht mehr" stub."""

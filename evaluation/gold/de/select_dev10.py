@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gnad_select import args, select  # noqa: E402
+from gnad_select import args, print_pool, select  # noqa: E402
 from select_dev3 import keep  # noqa: E402  (the same pool rule)
 
 EXCLUDE = ("de/gnad-tune.gold.jsonl", "de/gnad-held.gold.jsonl", "de/gnad-dev2.gold.jsonl",
@@ -34,9 +34,7 @@ def main():
     data, n = args(30)
     pool = select(data, "dev10-events:",
                   lambda d: d["label"] != "Panorama" and keep(d, 4000), EXCLUDE)
-    print(f"# pool {len(pool)} articles; first {n}")
-    for pos, (id_, label, length) in enumerate(pool[:n]):
-        print(f"{pos}\t{id_}\t{label}\t{length}")
+    print_pool(pool, n)
 
 
 if __name__ == "__main__":

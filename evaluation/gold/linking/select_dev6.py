@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from gnad_select import args, linking_pool, select  # noqa: E402
+from gnad_select import args, linking_pool, print_pool, select  # noqa: E402
 
 # the gold sets that existed when this set was drawn
 EXCLUDE = ("de/gnad-tune.gold.jsonl", "de/gnad-held.gold.jsonl", "de/gnad-dev2.gold.jsonl",
@@ -28,8 +28,7 @@ EXCLUDE = ("de/gnad-tune.gold.jsonl", "de/gnad-held.gold.jsonl", "de/gnad-dev2.g
 
 def main():
     data, n = args(15)
-    for k, (i, label, length) in enumerate(select(data, "sitrep-linking-dev6:", linking_pool, EXCLUDE)[:n]):
-        print(f"{k}\t{i}\t{label}\t{length}")
+    print_pool(select(data, "sitrep-linking-dev6:", linking_pool, EXCLUDE), n, header=False)
 
 
 if __name__ == "__main__":
