@@ -50,7 +50,9 @@
 //!   Jahren Haft verurteilen` is a detention and a conviction), `named` (the target is
 //!   only what the target roles name: no home-country target is guessed for a German
 //!   act without one, as for a vote: `stimmte für das Rettungspaket`), `home` (verbs: with
-//!   no target named, the target is the home state: a guilty plea is made to its court).
+//!   no target named, the target is the home state: a guilty plea is made to its court;
+//!   German ACCUSE nouns of legal steps: with no accuser named, the source is the home
+//!   state, whose courts and prosecutors bring them: `die Ermittlungen gegen den Banker`).
 //! * `example`: a general sentence of our own that the frame codes.
 //!
 //! The frame's rule id is `LANG.POS.LEMMA`, with `.N` for the N-th further frame of the
@@ -178,7 +180,8 @@ pub struct Flags {
     /// guessed (a vote is about its motion, not about the voter's own country).
     pub named: bool,
     /// Verbs: with no target named, the target is the home state (a plea of guilt is made
-    /// to the home state's court).
+    /// to the home state's court). German ACCUSE nouns: with no accuser named, the source
+    /// is the home state (its courts and prosecutors bring investigations and charges).
     pub home: bool,
 }
 

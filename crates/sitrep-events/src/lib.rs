@@ -2108,13 +2108,16 @@ impl EventExtractor {
                     // `Der Prozess gegen X beginnt`: a trial or inquiry against someone
                     // that names no accuser is brought by the home country's courts
                     // (German; as for agentless charges, and for a charge the clause
-                    // reports: `soll laut Anklage …`)
+                    // reports: `soll laut Anklage …`); a frame flagged `home` names its
+                    // accuser when the text does (`die Ermittlungen der Justiz Italiens`)
+                    // and otherwise is brought by the same courts, prosecutors and police
+                    // (`Die Ermittlungen gegen den Banker dauern an`)
                     if s.lang == Language::De
                         && ty == EventType::Accuse
                         && matches!(f.mode.as_deref(), Some("allege" | "investigate"))
                         && roles.source.is_empty()
                         && !roles.target.is_empty()
-                        && (f.source.is_empty() || according)
+                        && (f.source.is_empty() || according || f.flags.home)
                     {
                         if let Some(home) = &doc.home {
                             roles.source.push(Actor {
