@@ -82,8 +82,8 @@ pub struct Tagger {
     /// Summed weights of the previous-tags features per (p1, p2), `nc + 1` values each
     /// (index `nc`: before the sentence), `nc` scores per pair.
     prev_tags: std::sync::Arc<[f32]>,
-    /// Each class's STTS tag as a bit (`resources::class_stts_bits`).
-    class_stts: std::sync::Arc<[u64]>,
+    /// The classes of each STTS tag (`resources::class_stts_bits`).
+    class_stts: std::sync::Arc<resources::ClassStts>,
     /// The UD string of each feature bundle the model knows.
     feats_text: std::sync::Arc<std::collections::HashMap<Feats, Box<str>, memo::FastHash>>,
 }
@@ -148,7 +148,7 @@ impl Tagger {
                     .add_all(&feats, &mut prev_tags[start..start + nc]);
             }
         }
-        let class_stts = resources::class_stts_bits(&model.classes).into();
+        let class_stts = std::sync::Arc::new(resources::class_stts_bits(&model.classes));
         Ok(Tagger {
             id,
             model,
@@ -556,41 +556,17 @@ impl Tagger {
         let nc = m.classes.len();
         let id = s.ids[i] as usize;
         s.feats.clear();
-        let own = match s.entries[id].vecs {
-            u32::MAX => None,
-            l => Some(l as usize),
-        };
-        if own.is_none() {
+        // The memoised vectors to add, in order (arena offsets): the form's own, then its
+        // neighbours' as neighbours.
+        let mut vecs = [0usize; 5];
+        let mut nv = 0;
+        let own = s.entries[id].vecs != u32::MAX;
+        if own {
+            vecs[0] = s.entries[id].vecs as usize;
+            nv = 1;
+        } else {
             features::local_tag_features(&s.toks[i], &mut s.feats);
         }
-        if subset {
-            s.sub.clear();
-            match own {
-                Some(l) => {
-                    let v = &s.arena[l..l + nc];
-                    s.sub.extend(s.allowed.iter().map(|&c| v[c as usize]));
-                }
-                None => s.sub.resize(s.allowed.len(), 0.0),
-            }
-        } else {
-            match own {
-                Some(l) => s.scores.copy_from_slice(&s.arena[l..l + nc]),
-                None => s.scores.iter_mut().for_each(|x| *x = 0.0),
-            }
-        }
-        // Adds a vector of every class's values.
-        let add =
-            |subset: bool, scores: &mut [f32], sub: &mut [f32], allowed: &[u16], v: &[f32]| {
-                if subset {
-                    for (x, &c) in sub.iter_mut().zip(allowed) {
-                        *x += v[c as usize];
-                    }
-                } else {
-                    for (x, y) in scores.iter_mut().zip(v) {
-                        *x += *y;
-                    }
-                }
-            };
         // Neighbours: (offset, part index, boundary features).
         type Part = fn(&TokInfo, &mut Vec<u64>);
         let parts: [(isize, usize, Part); 4] = [
@@ -607,14 +583,8 @@ impl Tagger {
                     part(&s.toks[j as usize], &mut s.feats)
                 }
                 None => {
-                    let a = s.entries[s.ids[j as usize] as usize].vecs as usize + k * nc;
-                    add(
-                        subset,
-                        &mut s.scores,
-                        &mut s.sub,
-                        &s.allowed,
-                        &s.arena[a..a + nc],
-                    );
+                    vecs[nv] = s.entries[s.ids[j as usize] as usize].vecs as usize + k * nc;
+                    nv += 1;
                 }
             }
         }
@@ -622,10 +592,28 @@ impl Tagger {
         features::pair_tag_features(&s.toks, i, p1, &mut s.feats);
         let idx = |p: u64| if p == u64::MAX { nc } else { p as usize };
         let pt = (idx(p1) * (nc + 1) + idx(p2)) * nc;
-        if let Some(v) = self.prev_tags.get(pt..pt + nc) {
-            add(subset, &mut s.scores, &mut s.sub, &s.allowed, v);
-        }
+        let prev = self.prev_tags.get(pt..pt + nc);
         if subset {
+            s.sub.clear();
+            s.sub.resize(s.allowed.len(), 0.0);
+            let mut first = own;
+            for &a in &vecs[..nv] {
+                let v = &s.arena[a..a + nc];
+                for (x, &c) in s.sub.iter_mut().zip(&s.allowed) {
+                    // (the own vector is copied, as `scores` would be)
+                    *x = if first {
+                        v[c as usize]
+                    } else {
+                        *x + v[c as usize]
+                    };
+                }
+                first = false;
+            }
+            if let Some(v) = prev {
+                for (x, &c) in s.sub.iter_mut().zip(&s.allowed) {
+                    *x += v[c as usize];
+                }
+            }
             if s.class_pos.len() != nc {
                 s.class_pos.clear();
                 s.class_pos.resize(nc, u16::MAX);
@@ -639,7 +627,21 @@ impl Tagger {
                 s.class_pos[c as usize] = u16::MAX;
             }
         } else {
-            m.tag_weights.add_all(&s.feats, &mut s.scores);
+            if !own {
+                s.scores.iter_mut().for_each(|x| *x = 0.0);
+            }
+            let mut pre: [&[f32]; 6] = [&[]; 6];
+            for (p, &a) in pre.iter_mut().zip(&vecs[..nv]) {
+                *p = &s.arena[a..a + nc];
+            }
+            let mut np = nv;
+            if let Some(v) = prev {
+                pre[np] = v;
+                np += 1;
+            }
+            // (with its own vector, the scores start as a copy of it)
+            m.tag_weights
+                .add_all_after(&pre[..np], own, &s.feats, &mut s.scores);
         }
     }
 
@@ -1361,18 +1363,37 @@ fn repair_finite_en(classes: &[(Upos, Xpos)], tags: &mut [u16], forms: &[&str]) 
 }
 
 /// The index of the highest score, the first on ties (0 for an empty slice).
+///
+/// As a scan that keeps the first strictly greater score (a NaN first score wins, later
+/// NaNs are passed over), in two vectorisable passes: the maximum, eight lanes at a time,
+/// then the first score equal to it (signed zeros are equal, as they are to `>`).
 pub(crate) fn argmax(scores: &[f32]) -> usize {
     let Some(&first) = scores.first() else {
         return 0;
     };
-    let (mut best, mut best_s) = (0, first);
-    for (k, &s) in scores.iter().enumerate().skip(1) {
-        if s > best_s {
-            best = k;
-            best_s = s;
+    if first.is_nan() {
+        return 0;
+    }
+    let (chunks, tail) = scores.as_chunks::<8>();
+    let mut lanes = [f32::NEG_INFINITY; 8];
+    for c in chunks {
+        for k in 0..8 {
+            // (`maxps`: NaN never replaces the lane)
+            lanes[k] = if c[k] > lanes[k] { c[k] } else { lanes[k] };
         }
     }
-    best
+    let mut max = f32::NEG_INFINITY;
+    for v in lanes {
+        if v > max {
+            max = v;
+        }
+    }
+    for &v in tail {
+        if v > max {
+            max = v;
+        }
+    }
+    scores.iter().position(|&v| v == max).unwrap_or(0)
 }
 
 /// The nearest determiner/preposition to the left of `i` within its phrase, and the
@@ -1436,10 +1457,11 @@ mod tests {
                 let v: Vec<f32> = (0..n)
                     .map(|_| {
                         x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                        match (x >> 16) % 7 {
+                        match (x >> 16) % 8 {
                             0 => f32::NEG_INFINITY,
                             1 => -0.0,
                             2 => 0.0,
+                            7 => f32::NAN,
                             k => k as f32 - 4.0, // few values: many ties
                         }
                     })

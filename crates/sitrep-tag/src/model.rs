@@ -158,23 +158,42 @@ impl Weights {
     }
 
     /// Adds every feature's weights into `scores` (indexed by class).
-    ///
-    /// In three passes so the memory reads of different features overlap: touch every
-    /// feature's first slot, resolve the rows (touching each row's first cell), then add.
     #[inline]
     pub fn add_all(&self, feats: &[u64], scores: &mut [f32]) {
-        let mut touched = 0u64;
-        for &f in feats {
-            touched ^= self.slots[self.slot_of(f | 1)].key;
+        self.add_all_after(&[], false, feats, scores);
+    }
+
+    /// Adds the vectors `pre` (with `set`, `scores` start as `pre[0]` instead), then every
+    /// feature's weights into `scores` (indexed by class), in that order.
+    ///
+    /// In three passes over each 64 features so the memory reads of different features
+    /// overlap: touch every feature's first slot, resolve the rows (touching each row's first
+    /// cell), then add. Consecutive dense rows (and the vectors `pre`) are added in one pass over `scores`
+    /// ([`add_rows`]); a sparse row ends such a run, so every class still takes its
+    /// features' weights in the features' order, and the sums are the same to the bit as
+    /// adding row after row.
+    #[inline]
+    pub fn add_all_after(&self, pre: &[&[f32]], set: bool, feats: &[u64], scores: &mut [f32]) {
+        let mut run = Run {
+            rows: [&[]; RUN],
+            len: 0,
+            set: set && !pre.is_empty(),
+        };
+        for &p in pre {
+            run.push(p, scores);
         }
-        std::hint::black_box(touched);
+        let mask = self.slots.len() - 1;
         let mut rows = [(0u32, 0u32); 64];
         for chunk in feats.chunks(rows.len()) {
+            let mut touched = 0u64;
+            for &f in chunk {
+                touched ^= self.slots[self.slot_of(f | 1)].key;
+            }
+            std::hint::black_box(touched);
             let mut n = 0;
             let mut first = 0u32;
             for &f in chunk {
                 let key = f | 1;
-                let mask = self.slots.len() - 1;
                 let mut i = self.slot_of(key);
                 loop {
                     let s = &self.slots[i];
@@ -199,12 +218,9 @@ impl Weights {
             std::hint::black_box(first);
             for &(start, len) in &rows[..n] {
                 match self.resolve(start, len) {
-                    Some(Row::Dense(d)) => {
-                        for (x, v) in scores.iter_mut().zip(d) {
-                            *x += *v;
-                        }
-                    }
+                    Some(Row::Dense(d)) => run.push(d, scores),
                     Some(Row::Sparse(cs)) => {
+                        run.flush(scores);
                         for c in cs {
                             if let Some(x) = scores.get_mut(c.class as usize) {
                                 *x += c.value;
@@ -215,6 +231,7 @@ impl Weights {
                 }
             }
         }
+        run.flush(scores);
     }
 
     /// [`Weights::best_of`] scoring every class at once into `dense` (resized to
@@ -394,6 +411,84 @@ impl Weights {
         self.slots.len() * std::mem::size_of::<Slot>()
             + self.cells.len() * std::mem::size_of::<Cell>()
             + self.dense.len() * std::mem::size_of::<f32>()
+    }
+}
+
+/// Dense rows held back to be added in one pass ([`Weights::add_all_after`]).
+struct Run<'a> {
+    rows: [&'a [f32]; RUN],
+    len: usize,
+    /// The first row replaces the scores instead of being added to them.
+    set: bool,
+}
+
+/// Rows per [`Run`] (more are added in several passes).
+const RUN: usize = 8;
+
+impl<'a> Run<'a> {
+    #[inline]
+    fn push(&mut self, row: &'a [f32], scores: &mut [f32]) {
+        if self.len == RUN {
+            self.flush(scores);
+        }
+        self.rows[self.len] = row;
+        self.len += 1;
+    }
+
+    #[inline]
+    fn flush(&mut self, scores: &mut [f32]) {
+        if self.len > 0 {
+            add_rows(scores, &self.rows[..self.len], self.set);
+            self.len = 0;
+            self.set = false;
+        }
+    }
+}
+
+/// Adds `rows` into `x` (over the shortest length, as a `zip` does), up to four rows per
+/// pass: every value becomes `((x + a) + b) + …` in the rows' order, so the sums are the
+/// same to the bit as adding the rows one by one, with fewer loads and stores of `x`.
+/// With `set`, `x` starts as `rows[0]` (copied, not added to `x`).
+pub(crate) fn add_rows(x: &mut [f32], rows: &[&[f32]], set: bool) {
+    let mut set = set;
+    for g in rows.chunks(4) {
+        // (plain zips: the compiler vectorises them over contiguous values)
+        match (g, set) {
+            ([a], false) => x.iter_mut().zip(*a).for_each(|(x, a)| *x += *a),
+            ([a], true) => x.iter_mut().zip(*a).for_each(|(x, a)| *x = *a),
+            ([a, b], false) => {
+                for ((x, a), b) in x.iter_mut().zip(*a).zip(*b) {
+                    *x = *x + *a + *b;
+                }
+            }
+            ([a, b], true) => {
+                for ((x, a), b) in x.iter_mut().zip(*a).zip(*b) {
+                    *x = *a + *b;
+                }
+            }
+            ([a, b, c], false) => {
+                for (((x, a), b), c) in x.iter_mut().zip(*a).zip(*b).zip(*c) {
+                    *x = *x + *a + *b + *c;
+                }
+            }
+            ([a, b, c], true) => {
+                for (((x, a), b), c) in x.iter_mut().zip(*a).zip(*b).zip(*c) {
+                    *x = *a + *b + *c;
+                }
+            }
+            ([a, b, c, d], false) => {
+                for ((((x, a), b), c), d) in x.iter_mut().zip(*a).zip(*b).zip(*c).zip(*d) {
+                    *x = *x + *a + *b + *c + *d;
+                }
+            }
+            ([a, b, c, d], true) => {
+                for ((((x, a), b), c), d) in x.iter_mut().zip(*a).zip(*b).zip(*c).zip(*d) {
+                    *x = *a + *b + *c + *d;
+                }
+            }
+            _ => {}
+        }
+        set = false;
     }
 }
 
@@ -930,6 +1025,95 @@ mod tests {
                 w.best_of_dense(&feats, &cands, nc, &mut scratch)
             );
         }
+    }
+
+    /// `add_all_after` adds the vectors `pre` (the first copied with `set`) and then every
+    /// feature's row in order, the same to the bit as adding them one by one: runs of dense
+    /// rows longer than a pass (four) and than a `Run` (eight), sparse rows between them, a
+    /// length that is no multiple of four and more than 64 features (two probing chunks).
+    /// The weights span eight orders of magnitude, so another order of the additions gives
+    /// other bits (checked on the reversed order).
+    #[test]
+    fn fused_dense_runs_add_in_order() {
+        let nc = 37usize;
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let value = |next: &mut dyn FnMut() -> u64| {
+            let m = (next() % 2001) as f32 / 1000.0 - 1.0;
+            m * 10f32.powi((next() % 9) as i32 - 4)
+        };
+        // Mostly dense rows (long runs), some sparse ones.
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = Vec::new();
+        for r in 0..150u64 {
+            let dense = next() % 5 != 0;
+            let mut row: Vec<(u16, f32)> = Vec::new();
+            for c in 0..nc as u16 {
+                let v = value(&mut next);
+                if (dense || next() % 6 == 0) && v != 0.0 {
+                    row.push((c, v));
+                }
+            }
+            rows.push(((r + 1) * 0x9e37_79b9, row));
+        }
+        rows.sort_by_key(|(k, _)| *k);
+        let w = Weights::from_rows(&rows, nc);
+        let feats: Vec<u64> = rows.iter().map(|(k, _)| *k).chain([5, 11]).collect();
+        let pre: Vec<Vec<f32>> = (0..7)
+            .map(|_| (0..nc).map(|_| value(&mut next)).collect())
+            .collect();
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        let reference = |pre: &[Vec<f32>], set: bool, feats: &[u64], start: &[f32]| {
+            let mut want = start.to_vec();
+            for (k, p) in pre.iter().enumerate() {
+                for (x, v) in want.iter_mut().zip(p) {
+                    *x = if set && k == 0 { *v } else { *x + *v };
+                }
+            }
+            for f in feats {
+                if let Some((_, row)) = rows.iter().find(|(k, _)| k == f) {
+                    for &(c, v) in row {
+                        want[c as usize] += v;
+                    }
+                }
+            }
+            want
+        };
+        let start: Vec<f32> = (0..nc).map(|_| value(&mut next)).collect();
+        for n_pre in [0, 1, 2, 5, 7] {
+            for set in [false, true] {
+                for take in [3, 40, feats.len()] {
+                    let fs = &feats[..take];
+                    let want = reference(&pre[..n_pre], set, fs, &start);
+                    let refs: Vec<&[f32]> = pre[..n_pre].iter().map(Vec::as_slice).collect();
+                    let mut got = start.clone();
+                    w.add_all_after(&refs, set, fs, &mut got);
+                    assert_eq!(
+                        bits(&got),
+                        bits(&want),
+                        "{n_pre} vectors, set {set}, {take} features"
+                    );
+                }
+            }
+        }
+        // The test can tell orders apart.
+        let mut reversed = feats.clone();
+        reversed.reverse();
+        assert_ne!(
+            bits(&reference(&[], false, &feats, &start)),
+            bits(&reference(&[], false, &reversed, &start))
+        );
+        // Dense runs longer than a `Run` occur.
+        let dense: Vec<bool> = rows
+            .iter()
+            .map(|(_, r)| r.len() * DENSE_FROM >= nc)
+            .collect();
+        let longest = dense.split(|d| !d).map(<[bool]>::len).max().unwrap_or(0);
+        assert!(longest > RUN, "longest dense run {longest}");
     }
 
     #[test]

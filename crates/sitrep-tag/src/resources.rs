@@ -221,20 +221,39 @@ fn english_candidates(lower: &str, tag: Penn) -> (u64, Vec<String>) {
     (bits, out)
 }
 
-/// Each class's STTS tag as a one-bit [`sitrep_lexicon::SttsSet`] (0 for Penn tags), for
-/// [`Resources::allowed_classes`].
-pub(crate) fn class_stts_bits(classes: &[(Upos, Xpos)]) -> Vec<u64> {
-    classes
-        .iter()
-        .map(|(_, x)| match *x {
+/// Words of a bit set over the classes (at most [`crate::MAX_CLASSES`]).
+const CLASS_WORDS: usize = crate::MAX_CLASSES.div_ceil(64);
+
+/// The classes of each STTS tag, as bit sets over the classes, and the classes with a Penn
+/// tag (never ruled out), for [`Resources::allowed_classes`]: a word's allowed classes are
+/// the union of its tags' sets, without a test per class.
+#[derive(Debug, Clone)]
+pub(crate) struct ClassStts {
+    /// Indexed by the STTS tag's bit in a [`sitrep_lexicon::SttsSet`].
+    by_tag: Box<[[u64; CLASS_WORDS]; 64]>,
+    penn: [u64; CLASS_WORDS],
+}
+
+/// Each class under its STTS tag (Penn classes apart), for
+/// [`Resources::allowed_classes`]. Classes beyond [`crate::MAX_CLASSES`] (refused when a
+/// model loads) are left out.
+pub(crate) fn class_stts_bits(classes: &[(Upos, Xpos)]) -> ClassStts {
+    let mut sets = ClassStts {
+        by_tag: Box::new([[0; CLASS_WORDS]; 64]),
+        penn: [0; CLASS_WORDS],
+    };
+    for (c, (_, x)) in classes.iter().enumerate().take(crate::MAX_CLASSES) {
+        let bit = 1u64 << (c % 64);
+        match *x {
             Xpos::Stts(t) => {
                 let mut b = sitrep_lexicon::SttsSet::default();
                 b.insert(t);
-                b.0
+                sets.by_tag[b.0.trailing_zeros() as usize][c / 64] |= bit;
             }
-            Xpos::Penn(_) => 0,
-        })
-        .collect()
+            Xpos::Penn(_) => sets.penn[c / 64] |= bit,
+        }
+    }
+    sets
 }
 
 /// The case/number/gender masks of a form's lexicon analyses, per STTS tag.
@@ -342,12 +361,11 @@ impl Resources {
     /// The tag classes the lexicon leaves a word, ascending, into `out`; `false` (and `out`
     /// left alone) when it rules none out. Only for words the treebank did not teach
     /// (`t.amb == 0`): classes whose STTS tag the lexicon does not list are ruled out,
-    /// except proper nouns for capitalised words. `class_stts` holds each class's STTS tag
-    /// as a [`sitrep_lexicon::SttsSet`] bit (0 for a Penn tag, never ruled out), from
-    /// [`class_stts_bits`].
+    /// except proper nouns for capitalised words. `class_stts` holds the classes of each
+    /// STTS tag and the Penn classes (never ruled out), from [`class_stts_bits`].
     pub(crate) fn allowed_classes(
         &self,
-        class_stts: &[u64],
+        class_stts: &ClassStts,
         t: &TokInfo,
         out: &mut Vec<u16>,
     ) -> bool {
@@ -358,10 +376,21 @@ impl Resources {
         if t.flags & crate::features::F_UPPER_FIRST != 0 {
             allowed.insert(sitrep_core::Stts::Ne);
         }
+        let mut set = class_stts.penn;
+        let mut tags = allowed.0;
+        while tags != 0 {
+            let tag = &class_stts.by_tag[tags.trailing_zeros() as usize];
+            for (w, t) in set.iter_mut().zip(tag) {
+                *w |= t;
+            }
+            tags &= tags - 1;
+        }
         out.clear();
-        for (c, &bit) in class_stts.iter().enumerate() {
-            if bit == 0 || bit & allowed.0 != 0 {
-                out.push(c as u16);
+        for (k, &w) in set.iter().enumerate() {
+            let mut w = w;
+            while w != 0 {
+                out.push((k * 64) as u16 + w.trailing_zeros() as u16);
+                w &= w - 1;
             }
         }
         true
@@ -587,6 +616,59 @@ mod tests {
         assert_eq!(allowed(&res, t(capital, 7)), None, "taught by the treebank");
         let english = Resources::new(Language::En);
         assert_eq!(allowed(&english, t(0, 0)), None, "no German lexicon");
+    }
+
+    /// The class sets give what testing each class gives (an STTS class when the word's
+    /// tags, or `NE` for a capitalised word, include its tag; a Penn class always), in
+    /// ascending order, for the German model's classes with Penn classes among them (the
+    /// first and one beyond the first 64) and many tag sets.
+    #[test]
+    fn allowed_class_sets_match_the_per_class_test() {
+        let t = crate::Tagger::new(Language::De).expect("model");
+        let mut classes = t.model.classes.clone();
+        classes.insert(70, (Upos::Num, Xpos::Penn(Penn::Cd)));
+        classes.insert(0, (Upos::Num, Xpos::Penn(Penn::Cd)));
+        assert!(classes.len() > 64);
+        let sets = class_stts_bits(&classes);
+        let res = Resources::new(Language::De);
+        let mut x = 0x1234_5678_9abc_def1u64;
+        let mut checked = 0;
+        for k in 0..400 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // one tag, then random sets of few and of many tags
+            let lexset = match k % 3 {
+                0 => 1 << (k % 64),
+                1 => x & (x >> 11) & (x >> 23),
+                _ => x,
+            };
+            if lexset == 0 {
+                continue;
+            }
+            for flags in [0, crate::features::F_UPPER_FIRST] {
+                let tok = TokInfo {
+                    lexset,
+                    flags,
+                    ..Default::default()
+                };
+                let mut want_tags = lexset;
+                if flags != 0 {
+                    want_tags |= 1 << Stts::Ne as u32;
+                }
+                let want: Vec<u16> = (0..classes.len() as u16)
+                    .filter(|&c| match classes[c as usize].1 {
+                        Xpos::Stts(s) => want_tags & (1 << s as u32) != 0,
+                        Xpos::Penn(_) => true,
+                    })
+                    .collect();
+                let mut got = Vec::new();
+                assert!(res.allowed_classes(&sets, &tok, &mut got));
+                assert_eq!(got, want, "tags {lexset:#x}, flags {flags}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 500);
     }
 
     #[test]
