@@ -529,7 +529,10 @@ fn promote_finite<W: Tagged>(words: &[W], ix: &[usize], kind: ClauseKind) -> Opt
 
 /// Konjunktiv forms that are unambiguous by spelling, overriding the tagger: `hätte`,
 /// `wäre`, `würde`, `könnte`, `müsste`, `dürfte`, `möchte` (Konjunktiv II) and `sei`,
-/// `seien` (Konjunktiv I), and a third person singular present ending in `-e` (`werde`,
+/// `seien` and the singular modals `müsse`, `dürfe`, `könne`, `solle`, `wolle`, `möge`
+/// (Konjunktiv I: the indicative is `muss`, `darf`, …; the tagger reads some as past
+/// tense), the modals' past indicative `musste`, `durfte`, `konnte` (no umlaut; the tagger
+/// reads some as Konjunktiv II), and a third person singular present ending in `-e` (`werde`,
 /// `habe`, `gebe`: the indicative ends in `-t` or is a modal, `ist`, `hat`, `wird`).
 /// Returns the mood and whether the form counts as past (Konjunktiv II).
 fn mood_by_form<W: Tagged>(w: &W) -> Option<(ClauseMood, bool)> {
@@ -538,8 +541,18 @@ fn mood_by_form<W: Tagged>(w: &W) -> Option<(ClauseMood, bool)> {
     if K2.iter().any(|p| t.starts_with(p)) {
         return Some((ClauseMood::KonjII, true));
     }
-    if matches!(t.as_str(), "sei" | "seien" | "seiest") {
+    if matches!(
+        t.as_str(),
+        "sei" | "seien" | "seiest" | "müsse" | "dürfe" | "könne" | "solle" | "wolle" | "möge"
+    ) {
         return Some((ClauseMood::KonjI, false));
+    }
+    // the past indicative of a modal has no umlaut (`mussten`; `müssten` is Konjunktiv II)
+    if matches!(
+        t.as_str(),
+        "musste" | "mussten" | "durfte" | "durften" | "konnte" | "konnten"
+    ) {
+        return Some((ClauseMood::Ind, true));
     }
     let f = w.feats();
     if f.person == Some(sitrep_core::Person::Third)
@@ -1045,6 +1058,8 @@ mod tests {
             ("Die/ART Rebellen/NN liefen/VVFIN/laufen/{IP} zur/APPRART Armee/NN über/APPR ./$.", "überlaufen Ind Past Act - pos"),
             ("Deutschland/NE stehe/VVFIN/stehen/{K1} fest/PTKVZ an/APPR der/ART Seite/NN ./$.", "stehen KonjI Pres Act - pos"),
             ("Man/PIS sei/VAFIN/sein/{IPR} bereit/PTKVZ ./$.", "sein KonjI Pres Act - pos"),
+            ("Die/ART Zeit/NN dürfe/VMFIN/dürfen/{IP} nicht/PTKNEG eingerechnet/VVPP/einrechnen werden/VAINF/werden ./$.", "einrechnen KonjI Pres Pass dürfen neg"),
+            ("Die/ART Mittel/NN mussten/VMFIN/müssen/{K2} erhöht/VVPP/erhöhen werden/VAINF/werden ./$.", "erhöhen Ind Past Pass müssen pos"),
             ("Die/ART Truppen/NN sind/VAFIN/sein/{IPR} geflohen/VVPP/fliehen ./$.", "fliehen Ind Perf Act - pos"),
             ("Zieht/VVFIN/ziehen/{IPR} eure/PPOSAT Truppen/NN ab/PTKVZ !/$.", "abziehen Imp Pres Act - pos"),
         ];

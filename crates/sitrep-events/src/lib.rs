@@ -938,6 +938,9 @@ impl EventExtractor {
                     doc.last_actors.clear();
                 }
                 let mut matched = false;
+                // the verb's first matching frame is a reading with no event (`none`,
+                // `receive`): a demand made with a modal still stands
+                let mut eventless = false;
                 for &fi in frames.lookup(Pos::Verb, &v.lemma) {
                     let f = frames.get(fi);
                     if !cx.holds(f) {
@@ -989,6 +992,7 @@ impl EventExtractor {
                     };
                     matched = true;
                     let Some(ty) = f.event else {
+                        eventless = true;
                         // a reading that is no event (`poses a threat`, `charged a fee`)
                         // also keeps its object's event noun from being coded on its own
                         if f.flags.none {
@@ -1641,16 +1645,35 @@ impl EventExtractor {
                 let first_person = cx.phrase(&Role::Subj).is_some_and(|ph| {
                     matches!(&*lower(s.ws[ph.head()].text), "ich" | "wir" | "man")
                 });
-                if demand
+                // `dürfe nicht eingerechnet werden`: forbidding is demanding too (not
+                // `dürften`, which guesses: `Die Säuglinge dürften das nicht …`)
+                let forbid = s.lang == Language::De
+                    && v.negation.is_some()
+                    && v.mood != Some(ClauseMood::KonjII)
+                    && !matches!(
+                        v.tense,
+                        Some(ClauseTense::Past | ClauseTense::Perf | ClauseTense::Pqp)
+                    )
+                    && c.kind == ClauseKind::Main
+                    && v.modal.as_ref().is_some_and(|md| md.lemma == "dürfen");
+                // `Die Angebote müssen getrennt werden, so Schoo`, `Dieser Passus sollte
+                // wegfallen`: a demand whose subject names no actor, by a political speaker
+                let impersonal = subject.is_empty()
+                    && doc
+                        .speaker
+                        .iter()
+                        .all(|a| doc.political.contains(&(a.span.start, a.span.end)))
+                    && impersonal_demand(&cx, frames, v, passive);
+                if (demand || forbid)
                     && !first_person
                     && !cx.copula()
-                    && !matched
+                    && (!matched || eventless && impersonal)
                     && clause_event.is_none()
                     && !doc.speaker.is_empty()
                     && !cx.conditional()
-                    && v.negation.is_none()
+                    && (v.negation.is_none() || forbid)
                     && c.kind != ClauseKind::Infinitive
-                    && cx.phrase(&Role::Subj).is_some()
+                    && (cx.phrase(&Role::Subj).is_some() || impersonal)
                 {
                     let req = Frame::deontic(s.lang);
                     let modal = v.modal.as_ref().map_or(v.main.span, |md| md.at.span);
@@ -1660,7 +1683,13 @@ impl EventExtractor {
                     let body = cx
                         .phrase(&Role::Subj)
                         .is_some_and(|ph| s.sectors.of(ph.head()).is_some());
-                    if body {
+                    if impersonal {
+                        // (`Das gehöre geändert`, `die Reform müsse fallen`: the measure's
+                        // owner; else a home speaker demands it of the home country)
+                        target =
+                            measure_owner(&cx, EventType::Request, &[Role::Subj], &speaker, doc);
+                    }
+                    if body || impersonal {
                         domestic_rating(&speaker, &mut target, doc, modal);
                     }
                     if !target.is_empty() {
@@ -3127,6 +3156,102 @@ fn measure_owner(
             ..a.clone()
         })
         .collect()
+}
+
+/// A speaker's demand (`müssen`, `sollte`, `dürfe nicht`) whose subject names no actor
+/// may still demand something of someone (German): a passive (`Die Angebote müssen
+/// getrennt werden`, `müsse mehr getan werden`) or a subject that is a thing, an act or a
+/// demonstrative (`Dieser Passus sollte wegfallen`, `Das Querschießen muss ein Ende
+/// haben`). Only what the speaker says in a main clause of its own, now: not a rule the
+/// text explains (`Das bedeutet, dass … gemeldet werden müssen`), not a verb of saying's
+/// own clause (`müssen der Behörde gemeldet werden`), not beside a verb of demand (its
+/// own event codes it: `…, forderte sie`), not hedged (`höchstwahrscheinlich`: a
+/// forecast), not a verb-first clause (a question,
+/// a condition or a dropped `wir`: `Müssen neue Akzente setzen`), not a past obligation
+/// (`mussten`), no `hätte … sollen` (a reproach), nothing in a sentence with a condition,
+/// and no passive `sollte` (`sollte befragt werden` tells a plan as often). Not a personal
+/// pronoun, `es` or a word for people: whom they mean the text did not
+/// resolve.
+fn impersonal_demand(
+    cx: &ClauseCx<'_, '_>,
+    frames: &Frames,
+    v: &sitrep_clause::VerbComplex,
+    passive: bool,
+) -> bool {
+    let s = cx.s;
+    let Some(modal) = &v.modal else { return false };
+    let past = v.mood != Some(ClauseMood::KonjII)
+        && matches!(
+            v.tense,
+            Some(ClauseTense::Past | ClauseTense::Perf | ClauseTense::Pqp)
+        );
+    // `hätte stattfinden sollen`, `hätten auffallen müssen`: what should have been is a
+    // reproach, no demand
+    let counterfactual = v.tense == Some(ClauseTense::Pqp);
+    // `Wenn …, müssten die Schüler darin … sehen`: a consequence, no demand
+    let conditional =
+        s.ws.iter()
+            .any(|w| matches!(&*lower(w.text), "wenn" | "falls"));
+    let says = frames
+        .lookup(Pos::Verb, &v.lemma)
+        .iter()
+        .any(|&fi| frames.get(fi).flags.say);
+    // (`…, forderte sie`: the verb of demand codes it, with its trigger)
+    let demanded = s.ws.iter().any(|w| {
+        w.a.upos == Upos::Verb
+            && frames.lookup(Pos::Verb, &w.a.lemma).iter().any(|&fi| {
+                let f = frames.get(fi);
+                f.requires.is_empty() && f.event == Some(EventType::Request)
+            })
+    });
+    // `müsse … höchstwahrscheinlich vergrößert werden`: a hedge makes it a forecast
+    let hedged = cx.clause.words.iter().any(|&i| {
+        matches!(
+            &*lower(s.ws[i as usize].text),
+            "wahrscheinlich"
+                | "höchstwahrscheinlich"
+                | "vermutlich"
+                | "voraussichtlich"
+                | "möglicherweise"
+                | "eventuell"
+        )
+    });
+    // (a dependent clause before it may fill the Vorfeld: `Statt zu streiten, sollte …`)
+    let verb_first = !cx.after_dependent
+        && v.finite
+            .as_ref()
+            .is_some_and(|f| cx.clause.words.first() == Some(&f.index));
+    if s.lang != Language::De
+        || cx.clause.kind != ClauseKind::Main
+        || says
+        || demanded
+        || hedged
+        || verb_first
+        || past && modal.lemma != "sollen"
+        || passive && modal.lemma == "sollen"
+        || counterfactual
+        || conditional
+    {
+        return false;
+    }
+    let Some(ph) = cx.phrase(&Role::Subj) else {
+        return passive;
+    };
+    let w = &s.ws[ph.head()];
+    // (a plural noun under a singular verb is no subject: `sollte Mogensen … erfassen und
+    // … Härtegrade bewerten`)
+    let finite_number = v
+        .finite
+        .as_ref()
+        .and_then(|f| s.ws[f.index as usize].a.feats.number);
+    if finite_number.is_some_and(|n| w.a.feats.number.is_some_and(|m| m != n)) {
+        return false;
+    }
+    match w.a.upos {
+        Upos::Noun => !s.classes.ends_in(WordClass::People, s.lang, &w.a.lemma),
+        Upos::Pron => ph.words.len() == 1 && w.a.xpos == Xpos::Stts(Stts::Pds),
+        _ => false,
+    }
 }
 
 /// A home-country actor rating something that names no actor (`Gnesda bezeichnet den
