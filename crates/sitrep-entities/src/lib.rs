@@ -56,9 +56,10 @@
 //!    from the knowledge base, joined with their legal form and town (`Universität
 //!    Gießen`).
 //!
-//! 9. **Home state** ([`home_country`], [`with_home_country`]): in the `entities` output, a
+//! 9. **Home state** ([`shown_home`], [`with_home_country`]): in the `entities` output, a
 //!    person or organisation the knowledge base does not know and the context did not code
-//!    belongs to the document's dateline state (else the state most named). The mentions
+//!    belongs to the document's dateline state (else the state most named, else the state
+//!    its headline begins with as the subject). The mentions
 //!    ([`EntityRecognizer::mentions`]) keep no such code: the event stage infers it itself.
 //! 10. **Attribution pronouns** ([`EntityRecognizer::attribution_pronouns`]): `sagte er`,
 //!     `he said` join the last person named (output only, like the home state).
@@ -1352,8 +1353,13 @@ impl EntityRecognizer {
             }
             match cx.upos(k) {
                 Some(Upos::Adj) => {
-                    // English: a listed adjective and noun (`foreign ministry`)
-                    if self.lang == Language::En && k + 1 < n && cx.is_noun(k + 1) {
+                    // English: a listed adjective and noun (`foreign ministry`), also
+                    // capitalised as a name, which the tagger may call one (`Peru's
+                    // Foreign Ministry`)
+                    let next_noun = k + 1 < n
+                        && (cx.is_noun(k + 1)
+                            || capitalised(cx.strs[k + 1]) && cx.is_proper(k + 1));
+                    if self.lang == Language::En && next_noun {
                         let two = format!("{} {}", cx.strs[k], cx.lemma(k + 1));
                         if let Some(s) = self.kb.sectors().sector(&two) {
                             return Some((s, k + 1));
@@ -2727,6 +2733,39 @@ impl EntityRecognizer {
             }
         }
         self.descriptor_at(cx, start)
+            .or_else(|| self.descriptor_past_complement(cx, start))
+    }
+
+    /// English `Chinese ambassador to Eritrea Yu Yongde`, `envoy to the UN X`: an office
+    /// noun, its complement (`to`/`in`/`at`, a state or organisation the knowledge base
+    /// knows), then the name. The office describes the person; the complement is where the
+    /// office is held, not whom the person acts for, so the code comes only from before
+    /// the noun (`Chinese`), as in [`Self::descriptor_at`].
+    fn descriptor_past_complement(
+        &self,
+        cx: &Ctx,
+        start: usize,
+    ) -> Option<(Option<String>, Option<Sector>)> {
+        if self.lang != Language::En {
+            return None;
+        }
+        let m = (start.saturating_sub(4)..start)
+            .filter_map(|k| self.kb.longest_at(&cx.strs, k))
+            .find(|m| m.end == start)?;
+        self.kb.entries_of(&m).find(|e| {
+            matches!(
+                e.form,
+                FormType::StateName | FormType::OrgName | FormType::Seat | FormType::Capital
+            )
+        })?;
+        let mut prep = m.start.checked_sub(1)?;
+        if cx.strs[prep] == "the" {
+            prep = prep.checked_sub(1)?;
+        }
+        if prep == 0 || !matches!(cx.strs[prep], "to" | "in" | "at") {
+            return None;
+        }
+        self.descriptor_at(cx, prep).filter(|d| d.1.is_some())
     }
 
     fn descriptor_at(&self, cx: &Ctx, start: usize) -> Option<(Option<String>, Option<Sector>)> {
@@ -2858,6 +2897,15 @@ impl EntityRecognizer {
                 }
             }
         }
+        // English: a post without a sector of its own after an organ the text names by
+        // common nouns (`a U.S. air force spokesman`, `Chief Supt.` has its own): the
+        // organ's sector
+        if sector.is_none() && self.lang == Language::En {
+            sector = (noun.saturating_sub(3)..noun)
+                .filter_map(|k| self.noun_sector_at(cx, k))
+                .find(|&(_, h)| h < noun)
+                .map(|(s, _)| s);
+        }
         Some((state_code.or(org_code), sector))
     }
 }
@@ -2932,6 +2980,35 @@ pub fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<S
         return None;
     }
     counts.into_iter().find(|c| c.1 == max).map(|c| c.0)
+}
+
+/// The home state the `entities` output gives unknown persons and organisations:
+/// [`home_country`], else the state a story's headline begins with as its subject
+/// ([`headline_subject`]). (The event stage keeps to [`home_country`]: the headline's
+/// state would make actors of mentions it weighs on their own.)
+pub fn shown_home(text: &str, seg: &Segmentation, found: &[Found]) -> Option<String> {
+    home_country(text, seg, found).or_else(|| headline_subject(text, seg, found))
+}
+
+/// A story that names several states about equally is about the one its headline begins
+/// with as the subject (`Swaziland commends China's handling …`, `Österreich verschärft
+/// …`): the first sentence's first word is a state's name, not coordinated with another
+/// (`Malta and Gambia establish ties` names no one state).
+fn headline_subject(text: &str, seg: &Segmentation, found: &[Found]) -> Option<String> {
+    let first = seg.sentences.first()?;
+    let t = first.tokens.start as usize;
+    let f = found.iter().find(|f| f.tokens.start == t)?;
+    if f.kind != EntityKind::State || !matches!(f.rule, Rule::Kb(FormType::StateName)) {
+        return None;
+    }
+    let next = seg.tokens.get(f.tokens.end).and_then(|t| t.span.get(text));
+    if matches!(
+        next,
+        Some("and" | "und" | "," | "&" | "/" | "-" | "–" | ":") | None
+    ) {
+        return None;
+    }
+    Found::state(f).filter(|c| c.len() == 3)
 }
 
 /// The mentions as the `entities` output shows them: a person or organisation the

@@ -1297,6 +1297,36 @@ impl EntityRecognizer {
                     .then(|| (i, Span::new(start, start + s.len()), false))
             })
         };
+        // a surname the knowledge base matched alone (`Yu` → a minister of that surname)
+        // is the person the story names in full with it, when that is someone else: the
+        // story's own person comes before a namesake of the data. (The full name may put
+        // the family name first: `Yu Yongde`.)
+        for f in found.iter_mut() {
+            if f.rule != Rule::Kb(FormType::Surname) || f.tokens.len() != 1 {
+                continue;
+            }
+            let w = cx.strs[f.tokens.start];
+            // (not a title the recogniser took into the name: `Secretary of State Clinton`)
+            let Some((_, p)) = people
+                .iter()
+                .find(|(s, p)| *s == w || cx.strs[p.tokens.start] == w)
+                .filter(|(_, p)| {
+                    let first = cx.strs[p.tokens.start];
+                    !self.cues.titles.contains(&first)
+                        && self.word_sector(cx, p.tokens.start).is_none()
+                })
+            else {
+                continue;
+            };
+            if p.kb != f.kb {
+                f.code = p.code.clone();
+                f.sector = p.sector;
+                f.kb = p.kb.clone();
+                f.name = p.name.clone();
+                f.office = p.office;
+                f.rule = Rule::Surname;
+            }
+        }
         let mut added = Vec::new();
         for (k, cov) in covered.iter_mut().enumerate().take(cx.strs.len()) {
             if *cov {
@@ -1429,7 +1459,15 @@ impl EntityRecognizer {
             // (a known person without a sector: no date and offices of several sectors, or
             // out of office on the date; the apposition says the role)
             let known_person = f.kind == EntityKind::Person && f.kb.is_some();
-            if f.sector.is_some() || !(known_person || f.kb.is_none() && f.rule == Rule::Name) {
+            // (English: a person a title gave a sector but no state, `Col. Scott X, a U.S.
+            // air force spokesman`: the apposition may give the state)
+            let needs_code = self.lang == Language::En
+                && f.kind == EntityKind::Person
+                && f.kb.is_none()
+                && f.code.is_none();
+            if f.sector.is_some() && !needs_code
+                || !(known_person || f.kb.is_none() && f.rule == Rule::Name)
+            {
                 continue;
             }
             match f.kind {
@@ -1484,6 +1522,32 @@ impl EntityRecognizer {
                             }
                             continue;
                         }
+                    }
+                    // English `Scott X, a U.S. air force spokesman`: the post noun ends a
+                    // run of modifiers (a state, an organ named by common nouns); read the
+                    // run as the descriptor before a name would be
+                    if self.lang == Language::En && self.word_sector(cx, j).is_none() {
+                        let post = (j..(j + 5).min(n))
+                            .take_while(|&p| {
+                                (cx.is_noun(p) || cx.is_proper(p) || cx.upos(p) == Some(Upos::Adj))
+                                    && !matches!(cx.strs[p], "," | "." | ";" | ":" | "(")
+                            })
+                            .last()
+                            .filter(|&p| p > j && cx.is_noun(p));
+                        if let Some((code, Some(s))) =
+                            post.and_then(|p| self.descriptor_at(cx, p + 1))
+                        {
+                            f.sector = f.sector.or(Some(s));
+                            if f.code.is_none() {
+                                f.code = code;
+                            }
+                            continue;
+                        }
+                    }
+                    // (a sector the name's own title gave stays: `Mayor Bill de Blasio,
+                    // police will …` is no apposition)
+                    if f.sector.is_some() {
+                        continue;
                     }
                     if j < n && (cx.is_noun(j) || cx.is_proper(j) && capitalised(cx.strs[j])) {
                         let post_org = self

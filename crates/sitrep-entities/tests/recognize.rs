@@ -1347,8 +1347,13 @@ fn a_place_in_the_genitive_before_an_office_noun_stays_a_place() {
 
 /// German entities as the `entities` output shows them (with the home state).
 fn shown(text: &str) -> Vec<Entity> {
-    let (found, seg) = mentions_of(Language::De, text);
-    let home = sitrep_entities::home_country(text, &seg, &found);
+    shown_in(Language::De, text)
+}
+
+/// The entities as the output shows them (home state and CVL defaults applied).
+fn shown_in(l: Language, text: &str) -> Vec<Entity> {
+    let (found, seg) = mentions_of(l, text);
+    let home = sitrep_entities::shown_home(text, &seg, &found);
     let shown = sitrep_entities::with_home_country(&found, home.as_deref());
     sitrep_entities::group(text, &shown)
 }
@@ -1541,6 +1546,129 @@ fn english_title_before_a_known_surname_does_not_make_it_an_unknown_name() {
         None,
     );
     assert_eq!(code(by_mention(&es, "Obama")).0, Some("USA"), "{es:#?}");
+}
+
+/// English ranks before a name give the person's sector (`Chief Supt.` COP, `Sgt.` MIL),
+/// and a unit or an organ named by common nouns after a state gives the state's mention
+/// its sector (`5th Canadian Regiment`, `Morocco's air defenses`, `Peru's Foreign
+/// Ministry` with the tagger's name tag on `Ministry`).
+#[test]
+fn english_ranks_units_and_organs_give_sectors() {
+    let es = shown_in(
+        Language::En,
+        "OTTAWA – Chief Supt. James Murphy said two men were arrested. Sgt. Jason Smith of \
+         the 5th Canadian Regiment was named.",
+    );
+    assert_eq!(
+        code(by_mention(&es, "James Murphy")),
+        (Some("CAN"), Some(Sector::Cop))
+    );
+    assert_eq!(
+        code(by_mention(&es, "Jason Smith")),
+        (Some("CAN"), Some(Sector::Mil))
+    );
+    assert_eq!(
+        code(by_mention(&es, "Canadian")),
+        (Some("CAN"), Some(Sector::Mil))
+    );
+    let es = run(
+        Language::En,
+        "Peru's Foreign Ministry would not comment. Morocco's air defenses were on alert.",
+        None,
+    );
+    assert_eq!(
+        code(by_mention(&es, "Peru")),
+        (Some("PER"), Some(Sector::Dip))
+    );
+    assert_eq!(
+        code(by_mention(&es, "Morocco")),
+        (Some("MAR"), Some(Sector::Mil))
+    );
+}
+
+/// `X, a U.S. air force spokesman`: a post without a sector after a state and an organ
+/// named by common nouns gives the organ's sector and the state, also to a person a rank
+/// gave a sector but no state. `Chinese ambassador to Eritrea Yu Yongde`: the office
+/// before its complement describes the person (the state is the adjective's, not the
+/// complement's), and the surname alone is that person, not a minister of the knowledge
+/// base with the same surname (`Yu`).
+#[test]
+fn english_post_after_an_organ_and_office_before_its_complement() {
+    let es = run(
+        Language::En,
+        "The patrols help, said Col. Scott Schmaderer, a U.S. air force spokesman.",
+        None,
+    );
+    assert_eq!(
+        code(by_mention(&es, "Scott Schmaderer")),
+        (Some("USA"), Some(Sector::Mil))
+    );
+    let es = run(
+        Language::En,
+        "Chinese ambassador to Eritrea Yu Yongde said the talks went well. Yu said China \
+         would help.",
+        None,
+    );
+    assert_eq!(
+        code(by_mention(&es, "Yu Yongde")),
+        (Some("CHN"), Some(Sector::Dip))
+    );
+    let yu = by_mention(&es, "Yu");
+    assert_eq!(code(yu), (Some("CHN"), Some(Sector::Dip)), "{es:#?}");
+    assert_eq!(yu.kb, None, "{es:#?}");
+    // a title the recogniser took into a name is no full name to refer back to, and a
+    // clause after the comma is no apposition of a person a title described
+    let es = run(
+        Language::En,
+        "Secretary of State Clinton praised Tunisia. \"We will work together,\" said Clinton.",
+        None,
+    );
+    assert_eq!(
+        code(by_mention(&es, "Clinton")),
+        (Some("USA"), Some(Sector::Dip))
+    );
+    let es = shown_in(
+        Language::En,
+        "NEW YORK (AP) - At the request of Mayor Bill de Blasio, police will now have the \
+         authority to act.",
+    );
+    assert_eq!(
+        code(by_mention(&es, "Bill de Blasio")),
+        (Some("USA"), Some(Sector::Gov))
+    );
+}
+
+/// A story naming several states about equally is about the state its headline begins
+/// with as the subject: unknown persons and organisations take its code (English and
+/// German); two coordinated states at the start name no one state.
+#[test]
+fn the_headlines_subject_state_is_the_home_of_a_story_without_a_majority_state() {
+    let es = shown_in(
+        Language::En,
+        "Swaziland commends China's handling of the crisis\n\nThe government welcomed the \
+         decision, Prime Minister Baldwin Mustafa said. Its troops in Somalia were useful, \
+         China said.",
+    );
+    assert_eq!(
+        code(by_mention(&es, "Baldwin Mustafa")),
+        (Some("SWZ"), Some(Sector::Gov))
+    );
+    let es = shown_in(
+        Language::En,
+        "Malta and Swaziland commend China's handling of the crisis\n\nThe government \
+         welcomed the decision, Prime Minister Baldwin Mustafa said. Its troops in Somalia \
+         were useful, China said.",
+    );
+    assert_eq!(code(by_mention(&es, "Baldwin Mustafa")).0, None, "{es:#?}");
+    let es = shown(
+        "Österreich kritisiert Ungarn\n\nInnenministerin Karin Huber sagte, Ungarn und \
+         Deutschland müssten handeln.",
+    );
+    assert_eq!(
+        code(by_mention(&es, "Karin Huber")).0,
+        Some("AUT"),
+        "{es:#?}"
+    );
 }
 
 /// A post phrase in an apposition (several nouns joined by `und`, an English title in a

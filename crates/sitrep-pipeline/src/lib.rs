@@ -214,7 +214,7 @@ impl Pipeline {
                     &words,
                     analysis.published,
                 );
-                let home = sitrep_entities::home_country(&analysis.text, seg, &found);
+                let home = sitrep_entities::shown_home(&analysis.text, seg, &found);
                 let mut shown = sitrep_entities::with_home_country(&found, home.as_deref());
                 // `sagte er`: pronouns that carry attribution join their person
                 let mut sentence_of = vec![0; seg.tokens.len()];

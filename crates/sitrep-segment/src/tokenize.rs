@@ -413,7 +413,9 @@ impl Segmenter {
             found?
         };
         let (before, _) = char_before(text, k);
-        (k > s && before.is_alphabetic()).then_some(k)
+        // (also after a dotted letter group that keeps its period: `U.N.'s`)
+        (k > s && (before.is_alphabetic() || before == '.' && self.keeps_period(text, s, k)))
+            .then_some(k)
     }
 
     /// Splits an English word like `cannot` or `gonna` into its listed parts.

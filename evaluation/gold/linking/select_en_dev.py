@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Prints the stories of the English linking dev set (ngec-dev.jsonl) in selection order.
+
+Rule (fixed before annotation, independent of any system output and of the stories' bodies):
+the pool and headline templates of select_en.py (NGEC synthetic development stories of
+600-2,500 characters; a template is the headline with every state word replaced by `X`),
+restricted to the **tuning** half's templates (so that no held-out headline is ever tuned
+on), minus every story of ngec-tune.jsonl and ngec-held.jsonl and every template one of
+their stories has (so each story is of a headline not read before); order ascending SHA-256
+of "sitrep-linking-en-dev:" + id, at most one story per template; the first N are taken.
+
+Usage: python3 evaluation/gold/linking/select_en_dev.py [N] [--eval DIR]
+(DIR defaults to the `eval` folder beside $SITREP_DATA, i.e. ../shared/eval)
+"""
+import hashlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from select_en import state_words, template_of  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+# the English linking files that existed when this set was drawn (2026-12-01)
+EXCLUDE = ("ngec-tune.jsonl", "ngec-held.jsonl")
+
+
+def main():
+    argv = sys.argv[1:]
+    eval_dir = Path(os.environ.get("SITREP_DATA", "/work/shared/data")).parent / "eval"
+    if "--eval" in argv:
+        i = argv.index("--eval")
+        eval_dir = Path(argv[i + 1])
+        del argv[i:i + 2]
+    n = int(argv[0]) if argv else 12
+    used = set()
+    for name in EXCLUDE:
+        with open(HERE / name, encoding="utf-8") as f:
+            used.update(json.loads(line)["id"] for line in f if line.strip())
+    words = sorted(state_words(), key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    stories = []
+    with open(eval_dir / "en" / "ngec-synthetic-dev.jsonl", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if 600 <= len(d["text"]) <= 2500:
+                stories.append((d, template_of(d["title"], pattern)))
+    used_templates = {t for d, t in stories if d["id"] in used}
+    pool = []
+    for d, t in stories:
+        if d["id"] in used or t in used_templates:
+            continue
+        # the split of select_en.py: odd first byte = held-out template
+        if hashlib.sha256(("sitrep-linking-en-split:" + t).encode()).digest()[0] % 2 == 1:
+            continue
+        key = hashlib.sha256(("sitrep-linking-en-dev:" + d["id"]).encode()).hexdigest()
+        pool.append((key, d["id"], d["doc_event"]["event"], len(d["text"]), t))
+    pool.sort()
+    seen = set()
+    k = 0
+    for _, i, label, length, t in pool:
+        if t in seen:
+            continue
+        seen.add(t)
+        if k >= n:
+            break
+        print(f"{k}\t{i}\t{label}\t{length}")
+        k += 1
+
+
+if __name__ == "__main__":
+    main()
