@@ -60,10 +60,17 @@ def print_pool(pool, n, header=True):
         print(f"{pos}\t{id_}\t{label}\t{length}")
 
 
-def linking_pool(d):
+def linking_pool(d, low=600, high=2500):
     """The pool of the linking sets (linking/select.py, select_dev.py): Inland, Panorama,
-    Wirtschaft or Etat, 600-2,500 characters, no "Volltext ... nicht mehr" stub."""
+    Wirtschaft or Etat, `low`-`high` characters (600-2,500), no "Volltext ... nicht mehr"
+    stub."""
     t = d["text"]
     if d["label"] not in ("Inland", "Panorama", "Wirtschaft", "Etat"):
         return False
-    return 600 <= len(t) <= 2500 and not ("nicht mehr" in t[:200] and "Volltext" in t[:200])
+    return low <= len(t) <= high and not ("nicht mehr" in t[:200] and "Volltext" in t[:200])
+
+
+def linking_pool_longer(d):
+    """The linking pool's continuation once it is used up (linking/select_dev7.py): the same
+    labels, 2,501-4,000 characters."""
+    return linking_pool(d, 2501, 4000)

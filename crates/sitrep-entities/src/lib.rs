@@ -912,6 +912,7 @@ impl EntityRecognizer {
                             && !cx.is_proper(r.end)
                         || prev.is_some_and(|p| self.cues.definite.contains(&p))
                         || self.listed_with_peer(cx, r.clone(), e)
+                        || self.party_after_name(cx, r.clone(), e)
                 }
                 FormType::Place => in_compound || self.place_ok(cx, r.clone(), e, population(e)),
                 _ => true,
@@ -1103,7 +1104,11 @@ impl EntityRecognizer {
         // reading is clear from the context: a list of its peers (`CDU, SPD, Grünen`), or
         // a head about a company's shops (`Merkur-Märkten`, `Penny-Filialen`; `Spar-Paket`
         // keeps the word)
-        let listed = || e.form == FormType::OrgName && self.listed_with_peer(cx, r.clone(), e);
+        let listed = || {
+            e.form == FormType::OrgName
+                && (self.listed_with_peer(cx, r.clone(), e)
+                    || self.party_after_name(cx, r.clone(), e))
+        };
         let shops =
             || e.sector == Some(Sector::Bus) && head.is_some_and(|h| SHOP_HEADS.contains(&h));
         if e.ambiguous
@@ -1124,6 +1129,17 @@ impl EntityRecognizer {
             f.code = None;
         }
         Some(f)
+    }
+
+    /// `Stefan Wenzel (Grüne)`: an ambiguous party name alone in parentheses right after a
+    /// name is the affiliation of the person named (`affiliations` then gives it to the
+    /// person), not the colour.
+    fn party_after_name(&self, cx: &Ctx, r: Range<usize>, e: &Entry) -> bool {
+        e.sector == Some(Sector::Pty)
+            && r.start >= 2
+            && cx.strs[r.start - 1] == "("
+            && cx.strs.get(r.end) == Some(&")")
+            && cx.is_proper(r.start - 2)
     }
 
     /// `von CDU, SPD, Grünen, der Linken`: an ambiguous organisation name in a list (after

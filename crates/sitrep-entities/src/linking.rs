@@ -275,8 +275,8 @@ impl EntityRecognizer {
         }
         self.company_descriptors(cx, found, &mut covered);
         self.org_descriptors(cx, found, &mut covered);
-        self.coupled_names(cx, found, &mut covered);
-        if found.len() != before {
+        let replaced = self.coupled_names(cx, found, &mut covered);
+        if found.len() != before || replaced {
             found.sort_by_key(|f| (f.span.start, f.span.end));
         }
         if self.lang == Language::De {
@@ -725,9 +725,21 @@ impl EntityRecognizer {
 
     /// `Air-France-Chef`, `Deutsche-Bank-Aktie`: a known name of several words written
     /// with hyphens as a compound's first part (German couples every word of a
-    /// multiword name in a compound) is a mention of that organisation or outlet.
-    fn coupled_names(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
+    /// multiword name in a compound) is a mention of that organisation or outlet. It
+    /// replaces the one-word state or place readings of its words (`Deutsche` of
+    /// `Deutsche-Bank-Chef`, `Steiermark` of `Energie-Steiermark-Sprecher`); returns
+    /// whether it replaced any (the caller sorts again).
+    fn coupled_names(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) -> bool {
         let n = cx.strs.len();
+        let mut replaced = false;
+        // a token no mention covers, or only a one-word state or place reading
+        let free = |covered: &[bool], found: &[Found], k: usize| {
+            !covered[k]
+                || found.iter().any(|f| {
+                    f.tokens == (k..k + 1)
+                        && matches!(f.kind, EntityKind::State | EntityKind::Place)
+                })
+        };
         let mut i = 0;
         while i + 2 < n {
             // a run `A` `-` `B` (`-` `C`) of joined capitalised words, not yet covered
@@ -738,14 +750,14 @@ impl EntityRecognizer {
                     && cx.tokens[j + 1].joined
                     && capitalised(cx.strs[j + 2])
             };
-            if covered[i] || !capitalised(cx.strs[i]) || !coupled(i) {
+            if !capitalised(cx.strs[i]) || !coupled(i) || !free(covered, found, i) {
                 i += 1;
                 continue;
             }
             // the longest known name over two to four of the coupled words
             let mut best = None;
             let mut end = i + 3;
-            while !covered[end - 1] {
+            while free(covered, found, end - 1) {
                 let form: Vec<&str> = (i..end).step_by(2).map(|k| cx.strs[k]).collect();
                 if let Some(e) = self.kb.lookup(&form.join(" ")).into_iter().find(|e| {
                     matches!(e.form, FormType::OrgName | FormType::Media) && !e.context_only
@@ -761,6 +773,9 @@ impl EntityRecognizer {
                 i += 1;
                 continue;
             };
+            let had = found.len();
+            found.retain(|f| f.tokens.start < i || f.tokens.end > end);
+            replaced |= found.len() != had;
             found.push(Found {
                 code: Some(e.code.clone()).filter(|c| !c.is_empty()),
                 sector: self.kb.org_sector(&e.kb, cx.published).or(e.sector),
@@ -772,6 +787,7 @@ impl EntityRecognizer {
             covered[i..end].iter_mut().for_each(|c| *c = true);
             i = end;
         }
+        replaced
     }
 
     /// `Mazda Österreich`, `Microsoft Deutschland`: a known company right before a state's
@@ -1925,27 +1941,39 @@ impl EntityRecognizer {
         None
     }
 
-    /// `Auftraggeber sind Land Salzburg, …`, `mit Stadt und Land Salzburg`: `Land` before a
-    /// place of Austria or Germany (a federal state, or a city that is one) names the
-    /// state's government, as `Stadt Wien` names the city's: one organisation from `Land` to
-    /// the place, GOV, with the place's state. After a preposition (`im Land Salzburg`,
-    /// `ins Land Tirol`) it stays a place.
+    /// `Auftraggeber sind Land Salzburg, …`, `mit Stadt und Land Salzburg`, `die Website der
+    /// Stadt Wien`: `Land` before a place of Austria or Germany (a federal state, or a city
+    /// that is one) names the state's government, and so does `Stadt` before a city that is
+    /// a federal state (`Stadt Wien` is the government of Land Wien): one organisation from
+    /// `Land`/`Stadt` to the place, GOV, with the place's state. `Stadt` before another
+    /// city stays a place (`600 Jahre Stadt Arzberg`, `Ortschaften der Stadt Twistringen`:
+    /// GermEval's LOC). After a preposition, also across an article (`im Land Salzburg`,
+    /// `in der Stadt Wien`), it stays a place.
     fn land_governments(&self, cx: &Ctx, found: &mut [Found]) {
+        const CITY_STATES: &[&str] = &["Wien", "Berlin", "Hamburg", "Bremen"];
+        let body = |k: usize, place: &str| {
+            cx.strs[k] == "Land" || cx.strs[k] == "Stadt" && CITY_STATES.contains(&place)
+        };
         for f in found.iter_mut() {
             if f.kind != EntityKind::Place {
                 continue;
             }
             // `Land` before the place, or the first word of a place name (`Land Brandenburg`)
             let k = f.tokens.start;
-            let land = if cx.strs[k] == "Land" && f.tokens.len() >= 2 {
+            let last = cx.strs[f.tokens.end - 1];
+            let land = if f.tokens.len() >= 2 && body(k, last) {
                 k
-            } else if k > 0 && cx.strs[k - 1] == "Land" && !cx.tokens[k - 1].joined {
+            } else if k > 0 && body(k - 1, last) && !cx.tokens[k - 1].joined {
                 k - 1
             } else {
                 continue;
             };
             let state = f.state().filter(|s| s == "AUT" || s == "DEU");
-            let after_prep = land > 0 && cx.upos(land - 1) == Some(Upos::Adp);
+            let mut before = land.checked_sub(1);
+            if let Some(b) = before.filter(|&b| b > 0 && cx.upos(b) == Some(Upos::Det)) {
+                before = Some(b - 1);
+            }
+            let after_prep = before.is_some_and(|b| cx.upos(b) == Some(Upos::Adp));
             if state.is_none() || after_prep {
                 continue;
             }
@@ -2339,7 +2367,9 @@ impl EntityRecognizer {
                 f.code = Some(home.to_string());
             }
         }
-        for f in found.iter_mut() {
+        // (the organisations moved, by index, with the code they had)
+        let mut moved: Vec<(usize, String)> = Vec::new();
+        for (i, f) in found.iter_mut().enumerate() {
             if f.kind != EntityKind::Organization
                 || !matches!(
                     f.rule,
@@ -2355,10 +2385,37 @@ impl EntityRecognizer {
             if let Some(e) = self.kb.entries_of(&m).find(|e| {
                 e.form == FormType::OrgName && e.kind == EntityKind::Organization && e.code == home
             }) {
-                f.code = f.code.as_ref().map(|_| e.code.clone());
+                if let Some(old) = f.code.replace(e.code.clone()) {
+                    moved.push((i, old));
+                }
                 f.kb = Some(e.kb.clone());
                 f.name = e.name.clone();
                 f.sector = self.kb.org_sector(&e.kb, cx.published).or(e.sector);
+            }
+        }
+        // `Luis Durnwalder (SVP)` in a South Tyrol story: `affiliations` gave the person
+        // the party's first reading; the person moves with the party, and so do the later
+        // mentions of the surname (`Durnwalder`, `Durnwalders`) that took it from there
+        for (i, old) in moved {
+            let Some(p) = i.checked_sub(1).map(|j| &found[j]) else {
+                continue;
+            };
+            if p.kind != EntityKind::Person
+                || p.code.as_deref() != Some(old.as_str())
+                || cx.strs.get(p.tokens.end) != Some(&"(")
+                || found[i].tokens.start != p.tokens.end + 1
+            {
+                continue;
+            }
+            let surname = cx.strs[p.tokens.end - 1];
+            for f in found.iter_mut() {
+                if f.kind == EntityKind::Person
+                    && f.kb.is_none()
+                    && f.code.as_deref() == Some(old.as_str())
+                    && cx.strs[f.tokens.end - 1].starts_with(surname)
+                {
+                    f.code = Some(home.to_string());
+                }
             }
         }
     }

@@ -1853,6 +1853,22 @@ fn land_before_a_federal_state_is_its_government() {
     assert_eq!(land.kind, EntityKind::Organization, "{es:#?}");
     assert_eq!(code(land), (Some("AUT"), Some(Sector::Gov)), "{es:#?}");
     assert_eq!(by_mention(&es, "Tirol").kind, EntityKind::Place, "{es:#?}");
+    // `Stadt` before a city that is a federal state: its government, unless a preposition
+    // stands before it, also across an article; before another city a place
+    let es = shown(
+        "Die Pläne stehen auf der Website der Stadt Wien. In der Stadt Berlin regnet es seit \
+         Tagen. Die Einladung der Stadt Graz kam spät.",
+    );
+    let stadt = by_mention(&es, "Stadt Wien");
+    assert_eq!(stadt.kind, EntityKind::Organization, "{es:#?}");
+    assert_eq!(code(stadt), (Some("AUT"), Some(Sector::Gov)), "{es:#?}");
+    // (`Berlin` alone, whatever its reading: not `Stadt Berlin` as an organisation)
+    assert_ne!(
+        by_mention(&es, "Berlin").kind,
+        EntityKind::Organization,
+        "{es:#?}"
+    );
+    assert_eq!(by_mention(&es, "Graz").kind, EntityKind::Place, "{es:#?}");
 }
 
 /// An acronym written as a word in parentheses (`Seco`) defines the long name before it,
@@ -1877,6 +1893,32 @@ fn an_acronym_written_as_a_word_and_a_shopping_centre() {
         "Salzburg – Die Landesrätin Maria Huber (Grüne) und das Museum Linz (Lentos) luden ein.",
     );
     assert!(!es.iter().any(|e| e.name == "Lentos"), "{es:#?}");
+    // but an ambiguous party alone in parentheses after a person is the person's party
+    let grune = by_mention(&es, "Grüne");
+    assert_eq!(code(grune), (Some("AUT"), Some(Sector::Pty)), "{es:#?}");
+    let es = shown(
+        "Hannover – Der Minister Stefan Wenzel (Grüne) kündigte an, grüne Wiesen zu schützen.",
+    );
+    let grune = by_mention(&es, "Grüne");
+    assert_eq!(code(grune), (Some("DEU"), Some(Sector::Pty)), "{es:#?}");
+    assert_eq!(grune.mentions.len(), 1, "{es:#?}");
+    // a party of two states in parentheses takes the story's state, and its member with it
+    let es = shown(
+        "Bozen – In Italien steht Südtirols Alt-Landeshauptmann Luis Durnwalder (SVP) vor \
+         Gericht. Durnwalder bestreitet die Vorwürfe.",
+    );
+    assert_eq!(
+        code(by_mention(&es, "SVP")),
+        (Some("ITA"), Some(Sector::Pty)),
+        "{es:#?}"
+    );
+    for name in ["Luis Durnwalder", "Durnwalder"] {
+        assert_eq!(
+            code(by_mention(&es, name)).0,
+            Some("ITA"),
+            "{name}: {es:#?}"
+        );
+    }
 }
 
 /// An ambiguous company name before a head about its shops is the company; an ambiguous
@@ -1938,6 +1980,85 @@ fn a_predecessor_held_the_successors_post() {
     assert_ne!(
         code(by_mention(&es, "Gerhard Lindner")).1,
         Some(Sector::Med),
+        "{es:#?}"
+    );
+}
+
+/// A German genitive of an organisation's or outlet's name is that organisation, also for a
+/// name of several words that starts with a given name (a firm named after its owner:
+/// `Axel Springers` is the publisher, not a person); derStandard's short party forms as a
+/// compound's first part (`FP-Politiker`) are the party; the Austrian utilities' class of
+/// rows (`Verbund` needs context, here an article).
+#[test]
+fn genitives_of_firm_names_short_party_forms_and_utilities() {
+    let es = shown(
+        "Berlin – Axel Springers Vorstoß gegen Werbeblocker stößt auf Kritik. Auch Googles \
+         Browser ist betroffen. Der frühere FP-Politiker und Lobbyist Walter Meischberger zog aus. Der \
+         Verbund zieht sich aus dem Projekt der Energie Steiermark zurück.",
+    );
+    let springer = by_mention(&es, "Axel Springers");
+    assert_eq!(springer.kind, EntityKind::Media, "{es:#?}");
+    assert_eq!(code(springer), (Some("DEU"), Some(Sector::Med)), "{es:#?}");
+    let google = by_mention(&es, "Googles");
+    assert_eq!(google.kind, EntityKind::Organization, "{es:#?}");
+    assert_eq!(code(google), (Some("USA"), Some(Sector::Bus)), "{es:#?}");
+    assert_eq!(
+        code(by_mention(&es, "FP")),
+        (Some("AUT"), Some(Sector::Pty)),
+        "{es:#?}"
+    );
+    // a lobbyist is BUS, like a company's consultant
+    assert_eq!(
+        code(by_mention(&es, "Walter Meischberger")).1,
+        Some(Sector::Bus),
+        "{es:#?}"
+    );
+    for name in ["Verbund", "Energie Steiermark"] {
+        assert_eq!(
+            code(by_mention(&es, name)),
+            (Some("AUT"), Some(Sector::Bus)),
+            "{name}: {es:#?}"
+        );
+    }
+}
+
+/// A known name of several words coupled by hyphens before a compound's head replaces the
+/// state or place readings of its words (`Deutsche` of `Deutsche-Bank-Chef`, `Steiermark`
+/// of `Energie-Steiermark-Sprecher`), and the person after the compound takes its post;
+/// a cultural institution whose name holds a state adjective is no state.
+#[test]
+fn coupled_names_over_state_and_place_words_and_cultural_institutions() {
+    let es = shown(
+        "Graz – Energie-Steiermark-Sprecher Urs Harnik-Lauris widersprach. Der \
+         Deutsche-Bank-Chef Klaus Maier schwieg. Die Spanische Hofreitschule lud ein.",
+    );
+    for (name, code_) in [("Energie-Steiermark", "AUT"), ("Deutsche-Bank", "DEU")] {
+        let org = by_mention(&es, name);
+        assert_eq!(org.kind, EntityKind::Organization, "{name}: {es:#?}");
+        assert_eq!(
+            code(org),
+            (Some(code_), Some(Sector::Bus)),
+            "{name}: {es:#?}"
+        );
+    }
+    for (person, code_) in [("Urs Harnik-Lauris", "AUT"), ("Klaus Maier", "DEU")] {
+        assert_eq!(
+            code(by_mention(&es, person)),
+            (Some(code_), Some(Sector::Bus)),
+            "{person}: {es:#?}"
+        );
+    }
+    assert!(
+        !es.iter().any(|e| e.kind == EntityKind::State),
+        "no state here: {es:#?}"
+    );
+    let school = by_mention(&es, "Spanische Hofreitschule");
+    assert_eq!(code(school), (Some("AUT"), None), "{es:#?}");
+    // the club's short name as a compound's first part
+    let es = shown("Wien – Der Rapid-Kapitän wirbt für Zucker.");
+    assert_eq!(
+        by_mention(&es, "Rapid").kind,
+        EntityKind::Organization,
         "{es:#?}"
     );
 }

@@ -231,6 +231,17 @@ fn capitalised(s: &str) -> Option<String> {
     Some(first.to_uppercase().chain(cs).collect())
 }
 
+/// The German genitive of an organisation's or outlet's name, on its last word: `Googles`,
+/// and for names of several words (a firm named after its owner, `Axel Springers`) the
+/// whole name with the last word's genitive (forms that no text writes, as `Deutsche
+/// Banks`, cost one trie node and never match).
+fn name_genitive(n: &str) -> Option<String> {
+    match n.rsplit_once(' ') {
+        Some((head, last)) => places::genitive(last).map(|g| format!("{head} {g}")),
+        None => places::genitive(n),
+    }
+}
+
 impl Matcher {
     /// Loads every table and compiles the forms of `lang`.
     pub fn new(lang: Language) -> Result<Matcher, KbError> {
@@ -321,19 +332,21 @@ impl Matcher {
         for o in orgs {
             let name = o.names(lang).first().copied().unwrap_or(o.id);
             for n in o.names(lang) {
-                self.add(
-                    n,
-                    Entry {
-                        form: FormType::OrgName,
-                        kind: EntityKind::Organization,
-                        code: o.country.unwrap_or("").to_string(),
-                        sector: o.sector,
-                        kb: o.id.to_string(),
-                        name: name.to_string(),
-                        ambiguous: o.ambiguous.contains(n) || o.context.contains(n),
-                        context_only: o.context.contains(n),
-                    },
-                );
+                let e = Entry {
+                    form: FormType::OrgName,
+                    kind: EntityKind::Organization,
+                    code: o.country.unwrap_or("").to_string(),
+                    sector: o.sector,
+                    kb: o.id.to_string(),
+                    name: name.to_string(),
+                    ambiguous: o.ambiguous.contains(n) || o.context.contains(n),
+                    context_only: o.context.contains(n),
+                };
+                // German genitive (`Googles`, `Julius Meinls`): the same organisation
+                if let Some(g) = (lang == Language::De).then(|| name_genitive(n)).flatten() {
+                    self.add(&g, e.clone());
+                }
+                self.add(n, e);
             }
         }
     }
@@ -475,6 +488,10 @@ impl Matcher {
                     ambiguous: o.is_ambiguous(n),
                     context_only: false,
                 };
+                // German genitive (`Googles`, `Julius Meinls`): the same organisation
+                if let Some(g) = (lang == Language::De).then(|| name_genitive(n)).flatten() {
+                    m.add(&g, e.clone());
+                }
                 m.add(n, e);
             }
             for n in o.coref(lang) {
@@ -573,9 +590,9 @@ impl Matcher {
                     FormType::Media
                 };
                 m.add(n, e(form, form == FormType::MediaContext));
-                // German genitive of a one-word title: `des Handelsblatts`, `des Spiegels`
-                if lang == Language::De && !n.contains(' ') {
-                    if let Some(g) = places::genitive(n) {
+                // German genitive: `des Handelsblatts`, `des Spiegels`, `Axel Springers`
+                if lang == Language::De {
+                    if let Some(g) = name_genitive(n) {
                         m.add(&g, e(form, form == FormType::MediaContext));
                     }
                 }
