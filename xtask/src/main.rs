@@ -22,12 +22,17 @@
 //!   Lexicon, Apache-2.0) with `pip download` and writes
 //!   `data/de/apache-2.0/{polarity-de.tsv,NOTICE}`: German prior polarity of words for the
 //!   events' rating rule. Needs `python3` with `pip`.
+//! * `kb-matcher`: compiles the knowledge base's forms of each language from `data/kb/*.tsv`
+//!   and writes `data/kb/compiled/places-{de,en}.bin`, the artifacts the entity stage
+//!   loads at start-up (`sitrep_kb::compiled`). Needs nothing outside the repository; run
+//!   it after editing a knowledge-base file (a test fails until then).
 
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 
 mod kb_countries;
 mod kb_first_names;
+mod kb_matcher;
 mod kb_places;
 mod lexicon_de;
 mod npm;
@@ -42,10 +47,11 @@ fn main() -> anyhow::Result<()> {
         "kb-countries" => kb_countries::run(),
         "kb-places" => kb_places::run(),
         "kb-first-names" => kb_first_names::run(),
+        "kb-matcher" => kb_matcher::run(),
         "words-en" => words_en::run(),
         "polarity-de" => polarity_de::run(),
         _ => anyhow::bail!(
-            "unknown xtask command {cmd:?} (known: lexicon-de, kb-countries, kb-places, kb-first-names, words-en, polarity-de)"
+            "unknown xtask command {cmd:?} (known: lexicon-de, kb-countries, kb-places, kb-first-names, kb-matcher, words-en, polarity-de)"
         ),
     }
 }

@@ -167,8 +167,9 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             scope.spawn(move || pipeline.load(l));
         }
         let store = args.db.open(false)?;
-        // on this thread, which lives on (see `Pipeline::load_events`)
-        pipeline.load_events();
+        // on this thread, which lives on (see `Pipeline::load_events`); the events' parts
+        // of another language load on first use
+        pipeline.load_events(peeked.as_slice());
         let items = read_batch(&mut reader, size);
         if peeked.is_none() {
             if let Some(l) = items

@@ -42,6 +42,7 @@ use sitrep_entities::Found;
 use sitrep_tag::WordAnalysis;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 use word_classes::{WordClass, WordClasses};
 
 impl sitrep_clause::Word for W<'_> {
@@ -68,11 +69,13 @@ impl sitrep_clause::Word for W<'_> {
 /// The extractor for both languages. Build once, share across threads.
 #[derive(Debug, Clone)]
 pub struct EventExtractor {
-    frames: [Frames; 2],
+    /// Per language, built on first use or by [`EventExtractor::load`]: a German batch
+    /// never parses the English frames.
+    frames: [OnceLock<Frames>; 2],
     clauses: ClauseAnalyzer,
     /// Words that name an actor by its sector (`Polizei`, `Vizekanzler`, `ministry`), per
-    /// language, indexed for lookups by hash.
-    sectors: [sitrep_kb::matcher::SectorIndex; 2],
+    /// language, indexed for lookups by hash (built as `frames`).
+    sectors: [OnceLock<sitrep_kb::matcher::SectorIndex>; 2],
     /// Quantities, dates, quotes and cited sources.
     attrs: sitrep_attrs::Attrs,
     /// Party names that the parties of several states share (`Grünen`, `Greens`), as
@@ -81,8 +84,9 @@ pub struct EventExtractor {
     shared_parties: std::collections::HashSet<(String, String)>,
     /// Word classes the rules test by lemma (`data/events/word-classes.tsv`).
     classes: WordClasses,
-    /// German prior polarity, for ratings no frame row names ([`polarity`]).
-    polarity: PolarityLexicon,
+    /// German prior polarity, for ratings no frame row names ([`polarity`]); built on
+    /// first use or by [`EventExtractor::load`] of German.
+    polarity: OnceLock<PolarityLexicon>,
 }
 
 /// What the extractor reads of one analysed document.
@@ -139,32 +143,54 @@ impl EventExtractor {
     /// (the tests load both, so a release cannot ship a broken one).
     pub fn new() -> EventExtractor {
         EventExtractor {
-            frames: Language::ALL
-                .map(|l| Frames::new(l).unwrap_or_else(|e| panic!("shipped {l} frames: {e}"))),
+            frames: [OnceLock::new(), OnceLock::new()],
             clauses: ClauseAnalyzer::new(),
-            sectors: shipped_sectors(),
+            sectors: [OnceLock::new(), OnceLock::new()],
             attrs: shipped_attrs(),
             shared_parties: shipped_shared_parties(),
             classes: WordClasses::shipped(),
-            polarity: shipped_polarity(),
+            polarity: OnceLock::new(),
         }
     }
 
     /// The extractor with the given frames (for tests and frame development).
     pub fn with_frames(de: Frames, en: Frames) -> EventExtractor {
         EventExtractor {
-            frames: [de, en],
-            clauses: ClauseAnalyzer::new(),
-            sectors: shipped_sectors(),
-            attrs: shipped_attrs(),
-            shared_parties: shipped_shared_parties(),
-            classes: WordClasses::shipped(),
-            polarity: shipped_polarity(),
+            frames: [OnceLock::from(de), OnceLock::from(en)],
+            ..EventExtractor::new()
         }
     }
 
+    /// Builds the parts of `language` now (its frames and sector words; for German also
+    /// the polarity lexicon) rather than on first use.
+    pub fn load(&self, language: Language) {
+        self.frames(language);
+        self.sectors(language);
+        if language == Language::De {
+            self.polarity();
+        }
+    }
+
+    /// The frames of `language`. Panics if the shipped file is malformed (see
+    /// [`EventExtractor::new`]).
     pub fn frames(&self, language: Language) -> &Frames {
-        &self.frames[language as usize]
+        self.frames[language as usize].get_or_init(|| {
+            Frames::new(language).unwrap_or_else(|e| panic!("shipped {language} frames: {e}"))
+        })
+    }
+
+    fn sectors(&self, language: Language) -> &sitrep_kb::matcher::SectorIndex {
+        self.sectors[language as usize].get_or_init(|| {
+            let words =
+                sitrep_kb::sectors::load().unwrap_or_else(|e| panic!("shipped sector words: {e}"));
+            sitrep_kb::matcher::SectorIndex::new(language, &words)
+        })
+    }
+
+    fn polarity(&self) -> &PolarityLexicon {
+        self.polarity.get_or_init(|| {
+            PolarityLexicon::new().unwrap_or_else(|e| panic!("shipped polarity lexicon: {e}"))
+        })
     }
 
     /// The events of one document, in text order, with ids `v1`, `v2`, ….
@@ -279,7 +305,7 @@ impl EventExtractor {
                 mentions: &mentions,
                 places: &places,
                 classes: &self.classes,
-                sectors: LemmaSectors::new(&self.sectors[input.language as usize], &ws),
+                sectors: LemmaSectors::new(self.sectors(input.language), &ws),
             };
             if input.language == Language::De {
                 let found = &input.found[found_at..k];
@@ -679,7 +705,7 @@ impl EventExtractor {
                 attach::clause_places(s.lang, s.text, s.ws, &phs, s.places, &self.classes);
             let cx = ClauseCx {
                 s,
-                sectors: &self.sectors[s.lang as usize],
+                sectors: self.sectors(s.lang),
                 clause: c,
                 infinitive_follows: clauses
                     .get(ci + 1)
@@ -953,16 +979,17 @@ impl EventExtractor {
                     // text names, as a predicate's does)
                     let mut polar_noun = false;
                     let f = if f.flags.evaluate {
-                        let Some((e, word)) = cx.evaluation(frames, &self.polarity, f) else {
+                        let Some((e, word)) = cx.evaluation(frames, self.polarity(), f) else {
                             continue;
                         };
                         // (a negated rating by polarity alone is dropped, not turned round:
                         // `nicht trostlos nennen` praises no one)
-                        if self.polarity.is_rating(e) && v.negation.is_some() {
+                        if self.polarity().is_rating(e) && v.negation.is_some() {
                             continue;
                         }
                         rating_word = Some(word);
-                        polar_noun = self.polarity.is_rating(e) && s.ws[word].a.upos == Upos::Noun;
+                        polar_noun =
+                            self.polarity().is_rating(e) && s.ws[word].a.upos == Upos::Noun;
                         // (`findet … nicht zumutbar`: the negation belongs to the rating)
                         let mut requires = f.requires.clone();
                         let (mut event, mut mode, mut cameo) =
@@ -1807,9 +1834,9 @@ impl EventExtractor {
                 let polar = by_polarity
                     .then(|| {
                         if noun {
-                            self.polarity.noun_rating(key)
+                            self.polarity().noun_rating(key)
                         } else {
-                            self.polarity.rating(key)
+                            self.polarity().rating(key)
                         }
                     })
                     .flatten();
@@ -2450,7 +2477,7 @@ impl EventExtractor {
             let named = |m: &&Men| words.contains(&m.tokens.start) && !m.derived;
             // … or a nationality before a word for an office or body (`the Mexican
             // president said`, `sagte der russische Außenminister`)
-            let sectors = &self.sectors[s.lang as usize];
+            let sectors = self.sectors(s.lang);
             let office = |m: &&Men| {
                 words.contains(&m.tokens.start)
                     && m.derived
@@ -3314,17 +3341,8 @@ fn superlative(w: &W<'_>) -> bool {
             .is_some_and(|e| e.starts_with("st") || e.starts_with("est"))
 }
 
-fn shipped_polarity() -> PolarityLexicon {
-    PolarityLexicon::new().unwrap_or_else(|e| panic!("shipped polarity lexicon: {e}"))
-}
-
 fn shipped_attrs() -> sitrep_attrs::Attrs {
     sitrep_attrs::Attrs::new().unwrap_or_else(|e| panic!("shipped attribute word lists: {e}"))
-}
-
-fn shipped_sectors() -> [sitrep_kb::matcher::SectorIndex; 2] {
-    let words = sitrep_kb::sectors::load().unwrap_or_else(|e| panic!("shipped sector words: {e}"));
-    Language::ALL.map(|l| sitrep_kb::matcher::SectorIndex::new(l, &words))
 }
 
 impl Default for EventExtractor {
@@ -4754,11 +4772,29 @@ fn codes_of(a: &[EventActor]) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// A language's frames, sector words and (German) polarity are built when that
+    /// language is loaded or first asked for, never for the other language, and are the
+    /// shipped ones.
+    #[test]
+    fn language_parts_load_on_first_use_only() {
+        let x = EventExtractor::new();
+        assert!(x.frames.iter().all(|f| f.get().is_none()));
+        assert!(x.sectors.iter().all(|f| f.get().is_none()) && x.polarity.get().is_none());
+        x.load(Language::De);
+        assert!(x.frames[0].get().is_some() && x.sectors[0].get().is_some());
+        assert!(x.polarity.get().is_some());
+        assert!(x.frames[1].get().is_none() && x.sectors[1].get().is_none());
+        for l in Language::ALL {
+            assert_eq!(x.frames(l).all(), Frames::new(l).unwrap().all(), "{l}");
+        }
+        assert!(x.frames[1].get().is_some());
+    }
+
     /// The per-sentence cache answers what the sector index answers for each lemma, also
     /// when asked again and out of order.
     #[test]
     fn lemma_sectors_give_what_the_index_gives() {
-        let sectors = shipped_sectors();
+        let extractor = EventExtractor::new();
         let lemmas = [
             "Polizei",
             "Polizist",
@@ -4796,7 +4832,7 @@ mod tests {
             })
             .collect();
         for lang in Language::ALL {
-            let index = &sectors[lang as usize];
+            let index = extractor.sectors(lang);
             let cached = LemmaSectors::new(index, &ws);
             let direct: Vec<Option<Sector>> = lemmas.iter().map(|l| index.sector(l)).collect();
             // (the list must hold both answers, or the comparison shows nothing)

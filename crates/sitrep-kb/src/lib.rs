@@ -4,7 +4,8 @@
 //! and is embedded with `include_str!`; each module's `load()` parses and checks its files
 //! (a malformed row is an error naming file and line; the tests load every file, so a
 //! broken row never reaches a run). [`matcher::Matcher`] compiles all forms of one language
-//! into a token trie for the entity stage.
+//! into a token trie for the entity stage; [`compiled`] stores that trie as a committed
+//! artifact per language, loaded at start-up instead of compiling the forms again.
 //!
 //! * [`states`]: ISO 3166-1 states and territories: names, genitives, adjectives (all
 //!   German inflections are generated from the stem), demonyms, capitals, seats of power.
@@ -17,8 +18,10 @@
 //! * [`names`]: given names (generated), which start a person's name.
 //! * [`stats`]: the coverage report of `sitrep kb stats`.
 //! * [`matcher`]: every surface form compiled for matching over tokens, with sector words.
+//! * [`compiled`]: the compiled matcher as a binary artifact (`cargo xtask kb-matcher`).
 
 mod bytetrie;
+pub mod compiled;
 pub mod matcher;
 pub mod media;
 pub mod names;
@@ -29,6 +32,7 @@ pub mod places;
 pub mod sectors;
 pub mod states;
 pub mod stats;
+mod tokentrie;
 mod tsv;
 
 pub use tsv::{KbError, Row, Table};

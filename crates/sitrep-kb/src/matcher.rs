@@ -20,11 +20,16 @@
 //! compound rules of [`crate::sectors::resolve`] precomputed into a hash map of whole
 //! words and two byte tries (heads by their last bytes, first parts by their first).
 //!
-//! Nothing is serialised: building from the embedded TSVs costs about 250 M instructions
-//! per language plus 150 M for the place registry, parsed on a thread of its own
-//! (`evaluation/reports/speed.md`); the pipeline builds a language only when a document
-//! needs it. A binary artifact would cut this further, at the price of a generator and a
-//! staleness test.
+//! The forms live in two tries: the places (GeoNames registry and hand file, capitals
+//! linked: 120 M instructions to compile plus 80 M to parse the registry) and everything
+//! else (states, organisations, people, outlets: about 60 M with their files). The place
+//! half is committed compiled, as an artifact per language
+//! (`data/kb/compiled/places-{de,en}.bin`, written by `cargo xtask kb-matcher`, read by
+//! [`crate::compiled`]) and loaded on a thread of its own while this one compiles the
+//! rest from the TSVs (their files change in most sittings; a binary remade each time
+//! would grow the repository). A match walks both tries in step; the entries of a form
+//! in both come forms first, then places, as they did in one trie. The pipeline loads a
+//! language only when a document needs it (`evaluation/reports/speed.md`).
 
 use crate::bytetrie::ByteTrie;
 use crate::media::{self, Outlet};
@@ -34,6 +39,7 @@ use crate::people::{self, Person};
 use crate::places::{self, Place, PlaceKind};
 use crate::sectors::{self, Compound, SectorWord};
 use crate::states::{self, FormKind, State};
+use crate::tokentrie::{self, TokenTrie};
 use crate::KbError;
 use sitrep_core::fnv::FnvMap;
 use sitrep_core::{Date, EntityKind, Language, Sector};
@@ -90,20 +96,25 @@ pub struct Entry {
 pub struct Match {
     pub start: usize,
     pub end: usize,
-    node: u32,
+    /// The node in each trie (forms, places), [`NO_NODE`] where that trie has no path.
+    nodes: [u32; 2],
 }
+
+/// A trie the match did not reach.
+const NO_NODE: u32 = u32::MAX;
 
 /// The compiled knowledge base for one language.
 #[derive(Debug)]
 pub struct Matcher {
     lang: Language,
-    vocab: FnvMap<Box<str>, u32>,
-    /// (node, token id) → child node; node 0 is the root.
-    edges: FnvMap<(u32, u32), u32>,
-    /// Entries ending at each node: indices into `entries`, or with [`PLACE`] set into
-    /// `places`.
-    at_node: Vec<Vec<u32>>,
+    /// The forms of states, organisations, people and outlets as token sequences; each
+    /// node's entries are indices into `entries`.
+    trie: TokenTrie,
     entries: Vec<Entry>,
+    /// The place forms: each node's entries are indices into `places` with [`PLACE`] set.
+    /// Kept apart so that the large, seldom changed part can be a compiled artifact; a
+    /// form in both tries lists its entries before its places, as one trie did.
+    place_trie: TokenTrie,
     /// Places, whose entries are made when first matched: building 40,000 entries at
     /// start-up would cost most of the load-time budget.
     places: Vec<PlaceSlot>,
@@ -113,24 +124,36 @@ pub struct Matcher {
     sectors: SectorIndex,
 }
 
+/// The matcher while its forms are added: the trie as hash maps, frozen into a
+/// [`TokenTrie`] by [`Builder::finish`].
+struct Builder {
+    lang: Language,
+    vocab: FnvMap<Box<str>, u32>,
+    /// (node, token id) → child node; node 0 is the root.
+    edges: FnvMap<(u32, u32), u32>,
+    at_node: Vec<Vec<u32>>,
+    entries: Vec<Entry>,
+    places: Vec<PlaceSlot>,
+}
+
 /// German one-word towns below this population need a place cue (see
-/// [`Matcher::add_places`]).
+/// `Builder::add_places`).
 pub const SMALL_TOWN_DE: u64 = 5_000;
 /// English one-word towns below this population need a place cue.
 pub const SMALL_TOWN_EN: u64 = 100_000;
 
 /// The bit that marks a place slot in a node's list.
-const PLACE: u32 = 1 << 31;
+pub(crate) const PLACE: u32 = 1 << 31;
 
 #[derive(Debug)]
-struct PlaceSlot {
-    id: &'static str,
-    population: u64,
-    generated: bool,
-    code: &'static str,
-    name: &'static str,
-    ambiguous: bool,
-    entry: std::sync::OnceLock<Entry>,
+pub(crate) struct PlaceSlot {
+    pub id: &'static str,
+    pub population: u64,
+    pub generated: bool,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub ambiguous: bool,
+    pub entry: std::sync::OnceLock<Entry>,
 }
 
 impl PlaceSlot {
@@ -242,40 +265,101 @@ fn name_genitive(n: &str) -> Option<String> {
     }
 }
 
+/// The place half of a matcher: the trie of every place form (capitals linked) and the
+/// place slots its nodes list; what the compiled artifact stores ([`crate::compiled`]).
+#[derive(Debug)]
+pub struct PlacePart {
+    pub(crate) trie: TokenTrie,
+    pub(crate) places: Vec<PlaceSlot>,
+}
+
+impl PlacePart {
+    /// Compiles the place forms of `lang` from the registry, with the states' capitals.
+    pub fn compile(lang: Language) -> Result<PlacePart, KbError> {
+        let registry = places::load()?;
+        let states = states::load()?;
+        let mut b = Builder::new(lang);
+        b.add_places(&registry);
+        b.link_capitals(&states);
+        Ok(PlacePart {
+            trie: b.freeze(),
+            places: b.places,
+        })
+    }
+}
+
 impl Matcher {
-    /// Loads every table and compiles the forms of `lang`.
+    /// The matcher of `lang`: the forms of states, organisations, people and outlets
+    /// compiled from their files (they change often, and cost a fifth of the places), the
+    /// places from the compiled artifact (`data/kb/compiled/`, see [`crate::compiled`]);
+    /// when the files the places were compiled from have changed since the artifact was
+    /// made, the places are compiled anew: the output is the same either way, a stale
+    /// artifact only costs start-up time (and fails the freshness test).
     pub fn new(lang: Language) -> Result<Matcher, KbError> {
-        // The place registry is the largest table: parse it on a thread of its own while
-        // this one reads and compiles the rest.
+        Matcher::assemble(lang, || {
+            match crate::compiled::load(lang, &crate::compiled::sources())? {
+                Some(p) => Ok(p),
+                None => PlacePart::compile(lang),
+            }
+        })
+    }
+
+    /// Loads every table and compiles all forms of `lang`, the places too.
+    pub fn compile(lang: Language) -> Result<Matcher, KbError> {
+        Matcher::assemble(lang, || PlacePart::compile(lang))
+    }
+
+    /// Compiles the forms of `lang` but the places, and takes the places from `places`,
+    /// run on a thread of its own meanwhile.
+    pub(crate) fn assemble(
+        lang: Language,
+        places: impl FnOnce() -> Result<PlacePart, KbError> + Send,
+    ) -> Result<Matcher, KbError> {
         std::thread::scope(|scope| {
-            let places = scope.spawn(places::load);
-            let rest: Result<_, KbError> = (|| {
+            let places = scope.spawn(places);
+            let forms = (|| {
                 let states = states::load()?;
                 let orgs = orgs::load()?;
                 let people = people::load()?;
                 let outlets = media::load()?;
                 let sector_words = sectors::load()?;
                 let national = national::load()?;
-                let m = Matcher::build(lang, &states, orgs, people, &outlets, &sector_words);
-                Ok((m, states, national))
+                let mut b = Builder::new(lang);
+                b.add_forms(&states, &orgs, &people, &outlets);
+                b.add_national(&national);
+                let sectors = SectorIndex::new(lang, &sector_words);
+                Ok::<_, KbError>((b.freeze(), b.entries, people, orgs, sectors))
             })();
             let places = match places.join() {
-                Ok(p) => p,
+                Ok(p) => p?,
                 Err(p) => std::panic::resume_unwind(p),
             };
-            let (mut m, states, national) = rest?;
-            m.add_national(&national);
-            m.add_places(&places?);
-            m.link_capitals(&states);
-            Ok(m)
+            let (trie, entries, people, orgs, sectors) = forms?;
+            Ok(Matcher {
+                lang,
+                trie,
+                entries,
+                place_trie: places.trie,
+                places: places.places,
+                people,
+                orgs,
+                sectors,
+            })
         })
     }
 
+    /// The place half, as the artifact stores it.
+    pub(crate) fn place_part(&self) -> (&TokenTrie, &[PlaceSlot]) {
+        (&self.place_trie, &self.places)
+    }
+}
+
+impl Builder {
     /// Links each state's capital forms in this language (`Moskau`, `Moskaus`) to the
     /// registry row of the capital (GeoNames `Moscow`, found by the English capital name and
     /// the state), so that a capital's place reading is the same place in both languages
-    /// without an exonym row for every capital. Call after [`Matcher::add_places`].
-    pub fn link_capitals(&mut self, states: &[State]) {
+    /// without an exonym row for every capital. Call after [`Builder::add_places`].
+    fn link_capitals(&mut self, states: &[State]) {
         let lang = self.lang;
         // (state, English capital) → the capital's forms in this language
         let mut wanted: FnvMap<(&str, &str), Vec<&str>> = FnvMap::default();
@@ -327,7 +411,7 @@ impl Matcher {
 
     /// Adds national organisations (parties, companies, clubs, ...) as organisation names;
     /// the actor code is their state's (empty for bodies of no state).
-    pub fn add_national(&mut self, orgs: &[NationalOrg]) {
+    fn add_national(&mut self, orgs: &[NationalOrg]) {
         let lang = self.lang;
         for o in orgs {
             let name = o.names(lang).first().copied().unwrap_or(o.id);
@@ -357,7 +441,7 @@ impl Matcher {
     /// place cue: small towns share their names with surnames (`Barth`, `Röttgen`), and in
     /// English, where no lexicon tells an ordinary word from a name, with words (`Reading`,
     /// `Mobile`).
-    pub fn add_places(&mut self, places: &[Place]) {
+    fn add_places(&mut self, places: &[Place]) {
         let lang = self.lang;
         self.places.reserve(places.len());
         self.at_node.reserve(places.len() * 2);
@@ -421,26 +505,21 @@ impl Matcher {
         }
     }
 
-    /// Compiles already loaded tables.
-    pub fn build(
-        lang: Language,
-        states: &[State],
-        orgs: Vec<Org>,
-        people: Vec<Person>,
-        outlets: &[Outlet],
-        sector_words: &[SectorWord],
-    ) -> Matcher {
-        let mut m = Matcher {
+    fn new(lang: Language) -> Builder {
+        Builder {
             lang,
             vocab: FnvMap::default(),
             edges: FnvMap::default(),
             at_node: vec![Vec::new()],
             entries: Vec::new(),
             places: Vec::new(),
-            people: Vec::new(),
-            orgs: Vec::new(),
-            sectors: SectorIndex::new(lang, sector_words),
-        };
+        }
+    }
+
+    /// Adds the forms of states, organisations, people and outlets.
+    fn add_forms(&mut self, states: &[State], orgs: &[Org], people: &[Person], outlets: &[Outlet]) {
+        let lang = self.lang;
+        let m = self;
         for s in states {
             for f in s.forms.iter().filter(|f| f.lang == lang) {
                 let (form, sector) = match f.kind {
@@ -470,7 +549,7 @@ impl Matcher {
                 );
             }
         }
-        for o in &orgs {
+        for o in orgs {
             let name = o
                 .names(lang)
                 .first()
@@ -511,7 +590,7 @@ impl Matcher {
                 m.add(n, e);
             }
         }
-        for p in &people {
+        for p in people {
             let display = match lang {
                 Language::De if !p.name_de.is_empty() => p.name_de,
                 _ => p.name_en,
@@ -603,9 +682,11 @@ impl Matcher {
                 }
             }
         }
-        m.people = people;
-        m.orgs = orgs;
-        m
+    }
+
+    /// The trie, frozen.
+    fn freeze(&self) -> TokenTrie {
+        TokenTrie::freeze(&self.vocab, &self.edges, &self.at_node)
     }
 
     fn intern(&mut self, tok: &str) -> u32 {
@@ -663,49 +744,70 @@ impl Matcher {
         }
         node
     }
+}
 
+impl Matcher {
     pub fn language(&self) -> Language {
         self.lang
     }
 
     /// Number of distinct forms' tokens and entries (for the coverage line).
     pub fn size(&self) -> (usize, usize) {
-        (self.vocab.len(), self.entries.len() + self.places.len())
+        let (forms, places) = (&self.trie, &self.place_trie);
+        let place_only = (0..places.tokens())
+            .filter(|&id| forms.token(places.token_text(id)).is_none())
+            .count();
+        (
+            forms.tokens() + place_only,
+            self.entries.len() + self.places.len(),
+        )
+    }
+
+    /// The two tries: forms, places.
+    fn tries(&self) -> [&TokenTrie; 2] {
+        [&self.trie, &self.place_trie]
+    }
+
+    /// The entry indices at `node` of trie `k` (none for [`NO_NODE`]).
+    fn at(&self, k: usize, node: u32) -> &[u32] {
+        match node {
+            NO_NODE => &[],
+            n => self.tries()[k].at(n),
+        }
     }
 
     /// The longest match starting at token `i` of `words`, if any.
     pub fn longest_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<Match> {
-        let mut node = 0u32;
+        let tries = self.tries();
+        let mut nodes = [Some(0u32); 2];
         let mut best = None;
         for (j, w) in words.iter().enumerate().skip(i) {
             let w = normalise(w.as_ref());
-            let next = self
-                .vocab
-                .get(w.as_ref())
-                .and_then(|&id| self.edges.get(&(node, id)).copied());
-            let n = match next {
-                Some(n) => n,
-                // English: a hyphenated word the tokeniser kept whole (`Inter-American`);
-                // forms are stored split at their hyphens (`form_tokens`). (German
-                // compounds are read part by part by the entity stage.)
-                None if self.lang == Language::En && w.contains('-') => {
-                    let step = |node: u32, t: &str| {
-                        let id = self.vocab.get(t)?;
-                        self.edges.get(&(node, *id)).copied()
-                    };
-                    match hyphen_parts(w.as_ref(), node, step) {
-                        Some(n) => n,
-                        None => break,
+            let h = tokentrie::hash(&w);
+            for (node, trie) in nodes.iter_mut().zip(tries) {
+                *node = node.and_then(|n| {
+                    match trie.token_hashed(&w, h).and_then(|id| trie.step(n, id)) {
+                        Some(next) => Some(next),
+                        // English: a hyphenated word the tokeniser kept whole
+                        // (`Inter-American`); forms are stored split at their hyphens
+                        // (`form_tokens`). (German compounds are read part by part by the
+                        // entity stage.)
+                        None if self.lang == Language::En && w.contains('-') => {
+                            hyphen_parts(&w, n, |n, t| trie.step(n, trie.token(t)?))
+                        }
+                        None => None,
                     }
-                }
-                None => break,
-            };
-            node = n;
-            if !self.at_node[n as usize].is_empty() {
+                });
+            }
+            if nodes == [None, None] {
+                break;
+            }
+            let nodes = nodes.map(|n| n.unwrap_or(NO_NODE));
+            if (0..2).any(|k| !self.at(k, nodes[k]).is_empty()) {
                 best = Some(Match {
                     start: i,
                     end: j + 1,
-                    node: n,
+                    nodes,
                 });
             }
         }
@@ -728,23 +830,20 @@ impl Matcher {
         out
     }
 
-    /// The candidate entries of a match.
+    /// The candidate entries of a match: of the forms, then of the places.
     pub fn entries_of(&self, m: &Match) -> impl Iterator<Item = &Entry> {
-        self.at_node[m.node as usize].iter().map(|&i| {
-            if i & PLACE != 0 {
-                self.places[(i & !PLACE) as usize].entry()
-            } else {
-                &self.entries[i as usize]
-            }
-        })
+        let forms = self.at(0, m.nodes[0]).iter();
+        let places = self.at(1, m.nodes[1]).iter();
+        forms
+            .map(|&i| &self.entries[i as usize])
+            .chain(places.map(|&i| self.places[(i & !PLACE) as usize].entry()))
     }
 
     /// The population of a place entry of match `m` (0 for regions, rivers and other
     /// features without one); `None` when `e` is no place entry of that match.
     pub fn place_population(&self, m: &Match, e: &Entry) -> Option<u64> {
-        self.at_node[m.node as usize]
+        self.at(1, m.nodes[1])
             .iter()
-            .filter(|&&i| i & PLACE != 0)
             .map(|&i| &self.places[(i & !PLACE) as usize])
             .find(|slot| std::ptr::eq(slot.entry(), e))
             .map(|slot| slot.population)

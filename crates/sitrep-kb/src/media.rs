@@ -50,7 +50,7 @@ impl Outlet {
 }
 
 pub const FILE: &str = "data/kb/media.tsv";
-const TEXT: &str = include_str!("../../../data/kb/media.tsv");
+pub(crate) const TEXT: &str = include_str!("../../../data/kb/media.tsv");
 
 /// Parses and checks the embedded media file.
 pub fn load() -> Result<Vec<Outlet>, KbError> {

@@ -9,7 +9,7 @@ use sitrep_core::{label_enum, Language, Sector};
 use std::collections::HashSet;
 
 pub const FILE: &str = "data/kb/orgs-national.tsv";
-const TEXT: &str = include_str!("../../../data/kb/orgs-national.tsv");
+pub(crate) const TEXT: &str = include_str!("../../../data/kb/orgs-national.tsv");
 
 label_enum! {
     /// What a national organisation is (a closed list).

@@ -13,7 +13,7 @@ use sitrep_core::{label_enum, Date, Language, Sector};
 use std::collections::{BTreeSet, HashMap};
 
 pub(crate) const ORGS_FILE: &str = "data/kb/orgs.tsv";
-const ORGS: &str = include_str!("../../../data/kb/orgs.tsv");
+pub(crate) const ORGS: &str = include_str!("../../../data/kb/orgs.tsv");
 
 label_enum! {
     /// What an organisation is.

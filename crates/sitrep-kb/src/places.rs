@@ -13,9 +13,9 @@ use sitrep_core::fnv::{FnvMap, FnvSet};
 use sitrep_core::{label_enum, Language};
 
 pub const GENERATED_FILE: &str = "data/kb/places.generated.tsv";
-const GENERATED: &str = include_str!("../../../data/kb/places.generated.tsv");
+pub(crate) const GENERATED: &str = include_str!("../../../data/kb/places.generated.tsv");
 pub const HAND_FILE: &str = "data/kb/places.tsv";
-const HAND: &str = include_str!("../../../data/kb/places.tsv");
+pub(crate) const HAND: &str = include_str!("../../../data/kb/places.tsv");
 
 label_enum! {
     /// What a place is (a closed list).

@@ -12,7 +12,7 @@ use sitrep_core::{label_enum, Language, Sector};
 use std::collections::HashMap;
 
 pub(crate) const SECTORS_FILE: &str = "data/kb/sectors.tsv";
-const SECTORS: &str = include_str!("../../../data/kb/sectors.tsv");
+pub(crate) const SECTORS: &str = include_str!("../../../data/kb/sectors.tsv");
 
 label_enum! {
     /// How words built on a sector word inherit its sector.

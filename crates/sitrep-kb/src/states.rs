@@ -21,9 +21,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub(crate) const GENERATED_FILE: &str = "data/kb/states.generated.tsv";
 pub(crate) const STATES_FILE: &str = "data/kb/states.tsv";
 pub(crate) const ORGANS_FILE: &str = "data/kb/states-organs.tsv";
-const GENERATED: &str = include_str!("../../../data/kb/states.generated.tsv");
-const STATES: &str = include_str!("../../../data/kb/states.tsv");
-const ORGANS: &str = include_str!("../../../data/kb/states-organs.tsv");
+pub(crate) const GENERATED: &str = include_str!("../../../data/kb/states.generated.tsv");
+pub(crate) const STATES: &str = include_str!("../../../data/kb/states.tsv");
+pub(crate) const ORGANS: &str = include_str!("../../../data/kb/states-organs.tsv");
 
 label_enum! {
     /// A state's standing, as far as the knowledge base needs it.
