@@ -13,7 +13,10 @@
 //!   `Truppenverlegung` → `Verlegung`), `A` predicative adjective (with a copula).
 //! * `requires`: `-` or comma-separated conditions: `ROLE` (the role is filled),
 //!   `!ROLE` (it is not), `ROLE=Lemma/Lemma` (its head has one of these lemmas:
-//!   support-verb constructions like `Kritik üben an`), `neg` (the clause is negated),
+//!   support-verb constructions like `Kritik üben an`), `ROLE=@people` (its head is a
+//!   noun of the `people` word class of `data/events/word-classes.tsv`, compound ends
+//!   included: `anzeigen` of persons; the only class a row can name), `neg` (the clause
+//!   is negated),
 //!   `inf` (an infinitive clause follows: `bereit, … zu verhandeln`), `that` (a `dass`
 //!   or `that` clause follows: `will, dass …`), `cop` (the clause's verb is a copula:
 //!   `sein`, `bleiben`, `be`, `remain`, …), `attr` (`A` frames: the rating holds only as the
@@ -139,6 +142,11 @@ pub enum Require {
     Empty(Role),
     /// The role's head lemma is one of these (compared case-insensitively).
     HeadIn(Role, Vec<String>),
+    /// `ROLE=@people`: the role's head is a noun of the `people` word class
+    /// (`data/events/word-classes.tsv`: `Mann`, `Verdächtige`, `40-Jährige`, compound ends
+    /// included), the only word class a row can name: an act on persons where the verb has
+    /// other senses (`Zwei Männer wurden angezeigt`, not `Die Tafel zeigt die Zeit an`).
+    People(Role),
     Negated,
     /// An infinitive clause follows (`ist bereit, … zu verhandeln`, `ready to talk`).
     Infinitive,
@@ -354,7 +362,13 @@ impl Frames {
                     } else if let Some((r, ls)) = c.split_once('=') {
                         let role =
                             Role::parse(r).ok_or_else(|| err(n, format!("unknown role `{r}`")))?;
-                        Require::HeadIn(role, ls.split('/').map(|l| l.to_lowercase()).collect())
+                        if ls == "@people" {
+                            Require::People(role)
+                        } else if ls.starts_with('@') {
+                            return Err(err(n, format!("unknown word class in `{c}`")));
+                        } else {
+                            Require::HeadIn(role, ls.split('/').map(|l| l.to_lowercase()).collect())
+                        }
                     } else {
                         Require::Filled(
                             Role::parse(c).ok_or_else(|| err(n, format!("unknown role `{c}`")))?,
@@ -597,6 +611,18 @@ mod tests {
         let bad = "# format 1\nx\tV\tadv=scharf/\tACCUSE\t-\t-\tsubj\tobj\t-\tEx.\n";
         let e = Frames::parse(Language::De, bad).unwrap_err();
         assert!(e.message.contains("adverb"), "{e}");
+    }
+
+    #[test]
+    fn people_requirement_parses_and_other_classes_are_errors() {
+        let src = "# format 1\n\
+            anzeigen\tV\tobj=@people\tACCUSE\tallege\t115\tsubj\tobj\t-\tX zeigte Y an.\n";
+        let f = Frames::parse(Language::De, src).unwrap();
+        let a = f.get(f.lookup(Pos::Verb, "anzeigen")[0]);
+        assert_eq!(a.requires, vec![Require::People(Role::Obj)]);
+        let bad = "# format 1\nx\tV\tobj=@press\tACCUSE\t-\t-\tsubj\tobj\t-\tEx.\n";
+        let e = Frames::parse(Language::De, bad).unwrap_err();
+        assert!(e.message.contains("word class"), "{e}");
     }
 
     #[test]

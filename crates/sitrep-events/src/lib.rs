@@ -1370,20 +1370,31 @@ impl EventExtractor {
                     let judicial = match ty {
                         EventType::Coerce => f.mode.as_deref() == Some("arrest"),
                         EventType::Sanction => f.mode.as_deref() == Some("convict"),
-                        EventType::Accuse => f.mode.as_deref() == Some("allege"),
+                        EventType::Accuse => {
+                            matches!(f.mode.as_deref(), Some("allege" | "investigate"))
+                        }
                         _ => false,
                     };
+                    // (an inquiry is into something as often as against someone: its
+                    // target is a person only when a pronoun or a person noun names one,
+                    // `Gegen den Verdächtigen wird ermittelt`; `Es wird ermittelt` has none)
+                    let inquiry = f.mode.as_deref() == Some("investigate");
                     // (also when a coordinated passive leaves the person out: `wurde
                     // festgenommen und in die Justizanstalt eingeliefert`)
                     if s.lang == Language::De && judicial && target.is_empty() {
-                        let elided = passive && f.target.iter().all(|r| cx.phrase(r).is_none());
+                        let elided =
+                            passive && !inquiry && f.target.iter().all(|r| cx.phrase(r).is_none());
                         let person = elided
                             || f.target
                                 .iter()
                                 .find_map(|r| cx.phrase(r))
                                 .is_some_and(|ph| {
                                     s.ws[ph.head()].a.xpos == Xpos::Stts(Stts::Pper)
-                                        || cx.unnamed_agent(ph, frames)
+                                        || if inquiry {
+                                            cx.unnamed_person(ph)
+                                        } else {
+                                            cx.unnamed_agent(ph, frames)
+                                        }
                                 });
                         if person {
                             domestic_rating(&source, &mut target, doc, v.main.span);
@@ -2160,6 +2171,36 @@ impl EventExtractor {
                             .filter(|a| !roles.source.iter().any(|x| x.code == a.code))
                             .cloned()
                             .collect();
+                    }
+                    // `die Ermittlungen gegen einen 40-Jährigen`, `die Anklage gegen den
+                    // Mann`: the unnamed person a German charge or inquiry is against is of
+                    // the home country (gold convention: suspects of unstated nationality),
+                    // as for the verbs (`nahm den Mann fest`); its accuser follows below
+                    if s.lang == Language::De
+                        && ty == EventType::Accuse
+                        && matches!(f.mode.as_deref(), Some("allege" | "investigate"))
+                        && roles.target.is_empty()
+                    {
+                        let person = f.target.iter().find_map(|r| match r {
+                            Role::Pp(_) => cx.pp_after(ph, r).or_else(|| {
+                                // (a subject noun takes the clause's phrase: `Gegen den Mann
+                                // laufen Ermittlungen`)
+                                (ph.role == Some(Role::Subj))
+                                    .then(|| cx.phrases.iter().find(|p| p.role.as_ref() == Some(r)))
+                                    .flatten()
+                            }),
+                            _ => None,
+                        });
+                        if let (Some(home), Some(p)) = (&doc.home, person) {
+                            if cx.unnamed_person(p) {
+                                roles.target.push(Actor {
+                                    code: home.clone(),
+                                    entity: None,
+                                    span: s.ws[p.head()].span,
+                                    inferred: true,
+                                });
+                            }
+                        }
                     }
                     // `Der Prozess gegen X beginnt`: a trial or inquiry against someone
                     // that names no accuser is brought by the home country's courts
@@ -3526,6 +3567,14 @@ impl ClauseCx<'_, '_> {
                         .chain(self.quantified_head(p))
                         .any(|h| self.head_in(h, lemmas))
             }),
+            Require::People(role) => self.phrases.iter().any(|p| {
+                p.role.as_ref() == Some(role)
+                    && p.heads
+                        .iter()
+                        .copied()
+                        .chain(self.quantified_head(p))
+                        .any(|h| self.people_head(h))
+            }),
             Require::Negated => self
                 .clause
                 .verb
@@ -3575,6 +3624,12 @@ impl ClauseCx<'_, '_> {
     /// Word `h`'s lemma is one of `lemmas` (lower case): exactly, as the hyphen compound it
     /// ends (`cease-fire`), or (German) as the head of a closed compound
     /// (`Handelsbeziehungen` → `beziehung`).
+    /// Whether word `h` is a common noun of the `people` word class (`Require::People`).
+    fn people_head(&self, h: usize) -> bool {
+        let w = &self.s.ws[h];
+        w.a.upos == Upos::Noun && self.s.classes.counts_people(self.s.lang, w.text)
+    }
+
     fn head_in(&self, h: usize, lemmas: &[String]) -> bool {
         // `infrage` is `in Frage` (German): its noun is the head
         if self.s.lang == Language::De {
@@ -3608,6 +3663,9 @@ impl ClauseCx<'_, '_> {
             Require::HeadIn(role, lemmas) => self
                 .noun_role_heads(role, ph, i)
                 .is_some_and(|hs| hs.into_iter().any(|h| self.head_in(h, lemmas))),
+            Require::People(role) => self
+                .noun_role_heads(role, ph, i)
+                .is_some_and(|hs| hs.into_iter().any(|h| self.people_head(h))),
             Require::Negated => {
                 (ph.words.start..i).any(|j| {
                     let t = self.s.ws[j].text.to_lowercase();
@@ -3932,6 +3990,16 @@ impl ClauseCx<'_, '_> {
             Upos::Pron => head.text.eq_ignore_ascii_case("man"),
             _ => false,
         }
+    }
+
+    /// Whether a phrase without an actor names an unnamed person or group of people: a
+    /// common-noun head of the `people` word class (`den Mann`, `einen 40-Jährigen`, `die
+    /// Tatverdächtigen`), no name, no body or sector word (`die Polizei`).
+    fn unnamed_person(&self, ph: &Phrase) -> bool {
+        let h = ph.head();
+        self.people_head(h)
+            && self.s.sectors.of(h).is_none()
+            && !self.s.mentions.iter().any(|m| m.tokens.contains(&h))
     }
 
     /// `a court in Guyana`, `die Polizei in Wien`, `protesters in Paris`: a word for a body
