@@ -2221,17 +2221,7 @@ impl EntityRecognizer {
     /// The state the story names most among its states and places (a tie names none),
     /// leaving out the mentions `skip` says are undecided.
     fn story_state(found: &[Found], skip: impl Fn(usize) -> bool) -> Option<String> {
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for (i, f) in found.iter().enumerate() {
-            if !matches!(f.kind, EntityKind::State | EntityKind::Place) || skip(i) {
-                continue;
-            }
-            let Some(c) = f.state() else { continue };
-            match counts.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((c, 1)),
-            }
-        }
+        let counts = Self::state_counts(found, skip);
         let max = counts.iter().map(|c| c.1).max()?;
         let mut best = counts.into_iter().filter(|c| c.1 == max);
         let home = best.next()?;
@@ -2332,14 +2322,34 @@ impl EntityRecognizer {
         }
     }
 
+    /// How often the story names each state among its states and places, in order of
+    /// first mention (skipping the entities `skip` names; `story_state` takes the most of them).
+    fn state_counts(found: &[Found], skip: impl Fn(usize) -> bool) -> Vec<(String, usize)> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for (i, f) in found.iter().enumerate() {
+            if !matches!(f.kind, EntityKind::State | EntityKind::Place) || skip(i) {
+                continue;
+            }
+            let Some(c) = f.state() else { continue };
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+        counts
+    }
+
     /// Parties (and other organisations) of two states that share a name (`Grünen`:
     /// Germany's and Austria's): the reading of the state the story names most among its
-    /// states and places wins over the knowledge base's first reading.
+    /// states and places wins over the knowledge base's first reading; where the story has
+    /// no such state (a tie: `Bozen – … (SVP) kritisierte die Regierung Österreichs`), the
+    /// reading whose state the story names more than the other readings' states (Italy
+    /// by `Bozen`, the Swiss party's state never named).
     fn party_by_state(&self, cx: &Ctx, found: &mut [Found]) {
-        let Some(home) = Self::story_state(found, |_| false) else {
-            return;
-        };
-        let home = home.as_str();
+        let counts = Self::state_counts(found, |_| false);
+        let named = |c: &str| counts.iter().find(|(k, _)| k == c).map_or(0, |(_, n)| *n);
+        let story = Self::story_state(found, |_| false);
+        let home = story.as_deref().unwrap_or("");
         // a person coded by a compound on such a name (`die Grünen-Politikerin X`)
         for f in found.iter_mut() {
             let k = f.tokens.start;
@@ -2367,8 +2377,8 @@ impl EntityRecognizer {
                 f.code = Some(home.to_string());
             }
         }
-        // (the organisations moved, by index, with the code they had)
-        let mut moved: Vec<(usize, String)> = Vec::new();
+        // (the organisations moved, by index, with the code they had and the new one)
+        let mut moved: Vec<(usize, String, String)> = Vec::new();
         for (i, f) in found.iter_mut().enumerate() {
             if f.kind != EntityKind::Organization
                 || !matches!(
@@ -2382,11 +2392,25 @@ impl EntityRecognizer {
             let Some(m) = self.kb.longest_at(&cx.strs, f.tokens.start) else {
                 continue;
             };
-            if let Some(e) = self.kb.entries_of(&m).find(|e| {
-                e.form == FormType::OrgName && e.kind == EntityKind::Organization && e.code == home
-            }) {
+            let readings = || {
+                self.kb.entries_of(&m).filter(|e| {
+                    e.form == FormType::OrgName && e.kind == EntityKind::Organization
+                })
+            };
+            let by_home = readings().find(|e| e.code == home);
+            // no reading in the story's state: the one reading whose state it names most
+            let by_named = || {
+                let best = readings().map(|e| named(&e.code)).max().filter(|&n| n > 0)?;
+                let mut top = readings().filter(|e| named(&e.code) == best);
+                let e = top.next()?;
+                top.all(|o| o.code == e.code).then_some(e)
+            };
+            if let Some(e) = by_home.or_else(by_named) {
+                if f.code.as_deref() == Some(e.code.as_str()) {
+                    continue;
+                }
                 if let Some(old) = f.code.replace(e.code.clone()) {
-                    moved.push((i, old));
+                    moved.push((i, old, e.code.clone()));
                 }
                 f.kb = Some(e.kb.clone());
                 f.name = e.name.clone();
@@ -2396,7 +2420,7 @@ impl EntityRecognizer {
         // `Luis Durnwalder (SVP)` in a South Tyrol story: `affiliations` gave the person
         // the party's first reading; the person moves with the party, and so do the later
         // mentions of the surname (`Durnwalder`, `Durnwalders`) that took it from there
-        for (i, old) in moved {
+        for (i, old, new) in moved {
             let Some(p) = i.checked_sub(1).map(|j| &found[j]) else {
                 continue;
             };
@@ -2414,7 +2438,7 @@ impl EntityRecognizer {
                     && f.code.as_deref() == Some(old.as_str())
                     && cx.strs[f.tokens.end - 1].starts_with(surname)
                 {
-                    f.code = Some(home.to_string());
+                    f.code = Some(new.clone());
                 }
             }
         }
