@@ -2393,14 +2393,17 @@ impl EntityRecognizer {
                 continue;
             };
             let readings = || {
-                self.kb.entries_of(&m).filter(|e| {
-                    e.form == FormType::OrgName && e.kind == EntityKind::Organization
-                })
+                self.kb
+                    .entries_of(&m)
+                    .filter(|e| e.form == FormType::OrgName && e.kind == EntityKind::Organization)
             };
             let by_home = readings().find(|e| e.code == home);
             // no reading in the story's state: the one reading whose state it names most
             let by_named = || {
-                let best = readings().map(|e| named(&e.code)).max().filter(|&n| n > 0)?;
+                let best = readings()
+                    .map(|e| named(&e.code))
+                    .max()
+                    .filter(|&n| n > 0)?;
                 let mut top = readings().filter(|e| named(&e.code) == best);
                 let e = top.next()?;
                 top.all(|o| o.code == e.code).then_some(e)
