@@ -59,31 +59,30 @@ def template_of(title, pattern):
     return pattern.sub("X", title)
 
 
-def main():
-    argv = sys.argv[1:]
+def template_pattern():
+    """The regular expression of every state word (longest first), for `template_of`."""
+    words = sorted(state_words(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def is_held(template):
+    """The split: a template is held out when its hash's first byte is odd."""
+    return hashlib.sha256(("sitrep-linking-en-split:" + template).encode()).digest()[0] % 2 == 1
+
+
+def eval_dir_and_args(argv):
+    """The eval folder (`--eval DIR`, else beside $SITREP_DATA) and the other arguments."""
     eval_dir = Path(os.environ.get("SITREP_DATA", "/work/shared/data")).parent / "eval"
     if "--eval" in argv:
         i = argv.index("--eval")
         eval_dir = Path(argv[i + 1])
         del argv[i:i + 2]
-    if not argv or argv[0] not in ("tune", "held"):
-        sys.exit("usage: select_en.py tune|held [N] [--eval DIR]")
-    half = argv[0]
-    n = int(argv[1]) if len(argv) > 1 else 40
-    words = sorted(state_words(), key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-    pool = []
-    with open(eval_dir / "en" / "ngec-synthetic-dev.jsonl", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if not 600 <= len(d["text"]) <= 2500:
-                continue
-            t = template_of(d["title"], pattern)
-            held = hashlib.sha256(("sitrep-linking-en-split:" + t).encode()).digest()[0] % 2 == 1
-            if held != (half == "held"):
-                continue
-            key = hashlib.sha256(("sitrep-linking-en:" + d["id"]).encode()).hexdigest()
-            pool.append((key, d["id"], d["doc_event"]["event"], len(d["text"]), t))
+    return eval_dir, argv
+
+
+def print_one_per_template(pool, n):
+    """Prints the first `n` stories of `pool` (key, id, label, length, template) in key
+    order, at most one per template."""
     pool.sort()
     seen = set()
     k = 0
@@ -95,6 +94,27 @@ def main():
             break
         print(f"{k}\t{i}\t{label}\t{length}")
         k += 1
+
+
+def main():
+    eval_dir, argv = eval_dir_and_args(sys.argv[1:])
+    if not argv or argv[0] not in ("tune", "held"):
+        sys.exit("usage: select_en.py tune|held [N] [--eval DIR]")
+    half = argv[0]
+    n = int(argv[1]) if len(argv) > 1 else 40
+    pattern = template_pattern()
+    pool = []
+    with open(eval_dir / "en" / "ngec-synthetic-dev.jsonl", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if not 600 <= len(d["text"]) <= 2500:
+                continue
+            t = template_of(d["title"], pattern)
+            if is_held(t) != (half == "held"):
+                continue
+            key = hashlib.sha256(("sitrep-linking-en:" + d["id"]).encode()).hexdigest()
+            pool.append((key, d["id"], d["doc_event"]["event"], len(d["text"]), t))
+    print_one_per_template(pool, n)
 
 
 if __name__ == "__main__":

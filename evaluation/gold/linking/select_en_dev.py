@@ -14,13 +14,17 @@ Usage: python3 evaluation/gold/linking/select_en_dev.py [N] [--eval DIR]
 """
 import hashlib
 import json
-import os
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from select_en import state_words, template_of  # noqa: E402
+from select_en import (  # noqa: E402
+    eval_dir_and_args,
+    is_held,
+    print_one_per_template,
+    template_of,
+    template_pattern,
+)
 
 HERE = Path(__file__).resolve().parent
 # the English linking files that existed when this set was drawn (2026-12-01)
@@ -28,19 +32,13 @@ EXCLUDE = ("ngec-tune.jsonl", "ngec-held.jsonl")
 
 
 def main():
-    argv = sys.argv[1:]
-    eval_dir = Path(os.environ.get("SITREP_DATA", "/work/shared/data")).parent / "eval"
-    if "--eval" in argv:
-        i = argv.index("--eval")
-        eval_dir = Path(argv[i + 1])
-        del argv[i:i + 2]
+    eval_dir, argv = eval_dir_and_args(sys.argv[1:])
     n = int(argv[0]) if argv else 12
     used = set()
     for name in EXCLUDE:
         with open(HERE / name, encoding="utf-8") as f:
             used.update(json.loads(line)["id"] for line in f if line.strip())
-    words = sorted(state_words(), key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    pattern = template_pattern()
     stories = []
     with open(eval_dir / "en" / "ngec-synthetic-dev.jsonl", encoding="utf-8") as f:
         for line in f:
@@ -53,21 +51,11 @@ def main():
         if d["id"] in used or t in used_templates:
             continue
         # the split of select_en.py: odd first byte = held-out template
-        if hashlib.sha256(("sitrep-linking-en-split:" + t).encode()).digest()[0] % 2 == 1:
+        if is_held(t):
             continue
         key = hashlib.sha256(("sitrep-linking-en-dev:" + d["id"]).encode()).hexdigest()
         pool.append((key, d["id"], d["doc_event"]["event"], len(d["text"]), t))
-    pool.sort()
-    seen = set()
-    k = 0
-    for _, i, label, length, t in pool:
-        if t in seen:
-            continue
-        seen.add(t)
-        if k >= n:
-            break
-        print(f"{k}\t{i}\t{label}\t{length}")
-        k += 1
+    print_one_per_template(pool, n)
 
 
 if __name__ == "__main__":
