@@ -224,6 +224,15 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
         )
     };
     let sentence_finite = (0..words.len()).any(finite_at);
+    // a headline: no finite verb and no closing stop (`Two soldiers killed in Ukraine`);
+    // prose closed by a stop has a finite verb, so a lone participle there is a past tense
+    // the tagger misread (`US troops fired into the crowd.`)
+    let headline = !sentence_finite
+        && !words
+            .iter()
+            .rev()
+            .find(|w| !matches!(w.text(), "\"" | "'" | ")" | "”" | "’"))
+            .is_some_and(|w| matches!(w.text(), "." | "!" | "?"));
     let mut pending: Vec<usize> = Vec::new();
     for seg in segments {
         let gs = groups(words, &seg);
@@ -297,10 +306,10 @@ pub(crate) fn analyze<W: Word>(words: &[W]) -> Vec<Clause> {
             // an elided passive (`soldiers killed in Ukraine`): after another verb group of
             // the segment (`There were …`, `hoped officials accused of …`), before the
             // finite verb of the noun it describes (`The civilians imprisoned for acting
-            // against Moscow were released`), or in a headline without a finite verb
+            // against Moscow were released`), or in a headline
             let reduced = reduced_passive(words, &gs[n], sentence_finite)
                 && (n > 0
-                    || !sentence_finite
+                    || headline
                     || gs[1..].iter().any(|h| {
                         finite_at(h[0])
                             && (pos(gs[0][0])..pos(h[0])).all(|p| marker(&words[seg[p]]).is_none())
@@ -696,6 +705,16 @@ mod tests {
         assert_eq!(
             summary("Rebels/NNS/rebel attacked/VBN/attack the/DT town/NN ./."),
             ["main attack - - Act - pos"]
+        );
+        // no finite verb: a headline keeps the participle (elided passive), prose closed by
+        // a stop reads it as the past tense
+        assert_eq!(
+            summary("Two/CD soldiers/NNS/soldier killed/VBN/kill in/IN Ukraine/NNP"),
+            ["main kill - - be - pos"]
+        );
+        assert_eq!(
+            summary("US/NNP troops/NNS/troop fired/VBN/fire into/IN the/DT crowd/NN ./."),
+            ["main fire - - Act - pos"]
         );
     }
 }
