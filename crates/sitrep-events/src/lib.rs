@@ -1587,7 +1587,12 @@ impl EventExtractor {
                     // refusal (German; PLOVER REJECT: "all rejections and refusals", gold
                     // README rule 3); a plain negated act stays a negated event
                     let refusal;
-                    let (f, ty, m) = match refused(s.lang, ty, m, v, &source) {
+                    // (`Togo declined to meet with its counterpart`: English, the
+                    // refusal's verb has no frame of its own without an object)
+                    let declined = s.lang == Language::En
+                        && c.kind == ClauseKind::Infinitive
+                        && matches!(governing.as_deref(), Some("decline" | "refuse"));
+                    let (f, ty, m) = match refused(s.lang, ty, m, v, &source, declined) {
                         Some(cameo) => {
                             refusal = Frame {
                                 event: Some(EventType::Reject),
@@ -3126,9 +3131,10 @@ fn speech_tag(s: &Sentence<'_>, clauses: &[Clause], ci: usize) -> bool {
 }
 
 /// The CAMEO code of a refusal, when a German clause negates a cooperative act its named
-/// source wants or will do (`will keine Flüchtlinge aufnehmen`, `werde nicht beraten`):
-/// 125 declines talks, 121 material cooperation, 124 refuses to yield, 120 else. `None`
-/// for other types and languages, for a plain negated act (`unterstützt die App nicht`,
+/// source wants or will do (`will keine Flüchtlinge aufnehmen`, `werde nicht beraten`), or
+/// (`declined`) an English infinitive under `decline`/`refuse` states it (`declined to
+/// meet with`): 125 declines talks, 121 material cooperation, 124 refuses to yield, 120
+/// else. `None` for other types, for a plain negated act (`unterstützt die App nicht`,
 /// `bietet nicht 750 Euro, sondern …`, `traf sich nicht mit`: the text describes, no
 /// one declines) and for sources only inferred (the home country).
 fn refused(
@@ -3137,13 +3143,15 @@ fn refused(
     m: Modality,
     v: &sitrep_clause::VerbComplex,
     source: &[Actor],
+    declined: bool,
 ) -> Option<&'static str> {
-    if lang != Language::De || m != Modality::Negated || source.iter().all(|a| a.inferred) {
+    if m != Modality::Negated || source.iter().all(|a| a.inferred) {
         return None;
     }
-    let volition = v.modal.as_ref().is_some_and(|md| md.lemma == "wollen")
-        || v.tense == Some(ClauseTense::Fut);
-    if !volition {
+    let volition = lang == Language::De
+        && (v.modal.as_ref().is_some_and(|md| md.lemma == "wollen")
+            || v.tense == Some(ClauseTense::Fut));
+    if !volition && !declined {
         return None;
     }
     match ty {
@@ -4665,6 +4673,11 @@ impl ClauseCx<'_, '_> {
                 }
                 if matches!(g, "schedule" | "prepare" | "vorbereiten" | "ansetzen") {
                     return Modality::Planned;
+                }
+                // `declined to meet`, `failed to agree`: what one declines or fails to do
+                // did not happen
+                if matches!(g, "decline" | "refuse" | "fail") {
+                    return Modality::Negated;
                 }
             }
         }
