@@ -422,6 +422,8 @@ impl EventExtractor {
         doc.reported = reported;
         let first_event = events.len();
         let mut prev_subject: Option<Vec<Actor>> = None;
+        // the previous clause's subject was the writer or reader (`personal` below)
+        let mut prev_personal = false;
         // intention verbs govern the infinitive clause after them
         let mut governing: Option<String> = None;
         // what the previous clause says to an infinitive after it
@@ -892,6 +894,19 @@ impl EventExtractor {
                     && governing
                         .as_deref()
                         .is_some_and(|g| s.classes.has(WordClass::Provision, s.lang, g));
+            // `Yet we didn't charge them`, `makes me want to rescue people`: English prose in
+            // the first or second person that no speaker's quote resolves is the writer
+            // and the reader, no actor (web text; a quoted `we` has its speaker)
+            // (and a second verb that shares that subject: `we evacuated them and rescued …`)
+            let personal = s.lang == Language::En
+                && subject.is_empty()
+                && doc.speaker.is_empty()
+                && match cx.phrase(&Role::Subj) {
+                    Some(ph) => matches!(&*lower(s.ws[ph.head()].text), "i" | "we" | "you"),
+                    None => prev_personal && c.kind == ClauseKind::Main,
+                };
+            prev_personal = personal;
+            let suppressed = suppressed || personal;
             let promised = infinitive && gov.event == Some(EventType::Agree) && !gov.adjective;
             let mut clause_event: Option<EventType> = None;
             // the index of the event the clause's verb stated
