@@ -17,7 +17,8 @@
 //!    proper name.
 //! 2. **Place or actor**: a capital after a preposition is a place (`in Washington`);
 //!    before a verb, or in a compound whose head names a sector, it stands for the
-//!    government (`Washington kritisierte` → USA GOV). Otherwise a place.
+//!    government (`Washington kritisierte` → USA GOV). Otherwise a place. A dateline's
+//!    word in capitals is a place (`MOSCOW (Reuters) -`, `OTTAWA –`), known or not.
 //! 3. **Roles by date**: a known person's code and sector come from the office they act
 //!    in on the publication date (`Person::role_on`: a state office before a party's
 //!    leadership); out of office, the sector is left empty. Without a date (GNAD has
@@ -38,6 +39,9 @@
 //!    single unknown words, and runs of unknown words without a given name or an initial, are
 //!    left out. A name in the genitive ends the name (`Heidi Klums Modelsuche`); a compound
 //!    descriptor (`FPÖ-Chef X`) or a party in parentheses (`X (ÖVP)`) codes a person.
+//!    A month name next to a day or year, or after a date preposition or modifier (`in
+//!    May`, `May 5`, `3 May`, `last May`), is no surname (Theresa May); office words
+//!    before a rank's abbreviation (`Chief Supt. John Smith`) are no name.
 //! 5. **Coreference** in the document: a surname alone refers to the earlier person with
 //!    that last name (`Johnson` after `Boris Johnson`).
 //! 6. **Places registry** (GeoNames towns, exonyms, regions, rivers): a town is a place
@@ -167,6 +171,8 @@ pub struct EntityRecognizer {
     noun_keys: linking::NounKeys,
     /// See [`calendar_words`].
     calendar: FnvSet<String>,
+    /// See [`DateCues`].
+    date_cues: DateCues,
 }
 
 impl std::fmt::Debug for EntityRecognizer {
@@ -204,6 +210,10 @@ struct Ctx<'a> {
     words: &'a [WordAnalysis],
     strs: Vec<&'a str>,
     published: Option<Date>,
+    /// The words of datelines in capitals (`MOSCOW (Reuters) -`), see [`dateline_words`]:
+    /// `strs` holds them capitalised as in running text (`Moscow`), so the knowledge base
+    /// knows them, and they are read as places.
+    dateline: Vec<Range<usize>>,
 }
 
 impl Ctx<'_> {
@@ -222,6 +232,10 @@ impl Ctx<'_> {
             country: None,
             office: false,
         }
+    }
+
+    fn in_dateline(&self, i: usize) -> bool {
+        self.dateline.iter().any(|r| r.contains(&i))
     }
 
     fn upos(&self, i: usize) -> Option<Upos> {
@@ -531,6 +545,136 @@ fn calendar_words() -> FnvSet<String> {
         .collect()
 }
 
+/// The words of the date lexicon (`data/attrs/time.tsv`, the one `sitrep-attrs` reads
+/// dates with) that show a month name is a date: the months themselves, abbreviations and
+/// three-letter names included (`May`, `Mai`), and the modifiers and part words before a
+/// month (`last May`, `early May`, `Anfang Mai`). Lower case.
+#[derive(Debug, Default)]
+struct DateCues {
+    months: FnvSet<String>,
+    before: FnvSet<String>,
+}
+
+/// Prepositions before a month that make it a date (`in May`, `since May`, `until May`,
+/// `by May`; German `im`, `seit`, `bis`, `ab`), as the date stage reads them; prepositions
+/// that as often govern a person (`for May`, `after May`) are not among them.
+const DATE_PREPOSITIONS: &[&str] = &[
+    "in", "since", "until", "till", "by", "during", "im", "seit", "bis", "ab", "vom", "zum",
+];
+
+impl DateCues {
+    fn new(lang: Language) -> DateCues {
+        let mut c = DateCues::default();
+        let code = match lang {
+            Language::De => "de",
+            Language::En => "en",
+        };
+        for l in TIME_WORDS.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = l.split('\t');
+            let (Some(lg), Some(word), Some(kind)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            if lg != code {
+                continue;
+            }
+            match kind {
+                "month" => c.months.insert(word.to_string()),
+                "rel" | "part" => c.before.insert(word.to_string()),
+                _ => false,
+            };
+        }
+        c.before
+            .extend(DATE_PREPOSITIONS.iter().map(|w| w.to_string()));
+        c
+    }
+}
+
+/// A day of the month (`3`, `3.`, `3rd`): its number.
+fn day_number(w: &str) -> Option<u32> {
+    let digits = w.trim_end_matches(['.']);
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| digits.strip_suffix(s))
+        .unwrap_or(digits);
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A year (`2019`).
+fn year_number(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y))
+}
+
+/// The place words of datelines written in capitals: at the start of the text, of a line
+/// or after a sentence's end, one to three words in capitals, then an agency in
+/// parentheses, a dash with a space before it, or a comma and a date (`MOSCOW (Reuters) -`,
+/// `NEW YORK –`, `WASHINGTON, May 3 (AP) —`); within the first 300 tokens, as the event
+/// stage looks for datelines. (A dateline in running case, `Wien –`, is read like any
+/// other place.)
+fn dateline_words(text: &str, tokens: &[Token], strs: &[&str]) -> Vec<Range<usize>> {
+    // (three letters or more: `AP -` is an agency's credit)
+    let caps = |w: &str| {
+        w.chars().count() >= 3
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && w.chars().all(|c| !c.is_lowercase())
+            && w.chars().any(char::is_alphabetic)
+    };
+    let mut out = Vec::new();
+    let n = strs.len().min(300);
+    let mut i = 0;
+    while i < n {
+        let boundary = i == 0
+            || matches!(strs[i - 1], "." | "!" | "?")
+            || text
+                .get(tokens[i - 1].span.end as usize..tokens[i].span.start as usize)
+                .is_some_and(|g| g.contains('\n'));
+        let mut j = i;
+        while boundary && j < n && j - i < 3 && caps(strs[j]) && tokens[j].kind == TokenKind::Word {
+            j += 1;
+        }
+        if j > i {
+            let dash = |k: usize| {
+                matches!(strs.get(k), Some(&("–" | "—")))
+                    || strs.get(k) == Some(&"-") && !tokens[k - 1].joined
+            };
+            let agency = strs.get(j) == Some(&"(")
+                && (j + 2..(j + 7).min(strs.len())).any(|k| strs[k] == ")" && dash(k + 1));
+            let dated = strs.get(j) == Some(&",")
+                && strs.get(j + 1).is_some_and(|w| capitalised(w) && !caps(w))
+                && strs
+                    .get(j + 2)
+                    .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+            if agency || dash(j) || dated {
+                out.push(i..j);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `MOSCOW` → `Moscow`, `NEW-YORK` → `New-York`: a word in capitals as running text writes
+/// it.
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut start = true;
+    for c in w.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = c == '-';
+    }
+    out
+}
+
 fn is_quote(s: &str) -> bool {
     matches!(
         s,
@@ -628,6 +772,7 @@ impl EntityRecognizer {
             first_names,
             noun_keys: linking::NounKeys::new(language),
             calendar: calendar_words(),
+            date_cues: DateCues::new(language),
         }
     }
 
@@ -667,10 +812,24 @@ impl EntityRecognizer {
         words: &[WordAnalysis],
         published: Option<Date>,
     ) -> Vec<Found> {
-        let strs: Vec<&str> = tokens
+        let mut strs: Vec<&str> = tokens
             .iter()
             .map(|t| t.span.get(text).unwrap_or(""))
             .collect();
+        // (a word the knowledge base knows in capitals is read as it is: `AP -`, `USA
+        // (Reuters) -`)
+        let dateline: Vec<Range<usize>> = dateline_words(text, tokens, &strs)
+            .into_iter()
+            .filter(|r| strs[r.clone()].iter().all(|w| self.kb.lookup(w).is_empty()))
+            .collect();
+        let titled: Vec<(usize, String)> = dateline
+            .iter()
+            .flat_map(|r| r.clone())
+            .map(|i| (i, title_case(strs[i])))
+            .collect();
+        for (i, w) in &titled {
+            strs[*i] = w;
+        }
         let cx = Ctx {
             lex_cache: Default::default(),
             shape_cache: Default::default(),
@@ -680,10 +839,19 @@ impl EntityRecognizer {
             words,
             strs,
             published,
+            dateline,
         };
         let mut found = Vec::new();
         let mut covered = vec![false; tokens.len()];
         self.kb_pass(&cx, &mut found, &mut covered);
+        // a dateline's word the knowledge base does not know is a place all the same
+        // (not an acronym's organisation)
+        for r in &cx.dateline {
+            if !covered[r.clone()].iter().any(|&c| c) {
+                covered[r.clone()].iter_mut().for_each(|c| *c = true);
+                found.push(cx.named(r.clone(), EntityKind::Place));
+            }
+        }
         self.street_pass(&cx, &mut found, &mut covered);
         self.phrase_pass(&cx, &mut found, &mut covered);
         self.name_pass(&cx, &mut found, &mut covered);
@@ -819,7 +987,9 @@ impl EntityRecognizer {
         let in_compound = head.is_some();
         let head_sector = head.and_then(|h| self.form_sector(cx, h));
         let actor_reading = !in_compound && self.actor_reading(cx, r.clone());
-        let place_reading = prev.is_some_and(|p| self.cues.locative.contains(&p));
+        // (a dateline names where the story was filed: `MOSCOW (Reuters) -`)
+        let dateline = cx.in_dateline(r.start);
+        let place_reading = prev.is_some_and(|p| self.cues.locative.contains(&p)) || dateline;
 
         // `Wolfgang Wagner`, `Peter Stein`: one word right after a given name is its
         // surname, whatever else the knowledge base knows by that word
@@ -838,6 +1008,10 @@ impl EntityRecognizer {
         let mut ok: Vec<&Entry> = cands
             .iter()
             .copied()
+            // `in May`, `May 5`: a month, not Theresa May
+            .filter(|e| {
+                !(e.kind == EntityKind::Person && r.len() == 1 && self.month_as_date(cx, r.start))
+            })
             .filter(|e| !after_first_name || e.form == FormType::PersonName)
             .filter(|e| match e.form {
                 FormType::OrgCoref => {
@@ -943,6 +1117,22 @@ impl EntityRecognizer {
                         .any(|c| c.form == FormType::Capital && c.code == p.code)
             })
             .map(|p| (p.name.clone(), p.kb.clone()));
+        // a dateline's word is a place or a state, no organisation or person
+        if dateline
+            && ok.iter().any(|e| {
+                matches!(
+                    e.form,
+                    FormType::Capital | FormType::Place | FormType::StateName
+                )
+            })
+        {
+            ok.retain(|e| {
+                matches!(
+                    e.form,
+                    FormType::Capital | FormType::Place | FormType::StateName
+                )
+            });
+        }
         // a registry place yields to any other reading (`Moskau` the capital, a party)
         if ok.iter().any(|e| e.form != FormType::Place) {
             ok.retain(|e| e.form != FormType::Place);
@@ -1481,6 +1671,42 @@ impl EntityRecognizer {
         }
     }
 
+    /// `in May`, `May 5`, `on 3 May`, `May 2019`, `last May`, `the end of May`: a month
+    /// name next to a day number or a year, or after a date preposition, modifier or part
+    /// word ([`DateCues`]), is a date, whatever person the knowledge base or the story knows
+    /// by that word (`Mrs May said`, `May's cabinet` stay names).
+    fn month_as_date(&self, cx: &Ctx, i: usize) -> bool {
+        let w = cx.strs[i];
+        // (no month name is longer than ten bytes: most words need no lower-casing)
+        if w.len() > 10 || !capitalised(w) || !self.date_cues.months.contains(&w.to_lowercase()) {
+            return false;
+        }
+        let at = |k: usize| cx.strs.get(k).copied().unwrap_or("");
+        let next = at(i + 1);
+        if matches!(next, "'s" | "’s" | "'" | "’") {
+            return false;
+        }
+        if day_number(next).is_some() || year_number(next) {
+            return true;
+        }
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let prev = at(p);
+        // (`3. Mai` may come as `3` `.`)
+        let day_before = |k: usize| day_number(at(k)).is_some();
+        if day_before(p) || prev == "." && p > 0 && cx.tokens[p - 1].joined && day_before(p - 1) {
+            return true;
+        }
+        if self.date_cues.before.contains(&prev.to_lowercase()) {
+            return true;
+        }
+        // `the end of May`, `the 5th of May`
+        p > 0
+            && prev.eq_ignore_ascii_case("of")
+            && (day_before(p - 1) || self.date_cues.before.contains(&at(p - 1).to_lowercase()))
+    }
+
     fn is_name_token(&self, cx: &Ctx, i: usize) -> bool {
         let s = cx.strs[i];
         // An abbreviation (`Mio.`, `Nr.`) is no part of a name; an initial (`J.`) is.
@@ -1507,6 +1733,7 @@ impl EntityRecognizer {
             || self.is_first_name(cx, i)
             || self.lone_surname(cx, i))
             && !self.calendar.contains(cx.strs[i])
+            && !self.month_as_date(cx, i)
             && self.form_sector(cx, cx.strs[i]).is_none()
     }
 
@@ -2177,6 +2404,21 @@ impl EntityRecognizer {
             }
             // a name glued to a hyphen compound (`Merkel-Regierung`) is left alone
             if cx.tokens[j - 1].joined && cx.strs.get(j) == Some(&"-") {
+                i = j;
+                continue;
+            }
+            // `Chief Supt. John Smith`, `Detective Chief Insp. Jane Doe`: office words
+            // before a rank's abbreviation are part of the rank, no name
+            if self.lang == Language::En
+                && cx
+                    .strs
+                    .get(j)
+                    .is_some_and(|w| w.ends_with('.') && self.cues.titles.contains(w))
+                && cx.strs[i..j].iter().all(|w| {
+                    self.cues.titles.iter().any(|t| t.eq_ignore_ascii_case(w))
+                        || self.form_sector(cx, w).is_some()
+                })
+            {
                 i = j;
                 continue;
             }

@@ -1345,7 +1345,8 @@ impl EntityRecognizer {
         }
         let mut added = Vec::new();
         for (k, cov) in covered.iter_mut().enumerate().take(cx.strs.len()) {
-            if *cov {
+            // (`in May` after `Theresa May` is a month)
+            if *cov || self.month_as_date(cx, k) {
                 continue;
             }
             if let Some((i, span, _)) = surname_of(k) {

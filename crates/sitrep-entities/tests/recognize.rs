@@ -2062,3 +2062,98 @@ fn coupled_names_over_state_and_place_words_and_cultural_institutions() {
         "{es:#?}"
     );
 }
+
+/// The start of the `n`-th (0-based) occurrence of `m` in `text`.
+fn nth_start(text: &str, m: &str, n: usize) -> u32 {
+    text.match_indices(m).nth(n).expect("occurrence").0 as u32
+}
+
+/// Whether a person entity has a mention starting at byte `start`.
+fn person_at(es: &[Entity], start: u32) -> bool {
+    es.iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .any(|e| e.mentions.iter().any(|m| m.start == start))
+}
+
+#[test]
+fn a_month_next_to_a_date_cue_is_no_person_of_that_surname() {
+    let published = Date::new(2018, 3, 1);
+    // the story names Theresa May: `Mrs May` and `May's` stay her, the months do not
+    let text = "Prime Minister Theresa May spoke in London. The vote in May failed, talks \
+                set for May 5 and 3 May stalled and must end by the end of May. Mrs May \
+                said May's cabinet would meet.";
+    let es = run(Language::En, text, published);
+    for (m, n) in [("in May", 0), ("May 5", 0), ("3 May", 0), ("of May", 0)] {
+        let at = nth_start(text, m, n) + m.find("May").unwrap() as u32;
+        assert!(!person_at(&es, at), "{m}: {es:#?}");
+    }
+    let may = by_mention(&es, "Theresa May");
+    assert_eq!(may.kb.as_deref(), Some("theresa-may"));
+    for m in ["Mrs May", "May's"] {
+        let at = nth_start(text, m, 0) + m.find("May").unwrap() as u32;
+        assert!(may.mentions.iter().any(|x| x.start == at), "{m}: {may:#?}");
+    }
+    // without the full name, in office on the date: a month after `since`, before a year
+    let text = "Talks have stalled since May, and a vote is due in May 2019.";
+    let es = run(Language::En, text, published);
+    assert!(es.iter().all(|e| e.kind != EntityKind::Person), "{es:#?}");
+    // a month that is also a given name stays one before a surname
+    let es = run(Language::En, "June Carter sang in June.", None);
+    assert!(person_at(&es, 0), "{es:#?}");
+    assert!(!person_at(
+        &es,
+        nth_start("June Carter sang in June.", "June", 1)
+    ));
+}
+
+#[test]
+fn office_words_before_a_rank_abbreviation_are_no_person() {
+    let text = "Chief Supt. John Smith said the inquiry had begun. Detective Chief Insp. \
+                Jane Doe led it.";
+    let es = run(Language::En, text, None);
+    assert!(
+        es.iter().all(|e| e
+            .mentions
+            .iter()
+            .all(|m| m.text != "Chief" && m.text != "Detective Chief")),
+        "{es:#?}"
+    );
+    assert_eq!(by_mention(&es, "John Smith").kind, EntityKind::Person);
+    assert_eq!(by_mention(&es, "Jane Doe").kind, EntityKind::Person);
+}
+
+#[test]
+fn a_dateline_in_capitals_is_a_place() {
+    let text = "MOSCOW (Reuters) - The foreign ministry said on Monday that Moscow rejected \
+                the plan.\nOTTAWA – Police said. NATO (the alliance) said it would act.";
+    let es = run(Language::En, text, None);
+    let d = by_mention(&es, "MOSCOW");
+    assert_eq!(d.kind, EntityKind::Place, "{es:#?}");
+    assert!(d.actor.is_none());
+    assert_eq!(by_mention(&es, "OTTAWA").kind, EntityKind::Place, "{es:#?}");
+    // the capital in a sentence stays the government; an acronym before parentheses
+    // without a dash stays the organisation
+    assert_eq!(
+        code(by_mention(&es, "Moscow")),
+        (Some("RUS"), Some(Sector::Gov))
+    );
+    assert_eq!(by_mention(&es, "NATO").kind, EntityKind::Organization);
+    // the dateline gives the story's home state
+    let (found, seg) = mentions_of(Language::En, text);
+    assert_eq!(
+        sitrep_entities::home_country(text, &seg, &found).as_deref(),
+        Some("RUS")
+    );
+    // an agency's credit line in capitals is the agency
+    let es = run(Language::En, "AFP - Police said on Monday.", None);
+    assert_eq!(by_mention(&es, "AFP").kind, EntityKind::Media, "{es:#?}");
+    // `WASHINGTON, May 3 (AP) —`: the place, and a date
+    let text = "WASHINGTON, May 3 (AP) — Officials met.";
+    let es = run(Language::En, text, Date::new(2018, 3, 1));
+    assert_eq!(
+        by_mention(&es, "WASHINGTON").kind,
+        EntityKind::Place,
+        "{es:#?}"
+    );
+    assert!(!person_at(&es, nth_start(text, "May", 0)), "{es:#?}");
+}
