@@ -863,10 +863,7 @@ fn conditions(s: &Sent<'_>) -> Vec<Span> {
     let mut out = Vec::new();
     for i in s.range.clone() {
         let w = word(i);
-        if !["wenn", "falls", "sofern", "if", "unless"]
-            .iter()
-            .any(|c| w.eq_ignore_ascii_case(c))
-        {
+        if !crate::conditional_conjunction(w) {
             continue;
         }
         if i > s.range.start && word(i - 1) != "," {

@@ -3188,6 +3188,14 @@ fn opposite_rating(ty: EventType) -> Option<(EventType, &'static str, &'static s
     }
 }
 
+/// A conjunction that opens a condition (`wenn`, `falls`, `sofern`, `if`, `unless`), in any
+/// case.
+pub(crate) fn conditional_conjunction(w: &str) -> bool {
+    ["wenn", "falls", "sofern", "if", "unless"]
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c))
+}
+
 /// How many sentences back a measure's owner may have been named (besides the headline):
 /// further back, the story has usually moved on to another measure.
 const MEASURE_OWNER_REACH: usize = 2;
@@ -3280,9 +3288,7 @@ fn impersonal_demand(
     // reproach, no demand
     let counterfactual = v.tense == Some(ClauseTense::Pqp);
     // `Wenn …, müssten die Schüler darin … sehen`: a consequence, no demand
-    let conditional =
-        s.ws.iter()
-            .any(|w| matches!(&*lower(w.text), "wenn" | "falls"));
+    let conditional = s.ws.iter().any(|w| conditional_conjunction(w.text));
     let says = frames
         .lookup(Pos::Verb, &v.lemma)
         .iter()
@@ -4640,11 +4646,10 @@ impl ClauseCx<'_, '_> {
         let Some(&first) = self.clause.words.first() else {
             return false;
         };
-        if self.clause.kind == ClauseKind::Subordinate {
-            let l = self.s.ws[first as usize].text.to_lowercase();
-            if matches!(l.as_str(), "wenn" | "falls" | "sofern" | "if" | "unless") {
-                return true;
-            }
+        if self.clause.kind == ClauseKind::Subordinate
+            && conditional_conjunction(self.s.ws[first as usize].text)
+        {
+            return true;
         }
         // a verb-first `sollte` clause is a condition, unless a dependent clause before it
         // fills its Vorfeld (`Statt zu streiten, sollte man reden`, `Wenn …, sollte …`)
