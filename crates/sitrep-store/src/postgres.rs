@@ -7,9 +7,8 @@ use crate::cluster::{split_codes, Codes};
 use crate::read::{self, Dialect, DocumentFields, EventRow as ReadRow, Param};
 use crate::write::{self, ActorKey, DocumentRow, EventRow, ReportRow, Tx};
 use crate::{
-    redact, BatchOutcome, ClusterRecord, ClusterSettings, Counts, CountsOut, EventRecord, Filter,
-    Incoming, Known, OpenOptions, Outdated, Result, Stats, Store, StoreError, TextHash,
-    SCHEMA_VERSION,
+    redact, BatchOutcome, ClusterRecord, ClusterSettings, Counts, EventRecord, Filter, Incoming,
+    Known, OpenOptions, Outdated, Result, Stats, Store, StoreError, TextHash, SCHEMA_VERSION,
 };
 use postgres::error::SqlState;
 use postgres::types::ToSql;
@@ -1418,42 +1417,7 @@ impl Store for PgStore {
     }
 
     fn stats(&self, top: usize) -> Result<Stats> {
-        let c = self.counts()?;
-        let pairs = |sql: &str| -> Result<Vec<(String, u64)>> {
-            self.read("cannot count", |c| {
-                c.query(sql, &[])?
-                    .iter()
-                    .map(|r| Ok((r.try_get(0)?, r.try_get::<_, i64>(1)? as u64)))
-                    .collect()
-            })
-        };
-        let by_day = pairs(
-            "SELECT day, count(*) FROM events WHERE day IS NOT NULL GROUP BY day ORDER BY day",
-        )?;
-        let by_type =
-            pairs("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")?;
-        let by_actor_pair = self.read("cannot count", |c| {
-            c.query(
-                "SELECT s.code, t.code, count(DISTINCT s.event) AS n
-                 FROM event_actors s JOIN event_actors t ON t.event = s.event AND t.role = 'target'
-                 WHERE s.role = 'source' GROUP BY s.code, t.code ORDER BY n DESC, s.code, t.code LIMIT $1",
-                &[&(top as i64)],
-            )?
-            .iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get::<_, i64>(2)? as u64)))
-            .collect()
-        })?;
-        Ok(Stats {
-            counts: CountsOut {
-                documents: c.documents,
-                reports: c.reports,
-                events: c.events,
-                clusters: c.clusters,
-            },
-            by_day,
-            by_type,
-            by_actor_pair,
-        })
+        crate::read_api::stats(self, self.counts()?, top)
     }
 }
 

@@ -5,7 +5,7 @@
 //! only runs it and returns plain values.
 
 use crate::read::{where_clause, Dialect, EventRow, Param, EVERY_EVENT};
-use crate::{EventRecord, Filter, Result};
+use crate::{CountsOut, EventRecord, Filter, Result, Stats};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -212,6 +212,53 @@ pub(crate) fn actors(src: &dyn Rows, filter: &Filter, limit: usize) -> Result<Ve
             as_target: r[3].count(),
         })
         .collect())
+}
+
+/// `sitrep stats`: the store's counts, events per day and per type, and the `top` most
+/// frequent source→target pairs (ties by codes).
+pub(crate) fn stats(src: &dyn Rows, c: crate::Counts, top: usize) -> Result<Stats> {
+    let pairs = |sql: &str| -> Result<Vec<(String, u64)>> {
+        Ok(src
+            .rows("cannot count", sql, Vec::new())?
+            .into_iter()
+            .map(|r| (r[0].clone().text().unwrap_or_default(), r[1].count()))
+            .collect())
+    };
+    let by_day =
+        pairs("SELECT day, count(*) FROM events WHERE day IS NOT NULL GROUP BY day ORDER BY day")?;
+    let by_type =
+        pairs("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")?;
+    let mut params = Vec::new();
+    let limit = placeholder(src.dialect(), &mut params, Param::Int(top as i64));
+    let sql = format!(
+        "SELECT s.code, t.code, count(DISTINCT s.event) AS n
+         FROM event_actors s JOIN event_actors t ON t.event = s.event AND t.role = 'target'
+         WHERE s.role = 'source' GROUP BY s.code, t.code ORDER BY n DESC, s.code, t.code LIMIT {limit}"
+    );
+    let by_actor_pair = src
+        .rows("cannot count", &sql, params)?
+        .into_iter()
+        .map(|r| {
+            let mut it = r.into_iter();
+            let mut next = || it.next().unwrap_or(Value::Null);
+            let (s, t) = (
+                next().text().unwrap_or_default(),
+                next().text().unwrap_or_default(),
+            );
+            (s, t, next().count())
+        })
+        .collect();
+    Ok(Stats {
+        counts: CountsOut {
+            documents: c.documents,
+            reports: c.reports,
+            events: c.events,
+            clusters: c.clusters,
+        },
+        by_day,
+        by_type,
+        by_actor_pair,
+    })
 }
 
 /// Matching events per day and type, by day then type; events without a day are left out.

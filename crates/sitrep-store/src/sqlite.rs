@@ -5,8 +5,8 @@ use crate::cluster::{split_codes, Codes};
 use crate::read::{self, Dialect, DocumentFields, EventRow as ReadRow, Param};
 use crate::write::{self, ActorKey, DocumentRow, EventRow, ReportRow, Tx};
 use crate::{
-    BatchOutcome, ClusterRecord, ClusterSettings, Counts, CountsOut, EventRecord, Filter, Incoming,
-    Known, Outdated, Result, Stats, Store, StoreError, TextHash, SCHEMA_VERSION,
+    BatchOutcome, ClusterRecord, ClusterSettings, Counts, EventRecord, Filter, Incoming, Known,
+    Outdated, Result, Stats, Store, StoreError, TextHash, SCHEMA_VERSION,
 };
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
@@ -1089,44 +1089,7 @@ impl Store for SqliteStore {
     }
 
     fn stats(&self, top: usize) -> Result<Stats> {
-        let c = self.counts()?;
-        let pairs = |sql: &str| -> Result<Vec<(String, u64)>> {
-            let mut stmt = self
-                .conn
-                .prepare(sql)
-                .map_err(|e| self.err("cannot count", e))?;
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-                .map_err(|e| self.err("cannot count", e))
-        };
-        let by_day = pairs(
-            "SELECT day, count(*) FROM events WHERE day IS NOT NULL GROUP BY day ORDER BY day",
-        )?;
-        let by_type =
-            pairs("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")?;
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT s.code, t.code, count(DISTINCT s.event) AS n
-                 FROM event_actors s JOIN event_actors t ON t.event = s.event AND t.role = 'target'
-                 WHERE s.role = 'source' GROUP BY s.code, t.code ORDER BY n DESC, s.code, t.code LIMIT ?1",
-            )
-            .map_err(|e| self.err("cannot count", e))?;
-        let by_actor_pair = stmt
-            .query_map([top as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| self.err("cannot count", e))?;
-        Ok(Stats {
-            counts: CountsOut {
-                documents: c.documents,
-                reports: c.reports,
-                events: c.events,
-                clusters: c.clusters,
-            },
-            by_day,
-            by_type,
-            by_actor_pair,
-        })
+        crate::read_api::stats(self, self.counts()?, top)
     }
 }
 
