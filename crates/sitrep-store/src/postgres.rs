@@ -1395,25 +1395,7 @@ impl Store for PgStore {
     }
 
     fn counts(&self) -> Result<Counts> {
-        let n = |table: &str| -> Result<u64> {
-            // Table names are our own constants, never input.
-            let v: i64 = self.read("cannot count", |c| {
-                c.query_one(&format!("SELECT count(*) FROM {table}"), &[])?
-                    .try_get(0)
-            })?;
-            Ok(u64::try_from(v).unwrap_or(0))
-        };
-        Ok(Counts {
-            documents: n("documents")?,
-            reports: n("reports")?,
-            events: n("events")?,
-            clusters: n("clusters")?,
-            entities: n("entities")?,
-            mentions: n("mentions")?,
-            quotes: n("quotes")?,
-            citations: n("citations")?,
-            event_actors: n("event_actors")?,
-        })
+        crate::read_api::counts(self)
     }
 
     fn stats(&self, top: usize) -> Result<Stats> {

@@ -214,6 +214,39 @@ pub(crate) fn actors(src: &dyn Rows, filter: &Filter, limit: usize) -> Result<Ve
         .collect())
 }
 
+/// The number of rows of each table, in one query.
+pub(crate) fn counts(src: &dyn Rows) -> Result<crate::Counts> {
+    const TABLES: [&str; 9] = [
+        "documents",
+        "reports",
+        "events",
+        "clusters",
+        "entities",
+        "mentions",
+        "quotes",
+        "citations",
+        "event_actors",
+    ];
+    let columns: Vec<String> = TABLES
+        .iter()
+        .map(|t| format!("(SELECT count(*) FROM {t})"))
+        .collect();
+    let sql = format!("SELECT {}", columns.join(", "));
+    let row = src.rows("cannot count", &sql, Vec::new())?;
+    let n = |i: usize| row.first().and_then(|r| r.get(i)).map_or(0, Value::count);
+    Ok(crate::Counts {
+        documents: n(0),
+        reports: n(1),
+        events: n(2),
+        clusters: n(3),
+        entities: n(4),
+        mentions: n(5),
+        quotes: n(6),
+        citations: n(7),
+        event_actors: n(8),
+    })
+}
+
 /// `sitrep stats`: the store's counts, events per day and per type, and the `top` most
 /// frequent source→target pairs (ties by codes).
 pub(crate) fn stats(src: &dyn Rows, c: crate::Counts, top: usize) -> Result<Stats> {

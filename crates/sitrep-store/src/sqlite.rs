@@ -1069,23 +1069,7 @@ impl Store for SqliteStore {
     }
 
     fn counts(&self) -> Result<Counts> {
-        let n = |table: &str| -> Result<u64> {
-            // Table names are our own constants, never input.
-            self.conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-                .map_err(|e| self.err("cannot count", e))
-        };
-        Ok(Counts {
-            documents: n("documents")?,
-            reports: n("reports")?,
-            events: n("events")?,
-            clusters: n("clusters")?,
-            entities: n("entities")?,
-            mentions: n("mentions")?,
-            quotes: n("quotes")?,
-            citations: n("citations")?,
-            event_actors: n("event_actors")?,
-        })
+        crate::read_api::counts(self)
     }
 
     fn stats(&self, top: usize) -> Result<Stats> {
