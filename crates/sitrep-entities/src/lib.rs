@@ -73,6 +73,7 @@
 //! actor, with the state's code as `kb`.
 
 mod cues;
+pub mod dateline;
 mod linking;
 
 use cues::{cues, Cues};
@@ -609,12 +610,9 @@ fn year_number(w: &str) -> bool {
         && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y))
 }
 
-/// The place words of datelines written in capitals: at the start of the text, of a line
-/// or after a sentence's end, one to three words in capitals, then an agency in
-/// parentheses, a dash with a space before it, or a comma and a date (`MOSCOW (Reuters) -`,
-/// `NEW YORK –`, `WASHINGTON, May 3 (AP) —`); within the first 300 tokens, as the event
-/// stage looks for datelines. (A dateline in running case, `Wien –`, is read like any
-/// other place.)
+/// The place words of datelines written in capitals ([`dateline::datelines`] whose words
+/// are one to three words in capitals: `MOSCOW (Reuters) -`, `NEW YORK –`, `WASHINGTON, May
+/// 3 (AP) —`). (A dateline in running case, `Wien –`, is read like any other place.)
 fn dateline_words(text: &str, tokens: &[Token], strs: &[&str]) -> Vec<Range<usize>> {
     // (three letters or more: `AP -` is an agency's credit)
     let caps = |w: &str| {
@@ -623,40 +621,15 @@ fn dateline_words(text: &str, tokens: &[Token], strs: &[&str]) -> Vec<Range<usiz
             && w.chars().all(|c| !c.is_lowercase())
             && w.chars().any(char::is_alphabetic)
     };
-    let mut out = Vec::new();
-    let n = strs.len().min(300);
-    let mut i = 0;
-    while i < n {
-        let boundary = i == 0
-            || matches!(strs[i - 1], "." | "!" | "?")
-            || text
-                .get(tokens[i - 1].span.end as usize..tokens[i].span.start as usize)
-                .is_some_and(|g| g.contains('\n'));
-        let mut j = i;
-        while boundary && j < n && j - i < 3 && caps(strs[j]) && tokens[j].kind == TokenKind::Word {
-            j += 1;
-        }
-        if j > i {
-            let dash = |k: usize| {
-                matches!(strs.get(k), Some(&("–" | "—")))
-                    || strs.get(k) == Some(&"-") && !tokens[k - 1].joined
-            };
-            let agency = strs.get(j) == Some(&"(")
-                && (j + 2..(j + 7).min(strs.len())).any(|k| strs[k] == ")" && dash(k + 1));
-            let dated = strs.get(j) == Some(&",")
-                && strs.get(j + 1).is_some_and(|w| capitalised(w) && !caps(w))
-                && strs
-                    .get(j + 2)
-                    .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
-            if agency || dash(j) || dated {
-                out.push(i..j);
-            }
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    out
+    dateline::datelines(text, tokens)
+        .into_iter()
+        .map(|d| d.words)
+        .filter(|r| {
+            r.len() <= 3
+                && r.clone()
+                    .all(|i| caps(strs[i]) && tokens[i].kind == TokenKind::Word)
+        })
+        .collect()
 }
 
 /// `MOSCOW` → `Moscow`, `NEW-YORK` → `New-York`: a word in capitals as running text writes
@@ -3168,9 +3141,22 @@ impl EntityRecognizer {
     }
 }
 
-/// The document's home state: a dateline's place or state at a sentence start (`Wien –
-/// …`, `ROME (Reuters) -`), else the state named in at least half of the place and state
-/// mentions (three or more, or the only one named).
+/// Each code with the number of times it occurs, in order of first occurrence (ties are
+/// then decided by order, as the state-counting rules want).
+pub fn tally<S: PartialEq>(codes: impl IntoIterator<Item = S>) -> Vec<(S, usize)> {
+    let mut counts: Vec<(S, usize)> = Vec::new();
+    for c in codes {
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts
+}
+
+/// The document's home state: the place or state of a dateline ([`dateline::datelines`]
+/// whose words are places: `Wien – …`, `ROME (Reuters) -`), else the state named in at
+/// least half of the place and state mentions (three or more, or the only one named).
 pub fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<String> {
     let code_of = Found::state;
     let named = |c: &str| {
@@ -3180,57 +3166,47 @@ pub fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<S
             .filter(|f| code_of(f).as_deref() == Some(c))
             .count()
     };
-    for s in &seg.sentences {
+    for d in dateline::datelines(text, &seg.tokens) {
         // `Wien –`, and `Vatikanstadt/Wien –` (several places: the state the story names
         // most, the last on a tie, as the paper's own city is usually added last)
         let mut codes: Vec<String> = Vec::new();
-        let mut t = s.tokens.start as usize;
+        let mut t = d.words.start;
         while let Some(f) = found.iter().find(|f| {
             f.tokens.start == t && matches!(f.kind, EntityKind::Place | EntityKind::State)
         }) {
             let Some(c) = code_of(f) else { break };
             codes.push(c);
+            if f.tokens.end >= d.words.end {
+                // (`max_by_key` keeps the last of equal elements)
+                return codes.iter().max_by_key(|c| named(c.as_str())).cloned();
+            }
             match seg.tokens.get(f.tokens.end).and_then(|t| t.span.get(text)) {
                 Some("/") if codes.len() < 4 => t = f.tokens.end + 1,
-                Some("–" | "—" | "-" | "(") => {
-                    // (`max_by_key` keeps the last of equal elements)
-                    return codes.iter().max_by_key(|c| named(c.as_str())).cloned();
-                }
                 _ => break,
             }
         }
     }
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for f in found
-        .iter()
-        .filter(|f| matches!(f.kind, EntityKind::Place | EntityKind::State))
-    {
-        let Some(c) = code_of(f) else { continue };
-        if c.len() != 3 {
-            continue;
-        }
-        match counts.iter_mut().find(|(k, _)| *k == c) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((c, 1)),
-        }
-    }
+    let mut counts = tally(
+        found
+            .iter()
+            .filter(|f| matches!(f.kind, EntityKind::Place | EntityKind::State))
+            .filter_map(code_of)
+            .filter(|c| c.len() == 3),
+    );
     // a story that names no state or place (a commentary on `Hofer` and the `FPÖ`, a
     // media story on `ARD` and `NDR`): the states of the national organisations and
     // outlets the knowledge base knows
     if counts.is_empty() {
-        for f in found.iter().filter(|f| {
-            matches!(f.kind, EntityKind::Organization | EntityKind::Media)
-                && f.kb.is_some()
-                && matches!(f.rule, Rule::Kb(_) | Rule::Compound(_))
-        }) {
-            let Some(c) = f.code.clone().filter(|c| c.len() == 3) else {
-                continue;
-            };
-            match counts.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((c, 1)),
-            }
-        }
+        counts = tally(
+            found
+                .iter()
+                .filter(|f| {
+                    matches!(f.kind, EntityKind::Organization | EntityKind::Media)
+                        && f.kb.is_some()
+                        && matches!(f.rule, Rule::Kb(_) | Rule::Compound(_))
+                })
+                .filter_map(|f| f.code.clone().filter(|c| c.len() == 3)),
+        );
     }
     let total: usize = counts.iter().map(|c| c.1).sum();
     let max = counts.iter().map(|c| c.1).max()?;

@@ -2326,18 +2326,15 @@ impl EntityRecognizer {
     /// How often the story names each state among its states and places, in order of
     /// first mention (skipping the entities `skip` names; `story_state` takes the most of them).
     fn state_counts(found: &[Found], skip: impl Fn(usize) -> bool) -> Vec<(String, usize)> {
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for (i, f) in found.iter().enumerate() {
-            if !matches!(f.kind, EntityKind::State | EntityKind::Place) || skip(i) {
-                continue;
-            }
-            let Some(c) = f.state() else { continue };
-            match counts.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((c, 1)),
-            }
-        }
-        counts
+        crate::tally(
+            found
+                .iter()
+                .enumerate()
+                .filter(|&(i, f)| {
+                    matches!(f.kind, EntityKind::State | EntityKind::Place) && !skip(i)
+                })
+                .filter_map(|(_, f)| f.state()),
+        )
     }
 
     /// Parties (and other organisations) of two states that share a name (`Grünen`:

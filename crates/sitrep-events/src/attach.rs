@@ -277,10 +277,6 @@ fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '„' | '“' | '”' | '«' | '»')
 }
 
-/// How far into a document (tokens) a dateline is looked for: GNAD puts a sub-headline
-/// and a teaser before it.
-const DATELINE_REACH: usize = 300;
-
 /// A document's dateline (`Wien –`, `MOSKAU (dpa) –`, `WASHINGTON (Reuters) -`): the
 /// default location and cited source of its events.
 #[derive(Debug, Clone, Default)]
@@ -289,47 +285,15 @@ struct Dateline {
     sources: Vec<Citation>,
 }
 
-/// The dateline within the first [`DATELINE_REACH`] tokens: at the start of the text, of
-/// a line or after a sentence end, one to four capitalised words (places joined by `/`),
-/// maybe an agency in parentheses, then a dash with space around it; the first place
-/// mention among the words is the location.
+/// The first run of dateline shape ([`sitrep_entities::dateline::datelines`]) whose words
+/// hold a place mention (the location), or begin with a word in capitals the recogniser
+/// did not link (`MOSKAU (dpa) –`); the agency in its head is the cited source.
 fn find_dateline(attrs: &Attrs, a: &SentenceAttrs<'_>) -> Dateline {
     let s = &a.sent;
     let toks = s.tokens;
     let word = |i: usize| toks[i].span.get(a.text).unwrap_or("");
-    let boundary = |i: usize| {
-        i == 0
-            || matches!(word(i - 1), "." | "!" | "?" | ":")
-            || a.text
-                .get(toks[i - 1].span.end as usize..toks[i].span.start as usize)
-                .is_some_and(|g| g.contains('\n'))
-    };
-    for j in 1..toks.len().min(DATELINE_REACH) {
-        let dash = matches!(word(j), "–" | "—") || word(j) == "-" && !toks[j - 1].joined;
-        if !dash || toks[j].joined {
-            continue;
-        }
-        // an agency in parentheses right before the dash
-        let mut k = j;
-        if word(k - 1) == ")" {
-            match (k.saturating_sub(6)..k - 1).rev().find(|&i| word(i) == "(") {
-                Some(o) => k = o,
-                None => continue,
-            }
-        }
-        // the place words back to a boundary
-        let mut b = k;
-        while b > 0 && k - b < 6 && !boundary(b) {
-            let w = word(b - 1);
-            let ok = w == "/" || w.chars().next().is_some_and(char::is_uppercase);
-            if !ok {
-                break;
-            }
-            b -= 1;
-        }
-        if b == k || !boundary(b) {
-            continue;
-        }
+    for d in sitrep_entities::dateline::datelines(a.text, toks) {
+        let (b, k) = (d.words.start, d.words.end);
         let place = a
             .found
             .iter()
@@ -359,7 +323,7 @@ fn find_dateline(attrs: &Attrs, a: &SentenceAttrs<'_>) -> Dateline {
                 })
             });
         let Some(place) = place else { continue };
-        let head = Sent::new(s.lang, a.text, toks, s.words, b..j);
+        let head = Sent::new(s.lang, a.text, toks, s.words, d.head);
         let sources = attrs
             .sources(&head, a.found)
             .into_iter()

@@ -2729,39 +2729,31 @@ fn counterpart_targets(input: &Input<'_>, home: Option<&str>, events: &mut [Even
 }
 
 /// A German dateline the entity recogniser read as something other than a place
-/// (`Florenz – …` taken for a person's name): the word before the dash is the state of a
-/// place of the same name mentioned elsewhere in the story.
+/// (`Florenz – …` taken for a person's name): the one word of a dateline
+/// ([`sitrep_entities::dateline::datelines`]) is the state of a place of the same name
+/// mentioned elsewhere in the story.
 fn dateline_home(input: &Input<'_>) -> Option<String> {
     if input.language != Language::De {
         return None;
     }
     let tokens = &input.seg.tokens;
-    let text_of = |i: usize| tokens.get(i).and_then(|t| t.span.get(input.text));
-    for s in &input.seg.sentences {
-        let t = s.tokens.start as usize;
-        if !matches!(text_of(t + 1), Some("–" | "—" | "-")) {
-            continue;
-        }
-        let Some(name) = text_of(t) else { continue };
-        if !name.chars().next().is_some_and(char::is_uppercase) {
-            continue;
-        }
-        if let Some(code) = input
-            .found
-            .iter()
-            .filter(|f| {
-                matches!(
-                    f.kind,
-                    sitrep_core::EntityKind::Place | sitrep_core::EntityKind::State
-                )
-            })
-            .filter(|f| f.span.get(input.text) == Some(name))
-            .find_map(|f| f.state())
-        {
-            return Some(code);
-        }
-    }
-    None
+    sitrep_entities::dateline::datelines(input.text, tokens)
+        .into_iter()
+        .filter(|d| d.words.len() == 1 && d.head == d.words)
+        .filter_map(|d| tokens[d.words.start].span.get(input.text))
+        .find_map(|name| {
+            input
+                .found
+                .iter()
+                .filter(|f| {
+                    matches!(
+                        f.kind,
+                        sitrep_core::EntityKind::Place | sitrep_core::EntityKind::State
+                    )
+                })
+                .filter(|f| f.span.get(input.text) == Some(name))
+                .find_map(|f| f.state())
+        })
 }
 
 /// A German story without a dateline or a dominant state (`Mitterlehner rüffelt Lopatka`)
@@ -2771,21 +2763,18 @@ fn named_home(lang: Language, found: &[Found]) -> Option<String> {
     if lang != Language::De {
         return None;
     }
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for f in found {
-        let known = f.kb.is_some()
-            && matches!(
-                f.kind,
-                sitrep_core::EntityKind::Person | sitrep_core::EntityKind::Organization
-            );
-        let Some(c) = f.code.as_deref().filter(|c| known && c.len() == 3) else {
-            continue;
-        };
-        match counts.iter_mut().find(|(k, _)| *k == c) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((c, 1)),
-        }
-    }
+    let counts = sitrep_entities::tally(
+        found
+            .iter()
+            .filter(|f| {
+                f.kb.is_some()
+                    && matches!(
+                        f.kind,
+                        sitrep_core::EntityKind::Person | sitrep_core::EntityKind::Organization
+                    )
+            })
+            .filter_map(|f| f.code.as_deref().filter(|c| c.len() == 3)),
+    );
     let total: usize = counts.iter().map(|c| c.1).sum();
     let &(code, max) = counts.iter().max_by_key(|c| c.1)?;
     (max >= 2 && max * 2 >= total).then(|| code.to_string())
