@@ -47,22 +47,9 @@ fn start(db: &str) -> Running {
     Running::start(app, "127.0.0.1:0".parse().unwrap(), 2).unwrap()
 }
 
-struct OnFailure(Backend);
-
-impl Drop for OnFailure {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            eprintln!("(the failure above is on the {:?} backend)", self.0);
-        }
-    }
-}
-
 fn each(test: impl Fn(&Path, &TestDb)) {
     let dir = tempfile::tempdir().unwrap();
-    for db in backends(dir.path()) {
-        let _guard = OnFailure(db.backend);
-        test(dir.path(), &db);
-    }
+    sitrep_store::testing::each(dir.path(), |db| test(dir.path(), db));
 }
 
 const PLACES: &[(&str, &str)] = &[

@@ -2,7 +2,7 @@
 //! idempotence, `kill -9` and resumption, two writers on one file, export round trip.
 
 use serde_json::Value;
-use sitrep_store::testing::{backends, Backend, TestDb};
+use sitrep_store::testing::{Backend, TestDb};
 use sitrep_store::OpenOptions;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -20,25 +20,11 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Names the backend when a test fails on it.
-struct OnFailure(Backend);
-
-impl Drop for OnFailure {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            eprintln!("(the failure above is on the {:?} backend)", self.0);
-        }
-    }
-}
-
 /// Runs `test` with a scratch folder and a fresh store of every available backend
 /// (SQLite; PostgreSQL when `SITREP_TEST_POSTGRES` is set).
 fn each(test: impl Fn(&Path, &TestDb)) {
     let dir = tempfile::tempdir().unwrap();
-    for db in backends(dir.path()) {
-        let _guard = OnFailure(db.backend);
-        test(dir.path(), &db);
-    }
+    sitrep_store::testing::each(dir.path(), |db| test(dir.path(), db));
 }
 
 const PLACES: &[(&str, &str)] = &[

@@ -63,6 +63,26 @@ fn postgres_url() -> Option<String> {
     }
 }
 
+/// Runs `test` on a fresh store of every available backend ([`backends`]; SQLite files go
+/// into `dir`), naming the backend on standard error when the test fails on it.
+pub fn each(dir: &Path, test: impl Fn(&TestDb)) {
+    for db in backends(dir) {
+        let _guard = OnFailure(db.backend);
+        test(&db);
+    }
+}
+
+/// Names the backend when a test fails on it.
+struct OnFailure(Backend);
+
+impl Drop for OnFailure {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("(the failure above is on the {:?} backend)", self.0);
+        }
+    }
+}
+
 /// One fresh store location per available backend; SQLite files go into `dir`.
 pub fn backends(dir: &Path) -> Vec<TestDb> {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);

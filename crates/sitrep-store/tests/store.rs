@@ -5,31 +5,17 @@
 use sitrep_core::{
     Analysis, Date, Document, Event, EventActor, EventPlace, EventType, Mention, Modality, Span,
 };
-use sitrep_store::testing::{backends, Backend, TestDb};
+use sitrep_store::testing::{Backend, TestDb};
 use sitrep_store::{
     ClusterSettings, EventRecord, Filter, Incoming, Known, NewDocument, OpenOptions, SqliteStore,
     Store, StoreError, TextHash, SCHEMA_VERSION,
 };
 use std::time::Duration;
 
-/// Names the backend when a test fails on it.
-struct OnFailure(Backend);
-
-impl Drop for OnFailure {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            eprintln!("(the failure above is on the {:?} backend)", self.0);
-        }
-    }
-}
-
 /// Runs `test` on a fresh store of every available backend.
 fn each(test: impl Fn(&TestDb)) {
     let dir = tempfile::tempdir().unwrap();
-    for db in backends(dir.path()) {
-        let _guard = OnFailure(db.backend);
-        test(&db);
-    }
+    sitrep_store::testing::each(dir.path(), test);
 }
 
 fn actor(code: &str) -> EventActor {
