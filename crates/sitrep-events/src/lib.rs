@@ -703,6 +703,9 @@ impl EventExtractor {
                 }
                 Some(_) => sitrep_attrs::TenseHint::Present,
             };
+            doc.clause_dated_back = s.lang == Language::De
+                && doc.clause_tense == sitrep_attrs::TenseHint::Past
+                && dated_back(s.ws, &c.words);
             doc.clause_places =
                 attach::clause_places(s.lang, s.text, s.ws, &phs, s.places, &self.classes);
             let cx = ClauseCx {
@@ -1364,6 +1367,9 @@ impl EventExtractor {
                     let domestic_act = verbal_act(ty)
                         && ty != EventType::Concede
                         && cx.phrase(&Role::Subj).is_some();
+                    if target.is_empty() && ty == EventType::Request {
+                        target = cx.scope_body(&source, doc);
+                    }
                     if f.flags.evaluate
                         || s.lang == Language::De && domestic_act && !f.flags.named && !foreign()
                     {
@@ -1743,9 +1749,18 @@ impl EventExtractor {
                         .is_some_and(|ph| s.sectors.of(ph.head()).is_some());
                     if impersonal {
                         // (`Das gehöre geändert`, `die Reform müsse fallen`: the measure's
-                        // owner; else a home speaker demands it of the home country)
-                        target =
-                            measure_owner(&cx, EventType::Request, &[Role::Subj], &speaker, doc);
+                        // owner; else a home speaker demands it of the home country. A
+                        // passive's measure is its object here: `Die EU-Richtlinie müsse
+                        // geändert werden`)
+                        let measure = if passive { Role::Obj } else { Role::Subj };
+                        target = named_owner(&cx, &measure, &speaker, doc);
+                        if target.is_empty() {
+                            target =
+                                measure_owner(&cx, EventType::Request, &[measure], &speaker, doc);
+                        }
+                        if target.is_empty() {
+                            target = cx.scope_body(&speaker, doc);
+                        }
                     }
                     if body || impersonal {
                         domestic_rating(&speaker, &mut target, doc, modal);
@@ -2192,6 +2207,22 @@ impl EventExtractor {
                             .cloned()
                             .collect();
                     }
+                    // `Laut Anklage soll der 40-Jährige … betrogen haben`: the unnamed
+                    // person the charge's clause is about is of the home country, as for
+                    // a `gegen` phrase below (in a passive only its agent: the subject of
+                    // `wurde der Mann betrogen` is the victim)
+                    if according && roles.target.is_empty() && s.lang == Language::De {
+                        if let (Some(home), Some(p)) = (&doc.home, cx.phrase(&Role::Subj)) {
+                            if cx.unnamed_person(p) {
+                                roles.target.push(Actor {
+                                    code: home.clone(),
+                                    entity: None,
+                                    span: s.ws[p.head()].span,
+                                    inferred: true,
+                                });
+                            }
+                        }
+                    }
                     // `die Ermittlungen gegen einen 40-Jährigen`, `die Anklage gegen den
                     // Mann`: the unnamed person a German charge or inquiry is against is of
                     // the home country (gold convention: suspects of unstated nationality),
@@ -2448,6 +2479,7 @@ impl EventExtractor {
             doc.clause_passive = false;
             // the sentence's statement, not its last clause's background or state
             doc.clause_background = false;
+            doc.clause_dated_back = false;
             doc.clause_state = false;
             doc.clause_places = attach::Places::default();
             for (target, trigger) in reported {
@@ -3191,12 +3223,14 @@ const MEASURE_OWNER_REACH: usize = 2;
 
 /// The owner of a measure that a reaction's target phrase names without one (German): a
 /// phrase headed by a `measure` noun or its compound (`die Reform`, `das Asylgesetz`) or a
-/// lone demonstrative standing for one (`lehnt das ab`, `Dieses` …) takes the owner named
-/// last ([`DocState::measure_owner`]: an earlier measure's genitive or `von` actors, or the
-/// subject of a clause that made, announced or decided something: `Die Regierung kündigte
-/// ein Gesetz an. … lehnte das Gesetz ab`), from the headline or the last
-/// [`MEASURE_OWNER_REACH`] sentences; never the reacting source itself. The owner the
-/// target phrase's own genitive or `von` phrase names is found before this.
+/// lone demonstrative standing for one (`lehnt das ab`, `Dieses` …) or a lone `es` taking
+/// up a neuter measure earlier in the sentence (`… das Urteil bedauert, jetzt sorgt es für
+/// Unmut`) takes the owner named last ([`DocState::measure_owner`]: an earlier measure's
+/// genitive or `von` actors, or the subject of a clause that made, announced or decided
+/// something: `Die Regierung kündigte ein Gesetz an. … lehnte das Gesetz ab`), from the
+/// headline or the last [`MEASURE_OWNER_REACH`] sentences; never the reacting source
+/// itself. The owner the target phrase's own genitive or `von` phrase names is found
+/// before this ([`ClauseCx::first_actors`], or [`named_owner`] for a demand).
 fn measure_owner(
     cx: &ClauseCx<'_, '_>,
     ty: EventType,
@@ -3226,9 +3260,20 @@ fn measure_owner(
     let measure =
         w.a.upos == Upos::Noun && s.classes.ends_in(WordClass::Measure, s.lang, &w.a.lemma);
     let demonstrative = ph.words.len() == 1 && w.a.xpos == Xpos::Stts(Stts::Pds);
+    // `… hat das Urteil bedauert, jetzt sorgt es für Unmut`: a lone `es` takes up a
+    // singular neuter measure named before it in the sentence (else it is expletive or
+    // means something else: `es gibt`, `Es geht um …`)
+    let taken_up = ph.words.len() == 1
+        && w.text.eq_ignore_ascii_case("es")
+        && s.ws[..ph.head()].iter().any(|x| {
+            x.a.upos == Upos::Noun
+                && x.a.feats.gender == Some(Gender::Neut)
+                && x.a.feats.number == Some(sitrep_core::Number::Sing)
+                && s.classes.ends_in(WordClass::Measure, s.lang, &x.a.lemma)
+        });
     // (a measure whose phrase names an owner the actors do not know, `die Entscheidung
     // der Minister`, is that owner's, not one from the context)
-    if !measure && !demonstrative || !ph.genitives.is_empty() {
+    if !measure && !demonstrative && !taken_up || !ph.genitives.is_empty() {
         return Vec::new();
     }
     let own = |a: &Actor| {
@@ -3244,6 +3289,34 @@ fn measure_owner(
             ..a.clone()
         })
         .collect()
+}
+
+/// The owner a measure's own phrase names (German): `die EU-Richtlinie`, `die Reform der
+/// Landesregierung`, `der Vorschlag von Siemens` — the actor of its compound modifier, its
+/// genitive or its `von` phrase ([`ClauseCx::author_actors`]), never the reacting source
+/// itself. Only for a phrase headed by a `measure` noun: a demand that `die EU-Grenzen`
+/// be secured is not made of the EU. The owner named earlier in the document is
+/// [`measure_owner`]'s.
+fn named_owner(cx: &ClauseCx<'_, '_>, role: &Role, source: &[Actor], doc: &DocState) -> Vec<Actor> {
+    let s = cx.s;
+    let Some(ph) = cx.phrase(role) else {
+        return Vec::new();
+    };
+    let w = &s.ws[ph.head()];
+    if s.lang != Language::De
+        || w.a.upos != Upos::Noun
+        || !s.classes.ends_in(WordClass::Measure, s.lang, &w.a.lemma)
+    {
+        return Vec::new();
+    }
+    let mut owner = cx.author_actors(ph, doc);
+    owner.retain(|a| {
+        !a.inferred
+            && !source
+                .iter()
+                .any(|x| x.span == a.span || x.entity.is_some() && x.entity == a.entity)
+    });
+    owner
 }
 
 /// A speaker's demand (`müssen`, `sollte`, `dürfe nicht`) whose subject names no actor
@@ -3518,6 +3591,9 @@ struct DocState {
     /// The current clause recalls background (English relative clauses, past perfect):
     /// its events need an actor the text names (not only inferred ones).
     clause_background: bool,
+    /// The current clause tells a past act dated back by a year or `im Vorjahr` (German,
+    /// [`dated_back`]): a legal step in it is the story's background or a yearly figure.
+    clause_dated_back: bool,
     /// The sentence is past the headline and lead (English): its events need a source.
     after_lead: bool,
     /// The current clause reports a lasting state (English perfect with `since`, a
@@ -4018,6 +4094,34 @@ impl ClauseCx<'_, '_> {
         self.people_head(h)
             && self.s.sectors.of(h).is_none()
             && !self.s.mentions.iter().any(|m| m.tokens.contains(&h))
+    }
+
+    /// `forderte eine Debatte in der EU`, `müsse die Verteilung innerhalb der EU erfolgen`:
+    /// what is demanded to happen within a body (an organisation the clause's `in` or
+    /// `innerhalb` phrase names, no place: `in Österreich` is where, not whom) is demanded
+    /// of that body (German). Never the demanding `source` itself (`in der SPÖ`).
+    fn scope_body(&self, source: &[Actor], doc: &DocState) -> Vec<Actor> {
+        if self.s.lang != Language::De {
+            return Vec::new();
+        }
+        for ph in self
+            .phrases
+            .iter()
+            .filter(|p| matches!(&p.role, Some(Role::Pp(x)) if x == "in" || x == "innerhalb"))
+        {
+            if self.s.places.iter().any(|p| p.tokens.contains(&ph.head())) {
+                continue;
+            }
+            let body: Vec<Actor> = self
+                .phrase_actors(ph, doc)
+                .into_iter()
+                .filter(|a| !a.inferred && !source.iter().any(|x| x.code == a.code))
+                .collect();
+            if !body.is_empty() {
+                return body;
+            }
+        }
+        Vec::new()
     }
 
     /// `a court in Guyana`, `die Polizei in Wien`, `protesters in Paris`: a word for a body
@@ -4752,6 +4856,45 @@ fn english_intent(
     })
 }
 
+/// A charge, suit, complaint or inquiry: ACCUSE of mode `allege` or `investigate`.
+fn legal_step(ty: EventType, f: &Frame) -> bool {
+    ty == EventType::Accuse && matches!(f.mode.as_deref(), Some("allege" | "investigate"))
+}
+
+/// Whether a German clause (its words `clause`, told in a past tense by the caller) is dated
+/// back: a year (`2011 klagte …`, `im Jahr 2014 wurden 35 Beschwerden eingebracht`), `im
+/// Vorjahr`, `im vergangenen`/`letzten`/`vorigen Jahr`, `damals` or `einst` (gold rule 2:
+/// background, optional; yearly figures are no events). A year after `seit`, `bis`, `ab`
+/// or `für` is a span that reaches the story's time (`Seit 2014 ermittelt …`), one after
+/// `wegen` or `in den Jahren` dates the grounds, not the step (`Anklage wegen Betrugs in den
+/// Jahren 2011 bis 2013`), and a four-digit number before a plural noun counts things
+/// (`2000 Anzeigen`).
+fn dated_back(ws: &[W<'_>], clause: &[u32]) -> bool {
+    clause.iter().enumerate().any(|(k, &i)| {
+        let i = i as usize;
+        let w = &ws[i];
+        let t = lower(w.text);
+        let year = t.len() == 4
+            && t.parse::<u16>().is_ok_and(|y| (1950..2030).contains(&y))
+            && !ws[i.saturating_sub(3)..i]
+                .iter()
+                .any(|p| matches!(&*lower(p.text), "seit" | "bis" | "ab" | "für" | "jahren"))
+            && !clause[..k]
+                .iter()
+                .any(|&j| ws[j as usize].text.eq_ignore_ascii_case("wegen"))
+            && !ws.get(i + 1).is_some_and(|n| {
+                n.a.upos == Upos::Noun && n.a.feats.number == Some(sitrep_core::Number::Plur)
+            });
+        let last_year = t == "jahr"
+            && i > 0
+            && matches!(
+                &*lower(ws[i - 1].text),
+                "vergangenen" | "letzten" | "vorigen"
+            );
+        year || last_year || t.starts_with("vorjahr") || t == "damals" || t == "einst"
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn push_event(
     events: &mut Vec<Event>,
@@ -4793,6 +4936,7 @@ fn push_event(
         || doc.clause_state
         || s.lang == Language::De && private_violence(ty, f, &source, &target, trigger, doc, s)
         || doc.clause_background && source.iter().chain(&target).all(|a| a.inferred)
+        || doc.clause_dated_back && legal_step(ty, f)
         || doc.after_lead && source.is_empty() && !(doc.clause_passive && named_victim(ty, &target))
     {
         return;
