@@ -381,9 +381,11 @@ static DE: Cues = Cues {
         "zufolge",
     ],
     not_org_acronyms: NOT_ORG_ACRONYMS,
+    // (Austrian `GesmbH`, and `Gmbh` as firms' own texts and the Austrian register's
+    // notices often write it)
     legal_forms: &[
-        "AG", "GmbH", "KG", "KGaA", "SE", "e.V.", "Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "plc",
-        "LLC", "S.A.", "N.V.",
+        "AG", "GmbH", "Gmbh", "GesmbH", "KG", "KGaA", "SE", "e.V.", "Inc.", "Inc", "Ltd.", "Ltd",
+        "Corp.", "plc", "LLC", "S.A.", "N.V.",
     ],
     street_words: &[
         "Straße",

@@ -3023,8 +3023,11 @@ impl EntityRecognizer {
                 })
             }) {
                 let org = self.kb.org_sector(&e.kb, cx.published).or(e.sector);
+                // (a lead head on an organisation without a sector, `ÖFB-Präsident`, is
+                // no state office: no sector, not the head's GOV)
+                let body = matches!(e.form, FormType::OrgName | FormType::Media);
                 let sector = if lead_head(cx.strs[noun]) {
-                    org.or_else(|| self.word_sector(cx, noun))
+                    org.or_else(|| (!body).then(|| self.word_sector(cx, noun)).flatten())
                 } else {
                     self.word_sector(cx, noun).or(org)
                 };
@@ -3046,8 +3049,9 @@ impl EntityRecognizer {
                 ) && !e.context_only
             }) {
                 let org = self.kb.org_sector(&e.kb, cx.published).or(e.sector);
+                let body = matches!(e.form, FormType::OrgName | FormType::Media);
                 let sector = if lead_head(head) {
-                    org.or_else(|| self.form_sector(cx, head))
+                    org.or_else(|| (!body).then(|| self.form_sector(cx, head)).flatten())
                 } else {
                     self.form_sector(cx, head).or(org)
                 };
@@ -3245,12 +3249,12 @@ fn headline_subject(text: &str, seg: &Segmentation, found: &[Found]) -> Option<S
     Found::state(f).filter(|c| c.len() == 3)
 }
 
-/// The mentions as the `entities` output shows them: a person or organisation the
-/// knowledge base does not know and that got no code from its context (`Maxenergy`,
-/// `Landesrat Max Huber`) belongs to the document's home state ([`home_country`]), as
-/// a human coder reads a domestic story. The event stage makes the same inference on
-/// its own (and keeps it weaker than a named affiliation), so it reads the mentions
-/// before this step.
+/// The mentions as the `entities` output shows them: a person, organisation or outlet
+/// named by its noun (`die Lokalzeitung X`) the knowledge base does not know and that got
+/// no code from its context (`Maxenergy`, `Landesrat Max Huber`) belongs to the
+/// document's home state ([`home_country`]), as a human coder reads a domestic story.
+/// The event stage makes the same inference on its own (and keeps it weaker than a named
+/// affiliation), so it reads the mentions before this step.
 ///
 /// A named person the knowledge base does not know and whom nothing in the text gives an
 /// office, role or organisation is a private person: sector CVL (civilians), as a coder
@@ -3260,7 +3264,12 @@ fn headline_subject(text: &str, seg: &Segmentation, found: &[Found]) -> Option<S
 pub fn with_home_country(found: &[Found], home: Option<&str>) -> Vec<Found> {
     let mut out = found.to_vec();
     for f in &mut out {
-        if f.kb.is_some() || !matches!(f.kind, EntityKind::Person | EntityKind::Organization) {
+        // (an outlet the knowledge base does not know, named by its noun, is read the same
+        // way: `berichtete die Lokalzeitung X`)
+        let outlet = f.kind == EntityKind::Media && f.rule == Rule::Name;
+        if f.kb.is_some()
+            || !(matches!(f.kind, EntityKind::Person | EntityKind::Organization) || outlet)
+        {
             continue;
         }
         if f.code.is_none() {

@@ -57,6 +57,10 @@ const DE_COMPANY_NOUNS: &[&str] = &[
     "outlet",
 ];
 
+/// Those of [`DE_COMPANY_NOUNS`] that name only firms, never a person: a name after them
+/// is the firm's even when it begins with a given name.
+const DE_FIRM_ONLY_NOUNS: &[&str] = &["agentur", "unternehmen", "konzern", "firma", "holding"];
+
 /// The same for English, as the noun before the name (`the carmaker Tesla`).
 const EN_COMPANY_NOUNS: &[&str] = &[
     "company",
@@ -99,6 +103,11 @@ const DE_ORG_NOUNS: &[&str] = &[
     "stiftung",
     "partei",
     "behörde",
+    // outlets: the name after the noun is the outlet (`der Blog Fortress Europe`)
+    "zeitung",
+    "zeitschrift",
+    "magazin",
+    "blog",
 ];
 const EN_ORG_NOUNS: &[&str] = &["organization", "organisation", "charity", "union", "party"];
 
@@ -163,6 +172,16 @@ const EN_OFFICE_ENDS: &[&str] = &[
     "bishop",
     "archbishop",
     "secretary-general",
+];
+
+/// Endings of German nouns for bodies of research, teaching and culture, which have no
+/// sector (the linking gold's rule: a university researcher has its lack of sector).
+const SECTORLESS_BODIES: &[&str] = &[
+    "universität",
+    "hochschule",
+    "akademie",
+    "museum",
+    "bibliothek",
 ];
 
 /// Endings of post nouns (lower case) that say a person works in an organisation without
@@ -1161,10 +1180,23 @@ impl EntityRecognizer {
         sector: Sector,
     ) {
         let start = k + 1;
-        if self.is_first_name(cx, start) {
+        // (a given name may begin a firm's name after a noun only firms are called by,
+        // `der Agentur Vienna Digital`; after `Händler` or `Entwickler` it begins a
+        // person's)
+        let firm_only = sector == Sector::Bus && {
+            let l = cx.lemma(k).to_lowercase();
+            DE_FIRM_ONLY_NOUNS.iter().any(|e| l.ends_with(e))
+        };
+        if self.is_first_name(cx, start) && !firm_only {
             return;
         }
         let code = self.nationality_before(cx, k);
+        // (a noun for an outlet names an outlet: `der Blog X`, `die Zeitung X`)
+        let kind = if sector == Sector::Med {
+            EntityKind::Media
+        } else {
+            EntityKind::Organization
+        };
         if let Some(f) = found.iter_mut().find(|f| f.tokens.start == start) {
             let unknown = f.kb.is_none() && matches!(f.rule, Rule::Name);
             match f.kind {
@@ -1173,7 +1205,7 @@ impl EntityRecognizer {
                     f.code = f.code.clone().or(code);
                 }
                 EntityKind::Person if unknown => {
-                    f.kind = EntityKind::Organization;
+                    f.kind = kind;
                     f.sector = Some(sector);
                     f.code = code;
                 }
@@ -1181,11 +1213,17 @@ impl EntityRecognizer {
                 // (`den chinesischen Hersteller Dongfeng`, a town too): the noun says what
                 // the name is; a state or capital keeps its reading (`Autobauer in Wien`
                 // has a preposition between, and never reaches here)
-                EntityKind::Place if f.rule == Rule::Kb(FormType::Place) && f.tokens.len() == 1 => {
+                // (an outlet named like a place is read by the knowledge base's media
+                // aliases: `die Lokalzeitung Trentino`)
+                EntityKind::Place
+                    if f.rule == Rule::Kb(FormType::Place)
+                        && f.tokens.len() == 1
+                        && kind != EntityKind::Media =>
+                {
                     *f = Found {
                         code,
                         sector: Some(sector),
-                        ..cx.named(f.tokens.clone(), EntityKind::Organization)
+                        ..cx.named(f.tokens.clone(), kind)
                     };
                 }
                 _ => {}
@@ -1197,6 +1235,7 @@ impl EntityRecognizer {
         };
         let mut f = self.company(cx, r.clone(), code);
         f.sector = Some(sector);
+        f.kind = kind;
         found.push(f);
         covered[r].iter_mut().for_each(|c| *c = true);
     }
@@ -1369,6 +1408,30 @@ impl EntityRecognizer {
         if !added.is_empty() {
             found.extend(added);
             found.sort_by_key(|f| (f.span.start, f.span.end));
+        }
+        // `Days Familie appellierte`: the genitive of a surname the story named in full,
+        // taken into a name run with the common nouns after it (the tagger calls them
+        // names at a sentence start), is that person alone
+        for f in found.iter_mut() {
+            if f.kind != EntityKind::Person
+                || f.rule != Rule::Name
+                || f.kb.is_some()
+                || f.tokens.len() < 2
+            {
+                continue;
+            }
+            let k = f.tokens.start;
+            let Some((i, span, true)) = surname_of(k) else {
+                continue;
+            };
+            if (k + 1..f.tokens.end).all(|j| self.lex(cx, cx.strs[j]) == crate::Lex::Noun) {
+                f.tokens = k..k + 1;
+                f.span = span;
+                f.name = people[i].1.name.clone();
+                f.code = None;
+                f.sector = None;
+                f.rule = Rule::Surname;
+            }
         }
         // one actor per surname: the best-described mention's
         // per person: the code and sector the chain gives, and how strong its evidence is
@@ -1632,6 +1695,16 @@ impl EntityRecognizer {
                             if f.code.is_none() {
                                 f.code = code.clone();
                             }
+                        } else if let Some(s) = self.post_phrase_end(cx, j).and_then(|p| {
+                            // `Ulrich Reinhardt, wissenschaftlicher Leiter der Hamburger
+                            // Stiftung`: the post's body named by its noun
+                            cx.strs
+                                .get(p + 1)
+                                .is_some_and(|w| matches!(*w, "der" | "des" | "vom" | "beim"))
+                                .then(|| self.body_noun_sector(cx, p + 2))
+                                .flatten()
+                        }) {
+                            f.sector = Some(s);
                         }
                     }
                 }
@@ -1778,13 +1851,30 @@ impl EntityRecognizer {
                 continue;
             }
             let mut j = f.tokens.end;
+            // (the verb may stand before its subject: `Zunächst leitete Wolfram Weimer das
+            // Blatt`, `Seit Montag ist X Chefredakteur`)
+            let before = f
+                .tokens
+                .start
+                .checked_sub(1)
+                .filter(|_| self.lang == Language::De)
+                .map(|b| cx.strs[b]);
             if cx.strs.get(j).is_some_and(|w| TAKES.contains(w)) {
                 j = match self.taken_post(cx, j + 1) {
                     Some(p) => p,
                     None => continue,
                 };
-            } else if cx.strs.get(j).is_some_and(|w| COPULA.contains(w)) {
-                j += 1;
+            } else if before.is_some_and(|w| TAKES.contains(&w)) {
+                j = match self.taken_post(cx, j) {
+                    Some(p) => p,
+                    None => continue,
+                };
+            } else if cx.strs.get(j).is_some_and(|w| COPULA.contains(w))
+                || before.is_some_and(|w| COPULA.contains(&w))
+            {
+                if cx.strs.get(j).is_some_and(|w| COPULA.contains(w)) {
+                    j += 1;
+                }
                 let lo = j;
                 while j < n
                     && j < lo + 4
@@ -2169,14 +2259,16 @@ impl EntityRecognizer {
     }
 
     /// `Petra Hauser von media.at`, `Joachim Feher von der MediaCom`: a person without a
-    /// sector followed by `von`/`bei` (`of`/`from`/`at`) and a coded organisation speaks
-    /// for it; a later mention of the surname follows.
+    /// sector followed by `von`/`bei` (`of`/`from`/`at`) and a coded organisation or outlet
+    /// speaks for it; a later mention of the surname follows. German also: a university's
+    /// staff have no sector (and are no private persons), and a body named by its noun
+    /// (`vom Zollamt`) gives its sector.
     fn speaks_for(&self, cx: &Ctx, found: &mut [Found]) {
         let preps = match self.lang {
             Language::De => DE_FOR,
             Language::En => EN_FOR,
         };
-        let mut by_surname: HashMap<&str, (Option<String>, Option<Sector>)> = HashMap::new();
+        let mut by_surname: HashMap<&str, (Option<String>, Option<Sector>, bool)> = HashMap::new();
         for k in 0..found.len() {
             if found[k].kind != EntityKind::Person || found[k].sector.is_some() {
                 continue;
@@ -2193,30 +2285,104 @@ impl EntityRecognizer {
             {
                 j += 1;
             }
-            let Some(o) = found[k + 1..].iter().find(|o| o.tokens.start == j) else {
-                continue;
+            // (German: past an adjective, which the tagger may call a noun when it is
+            // capitalised as part of a name: `von der Tiermedizinischen Hochschule
+            // Hannover`)
+            let adjective = |a: usize| {
+                cx.upos(a) == Some(Upos::Adj)
+                    || capitalised(cx.strs[a])
+                        && ["e", "en", "er"].iter().any(|e| cx.strs[a].ends_with(e))
             };
-            if o.kind != EntityKind::Organization || o.sector.is_none() {
-                continue;
-            }
-            let (code, sector) = (o.code.clone(), o.sector);
+            let at = if self.lang == Language::De && j < cx.strs.len() && adjective(j) {
+                j + 1
+            } else {
+                j
+            };
+            let o = found[k + 1..]
+                .iter()
+                .find(|o| o.tokens.start == j || o.tokens.start == at);
+            let (code, sector) = match o {
+                Some(o) if o.kind == EntityKind::Organization && o.sector.is_some() => {
+                    (o.code.clone(), o.sector)
+                }
+                // `X vom ORF`: an outlet's staff
+                Some(o) if o.kind == EntityKind::Media && o.sector.is_some() => {
+                    (o.code.clone(), o.sector)
+                }
+                // `Ursula Siebert von der Tiermedizinischen Hochschule Hannover`: a
+                // researcher has the sector of a university, which is none; no private
+                // person either
+                Some(o)
+                    if o.kind == EntityKind::Organization
+                        && o.code.is_some()
+                        && self.sectorless_body(cx, o.tokens.clone()) =>
+                {
+                    (o.code.clone(), None)
+                }
+                Some(_) => continue,
+                // `Roland Engel vom Zollamt St. Pölten`: a body named by its noun (which
+                // the recogniser leaves to its place) gives the sector
+                None => match self.body_noun_sector(cx, j) {
+                    Some(s) => (None, Some(s)),
+                    None => continue,
+                },
+            };
             let p = &mut found[k];
             p.sector = sector;
+            p.office = sector.is_none();
             if p.code.is_none() {
                 p.code = code;
             }
             if p.tokens.len() >= 2 {
-                by_surname.insert(cx.strs[p.tokens.end - 1], (p.code.clone(), p.sector));
+                by_surname.insert(
+                    cx.strs[p.tokens.end - 1],
+                    (p.code.clone(), p.sector, p.office),
+                );
             }
         }
         for f in found.iter_mut() {
             if f.kind == EntityKind::Person && f.tokens.len() == 1 && f.sector.is_none() {
-                if let Some((c, s)) = by_surname.get(cx.strs[f.tokens.start]) {
+                if let Some((c, s, office)) = by_surname.get(cx.strs[f.tokens.start]) {
                     f.sector = *s;
+                    f.office |= *office;
                     f.code = f.code.clone().or_else(|| c.clone());
                 }
             }
         }
+    }
+
+    /// German: an organisation whose name holds a noun for a body of research, teaching
+    /// or culture (`Hochschule Hannover`, `Universität Wien`): the gold gives such bodies
+    /// no sector, and their staff none either.
+    fn sectorless_body(&self, cx: &Ctx, r: Range<usize>) -> bool {
+        self.lang == Language::De
+            && cx.strs[r].iter().any(|w| {
+                let w = w.to_lowercase();
+                SECTORLESS_BODIES.iter().any(|e| w.ends_with(e))
+            })
+    }
+
+    /// German `vom Zollamt`, `der Hamburger Stiftung`: at `j`, past up to two adjectives, a
+    /// capitalised noun for a body (an institution, organisation or company noun of this
+    /// module's lists) with a sector of its own: that sector. Nouns for persons
+    /// (`Minister`) are no body.
+    fn body_noun_sector(&self, cx: &Ctx, j: usize) -> Option<Sector> {
+        if self.lang != Language::De {
+            return None;
+        }
+        let n = cx.strs.len();
+        let k = (j..(j + 3).min(n)).find(|&k| cx.upos(k) != Some(Upos::Adj))?;
+        let w = cx.strs[k];
+        if !capitalised(w) || !cx.is_noun(k) {
+            return None;
+        }
+        let l = cx.lemma(k).to_lowercase();
+        let body = DE_INSTITUTION_ENDS
+            .iter()
+            .chain(DE_ORG_NOUNS)
+            .chain(DE_COMPANY_NOUNS)
+            .any(|e| l.ends_with(e));
+        body.then(|| self.word_sector(cx, k)).flatten()
     }
 
     /// The state the story names most among its states and places (a tie names none),
