@@ -239,6 +239,21 @@ impl Ctx<'_> {
         self.dateline.iter().any(|r| r.contains(&i))
     }
 
+    /// Whether a blank line lies between token `j - 1` and token `j`: a paragraph ends
+    /// there, and no name runs on into the next (`… by Australia Broadcasting Corp.` and
+    /// a paragraph beginning `Allende said`).
+    fn paragraph_break(&self, j: usize) -> bool {
+        let (Some(a), Some(b)) = (
+            j.checked_sub(1).and_then(|i| self.tokens.get(i)),
+            self.tokens.get(j),
+        ) else {
+            return false;
+        };
+        self.text
+            .get(a.span.end as usize..b.span.start as usize)
+            .is_some_and(|gap| gap.matches('\n').count() >= 2)
+    }
+
     fn upos(&self, i: usize) -> Option<Upos> {
         self.words.get(i).map(|w| w.upos)
     }
@@ -1218,7 +1233,18 @@ impl EntityRecognizer {
                 }
             }
             FormType::Adjective => {
-                f.sector = head_sector.or_else(|| self.noun_sector(cx, r.end));
+                f.sector = head_sector
+                    .or_else(|| self.noun_sector(cx, r.end))
+                    // `the Chinese people`, `Paraguayan people` are the state's civilians
+                    // (as `Kenyan citizens`); only in lower case, as a capitalised
+                    // `People's` begins a name (`Chinese People's Liberation Army`), and
+                    // not as a sector word, which would also match that `People`
+                    .or_else(|| {
+                        (self.lang == Language::En
+                            && !in_compound
+                            && cx.strs.get(r.end) == Some(&"people"))
+                        .then_some(Sector::Cvl)
+                    });
             }
             FormType::Seat => {
                 if in_compound {
@@ -2099,7 +2125,9 @@ impl EntityRecognizer {
                 }
             }
             if let Some(prev) = out.last_mut() {
-                let adjacent = prev.tokens.end == f.tokens.start;
+                // (no name runs on past a paragraph's end)
+                let adjacent =
+                    prev.tokens.end == f.tokens.start && !cx.paragraph_break(f.tokens.start);
                 let adj_org = adjacent
                     && prev.rule == Rule::Kb(FormType::Adjective)
                     && capitalised(cx.strs[prev.tokens.start])
@@ -2259,7 +2287,7 @@ impl EntityRecognizer {
             let first_name = self.is_first_name(cx, i) || self.first_name_before_name(cx, i);
             let place_head =
                 !first_name && matches!(self.lex(cx, cx.strs[i]), Lex::Name | Lex::Both);
-            while j < n && !covered[j] {
+            while j < n && !covered[j] && !cx.paragraph_break(j) {
                 // `Hans Fischer`: after a given name, the next capitalised word is its
                 // surname whatever its tag
                 if first_name
@@ -2445,6 +2473,7 @@ impl EntityRecognizer {
             if j < n
                 && !covered[j]
                 && !cx.tokens[j - 1].joined
+                && !cx.paragraph_break(j)
                 && cx.strs[j].chars().count() > 3
                 && self.cues.org_heads.contains(&cx.strs[j])
             {
@@ -2457,6 +2486,7 @@ impl EntityRecognizer {
                     && j < n
                     && !covered[j]
                     && !cx.tokens[j - 1].joined
+                    && !cx.paragraph_break(j)
                     && capitalised(cx.strs[j])
                     && self
                         .kb
@@ -3063,8 +3093,12 @@ impl EntityRecognizer {
         }
         // (the tagger may call an office noun before a name a name: `Innenministerin`
         // NE in `legte Innenministerin Johanna Mikl-Leitner`)
+        // (English: also one it calls an adjective: `Chief Superintendent Ricardo
+        // Beltran` JJ JJ)
         let office_propn = || {
-            cx.is_proper(noun) && capitalised(cx.strs[noun]) && self.word_sector(cx, noun).is_some()
+            (cx.is_proper(noun) || self.lang == Language::En && cx.upos(noun) == Some(Upos::Adj))
+                && capitalised(cx.strs[noun])
+                && self.word_sector(cx, noun).is_some()
         };
         if !cx.is_noun(noun) && !self.cues.titles.contains(&cx.strs[noun]) && !office_propn() {
             return None;
@@ -3225,7 +3259,23 @@ pub fn home_country(text: &str, seg: &Segmentation, found: &[Found]) -> Option<S
 /// ([`headline_subject`]). (The event stage keeps to [`home_country`]: the headline's
 /// state would make actors of mentions it weighs on their own.)
 pub fn shown_home(text: &str, seg: &Segmentation, found: &[Found]) -> Option<String> {
-    home_country(text, seg, found).or_else(|| headline_subject(text, seg, found))
+    home_country(text, seg, found)
+        .or_else(|| headline_subject(text, seg, found))
+        .or_else(|| capital_state(found))
+}
+
+/// A story whose states are named about equally and whose headline names none is at home
+/// where its one named capital lies (`… in Manila, the Interior Ministry said`, with
+/// suspects arrested `in China` and `in the United States`): a capital is where a
+/// government speaks from. Several states' capitals name no one state.
+fn capital_state(found: &[Found]) -> Option<String> {
+    let mut codes = found
+        .iter()
+        .filter(|f| matches!(f.rule, Rule::Kb(FormType::Capital)))
+        .filter_map(Found::state)
+        .filter(|c| c.len() == 3);
+    let first = codes.next()?;
+    codes.all(|c| c == first).then_some(first)
 }
 
 /// A story that names several states about equally is about the one its headline begins
