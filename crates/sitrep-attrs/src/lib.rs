@@ -173,7 +173,7 @@ impl<'a> Sent<'a> {
             .map(|t| {
                 let w = t.span.get(text).unwrap_or("");
                 if w.chars().any(char::is_uppercase) {
-                    Cow::Owned(w.to_lowercase())
+                    sitrep_core::lower::lower(w)
                 } else {
                     Cow::Borrowed(w)
                 }
@@ -260,7 +260,7 @@ impl<'a> Sent<'a> {
         match self.word(i) {
             Some(w) if !w.lemma.is_empty() && w.lemma != "_" => {
                 if w.lemma.chars().any(char::is_uppercase) {
-                    Cow::Owned(w.lemma.to_lowercase())
+                    sitrep_core::lower::lower(&w.lemma)
                 } else {
                     Cow::Borrowed(w.lemma.as_str())
                 }

@@ -36,6 +36,7 @@ use crate::{
     fold_tense, make_clause, At, Clause, ClauseAnalyzer, ClauseKind, ClauseMood, Modal, PassiveAux,
     Steps, VerbComplex, Word,
 };
+use sitrep_core::lower::lower;
 use sitrep_core::{Degree, Mood, Stts, Tense, VerbForm, Xpos};
 
 /// Separable verb particles (for the `sein` list's prefix rule only; joining uses the
@@ -140,18 +141,22 @@ fn is_infinitive<W: Tagged>(w: &W) -> bool {
 }
 
 fn lemma_lc<W: Word>(w: &W) -> String {
+    lemma_lower(w).into_owned()
+}
+
+/// The lemma (the word when it has none) in lower case.
+fn lemma_lower<W: Word>(w: &W) -> std::borrow::Cow<'_, str> {
     let l = w.lemma();
-    let l = if l.is_empty() || l == "_" {
+    lower(if l.is_empty() || l == "_" {
         w.text()
     } else {
         l
-    };
-    l.to_lowercase()
+    })
 }
 
 fn is_modal<W: Tagged>(w: &W) -> bool {
     matches!(stts(w), Some(Stts::Vmfin | Stts::Vminf | Stts::Vmpp))
-        || MODALS.contains(&lemma_lc(w).as_str())
+        || MODALS.contains(&lemma_lower(w).as_ref())
 }
 
 /// Negating words: `nicht`, `kein…`, `nie`, `niemals`, `nichts`, `niemand`, `nirgends`,
@@ -184,8 +189,8 @@ pub fn is_negation<W: Word>(w: &W) -> bool {
             _ => false,
         };
     }
-    let t = t.to_lowercase();
-    t.starts_with("kein") || NEGATING.contains(&t.as_str())
+    let t = lower(t);
+    t.starts_with("kein") || NEGATING.contains(&t.as_ref())
 }
 
 fn is_boundary<W: Tagged>(w: &W) -> bool {
@@ -224,7 +229,7 @@ fn opener<W: Tagged>(words: &[W], seg: &[usize], after_comma: bool) -> Opener {
     // `um/ohne/statt … zu`, whatever the tagger made of the conjunction.
     if has_zu
         && matches!(
-            words[f].text().to_lowercase().as_str(),
+            lower(words[f].text()).as_ref(),
             "um" | "ohne" | "statt" | "anstatt"
         )
     {
@@ -239,10 +244,8 @@ fn opener<W: Tagged>(words: &[W], seg: &[usize], after_comma: bool) -> Opener {
             // `Während die Streitigkeiten weitergehen`: `während` (and `seit`, `bis`)
             // opening a segment that ends in a finite verb (or a plural present the
             // tagger read as an infinitive) is the subordinator, whatever the tagger says
-            if matches!(
-                words[f].text().to_lowercase().as_str(),
-                "während" | "seit" | "bis"
-            ) && seg.len() > start + 2
+            if matches!(lower(words[f].text()).as_ref(), "während" | "seit" | "bis")
+                && seg.len() > start + 2
                 && seg.last().is_some_and(|&l| {
                     stts(&words[l]).is_some_and(|t| is_finite(t) || t == Stts::Vvinf)
                 })
@@ -311,18 +314,21 @@ pub(crate) fn analyze<W: Word>(a: &ClauseAnalyzer, words: &[W]) -> Vec<Clause> {
 }
 
 fn analyze_tagged<W: Tagged>(a: &ClauseAnalyzer, words: &[W]) -> Vec<Clause> {
-    // 1. Segments between boundaries.
-    let mut segments: Vec<Vec<usize>> = vec![Vec::new()];
+    // 1. Segments between boundaries: the runs of other words (each collected from its
+    // range at once, not grown word by word).
+    let mut segments: Vec<Vec<usize>> = Vec::new();
+    let mut start = 0;
     for (i, w) in words.iter().enumerate() {
         if is_boundary(w) {
-            if !segments.last().is_some_and(Vec::is_empty) {
-                segments.push(Vec::new());
+            if start < i {
+                segments.push((start..i).collect());
             }
-        } else if let Some(s) = segments.last_mut() {
-            s.push(i);
+            start = i + 1;
         }
     }
-    segments.retain(|s| !s.is_empty());
+    if start < words.len() {
+        segments.push((start..words.len()).collect());
+    }
 
     // 2. Segments → clauses with a stack of open clauses.
     let mut done: Vec<Open> = Vec::new();
@@ -536,20 +542,20 @@ fn promote_finite<W: Tagged>(words: &[W], ix: &[usize], kind: ClauseKind) -> Opt
 /// `habe`, `gebe`: the indicative ends in `-t` or is a modal, `ist`, `hat`, `wird`).
 /// Returns the mood and whether the form counts as past (Konjunktiv II).
 fn mood_by_form<W: Tagged>(w: &W) -> Option<(ClauseMood, bool)> {
-    let t = w.text().to_lowercase();
+    let t = lower(w.text());
     const K2: &[&str] = &["hätt", "wär", "würd", "könnt", "müsst", "dürft", "möcht"];
     if K2.iter().any(|p| t.starts_with(p)) {
         return Some((ClauseMood::KonjII, true));
     }
     if matches!(
-        t.as_str(),
+        t.as_ref(),
         "sei" | "seien" | "seiest" | "müsse" | "dürfe" | "könne" | "solle" | "wolle" | "möge"
     ) {
         return Some((ClauseMood::KonjI, false));
     }
     // the past indicative of a modal has no umlaut (`mussten`; `müssten` is Konjunktiv II)
     if matches!(
-        t.as_str(),
+        t.as_ref(),
         "musste" | "mussten" | "durfte" | "durften" | "konnte" | "konnten"
     ) {
         return Some((ClauseMood::Ind, true));
@@ -724,7 +730,7 @@ fn complex<W: Tagged>(
             let i = n.index as usize;
             let only = words.get(i + 1).is_some_and(|w| {
                 matches!(
-                    w.text().to_lowercase().as_str(),
+                    lower(w.text()).as_ref(),
                     "nur" | "bloß" | "allein" | "lediglich" | "einzig"
                 )
             });

@@ -28,6 +28,7 @@ mod error;
 pub mod fnv;
 mod language;
 mod limits;
+pub mod lower;
 mod morph;
 mod span;
 mod token;

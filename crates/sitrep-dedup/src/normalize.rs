@@ -24,6 +24,20 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{0300}'..='\u{036F}')
 }
 
+/// For each ASCII byte, its lower-case form when it is alphanumeric, else 0.
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 impl Words {
     pub fn of(text: &str) -> Words {
         let mut w = Words {
@@ -31,22 +45,31 @@ impl Words {
             spans: Vec::new(),
         };
         let mut start: Option<usize> = None;
-        for c in text.chars() {
-            // ASCII, most of a text: the same tests and folds without the Unicode tables
-            if c.is_ascii() {
-                if c.is_ascii_alphanumeric() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII, most of a text: read byte by byte, folded by a table (the same tests
+            // and folds as the Unicode ones, see `ascii_follows_the_unicode_rules`)
+            if let Some(&folded) = ASCII_WORD.get(usize::from(bytes[i])) {
+                i += 1;
+                if folded != 0 {
                     if start.is_none() {
                         if !w.buf.is_empty() {
                             w.buf.push(' ');
                         }
                         start = Some(w.buf.len());
                     }
-                    w.buf.push(c.to_ascii_lowercase());
+                    w.buf.push(char::from(folded));
                 } else if let Some(s) = start.take() {
                     w.spans.push((s, w.buf.len()));
                 }
                 continue;
             }
+            // `i` is on a character boundary: it only moves by whole characters
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
             if is_invisible(c) {
                 continue;
             }

@@ -78,6 +78,7 @@ mod linking;
 
 use cues::{cues, Cues};
 use sitrep_core::fnv::FnvSet;
+use sitrep_core::lower::lower;
 use sitrep_core::{
     ActorCode, Date, Entity, EntityKind, Language, Mention, Sector, Segmentation, Span, Token,
     TokenKind, Upos,
@@ -1677,7 +1678,7 @@ impl EntityRecognizer {
     fn month_as_date(&self, cx: &Ctx, i: usize) -> bool {
         let w = cx.strs[i];
         // (no month name is longer than ten bytes: most words need no lower-casing)
-        if w.len() > 10 || !capitalised(w) || !self.date_cues.months.contains(&w.to_lowercase()) {
+        if w.len() > 10 || !capitalised(w) || !self.date_cues.months.contains(lower(w).as_ref()) {
             return false;
         }
         let at = |k: usize| cx.strs.get(k).copied().unwrap_or("");
@@ -1697,7 +1698,7 @@ impl EntityRecognizer {
         if day_before(p) || prev == "." && p > 0 && cx.tokens[p - 1].joined && day_before(p - 1) {
             return true;
         }
-        if self.date_cues.before.contains(&prev.to_lowercase()) {
+        if self.date_cues.before.contains(lower(prev).as_ref()) {
             return true;
         }
         // `the end of May`, `the 5th of May`

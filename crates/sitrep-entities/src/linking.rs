@@ -1384,11 +1384,12 @@ impl EntityRecognizer {
         }
         let mut added = Vec::new();
         for (k, cov) in covered.iter_mut().enumerate().take(cx.strs.len()) {
-            // (`in May` after `Theresa May` is a month)
-            if *cov || self.month_as_date(cx, k) {
+            if *cov {
                 continue;
             }
-            if let Some((i, span, _)) = surname_of(k) {
+            // (`in May` after `Theresa May` is a month; asked only of a surname's token, the
+            // cheaper test)
+            if let Some((i, span, _)) = surname_of(k).filter(|_| !self.month_as_date(cx, k)) {
                 let p = &people[i].1;
                 added.push(Found {
                     tokens: k..k + 1,

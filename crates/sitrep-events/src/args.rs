@@ -20,7 +20,7 @@
 //!   conjuncts.
 
 use crate::frames::Role;
-use crate::lower::lower;
+use sitrep_core::lower::lower;
 use sitrep_core::{Case, Gender, Language, Number, Penn, Span, Stts, Upos, Xpos};
 use sitrep_tag::WordAnalysis;
 use std::ops::Range;
@@ -1112,7 +1112,7 @@ pub(crate) fn univerbated_pp(w: &str) -> Option<(&'static str, &'static str)> {
         ("zutage", "zu", "tag"),
         ("zuwege", "zu", "weg"),
     ];
-    let l = w.to_lowercase();
+    let l = lower(w);
     WORDS
         .iter()
         .find(|(form, _, _)| *form == l)
@@ -1121,7 +1121,7 @@ pub(crate) fn univerbated_pp(w: &str) -> Option<(&'static str, &'static str)> {
 
 /// `dafür` → `für`, `darauf` → `auf`, `damit` → `mit`, `hierüber` → `über`.
 fn pronominal_preposition(w: &str) -> Option<&'static str> {
-    let l = w.to_lowercase();
+    let l = lower(w);
     let rest = l
         .strip_prefix("dar")
         .or_else(|| l.strip_prefix("da"))

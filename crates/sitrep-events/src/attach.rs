@@ -43,10 +43,10 @@
 
 use crate::args::{Phrase, W};
 use crate::frames::Role;
-use crate::lower::lower;
 use crate::word_classes::{WordClass, WordClasses};
 use crate::{Actor, PlaceMen};
 use sitrep_attrs::{Attrs, Sent, TenseHint};
+use sitrep_core::lower::lower;
 use sitrep_core::{
     Case, Citation, Date, EntityKind, Event, EventDate, EventPlace, EventQuantity, EventType,
     Language, Mention, Modality, Quote, Span, Speaker, Stts, Upos, Xpos,

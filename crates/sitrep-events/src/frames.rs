@@ -61,8 +61,8 @@
 //! The frame's rule id is `LANG.POS.LEMMA`, with `.N` for the N-th further frame of the
 //! same lemma and part of speech.
 
-use crate::lower::lower;
 use sitrep_core::fnv::{FnvMap, FnvSet};
+use sitrep_core::lower::lower;
 use sitrep_core::{EventType, Language};
 use std::collections::HashMap;
 use std::fmt;

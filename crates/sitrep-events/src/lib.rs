@@ -23,7 +23,6 @@ pub mod args;
 mod attach;
 mod dyads;
 pub mod frames;
-mod lower;
 pub mod polarity;
 mod word_classes;
 
@@ -31,9 +30,9 @@ pub use dyads::dyadic;
 
 use args::{phrases, Phrase, W};
 use frames::{Flags, Frame, Frames, Pos, Require, Role};
-use lower::lower;
 use polarity::PolarityLexicon;
 use sitrep_clause::{Clause, ClauseAnalyzer, ClauseKind, ClauseMood, ClauseTense};
+use sitrep_core::lower::lower;
 use sitrep_core::{
     Case, Entity, Event, EventActor, EventType, Feats, Gender, Language, Mention, Modality, Sector,
     Segmentation, Span, Stts, Upos, Voice, Xpos,

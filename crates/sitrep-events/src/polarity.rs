@@ -22,8 +22,8 @@
 //! a malformed line is an error naming the file and the line.
 
 use crate::frames::{Flags, Frame, Pos, Require, Role};
-use crate::lower::lower;
 use sitrep_core::fnv::FnvMap;
+use sitrep_core::lower::lower;
 use sitrep_core::{EventType, Language};
 use std::fmt;
 

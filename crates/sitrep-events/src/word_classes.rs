@@ -5,8 +5,8 @@
 //! whose `dass` clause is a text's content. The words are data; the rule that reads
 //! each class stays in code, named in the file's header.
 
-use crate::lower::lower;
 use sitrep_core::fnv::FnvSet;
+use sitrep_core::lower::lower;
 use sitrep_core::Language;
 
 const SHIPPED: &str = include_str!("../../../data/events/word-classes.tsv");
@@ -78,6 +78,8 @@ impl WordClass {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordClasses {
     sets: [[FnvSet<String>; 2]; WordClass::ALL.len()],
+    /// The byte length of each set's longest lemma: no longer part of a word is looked up.
+    longest: [[usize; 2]; WordClass::ALL.len()],
 }
 
 impl WordClasses {
@@ -125,6 +127,8 @@ impl WordClasses {
                 return Err(bad("lemmas are written in lower case"));
             }
             out.sets[class as usize][lang as usize].insert(lemma.to_string());
+            let longest = &mut out.longest[class as usize][lang as usize];
+            *longest = (*longest).max(lemma.len());
         }
         Ok(out)
     }
@@ -137,7 +141,7 @@ impl WordClasses {
     pub(crate) fn has(&self, class: WordClass, lang: Language, lemma: &str) -> bool {
         let set = &self.sets[class as usize][lang as usize];
         if lemma.chars().any(char::is_uppercase) {
-            set.contains(&lemma.to_lowercase())
+            set.contains(lower(lemma).as_ref())
         } else {
             set.contains(lemma)
         }
@@ -154,17 +158,19 @@ impl WordClasses {
     /// letters (German compounds: `Arbeitsunfall` ends in `unfall`).
     pub(crate) fn ends_in(&self, class: WordClass, lang: Language, word: &str) -> bool {
         let set = &self.sets[class as usize][lang as usize];
+        let longest = self.longest[class as usize][lang as usize];
         let u = lower(word);
         if set.contains(&*u) {
             return true;
         }
         // The word's own proper suffixes of five letters or more, looked up in the set: a
-        // handful of hash lookups instead of a scan of every row of the class.
+        // handful of hash lookups instead of a scan of every row of the class (those longer
+        // than the longest row are not hashed).
         let letters = u.chars().count();
         u.char_indices()
             .skip(1)
             .take(letters.saturating_sub(5))
-            .any(|(i, _)| set.contains(&u[i..]))
+            .any(|(i, _)| u.len() - i <= longest && set.contains(&u[i..]))
     }
 
     /// Whether `word` (any case) is of `class`, ends in a row of it longer than four
@@ -175,9 +181,13 @@ impl WordClasses {
             return true;
         }
         let set = &self.sets[class as usize][lang as usize];
-        // the word's own proper prefixes of five letters or more
+        let longest = self.longest[class as usize][lang as usize];
+        // the word's own proper prefixes of five letters or more, up to the longest row
         let u = lower(word);
-        u.char_indices().skip(5).any(|(i, _)| set.contains(&u[..i]))
+        u.char_indices()
+            .skip(5)
+            .take_while(|&(i, _)| i <= longest)
+            .any(|(i, _)| set.contains(&u[..i]))
     }
 }
 

@@ -80,4 +80,37 @@ mod tests {
         assert_ne!(a, TextHash::of("Berlinschickt Panzer."));
         assert_eq!(TextHash::parse(&a.to_string()), Some(a));
     }
+
+    /// The hash is the definition's: the text split at every `char::is_whitespace`, the
+    /// words joined by single spaces.
+    #[test]
+    fn the_hash_is_of_the_words_joined_by_single_spaces() {
+        let defined = |text: &str| {
+            let joined: Vec<&str> = text
+                .split(char::is_whitespace)
+                .filter(|w| !w.is_empty())
+                .collect();
+            let mut h = OFFSET;
+            for &b in joined.join(" ").as_bytes() {
+                h ^= u128::from(b);
+                h = h.wrapping_mul(PRIME);
+            }
+            TextHash(h)
+        };
+        for text in [
+            "",
+            " ",
+            "\u{3000}\u{a0}",
+            "Wien\u{a0}– Die GPA\u{2009}sagt:\r\n\t„Nein“\u{0b}\u{0c}x\u{85}y ",
+            "\u{2028}Straße\u{202f}5\u{200b}a\u{feff}b\u{1680}c\u{205f}",
+            " ein  Text\n\nmit Absätzen\n",
+        ] {
+            assert_eq!(TextHash::of(text), defined(text), "{text:?}");
+        }
+        // every character of the planes white space is found in, between words and at the end
+        for c in (0..=0x3100u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b {c}");
+            assert_eq!(TextHash::of(&text), defined(&text), "{c:?}");
+        }
+    }
 }

@@ -83,14 +83,15 @@ struct Obj<'a> {
 }
 
 impl<'a> Obj<'a> {
-    fn open(w: &'a mut Writer, close: &'static [u8], levels: usize) -> Obj<'a> {
+    /// `len`: the number of entries when known (a struct's fields), to size the list once.
+    fn open(w: &'a mut Writer, close: &'static [u8], levels: usize, len: usize) -> Obj<'a> {
         w.out.push(b'{');
         w.depth += levels;
         let start = w.out.len();
         Obj {
             w,
             start,
-            entries: Vec::new(),
+            entries: Vec::with_capacity(len),
             key: None,
             close,
             levels,
@@ -254,7 +255,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         variant: &'static str,
         v: &T,
     ) -> Result<(), Error> {
-        let mut o = Obj::open(self, b"", 1);
+        let mut o = Obj::open(self, b"", 1, 1);
         o.entry(Cow::Borrowed(variant), v)?;
         o.close()
     }
@@ -290,24 +291,24 @@ impl<'a> ser::Serializer for &'a mut Writer {
             close: b"}",
         })
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Obj<'a>, Error> {
-        Ok(Obj::open(self, b"", 1))
+    fn serialize_map(self, len: Option<usize>) -> Result<Obj<'a>, Error> {
+        Ok(Obj::open(self, b"", 1, len.unwrap_or(0)))
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Obj<'a>, Error> {
-        Ok(Obj::open(self, b"", 1))
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Obj<'a>, Error> {
+        Ok(Obj::open(self, b"", 1, len))
     }
     fn serialize_struct_variant(
         self,
         _: &'static str,
         _: u32,
         variant: &'static str,
-        _: usize,
+        len: usize,
     ) -> Result<Obj<'a>, Error> {
         // `{"variant":{…}}`: the inner object is not the top level
         self.out.push(b'{');
         self.json(variant)?;
         self.out.push(b':');
-        Ok(Obj::open(self, b"}", 2))
+        Ok(Obj::open(self, b"}", 2, len))
     }
 }
 
