@@ -170,6 +170,16 @@ impl Entry {
     }
 }
 
+/// The artifact's answers for a form and for its lower-cased variant (one FST walk each),
+/// as [`Lexicon::stts_set_any_case_walked`] found them: [`Lexicon::analyze_walked`] of the
+/// same form by the same lexicon reads them instead of walking again (the tagger keeps
+/// them per form: the walk is most of a lookup's cost).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Walks {
+    form: Option<u64>,
+    lower: Option<u64>,
+}
+
 /// A set of STTS tags (the ambiguity class of a form), one bit per [`Stts`] variant in
 /// declaration order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -382,6 +392,18 @@ impl Lexicon {
         only: Option<Stts>,
         out: &mut Vec<Entry>,
     ) -> bool {
+        self.lookup_filtered_in(form, self.walk(form), source, only, out)
+    }
+
+    /// [`Lexicon::lookup_filtered_into`] given the form's walk ([`Lexicon::walk`]).
+    fn lookup_filtered_in(
+        &self,
+        form: &str,
+        walk: Option<u64>,
+        source: Source,
+        only: Option<Stts>,
+        out: &mut Vec<Entry>,
+    ) -> bool {
         let wanted = |x: Stts| only.is_none_or(|o| o == x);
         let n = out.len();
         let closed = self.closed.get(form);
@@ -395,7 +417,7 @@ impl Lexicon {
                 source: Source::Closed,
             }));
         }
-        self.for_each_artifact(form, |tag, rule| {
+        self.for_each_in(walk, |tag, rule| {
             if closed.is_some() && !is_open(tag.xpos) || !wanted(tag.xpos) {
                 return;
             }
@@ -439,6 +461,20 @@ impl Lexicon {
         guess::fallbacks(self, form)
     }
 
+    /// [`Lexicon::analyze`] given the form's [`Walks`] (from
+    /// [`Lexicon::stts_set_any_case_walked`] of the same form, by this lexicon).
+    pub fn analyze_walked(&self, form: &str, walks: &Walks) -> Vec<Entry> {
+        let mut out = Vec::new();
+        self.lookup_filtered_in(form, walks.form, Source::Lexicon, None, &mut out);
+        if let Some(lower) = lower_variant(form) {
+            self.lookup_filtered_in(&lower, walks.lower, Source::LowerCased, None, &mut out);
+        }
+        if !out.is_empty() {
+            return out;
+        }
+        guess::fallbacks(self, form)
+    }
+
     /// [`Lexicon::analyze`] of a form known to have no entry of its own
     /// ([`Lexicon::stts_set_any_case`] is empty), given its [`Lexicon::compound`]
     /// analyses: callers that already built those (the tagger's features) do not walk the
@@ -449,6 +485,11 @@ impl Lexicon {
 
     /// The STTS ambiguity class of exactly this form (no allocation for most forms).
     pub fn stts_set(&self, form: &str) -> SttsSet {
+        self.stts_set_in(form, self.walk(form))
+    }
+
+    /// [`Lexicon::stts_set`] given the form's walk ([`Lexicon::walk`]).
+    fn stts_set_in(&self, form: &str, walk: Option<u64>) -> SttsSet {
         let mut set = SttsSet::default();
         let closed = self.closed.get(form);
         if let Some(c) = closed {
@@ -456,16 +497,15 @@ impl Lexicon {
                 set.insert(e.tag.xpos);
             }
         }
-        self.for_each_artifact(form, |tag, rule| {
-            if closed.is_some() && !is_open(tag.xpos) {
+        self.for_each_in(walk, |tag, rule| {
+            // (a tag already in the set changes nothing: its checks are skipped, and the
+            // closed-verb check compares the lemma's parts without building it; most of a
+            // verb's or adjective's analyses share a tag)
+            if set.contains(tag.xpos) || closed.is_some() && !is_open(tag.xpos) {
                 return;
             }
-            if is_verb(tag.xpos) {
-                if let Some(l) = self.lemma(form, rule) {
-                    if CLOSED_VERBS.contains(&l.as_str()) {
-                        return;
-                    }
-                }
+            if is_verb(tag.xpos) && self.lemma_is_closed_verb(form, rule) {
+                return;
             }
             set.insert(tag.xpos);
         });
@@ -479,9 +519,21 @@ impl Lexicon {
     /// (`umfasste`, `gefasst`) stay as trained, since giving them verb tags too cost 5 UPOS
     /// tokens in the GSD cross-validation; [`Lexicon::analyze`] respells both.
     pub fn stts_set_any_case(&self, form: &str) -> SttsSet {
-        let mut s = self.stts_set(form);
+        self.stts_set_any_case_walked(form).0
+    }
+
+    /// [`Lexicon::stts_set_any_case`], with the FST walks it took for the form and its
+    /// lower-cased variant (for [`Lexicon::analyze_walked`]).
+    pub fn stts_set_any_case_walked(&self, form: &str) -> (SttsSet, Walks) {
+        let walk = self.walk(form);
+        let mut s = self.stts_set_in(form, walk);
+        let mut walks = Walks {
+            form: walk,
+            lower: None,
+        };
         if let Some(lower) = lower_variant(form) {
-            s.0 |= self.stts_set(&lower).0;
+            walks.lower = self.walk(&lower);
+            s.0 |= self.stts_set_in(&lower, walks.lower).0;
         }
         if s.is_empty() && form.ends_with("ss") {
             if let Some(old) = guess::old_spelling(form) {
@@ -489,7 +541,7 @@ impl Lexicon {
                 s = verbs.collect();
             }
         }
-        s
+        (s, walks)
     }
 
     /// The lemma a hand-written closed-class row gives `form` with tag `xpos`, if any.
@@ -531,8 +583,18 @@ impl Lexicon {
         guess::compound(self, form)
     }
 
-    fn for_each_artifact(&self, form: &str, mut f: impl FnMut(&Tag, &Rule)) {
-        let Some(class) = self.fst.get(form.as_bytes()) else {
+    fn for_each_artifact(&self, form: &str, f: impl FnMut(&Tag, &Rule)) {
+        self.for_each_in(self.walk(form), f)
+    }
+
+    /// The artifact's class of exactly `form` (the FST walk), `None` if it has no entry.
+    fn walk(&self, form: &str) -> Option<u64> {
+        self.fst.get(form.as_bytes())
+    }
+
+    /// Calls `f` with each (tag, rule) of the class `walk` found.
+    fn for_each_in(&self, walk: Option<u64>, mut f: impl FnMut(&Tag, &Rule)) {
+        let Some(class) = walk else {
             return;
         };
         let idx = self.index.as_ref();
@@ -558,6 +620,32 @@ impl Lexicon {
                 f(tag, rule);
             }
         }
+    }
+
+    /// Whether [`Lexicon::lemma`] of `form` by `rule` is one of [`CLOSED_VERBS`] (false
+    /// when the rule does not apply), without building the lemma.
+    fn lemma_is_closed_verb(&self, form: &str, rule: &Rule) -> bool {
+        let Some(stem) = form
+            .len()
+            .checked_sub(usize::from(rule.cut))
+            .and_then(|keep| form.get(..keep))
+        else {
+            return false;
+        };
+        let start = rule.start as usize;
+        let Some(app) = self
+            .rule_bytes
+            .as_ref()
+            .get(start..start + usize::from(rule.len))
+            .filter(|a| std::str::from_utf8(a).is_ok())
+        else {
+            return false;
+        };
+        CLOSED_VERBS.iter().any(|v| {
+            v.len() == stem.len() + app.len()
+                && v.as_bytes()[..stem.len()] == *stem.as_bytes()
+                && v.as_bytes()[stem.len()..] == *app
+        })
     }
 
     fn lemma(&self, form: &str, rule: &Rule) -> Option<String> {

@@ -271,7 +271,7 @@ impl Tagger {
         arena: Option<&mut Vec<f32>>,
     ) -> memo::FormEntry {
         let (lower, mut info) = memo::new_entry(form, lower_buf);
-        let analyses = self.res.annotate_keep(form, &lower, &mut info);
+        let (analyses, walks) = self.res.annotate_keep(form, &lower, &mut info);
         info.amb = self.model.amb.get(info.lower).unwrap_or(0);
         if self.model.language == Language::En && info.flags & features::F_UPPER_FIRST != 0 {
             info.lower_amb = self
@@ -295,6 +295,7 @@ impl Tagger {
                 morph: u32::MAX,
                 masks: None,
                 analyses,
+                walks,
             };
         };
         // The form's score vectors: its own features, then as each kind of neighbour.
@@ -330,6 +331,7 @@ impl Tagger {
             morph: u32::MAX,
             masks: None,
             analyses,
+            walks,
         }
     }
 
@@ -493,6 +495,7 @@ impl Tagger {
                         xpos,
                         &feats,
                         &mut e.analyses,
+                        e.walks.as_ref(),
                     );
                     if e.lemmas.len() < 8 {
                         e.lemmas.push((c, b, l.as_str().into()));
@@ -512,7 +515,9 @@ impl Tagger {
             for (i, w) in out[base..base + n].iter().enumerate() {
                 let e = &mut s.entries[s.ids[i] as usize];
                 if e.masks.is_none() && agree::takes_part(w.xpos) {
-                    let a = e.analyses.get_or_insert_with(|| self.res.analyses(&e.form));
+                    let a = e
+                        .analyses
+                        .get_or_insert_with(|| self.res.analyses_walked(&e.form, e.walks.as_ref()));
                     e.masks = Some(resources::agreement_masks_of(a));
                 }
             }
@@ -530,7 +535,9 @@ impl Tagger {
                     Some(ms) => of(ms),
                     None => match &e.analyses {
                         Some(a) => of(&resources::agreement_masks_of(a)),
-                        None => of(&self.res.agreement_masks(&e.form)),
+                        None => of(&resources::agreement_masks_of(
+                            &self.res.analyses_walked(&e.form, e.walks.as_ref()),
+                        )),
                     },
                 }
             };
@@ -746,6 +753,7 @@ impl Tagger {
         xpos: Xpos,
         feats: &Feats,
         analyses: &mut Option<Box<[sitrep_lexicon::Entry]>>,
+        walks: Option<&sitrep_lexicon::Walks>,
     ) -> String {
         use std::borrow::Cow;
         let m = &self.model;
@@ -770,7 +778,7 @@ impl Tagger {
             if matches!(xpos, Xpos::Penn(_)) && m.amb.get(lower_h).is_none() {
                 if let Some(w) = self.elongated_word(lower) {
                     let h = hash::str(1, &w);
-                    return self.lemma(&w, &w, h, class, upos, xpos, feats, &mut None);
+                    return self.lemma(&w, &w, h, class, upos, xpos, feats, &mut None, None);
                 }
             }
             if let Some(l) = self.proper_name_spelling(form, lower, class, xpos) {
@@ -799,14 +807,14 @@ impl Tagger {
         if xpos == Xpos::Stts(sitrep_core::Stts::Adja) {
             let a = &mut *analyses;
             let l = self.res.participle_lemma_with(form, || {
-                Cow::Borrowed(&**a.get_or_insert_with(|| self.res.analyses(form)))
+                Cow::Borrowed(&**a.get_or_insert_with(|| self.res.analyses_walked(form, walks)))
             });
             if let Some(l) = l {
                 return l;
             }
         }
         let l = self.res.lemma_of(lower, upos, xpos, feats, || {
-            Cow::Borrowed(&**analyses.get_or_insert_with(|| self.res.analyses(form)))
+            Cow::Borrowed(&**analyses.get_or_insert_with(|| self.res.analyses_walked(form, walks)))
         });
         if let Some(l) = l {
             return l;

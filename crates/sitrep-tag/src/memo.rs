@@ -69,6 +69,9 @@ pub(crate) struct FormEntry {
     /// The lexicon's analyses of the form (`Resources::analyses`), once asked for: lemmas
     /// of several (class, bundle) pairs and the agreement masks all read them.
     pub analyses: Option<Box<[sitrep_lexicon::Entry]>>,
+    /// The German lexicon's FST walks of the form and its lower-cased variant, from the
+    /// features: the analyses asked for later need no walk of their own.
+    pub walks: Option<sitrep_lexicon::Walks>,
     /// First of the form's `Memo::morph_nodes` (`u32::MAX`: none): its memoised
     /// morphology sums (`Memo::morph_sums`). An index, not a list, so that entries stay
     /// as small as they were.

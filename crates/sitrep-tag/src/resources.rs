@@ -5,7 +5,7 @@
 use crate::features::TokInfo;
 use crate::hash;
 use sitrep_core::{Feats, Language, Penn, Stts, Upos, Xpos};
-use sitrep_lexicon::{Entry, Lexicon};
+use sitrep_lexicon::{Entry, Lexicon, Walks};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -328,15 +328,16 @@ impl Resources {
 
     /// [`Resources::annotate`], returning the form's [`Resources::analyses`] when finding
     /// the features already took their costly part (the compound splits of a capitalised
-    /// form the German lexicon does not know).
+    /// form the German lexicon does not know), and the German lexicon's FST walks of the
+    /// form (for [`Resources::analyses_walked`]).
     pub(crate) fn annotate_keep(
         &self,
         form: &str,
         lower: &str,
         t: &mut TokInfo,
-    ) -> Option<Box<[Entry]>> {
+    ) -> (Option<Box<[Entry]>>, Option<Walks>) {
         if let Some(lex) = &self.de {
-            let set = lex.stts_set_any_case(form);
+            let (set, walks) = lex.stts_set_any_case_walked(form);
             if !set.is_empty() {
                 t.lex = hash::feat(401, set.0, 0);
                 t.lexset = set.0;
@@ -348,14 +349,15 @@ impl Resources {
                     let p = lower.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
                     t.head_suf = hash::str(403, &lower[p..]);
                 }
-                return Some(lex.analyze_unknown(form, compound).into_boxed_slice());
+                let analyses = lex.analyze_unknown(form, compound).into_boxed_slice();
+                return (Some(analyses), Some(walks));
             }
-            return None;
+            return (None, Some(walks));
         }
         if let Some((roles, _)) = self.en.forms.get(lower) {
             t.lex = hash::feat(400, *roles as u64, 0);
         }
-        None
+        (None, None)
     }
 
     /// The tag classes the lexicon leaves a word, ascending, into `out`; `false` (and `out`
@@ -406,9 +408,16 @@ impl Resources {
     /// a lexicon). It depends on the form alone, so the tagger's memo keeps it per form and
     /// hands it to the `*_of` methods below instead of analysing the form once per use.
     pub(crate) fn analyses(&self, form: &str) -> Box<[Entry]> {
-        match &self.de {
-            Some(lex) => lex.analyze(form).into_boxed_slice(),
-            None => Box::new([]),
+        self.analyses_walked(form, None)
+    }
+
+    /// [`Resources::analyses`] given the form's FST walks from
+    /// [`Resources::annotate_keep`] (`None`: walked here).
+    pub(crate) fn analyses_walked(&self, form: &str, walks: Option<&Walks>) -> Box<[Entry]> {
+        match (&self.de, walks) {
+            (Some(lex), Some(w)) => lex.analyze_walked(form, w).into_boxed_slice(),
+            (Some(lex), None) => lex.analyze(form).into_boxed_slice(),
+            (None, _) => Box::new([]),
         }
     }
 
@@ -685,6 +694,12 @@ mod tests {
             "Eingefrorenen",
             "Drohnenabwehrzentrale", // (made up) compounds
             "Panzerhaubitzenlieferung",
+            "Die",     // capitalised: the lower-cased form's analyses too
+            "Gebe",    // capitalised verb form
+            "schloss", // old-spelling fallback
+            "wurde",   // closed verb
+            "xqzvbl",  // nothing at all
+            "Ausweitungen",
         ];
         let mut buf = String::new();
         let mut kept_compounds = 0;
@@ -692,10 +707,13 @@ mod tests {
             let (lower, mut info) = crate::memo::new_entry(form, &mut buf);
             let mut plain = info;
             res.annotate(form, &lower, &mut plain);
-            let kept = res.annotate_keep(form, &lower, &mut info);
+            let (kept, walks) = res.annotate_keep(form, &lower, &mut info);
             let lex = |t: &TokInfo| (t.lex, t.lexset, t.head, t.head_suf);
             assert_eq!(lex(&plain), lex(&info), "{form}: features differ");
             let fresh = res.analyses(form);
+            // the kept FST walks give the analyses a fresh walk gives
+            assert!(walks.is_some(), "{form}: German walks not kept");
+            assert_eq!(res.analyses_walked(form, walks.as_ref()), fresh, "{form}");
             if let Some(kept) = &kept {
                 assert_eq!(kept, &fresh, "{form}");
                 kept_compounds += usize::from(
