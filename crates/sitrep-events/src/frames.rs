@@ -42,6 +42,9 @@
 //! * `flags`: `-` or comma-separated: `mutual` (every participant is source and target: a
 //!   meeting), `react` (the target may be an event noun: then it is that event's
 //!   source), `say` (a verb of saying: its subject speaks the clauses it governs),
+//!   `framing` (with `say`: a verb that says only where it frames speech, in a tag after
+//!   it, `…, findet sie`, or with its verbs right before a comma or colon, `Sie findet,
+//!   …`; elsewhere it means something else, `fand andere Zahlen`),
 //!   `receive` (a verb of receiving, type `-`: an event noun in its object has the
 //!   clause subject as its target: `Russland hat die Unterstützung Chinas`), `none` (type
 //!   `-`: a reading that is no event, put before the lemma's event frames: `eine
@@ -175,6 +178,8 @@ pub struct Flags {
     pub mutual: bool,
     pub react: bool,
     pub say: bool,
+    /// With `say`: says only where it frames speech (`…, findet sie`, `Sie findet, …`).
+    pub framing: bool,
     pub receive: bool,
     /// Matches and yields nothing: blocks a non-event reading (`eine Entscheidung
     /// treffen`, `Sanktionen treffen die Wirtschaft`) before the event frames of the lemma.
@@ -391,6 +396,7 @@ impl Frames {
                         "mutual" => flags.mutual = true,
                         "react" => flags.react = true,
                         "say" => flags.say = true,
+                        "framing" => flags.framing = true,
                         "receive" => flags.receive = true,
                         "none" => flags.none = true,
                         "evaluate" => flags.evaluate = true,

@@ -115,3 +115,32 @@ fn event_cases() {
         failures.join("\n")
     );
 }
+
+/// German reported speech goes on with its speaker in the next sentence, but not across a
+/// paragraph break (a line break between the sentences; the TSV cases are one line each).
+#[test]
+fn reported_speech_keeps_its_speaker_within_a_paragraph_only() {
+    let p = Pipeline::new();
+    let opts = AnalyzeOptions {
+        events: true,
+        ..Default::default()
+    };
+    let said =
+        "Wien – Die Regierung Ungarns müsse die Grenze schließen, sagte Bundeskanzler Faymann.";
+    let more = "Die Regierung Serbiens müsse die Grenze schließen.";
+    let requests_of_serbia = |sep: &str| {
+        let mut d = Document::new("paragraph", format!("{said}{sep}{more}"));
+        d.language = Some(Language::De);
+        let a = p.analyze(d, &opts).unwrap();
+        a.events
+            .iter()
+            .filter(|e| {
+                e.event_type == sitrep_core::EventType::Request
+                    && codes(&e.source) == "AUT"
+                    && codes(&e.target) == "SRB"
+            })
+            .count()
+    };
+    assert_eq!(requests_of_serbia(" "), 1);
+    assert_eq!(requests_of_serbia("\n\n"), 0);
+}
