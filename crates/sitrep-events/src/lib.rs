@@ -2231,16 +2231,9 @@ impl EventExtractor {
                     // a `gegen` phrase below (in a passive only its agent: the subject of
                     // `wurde der Mann betrogen` is the victim)
                     if according && roles.target.is_empty() && s.lang == Language::De {
-                        if let (Some(home), Some(p)) = (&doc.home, cx.phrase(&Role::Subj)) {
-                            if cx.unnamed_person(p) {
-                                roles.target.push(Actor {
-                                    code: home.clone(),
-                                    entity: None,
-                                    span: s.ws[p.head()].span,
-                                    inferred: true,
-                                });
-                            }
-                        }
+                        roles
+                            .target
+                            .extend(cx.phrase(&Role::Subj).and_then(|p| cx.home_person(p, doc)));
                     }
                     // `die Ermittlungen gegen einen 40-Jährigen`, `die Anklage gegen den
                     // Mann`: the unnamed person a German charge or inquiry is against is of
@@ -2261,16 +2254,9 @@ impl EventExtractor {
                             }),
                             _ => None,
                         });
-                        if let (Some(home), Some(p)) = (&doc.home, person) {
-                            if cx.unnamed_person(p) {
-                                roles.target.push(Actor {
-                                    code: home.clone(),
-                                    entity: None,
-                                    span: s.ws[p.head()].span,
-                                    inferred: true,
-                                });
-                            }
-                        }
+                        roles
+                            .target
+                            .extend(person.and_then(|p| cx.home_person(p, doc)));
                     }
                     // `Der Prozess gegen X beginnt`: a trial or inquiry against someone
                     // that names no accuser is brought by the home country's courts
@@ -4147,6 +4133,18 @@ impl ClauseCx<'_, '_> {
             Upos::Pron => head.text.eq_ignore_ascii_case("man"),
             _ => false,
         }
+    }
+
+    /// The home country standing for the unnamed person `ph` names ([`Self::unnamed_person`];
+    /// gold convention: suspects of unstated nationality), inferred, at the phrase's head.
+    fn home_person(&self, ph: &Phrase, doc: &DocState) -> Option<Actor> {
+        let home = doc.home.as_ref()?;
+        self.unnamed_person(ph).then(|| Actor {
+            code: home.clone(),
+            entity: None,
+            span: self.s.ws[ph.head()].span,
+            inferred: true,
+        })
     }
 
     /// Whether a phrase without an actor names an unnamed person or group of people: a

@@ -278,7 +278,6 @@ fn preterite_table() {
 /// verbs' own forms, whose verb tags are left out, included).
 #[test]
 fn stts_sets_match_building_every_lemma() {
-    use fst::Streamer;
     let lex = de();
     let reference = |form: &str| {
         let mut set = SttsSet::default();
@@ -331,14 +330,7 @@ fn stts_sets_match_building_every_lemma() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let mut stream = lex.fst.stream();
-    let mut k = 0usize;
-    while let Some((key, _)) = stream.next() {
-        k += 1;
-        if k.is_multiple_of(97) {
-            forms.push(String::from_utf8_lossy(key).into_owned());
-        }
-    }
+    forms.extend(every_nth_form(&lex, 97));
     assert!(forms.len() > 1_000, "{} forms sampled", forms.len());
     let mut closed_verb_cut = 0;
     for f in &forms {
@@ -357,24 +349,17 @@ fn stts_sets_match_building_every_lemma() {
 /// capitalised spellings (whose lower-cased form is walked too) and forms it lacks.
 #[test]
 fn kept_walks_analyse_as_fresh_walks() {
-    use fst::Streamer;
     let lex = de();
     let mut forms: Vec<String> = ["Die", "Gebe", "schloss", "Truppenverlegungen", "xqzvbl"]
         .iter()
         .map(|s| s.to_string())
         .collect();
-    let mut stream = lex.fst.stream();
-    let mut k = 0usize;
-    while let Some((key, _)) = stream.next() {
-        k += 1;
-        if k.is_multiple_of(997) {
-            let f = String::from_utf8_lossy(key).into_owned();
-            let mut c = f.chars();
-            if let Some(first) = c.next() {
-                forms.push(first.to_uppercase().chain(c).collect());
-            }
-            forms.push(f);
+    for f in every_nth_form(&lex, 997) {
+        let mut c = f.chars();
+        if let Some(first) = c.next() {
+            forms.push(first.to_uppercase().chain(c).collect());
         }
+        forms.push(f);
     }
     let mut lowered = 0;
     for f in &forms {
@@ -385,4 +370,19 @@ fn kept_walks_analyse_as_fresh_walks() {
         lowered += got.iter().any(|e| e.source == Source::LowerCased) as usize;
     }
     assert!(lowered > 10, "{lowered} forms with lower-cased analyses");
+}
+
+/// Every `n`-th form of the lexicon artifact, in its order: a sample over all of it.
+fn every_nth_form(lex: &Lexicon, n: usize) -> Vec<String> {
+    use fst::Streamer;
+    let mut out = Vec::new();
+    let mut stream = lex.fst.stream();
+    let mut k = 0usize;
+    while let Some((key, _)) = stream.next() {
+        k += 1;
+        if k.is_multiple_of(n) {
+            out.push(String::from_utf8_lossy(key).into_owned());
+        }
+    }
+    out
 }
