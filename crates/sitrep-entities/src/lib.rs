@@ -85,6 +85,7 @@ use sitrep_core::{
 };
 use sitrep_kb::matcher::{Entry, FormType, Matcher};
 use sitrep_kb::KbError;
+use sitrep_lexicon::SttsSet;
 use sitrep_tag::WordAnalysis;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -198,9 +199,23 @@ enum Lex {
     Both,
 }
 
+impl Lex {
+    /// The class of a word's tag set.
+    fn of(set: SttsSet) -> Lex {
+        let nn = set.contains(sitrep_core::Stts::Nn);
+        let ne = set.contains(sitrep_core::Stts::Ne);
+        match (nn, ne) {
+            (true, true) => Lex::Both,
+            (true, false) => Lex::Noun,
+            (false, true) => Lex::Name,
+            (false, false) => Lex::Unknown,
+        }
+    }
+}
+
 struct Ctx<'a> {
-    /// Lexicon answers per word, for this document.
-    lex_cache: std::cell::RefCell<sitrep_core::fnv::FnvMap<String, (Lex, bool)>>,
+    /// The lexicon's tag sets per word (as written, in any case), for this document.
+    lex_cache: std::cell::RefCell<sitrep_core::fnv::FnvMap<String, (SttsSet, SttsSet)>>,
     /// Whether a word has no analysis and no common-noun head ([`EntityRecognizer::
     /// no_word_shape`]), for this document.
     shape_cache: std::cell::RefCell<sitrep_core::fnv::FnvMap<String, bool>>,
@@ -1648,27 +1663,31 @@ impl EntityRecognizer {
     }
 
     fn lex_entry(&self, cx: &Ctx, word: &str) -> (Lex, bool) {
+        let (own, any) = self.lex_sets(cx, word);
+        (
+            Lex::of(own),
+            !any.is_empty() && !any.contains(sitrep_core::Stts::Ne),
+        )
+    }
+
+    /// The lexicon's `stts_set` and `stts_set_any_case` of a word
+    /// (both empty without a lexicon), from one walk and cached per document.
+    fn lex_sets(&self, cx: &Ctx, word: &str) -> (SttsSet, SttsSet) {
         if let Some(&v) = cx.lex_cache.borrow().get(word) {
             return v;
         }
-        let v = (self.lex_uncached(word), self.is_common_word_uncached(word));
+        let v = self
+            .lexicon
+            .as_ref()
+            .map(|l| l.stts_sets(word))
+            .unwrap_or_default();
         cx.lex_cache.borrow_mut().insert(word.to_string(), v);
         v
     }
 
-    fn lex_uncached(&self, word: &str) -> Lex {
-        let Some(lex) = &self.lexicon else {
-            return Lex::Unknown;
-        };
-        let set = lex.stts_set(word);
-        let nn = set.contains(sitrep_core::Stts::Nn);
-        let ne = set.contains(sitrep_core::Stts::Ne);
-        match (nn, ne) {
-            (true, true) => Lex::Both,
-            (true, false) => Lex::Noun,
-            (false, true) => Lex::Name,
-            (false, false) => Lex::Unknown,
-        }
+    /// The lexicon's `stts_set_any_case` of a word, cached per document.
+    fn any_case(&self, cx: &Ctx, word: &str) -> SttsSet {
+        self.lex_sets(cx, word).1
     }
 
     /// `in May`, `May 5`, `on 3 May`, `May 2019`, `last May`, `the end of May`: a month
@@ -1747,18 +1766,16 @@ impl EntityRecognizer {
             // the lists hold words of other languages that are German words (`Ein`, `Alle`);
             // a word the lexicon knows only as an adjective is a name when capitalised
             // before a name (`Christopher`, an adjective in `Christopher Street Day`)
-            && (!self.is_common_word(cx, w) || i + 1 < cx.strs.len() && self.is_name_token(cx, i + 1) && self.adjective_only(w))
+            && (!self.is_common_word(cx, w) || i + 1 < cx.strs.len() && self.is_name_token(cx, i + 1) && self.adjective_only(cx, w))
             // `1,5 Mio Euro`
             && !(i > 0 && cx.strs[i - 1].chars().any(|c| c.is_ascii_digit()))
     }
 
     /// The lexicon knows `w` (in any case) only as an attributive or predicative adjective.
-    fn adjective_only(&self, w: &str) -> bool {
+    fn adjective_only(&self, cx: &Ctx, w: &str) -> bool {
         use sitrep_core::Stts;
-        self.lexicon.as_ref().is_some_and(|lex| {
-            let set = lex.stts_set_any_case(w);
-            !set.is_empty() && set.iter().all(|t| matches!(t, Stts::Adja | Stts::Adjd))
-        })
+        let set = self.any_case(cx, w);
+        !set.is_empty() && set.iter().all(|t| matches!(t, Stts::Adja | Stts::Adjd))
     }
 
     /// The tag allows a given name: never a function word (`The`, `Die` are in the lists
@@ -1908,7 +1925,7 @@ impl EntityRecognizer {
                                 && (cx.is_proper(i)
                                     || w.len() >= suf.len() + 4
                                         && w.is_char_boundary(w.len() - suf.len())
-                                        && self.name_like_stem(&w[..w.len() - suf.len()]))
+                                        && self.name_like_stem(cx, &w[..w.len() - suf.len()]))
                         })
                     && self.lex(cx, w) == Lex::Unknown
                     && !self.is_common_word(cx, w)
@@ -2069,10 +2086,8 @@ impl EntityRecognizer {
         if cx.upos(j) == Some(Upos::Adj) {
             return true;
         }
-        if let Some(lex) = &self.lexicon {
-            if lex.stts_set_any_case(w).contains(sitrep_core::Stts::Adja) {
-                return true;
-            }
+        if self.any_case(cx, w).contains(sitrep_core::Stts::Adja) {
+            return true;
         }
         w.len() > 4
             && w.ends_with("er")
@@ -2793,14 +2808,11 @@ impl EntityRecognizer {
 
     /// The first part of a compound that is no German word (nor a word with a linking `s`):
     /// `Stüdl`, `Puster`, `Marbach`, not `Seiten`, `Wall`, `Gebirgs`.
-    fn name_like_stem(&self, stem: &str) -> bool {
+    fn name_like_stem(&self, cx: &Ctx, stem: &str) -> bool {
         let Some(lex) = &self.lexicon else {
             return false;
         };
-        let known = |w: &str| {
-            let set = lex.stts_set_any_case(w);
-            !set.is_empty() && !set.contains(sitrep_core::Stts::Ne) || !lex.compound(w).is_empty()
-        };
+        let known = |w: &str| self.is_common_word(cx, w) || !lex.compound(w).is_empty();
         stem.chars().count() >= 3
             && stem.chars().next().is_some_and(char::is_uppercase)
             && !known(stem)
@@ -2922,14 +2934,6 @@ impl EntityRecognizer {
     /// The lexicon knows the word (as written or in lower case) and never as a name.
     fn is_common_word(&self, cx: &Ctx, word: &str) -> bool {
         self.lex_entry(cx, word).1
-    }
-
-    fn is_common_word_uncached(&self, word: &str) -> bool {
-        let Some(lex) = &self.lexicon else {
-            return false;
-        };
-        let set = lex.stts_set_any_case(word);
-        !set.is_empty() && !set.contains(sitrep_core::Stts::Ne)
     }
 
     /// A verb of saying right after the name (`Merkel sagte`, `Merkel, die ... sagte` is

@@ -20,7 +20,7 @@
 //!   conjuncts.
 
 use crate::frames::Role;
-use sitrep_core::lower::lower;
+use sitrep_core::lower::{lower, with_lower};
 use sitrep_core::{Case, Gender, Language, Number, Penn, Span, Stts, Upos, Xpos};
 use sitrep_tag::WordAnalysis;
 use std::ops::Range;
@@ -866,45 +866,47 @@ fn is_time_adverbial(words: &[W<'_>], ph: &Phrase) -> bool {
 /// Nouns that count: `Tausende`, `Dutzend`, `Millionen`, `dozens`, `hundreds`, `a number`,
 /// `a bunch`.
 pub(crate) fn is_quantity_noun(lemma: &str) -> bool {
-    matches!(
-        &*lower(lemma),
-        "tausend"
-            | "tausende"
-            | "hundert"
-            | "hunderte"
-            | "dutzend"
-            | "dutzende"
-            | "million"
-            | "millionen"
-            | "milliarde"
-            | "milliarden"
-            | "hunderttausend"
-            | "zehntausend"
-            | "reihe"
-            | "vielzahl"
-            | "großteil"
-            | "mehrheit"
-            | "hälfte"
-            | "anzahl"
-            | "zahl"
-            | "dozen"
-            | "dozens"
-            | "hundred"
-            | "hundreds"
-            | "thousand"
-            | "thousands"
-            | "millions"
-            | "number"
-            | "score"
-            | "scores"
-            | "majority"
-            | "half"
-            | "group"
-            | "handful"
-            | "couple"
-            | "bunch"
-            | "batch"
-    )
+    with_lower(lemma, |l| {
+        matches!(
+            l,
+            "tausend"
+                | "tausende"
+                | "hundert"
+                | "hunderte"
+                | "dutzend"
+                | "dutzende"
+                | "million"
+                | "millionen"
+                | "milliarde"
+                | "milliarden"
+                | "hunderttausend"
+                | "zehntausend"
+                | "reihe"
+                | "vielzahl"
+                | "großteil"
+                | "mehrheit"
+                | "hälfte"
+                | "anzahl"
+                | "zahl"
+                | "dozen"
+                | "dozens"
+                | "hundred"
+                | "hundreds"
+                | "thousand"
+                | "thousands"
+                | "millions"
+                | "number"
+                | "score"
+                | "scores"
+                | "majority"
+                | "half"
+                | "group"
+                | "handful"
+                | "couple"
+                | "bunch"
+                | "batch"
+        )
+    })
 }
 
 fn assign_roles(
@@ -1112,11 +1114,12 @@ pub(crate) fn univerbated_pp(w: &str) -> Option<(&'static str, &'static str)> {
         ("zutage", "zu", "tag"),
         ("zuwege", "zu", "weg"),
     ];
-    let l = lower(w);
-    WORDS
-        .iter()
-        .find(|(form, _, _)| *form == l)
-        .map(|&(_, prep, noun)| (prep, noun))
+    with_lower(w, |l| {
+        WORDS
+            .iter()
+            .find(|(form, _, _)| *form == l)
+            .map(|&(_, prep, noun)| (prep, noun))
+    })
 }
 
 /// `dafür` → `für`, `darauf` → `auf`, `damit` → `mit`, `hierüber` → `über`.

@@ -65,7 +65,7 @@
 //! same lemma and part of speech.
 
 use sitrep_core::fnv::{FnvMap, FnvSet};
-use sitrep_core::lower::lower;
+use sitrep_core::lower::with_lower;
 use sitrep_core::{EventType, Language};
 use std::collections::HashMap;
 use std::fmt;
@@ -493,7 +493,7 @@ impl Frames {
 
     /// The frames for `lemma` (any case) as `pos`, in file order.
     pub fn lookup(&self, pos: Pos, lemma: &str) -> &[usize] {
-        self.lookup_lower(pos, &lower(lemma))
+        with_lower(lemma, |l| self.lookup_lower(pos, l))
     }
 
     /// [`Frames::lookup`] of a lemma already in lower case.
@@ -512,7 +512,7 @@ impl Frames {
     /// Noun frames for a noun lemma: exact, or (German) by compound head, so that
     /// `Truppenverlegung` finds `Verlegung`. The modifier must be at least three letters.
     pub fn lookup_noun(&self, lemma: &str) -> &[usize] {
-        self.lookup_noun_lower(&lower(lemma))
+        with_lower(lemma, |l| self.lookup_noun_lower(l))
     }
 
     fn lookup_noun_lower(&self, lower: &str) -> &[usize] {

@@ -6,7 +6,7 @@
 //! each class stays in code, named in the file's header.
 
 use sitrep_core::fnv::FnvSet;
-use sitrep_core::lower::lower;
+use sitrep_core::lower::with_lower;
 use sitrep_core::Language;
 
 const SHIPPED: &str = include_str!("../../../data/events/word-classes.tsv");
@@ -141,7 +141,7 @@ impl WordClasses {
     pub(crate) fn has(&self, class: WordClass, lang: Language, lemma: &str) -> bool {
         let set = &self.sets[class as usize][lang as usize];
         if lemma.chars().any(char::is_uppercase) {
-            set.contains(lower(lemma).as_ref())
+            with_lower(lemma, |l| set.contains(l))
         } else {
             set.contains(lemma)
         }
@@ -159,18 +159,19 @@ impl WordClasses {
     pub(crate) fn ends_in(&self, class: WordClass, lang: Language, word: &str) -> bool {
         let set = &self.sets[class as usize][lang as usize];
         let longest = self.longest[class as usize][lang as usize];
-        let u = lower(word);
-        if set.contains(&*u) {
-            return true;
-        }
-        // The word's own proper suffixes of five letters or more, looked up in the set: a
-        // handful of hash lookups instead of a scan of every row of the class (those longer
-        // than the longest row are not hashed).
-        let letters = u.chars().count();
-        u.char_indices()
-            .skip(1)
-            .take(letters.saturating_sub(5))
-            .any(|(i, _)| u.len() - i <= longest && set.contains(&u[i..]))
+        with_lower(word, |u| {
+            if set.contains(u) {
+                return true;
+            }
+            // The word's own proper suffixes of five letters or more, looked up in the set:
+            // a handful of hash lookups instead of a scan of every row of the class (those
+            // longer than the longest row are not hashed).
+            let letters = u.chars().count();
+            u.char_indices()
+                .skip(1)
+                .take(letters.saturating_sub(5))
+                .any(|(i, _)| u.len() - i <= longest && set.contains(&u[i..]))
+        })
     }
 
     /// Whether `word` (any case) is of `class`, ends in a row of it longer than four
@@ -183,11 +184,12 @@ impl WordClasses {
         let set = &self.sets[class as usize][lang as usize];
         let longest = self.longest[class as usize][lang as usize];
         // the word's own proper prefixes of five letters or more, up to the longest row
-        let u = lower(word);
-        u.char_indices()
-            .skip(5)
-            .take_while(|&(i, _)| i <= longest)
-            .any(|(i, _)| set.contains(&u[..i]))
+        with_lower(word, |u| {
+            u.char_indices()
+                .skip(5)
+                .take_while(|&(i, _)| i <= longest)
+                .any(|(i, _)| set.contains(&u[..i]))
+        })
     }
 }
 

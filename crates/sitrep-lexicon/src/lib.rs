@@ -525,8 +525,22 @@ impl Lexicon {
     /// [`Lexicon::stts_set_any_case`], with the FST walks it took for the form and its
     /// lower-cased variant (for [`Lexicon::analyze_walked`]).
     pub fn stts_set_any_case_walked(&self, form: &str) -> (SttsSet, Walks) {
+        let (_, s, walks) = self.stts_sets_walked(form);
+        (s, walks)
+    }
+
+    /// [`Lexicon::stts_set`] and [`Lexicon::stts_set_any_case`] of `form` from one walk of
+    /// it (the entity recogniser asks for both of each word).
+    pub fn stts_sets(&self, form: &str) -> (SttsSet, SttsSet) {
+        let (own, any, _) = self.stts_sets_walked(form);
+        (own, any)
+    }
+
+    /// The form's own set, its any-case set and the walks both took.
+    fn stts_sets_walked(&self, form: &str) -> (SttsSet, SttsSet, Walks) {
         let walk = self.walk(form);
-        let mut s = self.stts_set_in(form, walk);
+        let own = self.stts_set_in(form, walk);
+        let mut s = own;
         let mut walks = Walks {
             form: walk,
             lower: None,
@@ -541,7 +555,7 @@ impl Lexicon {
                 s = verbs.collect();
             }
         }
-        (s, walks)
+        (own, s, walks)
     }
 
     /// The lemma a hand-written closed-class row gives `form` with tag `xpos`, if any.

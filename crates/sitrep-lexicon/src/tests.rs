@@ -386,3 +386,42 @@ fn every_nth_form(lex: &Lexicon, n: usize) -> Vec<String> {
     }
     out
 }
+
+/// `stts_sets` gives `stts_set` of the form as written and, from the same walk, its set in
+/// any case: the union with the set of the form with a lower-case first letter
+/// (`Gebe` → `gebe`), the pre-1996 spelling's verb tags for an unknown form in `ss`.
+#[test]
+fn both_sets_from_one_walk() {
+    let lex = de();
+    let mut capitalised_gains = 0;
+    for f in [
+        "Die",
+        "die",
+        "Gebe",
+        "Bank",
+        "Berlin",
+        "schloss",
+        "Truppenverlegungen",
+        "xqzvbl",
+        "",
+    ] {
+        let (own, any) = lex.stts_sets(f);
+        assert_eq!(own, lex.stts_set(f), "{f}");
+        assert_eq!(any, lex.stts_set_any_case(f), "{f}");
+        let mut cs = f.chars();
+        let lowered: Option<String> = cs
+            .next()
+            .filter(|c| c.is_uppercase())
+            .map(|c| c.to_lowercase().chain(cs).collect());
+        let union = own.0 | lowered.map_or(0, |l| lex.stts_set(&l).0);
+        if union != 0 {
+            assert_eq!(any.0, union, "{f}");
+        }
+        capitalised_gains += (any != own) as usize;
+    }
+    // `Die`, `Gebe` gain their lower-case readings, `schloss` its old spelling's verbs
+    assert!(
+        capitalised_gains >= 3,
+        "{capitalised_gains} forms gain tags"
+    );
+}
