@@ -330,7 +330,7 @@ fn stts_sets_match_building_every_lemma() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    forms.extend(every_nth_form(&lex, 97));
+    forms.extend(every_nth_form(lex, 97));
     assert!(forms.len() > 1_000, "{} forms sampled", forms.len());
     let mut closed_verb_cut = 0;
     for f in &forms {
@@ -354,7 +354,7 @@ fn kept_walks_analyse_as_fresh_walks() {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    for f in every_nth_form(&lex, 997) {
+    for f in every_nth_form(lex, 997) {
         let mut c = f.chars();
         if let Some(first) = c.next() {
             forms.push(first.to_uppercase().chain(c).collect());
