@@ -210,6 +210,7 @@ impl EventExtractor {
             home: sitrep_entities::home_country(input.text, input.seg, input.found)
                 .or_else(|| dateline_home(input))
                 .or_else(|| named_home(input.language, input.found)),
+            published_year: input.published.map(|d| d.year()),
             ..Default::default()
         };
         let mut events: Vec<Event> = Vec::new();
@@ -720,7 +721,7 @@ impl EventExtractor {
             };
             doc.clause_dated_back = s.lang == Language::De
                 && doc.clause_tense == sitrep_attrs::TenseHint::Past
-                && dated_back(s.ws, &c.words);
+                && dated_back(s.ws, &c.words, doc.published_year);
             doc.clause_places =
                 attach::clause_places(s.lang, s.text, s.ws, &phs, s.places, &self.classes);
             let cx = ClauseCx {
@@ -3643,6 +3644,8 @@ struct DocState {
     /// The current clause tells a past act dated back by a year or `im Vorjahr` (German,
     /// [`dated_back`]): a legal step in it is the story's background or a yearly figure.
     clause_dated_back: bool,
+    /// The story's year, from its publication date: a year before it dates an act back.
+    published_year: Option<i32>,
     /// The sentence is past the headline and lead (English): its events need a source.
     after_lead: bool,
     /// The current clause reports a lasting state (English perfect with `since`, a
@@ -4929,14 +4932,19 @@ fn legal_step(ty: EventType, f: &Frame) -> bool {
 /// or `für` is a span that reaches the story's time (`Seit 2014 ermittelt …`), one after
 /// `wegen` or `in den Jahren` dates the grounds, not the step (`Anklage wegen Betrugs in den
 /// Jahren 2011 bis 2013`), and a four-digit number before a plural noun counts things
-/// (`2000 Anzeigen`).
-fn dated_back(ws: &[W<'_>], clause: &[u32]) -> bool {
+/// (`2000 Anzeigen`). A year counts when it is before the story's own `year` (`2026 klagte
+/// …` in a story of 2026 is news); with no publication date, any year from 1900 to 2100.
+fn dated_back(ws: &[W<'_>], clause: &[u32], year: Option<i32>) -> bool {
+    let earlier = |y: i32| match year {
+        Some(now) => (1900..now).contains(&y),
+        None => (1900..=2100).contains(&y),
+    };
     clause.iter().enumerate().any(|(k, &i)| {
         let i = i as usize;
         let w = &ws[i];
         let t = lower(w.text);
-        let year = t.len() == 4
-            && t.parse::<u16>().is_ok_and(|y| (1950..2030).contains(&y))
+        let dated = t.len() == 4
+            && t.parse::<i32>().is_ok_and(earlier)
             && !ws[i.saturating_sub(3)..i]
                 .iter()
                 .any(|p| matches!(&*lower(p.text), "seit" | "bis" | "ab" | "für" | "jahren"))
@@ -4952,7 +4960,7 @@ fn dated_back(ws: &[W<'_>], clause: &[u32]) -> bool {
                 &*lower(ws[i - 1].text),
                 "vergangenen" | "letzten" | "vorigen"
             );
-        year || last_year || t.starts_with("vorjahr") || t == "damals" || t == "einst"
+        dated || last_year || t.starts_with("vorjahr") || t == "damals" || t == "einst"
     })
 }
 

@@ -144,3 +144,34 @@ fn reported_speech_keeps_its_speaker_within_a_paragraph_only() {
     assert_eq!(requests_of_serbia(" "), 1);
     assert_eq!(requests_of_serbia("\n\n"), 0);
 }
+
+/// A German legal step told in the past and dated by a year before the story's own is
+/// background (no event); the same year in a story of that year is news.
+#[test]
+fn a_year_dates_a_legal_step_back_only_before_the_storys_year() {
+    let p = Pipeline::new();
+    let opts = AnalyzeOptions {
+        events: true,
+        ..Default::default()
+    };
+    let suits = |published: Option<&str>| {
+        let mut d = Document::new(
+            "dated",
+            "Wien – 2011 klagte die Regierung Ungarns gegen die Regierung Österreichs.",
+        );
+        d.language = Some(Language::De);
+        d.published = published.map(|p| p.parse().unwrap());
+        let a = p.analyze(d, &opts).unwrap();
+        a.events
+            .iter()
+            .filter(|e| {
+                e.event_type == sitrep_core::EventType::Accuse
+                    && codes(&e.source) == "HUN"
+                    && codes(&e.target) == "AUT"
+            })
+            .count()
+    };
+    assert_eq!(suits(None), 0);
+    assert_eq!(suits(Some("2015-03-01")), 0);
+    assert_eq!(suits(Some("2011-06-01")), 1);
+}
