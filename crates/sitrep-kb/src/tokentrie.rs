@@ -283,50 +283,34 @@ mod tests {
         assert_eq!(walk("b b"), None);
         assert_eq!(t.nodes(), at_node.len());
         // a damaged trie is refused
-        let parts = |t: &TokenTrie| {
-            (
+        type Parts = (
+            Cow<'static, str>,
+            Vec<u32>,
+            Vec<u32>,
+            Vec<u32>,
+            Vec<u32>,
+            Vec<u32>,
+        );
+        // rebuilt from its parts after `damage`: refused unless the damage is none
+        let rebuilt = |damage: &dyn Fn(&mut Parts)| {
+            let mut p: Parts = (
                 t.text.clone(),
                 t.ends.clone(),
                 t.child_start.clone(),
                 t.child_tok.clone(),
                 t.at_start.clone(),
                 t.at.clone(),
-            )
+            );
+            damage(&mut p);
+            let (x, e, cs, ct, ats, at) = p;
+            TokenTrie::new(x, e, cs, ct, ats, at)
         };
-        let (x, e, cs, ct, ats, at) = parts(&t);
-        assert!(TokenTrie::new(
-            x.clone(),
-            e.clone(),
-            cs.clone(),
-            ct.clone(),
-            ats.clone(),
-            at.clone()
-        )
-        .is_ok());
-        let mut bad = ct.clone();
-        bad[0] = 99;
-        assert!(TokenTrie::new(
-            x.clone(),
-            e.clone(),
-            cs.clone(),
-            bad,
-            ats.clone(),
-            at.clone()
-        )
+        assert!(rebuilt(&|_| {}).is_ok());
+        assert!(rebuilt(&|p| p.3[0] = 99).is_err());
+        assert!(rebuilt(&|p| {
+            p.2.pop();
+        })
         .is_err());
-        let mut bad = cs.clone();
-        bad.pop();
-        assert!(TokenTrie::new(
-            x.clone(),
-            e.clone(),
-            bad,
-            ct.clone(),
-            ats.clone(),
-            at.clone()
-        )
-        .is_err());
-        let mut bad = e.clone();
-        bad[0] = 1000;
-        assert!(TokenTrie::new(x, bad, cs, ct, ats, at).is_err());
+        assert!(rebuilt(&|p| p.1[0] = 1000).is_err());
     }
 }
