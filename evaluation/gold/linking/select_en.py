@@ -80,6 +80,15 @@ def eval_dir_and_args(argv):
     return eval_dir, argv
 
 
+def stories(eval_dir, pattern):
+    """The NGEC stories of 600 to 2,500 characters, each with its title's template."""
+    with open(eval_dir / "en" / "ngec-synthetic-dev.jsonl", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if 600 <= len(d["text"]) <= 2500:
+                yield d, template_of(d["title"], pattern)
+
+
 def print_one_per_template(pool, n):
     """Prints the first `n` stories of `pool` (key, id, label, length, template) in key
     order, at most one per template."""
@@ -104,16 +113,11 @@ def main():
     n = int(argv[1]) if len(argv) > 1 else 40
     pattern = template_pattern()
     pool = []
-    with open(eval_dir / "en" / "ngec-synthetic-dev.jsonl", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if not 600 <= len(d["text"]) <= 2500:
-                continue
-            t = template_of(d["title"], pattern)
-            if is_held(t) != (half == "held"):
-                continue
-            key = hashlib.sha256(("sitrep-linking-en:" + d["id"]).encode()).hexdigest()
-            pool.append((key, d["id"], d["doc_event"]["event"], len(d["text"]), t))
+    for d, t in stories(eval_dir, pattern):
+        if is_held(t) != (half == "held"):
+            continue
+        key = hashlib.sha256(("sitrep-linking-en:" + d["id"]).encode()).hexdigest()
+        pool.append((key, d["id"], d["doc_event"]["event"], len(d["text"]), t))
     print_one_per_template(pool, n)
 
 

@@ -22,7 +22,7 @@ from select_en import (  # noqa: E402
     eval_dir_and_args,
     is_held,
     print_one_per_template,
-    template_of,
+    stories,
     template_pattern,
 )
 
@@ -39,15 +39,10 @@ def main():
         with open(HERE / name, encoding="utf-8") as f:
             used.update(json.loads(line)["id"] for line in f if line.strip())
     pattern = template_pattern()
-    stories = []
-    with open(eval_dir / "en" / "ngec-synthetic-dev.jsonl", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if 600 <= len(d["text"]) <= 2500:
-                stories.append((d, template_of(d["title"], pattern)))
-    used_templates = {t for d, t in stories if d["id"] in used}
+    drawn = list(stories(eval_dir, pattern))
+    used_templates = {t for d, t in drawn if d["id"] in used}
     pool = []
-    for d, t in stories:
+    for d, t in drawn:
         if d["id"] in used or t in used_templates:
             continue
         # the split of select_en.py: odd first byte = held-out template
