@@ -50,7 +50,6 @@ if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
     useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
 fi
 
-url="postgres://sitrep@127.0.0.1:${port}/sitrep_test"
 if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
     say "a server already answers on 127.0.0.1:$port; reusing it"
 else
@@ -59,11 +58,24 @@ else
     [ "$(id -u)" = 0 ] && chown postgres: "$data"
     chmod 700 "$data"
     as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-    # A test server: no durability needed (the tests kill clients, never the server).
-    as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
-        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >&2 \
-        || { cat "$data/server.log" >&2; exit 1; }
+    # A test server: no durability needed (the tests kill clients, never the server). The
+    # port lies in the kernel's ephemeral range, so a client's outgoing connection may hold
+    # it for a moment: then the next port is tried (the URL printed names the one used).
+    tries=0
+    until as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
+        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >&2; do
+        if [ "$tries" -lt 10 ] && grep -q "Address already in use" "$data/server.log"; then
+            say "port $port is taken; trying $((port + 1))"
+            port=$((port + 1))
+            tries=$((tries + 1))
+            : >"$data/server.log"
+        else
+            cat "$data/server.log" >&2
+            exit 1
+        fi
+    done
 fi
+url="postgres://sitrep@127.0.0.1:${port}/sitrep_test"
 
 psql_admin() { "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"; }
 if [ "$(psql_admin -d postgres -tAc "SELECT count(*) FROM pg_roles WHERE rolname = 'sitrep'")" = 0 ]; then
