@@ -24,7 +24,8 @@ class Mention(Record):
     text: str
 
 class Actor(Record):
-    code: str
+    # None when the text gives a sector and no state (a private person: sector "CVL")
+    code: Optional[str]
     sector: Optional[str]
 
 class Entity(Record):

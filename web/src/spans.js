@@ -71,6 +71,15 @@ export function eventFields(e) {
 }
 
 /**
+ * An entity's actor as shown: `USA GOV`, `USA`, or a sector alone (`code` null: the text
+ * gives no state) as `CVL (no state)`.
+ */
+export function actorText(actor) {
+  if (!actor.code) return `${actor.sector} (no state)`;
+  return actor.sector ? `${actor.code} ${actor.sector}` : actor.code;
+}
+
+/**
  * Every highlighted span of an analysis: entity mentions, event triggers, quantities,
  * places, dates, cited sources and quotes. Each is `{start, end, kind, label, fields,
  * event}` with byte offsets; `event` is the id of the event it belongs to, if any.
@@ -83,7 +92,7 @@ export function annotations(analysis) {
   };
   for (const ent of analysis.entities || []) {
     const fields = [["entity", ent.name], ["kind", ent.kind]];
-    if (ent.actor) fields.push(["actor", ent.actor.sector ? `${ent.actor.code} ${ent.actor.sector}` : ent.actor.code]);
+    if (ent.actor) fields.push(["actor", actorText(ent.actor)]);
     if (ent.kb) fields.push(["knowledge base", ent.kb]);
     for (const m of ent.mentions || []) add(m, `entity-${ent.kind}`, ent.name, fields);
   }

@@ -1,7 +1,7 @@
 // Unit tests of the page's pure logic: `node --test web/test/` (Node.js ≥ 18, no packages).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byteIndex, annotations, segments } from "../src/spans.js";
+import { actorText, byteIndex, annotations, segments } from "../src/spans.js";
 import { parseState, stateQuery, filterQuery } from "../src/state.js";
 
 const utf8 = (s) => new TextEncoder().encode(s);
@@ -82,6 +82,17 @@ test("annotations cover entities, triggers, quantities and places with their eve
   assert.equal(fields.source, "USA");
   assert.equal(fields.rule, "de.v.verlegen");
   assert.match(fields.quantity, /2000/);
+});
+
+test("an entity's actor shows its code and sector, or a sector with no state", () => {
+  const a = analysis();
+  a.entities.push({ id: "e3", kind: "person", name: "Karl", actor: { code: null, sector: "CVL" }, kb: null, mentions: [{ start: 0, end: 3, text: "Die" }] });
+  a.entities[0].actor.sector = "GOV";
+  const actor = (name) => Object.fromEntries(annotations(a).find((x) => x.label === name).fields).actor;
+  assert.equal(actor("USA"), "USA GOV");
+  assert.equal(actor("Polen"), "POL");
+  assert.equal(actor("Karl"), "CVL (no state)");
+  assert.equal(actorText({ code: "AUT", sector: null }), "AUT");
 });
 
 test("segments tile the text and carry the spans that cover them", () => {

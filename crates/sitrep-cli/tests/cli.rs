@@ -138,6 +138,43 @@ fn entities_when_asked() {
     }
 }
 
+/// An actor the text gives a sector and no state for is written `"code": null` with its
+/// sector (issue 5); the event stage leaves it out of the event's actors (the gold event
+/// format scores codes, and a sector is no code two reports could share).
+#[test]
+fn a_sector_without_a_state_is_a_null_code() {
+    let out = run_stdin(
+        &["extract", "--events", "--language", "en", "-"],
+        b"The businessman Bill Kappan criticized NATO on Monday.\n",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let d = &lines(&out)[0];
+    check_contract(d);
+    let entities = d["entities"].as_array().unwrap();
+    let kappan = entities
+        .iter()
+        .find(|e| e["name"] == "Bill Kappan")
+        .unwrap_or_else(|| panic!("{entities:?}"));
+    assert_eq!(
+        kappan["actor"],
+        serde_json::json!({"code": null, "sector": "BUS"})
+    );
+    let nato = entities.iter().find(|e| e["name"] == "NATO").unwrap();
+    assert_eq!(nato["actor"]["code"], "NATO");
+    let events = d["events"].as_array().unwrap();
+    assert!(!events.is_empty(), "{d}");
+    for v in events {
+        for a in v["source"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(v["target"].as_array().unwrap())
+        {
+            assert!(a["code"].is_string() && a["entity"] != kappan["id"], "{a}");
+        }
+    }
+}
+
 /// `--dyads` gives one record per directed source-target pair; every pair of the plain
 /// output is there, and no record has more than one source or target.
 #[test]

@@ -56,10 +56,68 @@ pub struct Mention {
     pub text: String,
 }
 
+/// An entity's actor: the state or international body it stands for (`code`: `USA`,
+/// `NATO`) and its sector (`GOV`, `BUS`, `CVL`, …). Either may be missing, not both: a
+/// company of unknown seat is `{"code": null, "sector": "BUS"}` (CAMEO's and PETRARCH's
+/// sector-only codes), a state named as such `{"code": "AUT", "sector": null}`; with
+/// neither the entity has no actor (`Entity::actor` is `None`), which the constructor and
+/// the JSON reader both enforce.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ActorCodeJson")]
 pub struct ActorCode {
-    pub code: String,
-    pub sector: Option<Sector>,
+    code: Option<String>,
+    sector: Option<Sector>,
+}
+
+impl ActorCode {
+    /// The actor of a code and a sector, `None` when both are missing.
+    pub fn new(code: Option<String>, sector: Option<Sector>) -> Option<ActorCode> {
+        (code.is_some() || sector.is_some()).then_some(ActorCode { code, sector })
+    }
+
+    /// An actor with a state or body code (and a sector if known).
+    pub fn coded(code: impl Into<String>, sector: Option<Sector>) -> ActorCode {
+        ActorCode {
+            code: Some(code.into()),
+            sector,
+        }
+    }
+
+    /// An actor the text gives a sector but no state for (`CVL`, `BUS`, `MED`).
+    pub fn sector_only(sector: Sector) -> ActorCode {
+        ActorCode {
+            code: None,
+            sector: Some(sector),
+        }
+    }
+
+    /// The state or body code; `None` for a sector-only actor.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    pub fn sector(&self) -> Option<Sector> {
+        self.sector
+    }
+}
+
+/// The JSON shape of [`ActorCode`], checked on reading: `code` may be null or absent.
+#[derive(Deserialize)]
+struct ActorCodeJson {
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    sector: Option<Sector>,
+}
+
+impl TryFrom<ActorCodeJson> for ActorCode {
+    type Error = &'static str;
+
+    fn try_from(j: ActorCodeJson) -> Result<Self, Self::Error> {
+        ActorCode::new(j.code, j.sector).ok_or(
+            "an actor needs a code or a sector (an entity without either has `\"actor\": null`)",
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +125,8 @@ pub struct Entity {
     pub id: String,
     pub kind: EntityKind,
     pub name: String,
+    /// The actor it stands for: code and sector, or a sector alone; `None` for places and
+    /// for entities with neither.
     pub actor: Option<ActorCode>,
     pub kb: Option<String>,
     pub mentions: Vec<Mention>,
@@ -276,5 +336,48 @@ mod tests {
         }
         let back: Analysis = serde_json::from_value(v).unwrap();
         assert_eq!(back, a);
+    }
+
+    fn entity(actor: Option<ActorCode>) -> Entity {
+        Entity {
+            id: "e1".into(),
+            kind: EntityKind::Person,
+            name: "Karl".into(),
+            actor,
+            kb: None,
+            mentions: vec![],
+        }
+    }
+
+    #[test]
+    fn an_actor_may_have_a_sector_and_no_code() {
+        let e = entity(ActorCode::new(None, Some(Sector::Cvl)));
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            v["actor"],
+            serde_json::json!({"code": null, "sector": "CVL"})
+        );
+        let back: Entity = serde_json::from_value(v).unwrap();
+        assert_eq!(back, e);
+        let a = back.actor.unwrap();
+        assert_eq!((a.code(), a.sector()), (None, Some(Sector::Cvl)));
+        assert_eq!(a, ActorCode::sector_only(Sector::Cvl));
+        // the older shape (a code always present) reads as before
+        let old: Entity = serde_json::from_value(serde_json::json!({"id": "e1",
+            "kind": "person", "name": "Karl", "actor": {"code": "AUT", "sector": null},
+            "kb": null, "mentions": []}))
+        .unwrap();
+        assert_eq!(old.actor, Some(ActorCode::coded("AUT", None)));
+    }
+
+    #[test]
+    fn an_actor_without_code_and_sector_is_no_actor() {
+        assert_eq!(ActorCode::new(None, None), None);
+        assert_eq!(entity(ActorCode::new(None, None)).actor, None);
+        let e = serde_json::from_value::<Entity>(serde_json::json!({"id": "e1",
+            "kind": "person", "name": "Karl", "actor": {"code": null, "sector": null},
+            "kb": null, "mentions": []}))
+        .unwrap_err();
+        assert!(e.to_string().contains("needs a code or a sector"), "{e}");
     }
 }

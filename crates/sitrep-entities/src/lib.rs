@@ -1,6 +1,7 @@
 //! Entity recognition and linking: tokens and word analyses in, `entities` out (the
-//! `sitrep/1` contract: kind, name, actor `{code, sector}`, knowledge-base id, mentions
-//! with byte spans).
+//! `sitrep/1` contract: kind, name, actor `{code, sector}` (`code` null when the text
+//! gives a sector and no state: `-/CVL`, `-/BUS`), knowledge-base id, mentions with byte
+//! spans).
 //!
 //! Rules, in order (all written for the language, never for one text):
 //!
@@ -3315,7 +3316,8 @@ fn headline_subject(text: &str, seg: &Segmentation, found: &[Found]) -> Option<S
 /// office, role or organisation is a private person: sector CVL (civilians), as a coder
 /// reads `Maria Großbauer` in a story about a ball; the event stage does not see this
 /// default either. A person an office describes ([`Found::office`]) is no private person
-/// and keeps no sector.
+/// and keeps no sector. With no home state a mention keeps its sector alone (`-/CVL`, a
+/// sector-only actor in [`group`]).
 pub fn with_home_country(found: &[Found], home: Option<&str>) -> Vec<Found> {
     let mut out = found.to_vec();
     for f in &mut out {
@@ -3359,10 +3361,8 @@ pub fn group(text: &str, found: &[Found]) -> Vec<Entity> {
                     id: format!("e{}", out.len() + 1),
                     kind: f.kind,
                     name: f.name.clone(),
-                    actor: f.code.clone().map(|code| ActorCode {
-                        code,
-                        sector: f.sector,
-                    }),
+                    // a sector with no state is kept (`-/CVL`, `-/BUS`)
+                    actor: ActorCode::new(f.code.clone(), f.sector),
                     kb: f.kb.clone(),
                     mentions: vec![mention],
                 });

@@ -49,8 +49,8 @@ fn by_mention<'a>(es: &'a [Entity], m: &str) -> &'a Entity {
 
 fn code(e: &Entity) -> (Option<&str>, Option<Sector>) {
     (
-        e.actor.as_ref().map(|a| a.code.as_str()),
-        e.actor.as_ref().and_then(|a| a.sector),
+        e.actor.as_ref().and_then(|a| a.code()),
+        e.actor.as_ref().and_then(|a| a.sector()),
     )
 }
 
@@ -2469,4 +2469,28 @@ fn heads_of_smaller_states_by_the_date() {
             "{m}"
         );
     }
+}
+
+/// A sector the text gives without a state is kept as a sector-only actor (`{"code": null,
+/// "sector": "BUS"}`, issue 5), where it used to be dropped with the missing code.
+#[test]
+fn a_sector_without_a_state_is_kept() {
+    let es = run(
+        Language::De,
+        "Die Maxenergy GmbH erhöhte am Montag die Preise.",
+        None,
+    );
+    assert_eq!(
+        code(by_mention(&es, "Maxenergy GmbH")),
+        (None, Some(Sector::Bus))
+    );
+    let es = run(
+        Language::En,
+        "Chief Superintendent John Miller said the road was closed.",
+        None,
+    );
+    assert_eq!(
+        code(by_mention(&es, "John Miller")),
+        (None, Some(Sector::Cop))
+    );
 }

@@ -10,7 +10,8 @@
 //!
 //! [`score`] compares any extractor's entities with the gold mentions: a gold mention is
 //! *found* when a predicted entity mention overlaps it (the largest overlap wins); its code
-//! is right when the predicted entity's actor code equals the gold code (`null` = no actor),
+//! is right when the predicted entity's actor code equals the gold code (`null` = no actor,
+//! or a sector-only actor `{"code": null, "sector": "CVL"}`),
 //! its sector when the sector equals the gold sector (also `null` = none). A mention that
 //! is not found counts as wrong in the headline accuracies; accuracies over found mentions
 //! are printed beside them.
@@ -174,8 +175,8 @@ pub fn score(gold: &[LinkDoc], predicted: &[Analysis]) -> LinkReport {
                         m.start as usize,
                         m.end as usize,
                         e.kind,
-                        e.actor.as_ref().map(|a| a.code.as_str()),
-                        e.actor.as_ref().and_then(|a| a.sector),
+                        e.actor.as_ref().and_then(|a| a.code()),
+                        e.actor.as_ref().and_then(|a| a.sector()),
                     ));
                 }
             }
@@ -264,10 +265,7 @@ mod tests {
             id: "e".into(),
             kind,
             name: String::new(),
-            actor: code.map(|c| ActorCode {
-                code: c.into(),
-                sector,
-            }),
+            actor: ActorCode::new(code.map(str::to_string), sector),
             kb: None,
             mentions: spans
                 .iter()
@@ -335,6 +333,37 @@ mod tests {
             &[(0, 6)],
         )];
         assert_eq!(score(&gold, &[a]).overall.code.right, 0);
+    }
+
+    #[test]
+    fn a_sector_without_a_code_is_scored_on_both() {
+        // a private person of unstated nationality: `null` / CVL in the gold
+        let text = "sagte Karl";
+        let gold = vec![doc(
+            text,
+            vec![gm(6, 10, EntityKind::Person, None, Some(Sector::Cvl))],
+        )];
+        let mut a = Analysis::from_document(sitrep_core::Document::new("d", text));
+        a.entities = vec![entity(
+            EntityKind::Person,
+            None,
+            Some(Sector::Cvl),
+            &[(6, 10)],
+        )];
+        let r = score(&gold, &[a.clone()]);
+        assert_eq!((r.overall.code.right, r.overall.sector.right), (1, 1));
+        assert!(r.errors.is_empty());
+        // the home state's code is wrong on code, right on sector
+        a.entities = vec![entity(
+            EntityKind::Person,
+            Some("AUT"),
+            Some(Sector::Cvl),
+            &[(6, 10)],
+        )];
+        let r = score(&gold, &[a]);
+        assert_eq!((r.overall.code.right, r.overall.sector.right), (0, 1));
+        assert_eq!(r.errors[0].predicted, "person AUT/CVL");
+        assert_eq!(r.errors[0].gold, "person -/CVL");
     }
 
     #[test]

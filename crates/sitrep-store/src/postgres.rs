@@ -803,9 +803,14 @@ impl Tx for PgTx<'_, '_> {
         c.entity.push(en.id.clone());
         c.kind.push(en.kind.as_str());
         c.name.push(en.name.clone());
-        c.actor_code.push(en.actor.as_ref().map(|a| a.code.clone()));
-        c.sector
-            .push(en.actor.as_ref().and_then(|a| a.sector).map(|s| s.as_str()));
+        c.actor_code
+            .push(en.actor.as_ref().and_then(|a| a.code()).map(str::to_string));
+        c.sector.push(
+            en.actor
+                .as_ref()
+                .and_then(|a| a.sector())
+                .map(|s| s.as_str()),
+        );
         c.kb.push(en.kb.clone());
         Ok(())
     }

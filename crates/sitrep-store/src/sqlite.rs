@@ -552,8 +552,8 @@ impl Tx for SqliteTx<'_> {
                 text(&en.id),
                 text(en.kind.as_str()),
                 text(&en.name),
-                opt_text(actor.map(|c| c.code.as_str())),
-                opt_text(actor.and_then(|c| c.sector).map(|s| s.as_str())),
+                opt_text(actor.and_then(|c| c.code())),
+                opt_text(actor.and_then(|c| c.sector()).map(|s| s.as_str())),
                 opt_text(en.kb.as_deref()),
             ],
         );
@@ -1160,10 +1160,13 @@ mod tests {
                     EntityKind::Person
                 },
                 name: format!("Name {e}"),
-                actor: (e % 2 == 0).then(|| ActorCode {
-                    code: format!("C{e}"),
-                    sector: (e == 2).then_some(Sector::Gov),
-                }),
+                // coded (with and without a sector), sector-only (e3) and none
+                actor: match e {
+                    3 => Some(ActorCode::sector_only(Sector::Cvl)),
+                    _ => (e % 2 == 0).then(|| {
+                        ActorCode::coded(format!("C{e}"), (e == 2).then_some(Sector::Gov))
+                    }),
+                },
                 kb: (e == 4).then(|| "kb4".to_string()),
                 mentions: (0..(e * 9 + 1)).map(|k| mention(100 * e + k)).collect(),
             });
@@ -1274,11 +1277,11 @@ mod tests {
             .iter()
             .rev()
             .map(|e| {
-                let code = e.actor.as_ref().map_or("-", |c| c.code.as_str());
+                let code = e.actor.as_ref().and_then(|c| c.code()).unwrap_or("-");
                 let sector = e
                     .actor
                     .as_ref()
-                    .and_then(|c| c.sector)
+                    .and_then(|c| c.sector())
                     .map_or("-", |s| s.as_str());
                 let kb = e.kb.as_deref().unwrap_or("-");
                 format!(

@@ -3,7 +3,8 @@
 //! reanalysis.
 
 use sitrep_core::{
-    Analysis, Date, Document, Event, EventActor, EventPlace, EventType, Mention, Modality, Span,
+    ActorCode, Analysis, Date, Document, Entity, EntityKind, Event, EventActor, EventPlace,
+    EventType, Mention, Modality, Sector, Span,
 };
 use sitrep_store::testing::{Backend, TestDb};
 use sitrep_store::{
@@ -376,6 +377,103 @@ fn the_analysis_comes_back_whole() {
         write(&mut s, std::slice::from_ref(&a));
         assert_eq!(s.analysis("d1").unwrap(), Some(a));
         assert_eq!(s.analysis("nope").unwrap(), None);
+    });
+}
+
+/// An entity with a sector and no state code (`-/BUS`, issue 5) is stored with a null code
+/// column and comes back whole; its event names only the coded actor, in the export too,
+/// and clusters never take a sector for an actor.
+#[test]
+fn a_sector_only_actor_is_stored_and_read_back() {
+    each(|db| {
+        let mut s = db.open();
+        let text = "Bill Kappan criticized NATO.";
+        let mut a = analysis(
+            "d1",
+            text,
+            "2022-02-01",
+            "A",
+            &[(EventType::Accuse, "", "NATO", None)],
+        );
+        let mention = |start: u32, end: u32| Mention {
+            start,
+            end,
+            text: text[start as usize..end as usize].into(),
+        };
+        a.entities = vec![
+            Entity {
+                id: "e1".into(),
+                kind: EntityKind::Person,
+                name: "Bill Kappan".into(),
+                actor: Some(ActorCode::sector_only(Sector::Bus)),
+                kb: None,
+                mentions: vec![mention(0, 11)],
+            },
+            Entity {
+                id: "e2".into(),
+                kind: EntityKind::Organization,
+                name: "NATO".into(),
+                actor: Some(ActorCode::coded("NATO", Some(Sector::Igo))),
+                kb: Some("nato".into()),
+                mentions: vec![mention(23, 27)],
+            },
+        ];
+        write(&mut s, std::slice::from_ref(&a));
+        assert_eq!(s.analysis("d1").unwrap(), Some(a.clone()));
+        let row = |e: &str| {
+            db.text(&format!(
+                "SELECT COALESCE(actor_code, '-') || '/' || COALESCE(sector, '-') FROM entities WHERE entity = '{e}'"
+            ))
+        };
+        assert_eq!(row("e1"), "-/BUS");
+        assert_eq!(row("e2"), "NATO/IGO");
+        let records = s.events(&Filter::default()).unwrap();
+        assert_eq!(records.len(), 1);
+        let csv = sitrep_store::csv_row(&records[0]);
+        let col = |name: &str| {
+            let k = sitrep_store::csv_header()
+                .iter()
+                .position(|c| c == name)
+                .unwrap();
+            csv[k].clone()
+        };
+        assert_eq!(
+            (col("source"), col("target")),
+            (String::new(), "NATO".to_string())
+        );
+        // Two private persons' complaints on one day: a sector is no event actor, so their
+        // events name none and no cluster joins them (a code `CVL` would: codes fit by
+        // prefix).
+        let private = |id: &str, name: &str| {
+            let text = format!("{name} criticized the plan.");
+            let mut p = analysis(
+                id,
+                &text,
+                "2022-02-01",
+                "B",
+                &[(EventType::Accuse, "", "", None)],
+            );
+            p.entities = vec![Entity {
+                id: "e1".into(),
+                kind: EntityKind::Person,
+                name: name.into(),
+                actor: Some(ActorCode::sector_only(Sector::Cvl)),
+                kb: None,
+                mentions: vec![Mention {
+                    start: 0,
+                    end: name.len() as u32,
+                    text: name.into(),
+                }],
+            }];
+            p
+        };
+        write(
+            &mut s,
+            &[private("d2", "Anna Berger"), private("d3", "Karl Huber")],
+        );
+        for c in s.clusters(&Filter::default()).unwrap() {
+            assert_eq!(c.events, 1, "{c:#?}");
+        }
     });
 }
 
