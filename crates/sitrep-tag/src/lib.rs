@@ -86,6 +86,54 @@ pub struct Tagger {
     class_stts: std::sync::Arc<resources::ClassStts>,
     /// The UD string of each feature bundle the model knows.
     feats_text: std::sync::Arc<std::collections::HashMap<Feats, Box<str>, memo::FastHash>>,
+    /// The classes the clause-structure repairs write.
+    repair: RepairClasses,
+}
+
+/// The classes the clause-structure repairs ([`repair_finite`], [`repair_relative`],
+/// [`repair_finite_en`]) write, found once per model instead of by a search of the class
+/// list per sentence and rule. `None` where the model lacks the class.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct RepairClasses {
+    /// `repair_finite`: the classes of exactly these (UPOS, STTS) pairs.
+    adja: Option<u16>,
+    vvfin: Option<u16>,
+    /// `repair_relative`: the class with the UD part of speech the treebank gives the tag,
+    /// else any class of the tag.
+    prels: Option<u16>,
+    prelat: Option<u16>,
+    pds: Option<u16>,
+    rel_vvfin: Option<u16>,
+    vafin: Option<u16>,
+    vmfin: Option<u16>,
+    /// `repair_finite_en`: (VERB, VBZ).
+    vbz: Option<u16>,
+}
+
+impl RepairClasses {
+    fn of(classes: &[(Upos, Xpos)]) -> RepairClasses {
+        use sitrep_core::{Penn, Stts as S};
+        let exact = |c: (Upos, Xpos)| classes.iter().position(|k| *k == c).map(|k| k as u16);
+        let of_tag = |u: Upos, t: S| {
+            exact((u, Xpos::Stts(t))).or_else(|| {
+                classes
+                    .iter()
+                    .position(|c| c.1 == Xpos::Stts(t))
+                    .map(|k| k as u16)
+            })
+        };
+        RepairClasses {
+            adja: exact((Upos::Adj, Xpos::Stts(S::Adja))),
+            vvfin: exact((Upos::Verb, Xpos::Stts(S::Vvfin))),
+            prels: of_tag(Upos::Pron, S::Prels),
+            prelat: of_tag(Upos::Pron, S::Prelat),
+            pds: of_tag(Upos::Pron, S::Pds),
+            rel_vvfin: of_tag(Upos::Verb, S::Vvfin),
+            vafin: of_tag(Upos::Aux, S::Vafin),
+            vmfin: of_tag(Upos::Aux, S::Vmfin),
+            vbz: exact((Upos::Verb, Xpos::Penn(Penn::Vbz))),
+        }
+    }
 }
 
 /// Candidate bundle lists up to this long are scored candidate by candidate
@@ -149,6 +197,7 @@ impl Tagger {
             }
         }
         let class_stts = std::sync::Arc::new(resources::class_stts_bits(&model.classes));
+        let repair = RepairClasses::of(&model.classes);
         Ok(Tagger {
             id,
             model,
@@ -157,6 +206,7 @@ impl Tagger {
             prev_tags: prev_tags.into(),
             class_stts,
             feats_text: std::sync::Arc::new(feats_text),
+            repair,
         })
     }
 
@@ -374,8 +424,9 @@ impl Tagger {
         }
         // 1. Tags.
         s.classes.clear();
+        // (at least `SCATTER` entries: the tag model's fast scatter; only `nc` are scores)
         s.scores.clear();
-        s.scores.resize(nc, 0.0);
+        s.scores.resize(nc.max(model::SCATTER), 0.0);
         let (mut p1, mut p2) = (u64::MAX, u64::MAX);
         for i in 0..n {
             let id = s.ids[i] as usize;
@@ -406,7 +457,7 @@ impl Tagger {
                                 }
                             }
                         }
-                        argmax(&s.scores) as u16
+                        argmax(&s.scores[..nc]) as u16
                     }
                 }
             };
@@ -420,7 +471,7 @@ impl Tagger {
             let forms: Vec<&str> = (0..n)
                 .map(|i| &*s.entries[s.ids[i] as usize].form)
                 .collect();
-            repair_finite(&m.classes, &mut s.classes, &forms, |f, t| {
+            repair_finite(&m.classes, &self.repair, &mut s.classes, &forms, |f, t| {
                 self.res.has_stts(f, t)
                     || t == sitrep_core::Stts::Adja && self.res.participle_lemma(f).is_some()
             });
@@ -432,16 +483,21 @@ impl Tagger {
                         .filter(|(x, _)| *x == t)
                         .fold(0, |a, (_, m)| a | m)
                 };
-                repair_relative(&m.classes, &mut s.classes, &forms, mask, |f, t| {
-                    self.res.has_stts(f, t)
-                });
+                repair_relative(
+                    &m.classes,
+                    &self.repair,
+                    &mut s.classes,
+                    &forms,
+                    mask,
+                    |f, t| self.res.has_stts(f, t),
+                );
             }
         }
         if m.language == Language::En {
             let forms: Vec<&str> = (0..n)
                 .map(|i| &*s.entries[s.ids[i] as usize].form)
                 .collect();
-            repair_finite_en(&m.classes, &mut s.classes, &forms);
+            repair_finite_en(&m.classes, &self.repair, &mut s.classes, &forms);
         }
         // 2. Features.
         s.class_h.clear();
@@ -621,9 +677,10 @@ impl Tagger {
                     *x += v[c as usize];
                 }
             }
-            if s.class_pos.len() != nc {
+            // (`SCATTER` entries or more: the unchecked walk of sparse rows)
+            if s.class_pos.len() < nc.max(model::SCATTER) {
                 s.class_pos.clear();
-                s.class_pos.resize(nc, u16::MAX);
+                s.class_pos.resize(nc.max(model::SCATTER), u16::MAX);
             }
             for (k, &c) in s.allowed.iter().enumerate() {
                 s.class_pos[c as usize] = k as u16;
@@ -635,7 +692,7 @@ impl Tagger {
             }
         } else {
             if !own {
-                s.scores.iter_mut().for_each(|x| *x = 0.0);
+                s.scores[..nc].fill(0.0);
             }
             let mut pre: [&[f32]; 6] = [&[]; 6];
             for (p, &a) in pre.iter_mut().zip(&vecs[..nv]) {
@@ -672,9 +729,9 @@ impl Tagger {
     ) -> u16 {
         let m = &self.model;
         let nb = m.bundles.len();
-        if s.cand_pos.len() != nb {
+        if s.cand_pos.len() < nb.max(model::SCATTER) {
             s.cand_pos.clear();
-            s.cand_pos.resize(nb, u16::MAX);
+            s.cand_pos.resize(nb.max(model::SCATTER), u16::MAX);
         }
         // (a repeated or unknown bundle id, not in a model `train` writes, is scored in
         // full too)
@@ -1067,19 +1124,13 @@ fn digit_groups_joined(form: &str) -> Option<String> {
 /// Only forms the lexicon knows with the new tag are changed.
 fn repair_finite(
     classes: &[(Upos, Xpos)],
+    repair: &RepairClasses,
     tags: &mut [u16],
     forms: &[&str],
     lexicon_has: impl Fn(&str, Stts) -> bool,
 ) {
     use sitrep_core::Stts as S;
-    let class_of = |u: Upos, t: S| {
-        classes
-            .iter()
-            .position(|c| *c == (u, Xpos::Stts(t)))
-            .map(|k| k as u16)
-    };
-    let (Some(adja), Some(vvfin)) = (class_of(Upos::Adj, S::Adja), class_of(Upos::Verb, S::Vvfin))
-    else {
+    let (Some(adja), Some(vvfin)) = (repair.adja, repair.vvfin) else {
         return;
     };
     let stts = |tags: &[u16], j: usize| match classes[tags[j] as usize].1 {
@@ -1145,29 +1196,19 @@ fn repair_finite(
 /// (0: unknown), `lexicon_has(form, tag)` whether the lexicon lists it.
 fn repair_relative(
     classes: &[(Upos, Xpos)],
+    repair: &RepairClasses,
     tags: &mut [u16],
     forms: &[&str],
     mask: impl Fn(&str, Stts) -> agree::Mask,
     lexicon_has: impl Fn(&str, Stts) -> bool,
 ) {
     use sitrep_core::Stts as S;
-    // The class of the tag with the UD part of speech the treebank gives it, else any.
-    let class_of = |u: Upos, t: S| {
-        classes
-            .iter()
-            .position(|c| *c == (u, Xpos::Stts(t)))
-            .or_else(|| classes.iter().position(|c| c.1 == Xpos::Stts(t)))
-            .map(|k| k as u16)
-    };
-    let Some(prels) = class_of(Upos::Pron, S::Prels) else {
+    let Some(prels) = repair.prels else {
         return;
     };
     // (a model that never saw PRELAT marks `deren Felder` with PRELS: still relative)
-    let prelat = class_of(Upos::Pron, S::Prelat).or(Some(prels));
-    let pds = class_of(Upos::Pron, S::Pds);
-    let vvfin = class_of(Upos::Verb, S::Vvfin);
-    let vafin = class_of(Upos::Aux, S::Vafin);
-    let vmfin = class_of(Upos::Aux, S::Vmfin);
+    let prelat = repair.prelat.or(Some(prels));
+    let (pds, vvfin, vafin, vmfin) = (repair.pds, repair.rel_vvfin, repair.vafin, repair.vmfin);
     let stts = |tags: &[u16], j: usize| match classes[tags[j] as usize].1 {
         Xpos::Stts(t) => Some(t),
         Xpos::Penn(_) => None,
@@ -1335,17 +1376,18 @@ fn have_before_participle<'a>(lower: impl Fn(usize) -> &'a str, out: &mut [WordA
 /// troops`) often lose their only verb to a plural-noun reading. In a sentence without a
 /// finite verb, the first plural noun in `-s` right after a name or pronoun and before an
 /// object or `to` is the verb (third person singular present).
-fn repair_finite_en(classes: &[(Upos, Xpos)], tags: &mut [u16], forms: &[&str]) {
+fn repair_finite_en(
+    classes: &[(Upos, Xpos)],
+    repair: &RepairClasses,
+    tags: &mut [u16],
+    forms: &[&str],
+) {
     use sitrep_core::Penn as P;
     let penn = |tags: &[u16], j: usize| match classes[tags[j] as usize].1 {
         Xpos::Penn(p) => Some(p),
         Xpos::Stts(_) => None,
     };
-    let Some(vbz) = classes
-        .iter()
-        .position(|c| *c == (Upos::Verb, Xpos::Penn(P::Vbz)))
-        .map(|k| k as u16)
-    else {
+    let Some(vbz) = repair.vbz else {
         return;
     };
     let n = tags.len();
@@ -1401,7 +1443,15 @@ pub(crate) fn argmax(scores: &[f32]) -> usize {
             max = v;
         }
     }
-    scores.iter().position(|&v| v == max).unwrap_or(0)
+    // (the first chunk holding the maximum by a vectorised compare, then the lane)
+    let has_max = |c: &[f32; 8]| c.iter().fold(false, |any, &v| any | (v == max));
+    match chunks.iter().position(has_max) {
+        Some(k) => k * 8 + chunks[k].iter().position(|&v| v == max).unwrap_or(0),
+        None => tail
+            .iter()
+            .position(|&v| v == max)
+            .map_or(0, |k| chunks.len() * 8 + k),
+    }
 }
 
 /// The nearest determiner/preposition to the left of `i` within its phrase, and the
@@ -1460,7 +1510,7 @@ mod tests {
             best
         };
         let mut x = 12345u32;
-        for n in 0..40 {
+        for n in (0..40).chain([91, 330]) {
             for _ in 0..20 {
                 let v: Vec<f32> = (0..n)
                     .map(|_| {
@@ -1583,7 +1633,7 @@ mod tests {
                         .collect();
                     let sub: Vec<u32> = s.sub.iter().map(|x| x.to_bits()).collect();
                     assert_eq!(sub, full, "{text} [{i}]");
-                    let mut ruled = s.scores.clone();
+                    let mut ruled = s.scores[..nc].to_vec();
                     for (c, x) in ruled.iter_mut().enumerate() {
                         if !s.allowed.contains(&(c as u16)) {
                             *x = f32::NEG_INFINITY;
@@ -1600,6 +1650,88 @@ mod tests {
             });
         }
         assert!(checked >= 5, "{checked} restricted words");
+    }
+
+    /// The classes the repairs write, found once per model, are those the rules searched
+    /// the class list for: exact (UPOS, tag) pairs for `repair_finite` and English, the
+    /// treebank's UPOS else any for `repair_relative` (a list whose PRELS class has another
+    /// UPOS, and one without it).
+    #[test]
+    fn repair_classes_are_found_as_the_rules_searched_them() {
+        use sitrep_core::{Penn, Stts as S};
+        let search = |classes: &[(Upos, Xpos)], u: Upos, t: S, fallback: bool| {
+            classes
+                .iter()
+                .position(|c| *c == (u, Xpos::Stts(t)))
+                .or_else(|| {
+                    fallback
+                        .then(|| classes.iter().position(|c| c.1 == Xpos::Stts(t)))
+                        .flatten()
+                })
+                .map(|k| k as u16)
+        };
+        let de = Tagger::new(Language::De).expect("model").model.classes;
+        let en = Tagger::new(Language::En).expect("model").model.classes;
+        let other_upos: Vec<(Upos, Xpos)> = de
+            .iter()
+            .map(|&(u, x)| match x {
+                Xpos::Stts(S::Prels | S::Vvfin) => (Upos::X, x),
+                _ => (u, x),
+            })
+            .collect();
+        let without: Vec<(Upos, Xpos)> = de
+            .iter()
+            .copied()
+            .filter(|c| !matches!(c.1, Xpos::Stts(S::Prels | S::Adja)))
+            .collect();
+        for classes in [&de, &en, &other_upos, &without] {
+            let r = RepairClasses::of(classes);
+            assert_eq!(r.adja, search(classes, Upos::Adj, S::Adja, false));
+            assert_eq!(r.vvfin, search(classes, Upos::Verb, S::Vvfin, false));
+            assert_eq!(r.prels, search(classes, Upos::Pron, S::Prels, true));
+            assert_eq!(r.prelat, search(classes, Upos::Pron, S::Prelat, true));
+            assert_eq!(r.pds, search(classes, Upos::Pron, S::Pds, true));
+            assert_eq!(r.rel_vvfin, search(classes, Upos::Verb, S::Vvfin, true));
+            assert_eq!(r.vafin, search(classes, Upos::Aux, S::Vafin, true));
+            assert_eq!(r.vmfin, search(classes, Upos::Aux, S::Vmfin, true));
+            let vbz = classes
+                .iter()
+                .position(|c| *c == (Upos::Verb, Xpos::Penn(Penn::Vbz)))
+                .map(|k| k as u16);
+            assert_eq!(r.vbz, vbz);
+        }
+        let d = RepairClasses::of(&de);
+        assert!(d.adja.is_some() && d.prels.is_some() && d.vbz.is_none());
+        assert!(RepairClasses::of(&en).vbz.is_some());
+        let o = RepairClasses::of(&other_upos);
+        assert!(o.prels.is_some() && o.vvfin.is_none() && o.rel_vvfin.is_some());
+        assert!(RepairClasses::of(&without).prels.is_none());
+    }
+
+    /// `feats_string` (a table lookup, hashed one mix per field) writes what `to_string`
+    /// writes, for every bundle of both models and for bundles they lack; the table holds
+    /// every bundle (its hashes do not collide into one entry).
+    #[test]
+    fn feature_strings_come_from_the_table() {
+        use sitrep_core::{Case, Number, Person};
+        for lang in [Language::De, Language::En] {
+            let t = Tagger::new(lang).expect("model");
+            assert_eq!(t.feats_text.len(), t.model.bundles.len(), "{lang:?}");
+            for b in &t.model.bundles {
+                assert_eq!(t.feats_string(b), b.to_string(), "{lang:?}");
+                assert!(t.feats_text.contains_key(b), "{lang:?} {b}");
+            }
+            let odd = Feats {
+                case: Some(Case::Gen),
+                number: Some(Number::Plur),
+                person: Some(Person::First),
+                reflex: true,
+                poss: true,
+                ..Feats::default()
+            };
+            assert!(!t.feats_text.contains_key(&odd));
+            assert_eq!(t.feats_string(&odd), odd.to_string());
+        }
     }
 
     #[test]

@@ -43,6 +43,23 @@ impl Hasher for IdHasher {
     fn write_u64(&mut self, x: u64) {
         self.0 = hash::mix(self.0, x);
     }
+    // (one mix per integer, not one per byte: a derived `Hash` of a struct of enums, as
+    // `Feats` in `Tagger::feats_string`, writes a discriminant per field)
+    fn write_u8(&mut self, x: u8) {
+        self.0 = hash::mix(self.0, x as u64);
+    }
+    fn write_u16(&mut self, x: u16) {
+        self.0 = hash::mix(self.0, x as u64);
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.0 = hash::mix(self.0, x as u64);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.0 = hash::mix(self.0, x as u64);
+    }
+    fn write_isize(&mut self, x: isize) {
+        self.0 = hash::mix(self.0, x as u64);
+    }
 }
 
 /// A fast hasher for small keys (the memo's form hashes, feature bundles).

@@ -37,6 +37,10 @@ const DENSE_FROM: usize = 4;
 /// `Slot::len` of a dense row (`start` is then its offset in `Weights::dense`).
 const DENSE: u32 = u32::MAX;
 
+/// Score buffers of at least this many entries (a power of two) take the unchecked
+/// scatter of sparse rows ([`Weights::scatter`]) for tables of at most this many classes.
+pub const SCATTER: usize = 512;
+
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     key: u64,
@@ -77,6 +81,11 @@ impl Weights {
     /// replaces the row.
     fn push_row(&mut self, key: u64, row: &[(u16, f32)]) {
         let key = key | 1;
+        // (`scatter` masks classes into a fixed-size buffer: none may reach `n_classes`)
+        assert!(
+            row.iter().all(|&(c, _)| (c as usize) < self.n_classes),
+            "weight class out of range"
+        );
         let (start, len) = if row.len() * DENSE_FROM >= self.n_classes && self.n_classes > 0 {
             let start = self.dense.len();
             self.dense.resize(start + self.n_classes, 0.0);
@@ -221,11 +230,7 @@ impl Weights {
                     Some(Row::Dense(d)) => run.push(d, scores),
                     Some(Row::Sparse(cs)) => {
                         run.flush(scores);
-                        for c in cs {
-                            if let Some(x) = scores.get_mut(c.class as usize) {
-                                *x += c.value;
-                            }
-                        }
+                        self.scatter(cs, scores);
                     }
                     None => {}
                 }
@@ -234,9 +239,42 @@ impl Weights {
         run.flush(scores);
     }
 
-    /// [`Weights::best_of`] scoring every class at once into `dense` (resized to
-    /// `n_classes`): one pass over each feature's row instead of a search per candidate.
-    /// Same answer, same float sums.
+    /// Adds a sparse row's weights into `scores` (indexed by class; entries past
+    /// `n_classes` are left alone).
+    ///
+    /// A buffer of [`SCATTER`] or more scores takes a loop without a bounds check per cell
+    /// (the class is masked into the fixed-size array instead; every stored class is below
+    /// `n_classes` ≤ `SCATTER`, checked by [`Weights::push_row`], so the mask changes
+    /// nothing), four cells per step: 8.5 → about 6 instructions per cell, the tagger's
+    /// most repeated loop. The cells of a row have distinct classes and are added in order
+    /// either way, so the sums are the same to the bit.
+    #[inline]
+    fn scatter(&self, cells: &[Cell], scores: &mut [f32]) {
+        match scores.first_chunk_mut::<SCATTER>() {
+            Some(wide) if self.n_classes <= SCATTER => {
+                let mut quads = cells.chunks_exact(4);
+                for q in &mut quads {
+                    for c in q {
+                        wide[c.class as usize & (SCATTER - 1)] += c.value;
+                    }
+                }
+                for c in quads.remainder() {
+                    wide[c.class as usize & (SCATTER - 1)] += c.value;
+                }
+            }
+            _ => {
+                for c in cells {
+                    if let Some(x) = scores.get_mut(c.class as usize) {
+                        *x += c.value;
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`Weights::best_of`] scoring every class at once into `dense` (the table's
+    /// `n_classes` scores, in a buffer of at least [`SCATTER`]): one pass over each
+    /// feature's row instead of a search per candidate. Same answer, same float sums.
     pub fn best_of_dense(
         &self,
         feats: &[u64],
@@ -247,8 +285,15 @@ impl Weights {
         if cands.len() <= 2 {
             return self.best_of(feats, cands);
         }
+        // (at least `SCATTER` zeros for the fast scatter, which writes below the table's
+        // `n_classes` only; asked for fewer classes, exactly those, the checked loop)
+        let len = if n_classes >= self.n_classes {
+            n_classes.max(SCATTER)
+        } else {
+            n_classes
+        };
         dense.clear();
-        dense.resize(n_classes, 0.0);
+        dense.resize(len, 0.0);
         self.add_all(feats, dense);
         let mut best = cands[0];
         let mut best_s = dense.get(best as usize).copied().unwrap_or(0.0);
@@ -264,10 +309,11 @@ impl Weights {
 
     /// Adds every feature's weights of the classes `cands` only: `scores[k]` (one per
     /// candidate) gets the weights of class `cands[k]`. `pos[class]` is the class's index
-    /// in `cands`, `u16::MAX` for the other classes (`pos` has one entry per class; a class
-    /// beyond it counts as no candidate). Each candidate's sum takes the same additions in
-    /// the same order as in [`Weights::add_all`] (absent classes of dense rows add 0.0
-    /// there and here), so the sums agree to the bit, without touching the other classes.
+    /// in `cands`, `u16::MAX` for the other classes (`pos` has an entry per class, faster
+    /// with [`SCATTER`] or more; a class beyond it counts as no candidate). Each
+    /// candidate's sum takes the same additions in the same order as in
+    /// [`Weights::add_all`] (absent classes of dense rows add 0.0 there and here), so the
+    /// sums agree to the bit, without touching the other classes.
     pub fn add_cands(&self, feats: &[u64], cands: &[u16], pos: &[u16], scores: &mut [f32]) {
         for &f in feats {
             match self.get(f) {
@@ -280,14 +326,26 @@ impl Weights {
                         }
                     }
                 }
-                Some(Row::Sparse(cs)) => {
-                    for c in cs {
-                        let k = pos.get(c.class as usize).copied().unwrap_or(u16::MAX);
-                        if let Some(x) = scores.get_mut(k as usize) {
-                            *x += c.value;
+                // (with `pos` of `SCATTER` entries or more, the class indexes it unchecked,
+                // as in `scatter`)
+                Some(Row::Sparse(cs)) => match pos.first_chunk::<SCATTER>() {
+                    Some(wide) if self.n_classes <= SCATTER => {
+                        for c in cs {
+                            let k = wide[c.class as usize & (SCATTER - 1)];
+                            if let Some(x) = scores.get_mut(k as usize) {
+                                *x += c.value;
+                            }
                         }
                     }
-                }
+                    _ => {
+                        for c in cs {
+                            let k = pos.get(c.class as usize).copied().unwrap_or(u16::MAX);
+                            if let Some(x) = scores.get_mut(k as usize) {
+                                *x += c.value;
+                            }
+                        }
+                    }
+                },
                 Some(Row::Dense(d)) => {
                     for (x, &c) in scores.iter_mut().zip(cands) {
                         *x += d.get(c as usize).copied().unwrap_or(0.0);
@@ -1019,6 +1077,16 @@ mod tests {
             w.add_all(rest, &mut full);
             w.add_cands(rest, &cands, &pos, &mut got);
             assert_eq!(bits(&got), bits(&pick(&full)), "{n_cands} candidates");
+            // (a `pos` of `SCATTER` entries takes the unchecked walk: the same sums)
+            let mut wide_pos = pos.clone();
+            wide_pos.resize(SCATTER, u16::MAX);
+            let mut wide = vec![0f32; n_cands];
+            w.add_cands(&feats, &cands, &wide_pos, &mut wide);
+            assert_eq!(
+                bits(&wide),
+                bits(&pick(&full)),
+                "{n_cands} candidates, wide"
+            );
             let mut scratch = Vec::new();
             assert_eq!(
                 cands[crate::argmax(&got)],
@@ -1114,6 +1182,65 @@ mod tests {
             .collect();
         let longest = dense.split(|d| !d).map(<[bool]>::len).max().unwrap_or(0);
         assert!(longest > RUN, "longest dense run {longest}");
+    }
+
+    /// The unchecked scatter into a buffer of `SCATTER` or more scores adds what the
+    /// checked loop adds into a buffer of exactly `n_classes`, to the bit, for tables of
+    /// few classes, of 330 (the German bundles), of exactly `SCATTER` and of more (which
+    /// must take the checked loop: a masked class would land in the wrong place); entries
+    /// past `n_classes` stay zero; `best_of_dense` still chooses as `best_of`.
+    #[test]
+    fn fast_scatter_adds_as_the_checked_loop() {
+        let mut x = 0x51_7c_c1_b7_27_22_0a_95u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        for nc in [10usize, 91, 330, SCATTER, 700] {
+            // Sparse rows only (under a quarter of the classes), high classes included.
+            let rows: Vec<(u64, Vec<(u16, f32)>)> = (1..=80u64)
+                .map(|key| {
+                    let mut cs: Vec<u16> = (0..nc / 8)
+                        .map(|_| (next() % nc as u64) as u16)
+                        .chain([(nc - 1) as u16])
+                        .collect();
+                    cs.sort_unstable();
+                    cs.dedup();
+                    let row = cs
+                        .into_iter()
+                        .map(|c| (c, (next() % 4001) as f32 / 97.0 - 20.0))
+                        .collect();
+                    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15), row)
+                })
+                .collect();
+            let w = Weights::from_rows(&rows, nc);
+            assert!(w.dense.is_empty(), "sparse rows only");
+            let feats: Vec<u64> = rows.iter().map(|(k, _)| *k).chain([3, 5]).collect();
+            let mut exact = vec![0f32; nc];
+            w.add_all(&feats, &mut exact);
+            let mut wide = vec![0f32; nc.max(SCATTER) + 8];
+            w.add_all(&feats, &mut wide);
+            assert_eq!(bits(&wide[..nc]), bits(&exact), "{nc} classes");
+            assert!(wide[nc..].iter().all(|v| v.to_bits() == 0), "{nc} classes");
+            let mut want = vec![0f32; nc];
+            for (_, row) in &rows {
+                for &(c, v) in row {
+                    want[c as usize] += v;
+                }
+            }
+            assert_eq!(bits(&exact), bits(&want), "{nc} classes");
+            // (`best_of` looks at 64 candidates at most)
+            let cands: Vec<u16> = (0..nc as u16).rev().step_by(nc / 40 + 1).collect();
+            let mut scratch = vec![7.0; 3];
+            assert_eq!(
+                w.best_of_dense(&feats, &cands, nc, &mut scratch),
+                w.best_of(&feats, &cands),
+                "{nc} classes"
+            );
+        }
     }
 
     #[test]
