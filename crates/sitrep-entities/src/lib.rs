@@ -177,6 +177,53 @@ pub struct EntityRecognizer {
     calendar: FnvSet<String>,
     /// See [`DateCues`].
     date_cues: DateCues,
+    /// What the lexicon and the knowledge base say of words seen in earlier documents
+    /// ([`WordMemo`]): their two tag sets ([`EntityRecognizer::lexicon_sets`]), whether
+    /// they have a name's shape ([`EntityRecognizer::no_word_shape`]), the sector their
+    /// form signals ([`EntityRecognizer::form_sector`]).
+    lex_memo: WordMemo<(SttsSet, SttsSet)>,
+    shape_memo: WordMemo<bool>,
+    sector_memo: WordMemo<Option<Sector>>,
+}
+
+/// Answers about single words kept across documents and shared by the threads of a
+/// batch: each depends on the word and the recogniser's own data only (the lexicon's tag
+/// sets cost an FST walk of about 3,000 instructions). A cache only: results are the same
+/// without it. A thread that finds it locked computes instead of waiting; it stops growing
+/// at [`MEMO_WORDS`] words (a few MB).
+struct WordMemo<V>(std::sync::Mutex<sitrep_core::fnv::FnvMap<Box<str>, V>>);
+
+impl<V> Default for WordMemo<V> {
+    fn default() -> Self {
+        WordMemo(Default::default())
+    }
+}
+
+/// Words a [`WordMemo`] keeps at most (GNAD dev's 877 articles ask the lexicon about
+/// 16,000).
+const MEMO_WORDS: usize = 100_000;
+
+impl<V: Copy> WordMemo<V> {
+    fn get(&self, word: &str) -> Option<V> {
+        self.0.try_lock().ok()?.get(word).copied()
+    }
+
+    fn put(&self, word: &str, v: V) {
+        if let Ok(mut m) = self.0.try_lock() {
+            if m.len() < MEMO_WORDS {
+                m.insert(word.into(), v);
+            }
+        }
+    }
+
+    /// The answer kept for `word`, or `f()` (then kept).
+    fn get_or(&self, word: &str, f: impl FnOnce() -> V) -> V {
+        self.get(word).unwrap_or_else(|| {
+            let v = f();
+            self.put(word, v);
+            v
+        })
+    }
 }
 
 impl std::fmt::Debug for EntityRecognizer {
@@ -778,6 +825,9 @@ impl EntityRecognizer {
             noun_keys: linking::NounKeys::new(language),
             calendar: calendar_words(),
             date_cues: DateCues::new(language),
+            lex_memo: WordMemo::default(),
+            shape_memo: WordMemo::default(),
+            sector_memo: WordMemo::default(),
         }
     }
 
@@ -1623,9 +1673,15 @@ impl EntityRecognizer {
         if let Some(&s) = cx.sector_cache.borrow().get(w) {
             return s;
         }
-        let s = self.kb.sectors().sector_of_form(w);
+        let s = self.memo_sector_of_form(w);
         cx.sector_cache.borrow_mut().insert(w.to_string(), s);
         s
+    }
+
+    /// The knowledge base's sector of a word form, through the recogniser's [`WordMemo`].
+    fn memo_sector_of_form(&self, w: &str) -> Option<Sector> {
+        self.sector_memo
+            .get_or(w, || self.kb.sectors().sector_of_form(w))
     }
 
     fn word_sector(&self, cx: &Ctx, k: usize) -> Option<Sector> {
@@ -1677,13 +1733,18 @@ impl EntityRecognizer {
         if let Some(&v) = cx.lex_cache.borrow().get(word) {
             return v;
         }
-        let v = self
-            .lexicon
-            .as_ref()
-            .map(|l| l.stts_sets(word))
-            .unwrap_or_default();
+        let v = self.lexicon_sets(word);
         cx.lex_cache.borrow_mut().insert(word.to_string(), v);
         v
+    }
+
+    /// The lexicon's `stts_sets` of a word (both empty without a lexicon), through the
+    /// recogniser's [`WordMemo`].
+    fn lexicon_sets(&self, word: &str) -> (SttsSet, SttsSet) {
+        let Some(l) = &self.lexicon else {
+            return Default::default();
+        };
+        self.lex_memo.get_or(word, || l.stts_sets(word))
     }
 
     /// The lexicon's `stts_set_any_case` of a word, cached per document.
@@ -2872,9 +2933,15 @@ impl EntityRecognizer {
         if let Some(&v) = cx.shape_cache.borrow().get(w) {
             return v;
         }
-        let v = self.unanalysable(w) && !self.has_noun_head(w);
+        let v = self.memo_word_shape(w);
         cx.shape_cache.borrow_mut().insert(w.to_string(), v);
         v
+    }
+
+    /// Neither an analysis nor a common-noun head, through the recogniser's [`WordMemo`].
+    fn memo_word_shape(&self, w: &str) -> bool {
+        self.shape_memo
+            .get_or(w, || self.unanalysable(w) && !self.has_noun_head(w))
     }
 
     /// The word ends in a common noun of four letters or more after a first part of three
@@ -3375,6 +3442,101 @@ pub fn group(text: &str, found: &[Found]) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word's sets, shape and form sector through the memos, asked for the first time
+    /// and again, are what the lexicon and the knowledge base give.
+    #[test]
+    fn memoised_sets_are_the_lexicons() {
+        let rec = EntityRecognizer::new(Language::De).unwrap();
+        let lexicon = rec.lexicon().unwrap().clone();
+        let words = [
+            "Haus",
+            "haus",
+            "Berlin",
+            "Stuttgart",
+            "Form",
+            "Juni",
+            "Laufen",
+            "laufen",
+            "Scholz",
+            "Kleinmann",
+            "schloss",
+            "Grüne",
+            "Xyzzq",
+            "EU",
+            "",
+        ];
+        for w in words {
+            assert_eq!(rec.lex_memo.get(w), None, "{w}");
+        }
+        for _ in 0..2 {
+            for w in words {
+                assert_eq!(rec.lexicon_sets(w), lexicon.stts_sets(w), "{w}");
+            }
+        }
+        for w in words {
+            assert_eq!(rec.lex_memo.get(w), Some(lexicon.stts_sets(w)), "{w}");
+        }
+        // the other two memos, the same way
+        let sectors = [
+            "Polizei",
+            "Armee",
+            "Regierung",
+            "Haus",
+            "Bundeswehr",
+            "Xyzzq",
+        ];
+        for _ in 0..2 {
+            for w in words {
+                let shape = rec.unanalysable(w) && !rec.has_noun_head(w);
+                assert_eq!(rec.memo_word_shape(w), shape, "{w}");
+            }
+            for w in words.iter().chain(&sectors) {
+                let sector = rec.kb.sectors().sector_of_form(w);
+                assert_eq!(rec.memo_sector_of_form(w), sector, "{w}");
+            }
+        }
+        let shapes: std::collections::BTreeSet<bool> =
+            words.iter().map(|w| rec.memo_word_shape(w)).collect();
+        assert_eq!(shapes.len(), 2);
+        let found: std::collections::BTreeSet<_> =
+            sectors.iter().map(|w| rec.memo_sector_of_form(w)).collect();
+        assert!(found.len() >= 3, "{found:?}");
+        // the sets differ among these words: a memo keyed or filled wrongly shows
+        let distinct: std::collections::BTreeSet<_> =
+            words.iter().map(|w| lexicon.stts_sets(w)).collect();
+        assert!(distinct.len() >= 5, "{distinct:?}");
+        assert!(words.iter().any(|w| {
+            let (own, any) = lexicon.stts_sets(w);
+            own != any
+        }));
+    }
+
+    /// The memo gives back what was put, stops growing at its bound, and neither waits
+    /// nor answers while another thread holds it.
+    #[test]
+    fn word_memo_keeps_answers_up_to_its_bound_and_never_waits() {
+        let memo = WordMemo::default();
+        let noun: SttsSet = [sitrep_core::Stts::Nn].into_iter().collect();
+        let name: SttsSet = [sitrep_core::Stts::Ne].into_iter().collect();
+        assert_eq!(memo.get("Haus"), None);
+        memo.put("Haus", (noun, noun));
+        memo.put("Berlin", (SttsSet::default(), name));
+        assert_eq!(memo.get("Haus"), Some((noun, noun)));
+        assert_eq!(memo.get("Berlin"), Some((SttsSet::default(), name)));
+        {
+            let _held = memo.0.lock().unwrap();
+            assert_eq!(memo.get("Haus"), None);
+            memo.put("Ort", (noun, noun));
+        }
+        assert_eq!(memo.get("Ort"), None);
+        for k in 0..MEMO_WORDS {
+            memo.put(&format!("w{k}"), (noun, name));
+        }
+        assert_eq!(memo.0.lock().unwrap().len(), MEMO_WORDS);
+        assert_eq!(memo.get("w0"), Some((noun, name)));
+        assert_eq!(memo.get(&format!("w{}", MEMO_WORDS - 1)), None);
+    }
 
     #[test]
     fn calendar_words_come_from_the_date_lexicon_without_given_names() {

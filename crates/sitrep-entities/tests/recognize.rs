@@ -2494,3 +2494,61 @@ fn a_sector_without_a_state_is_kept() {
         (None, Some(Sector::Cop))
     );
 }
+
+/// The recogniser keeps the lexicon's answers across documents (a cache shared by its
+/// threads): a document comes out the same from a recogniser that has seen other documents
+/// with the same words, from two threads at once, and from a fresh one.
+#[test]
+fn entities_do_not_depend_on_the_documents_seen_before() {
+    let texts = [
+        "Bundeskanzler Olaf Scholz traf in Berlin den polnischen Präsidenten Andrzej Duda. Die Union kritisierte das Treffen.",
+        "Duda sagte in Warschau, Polen wolle mit Berlin und der Union über die Ukraine reden. Scholz schwieg.",
+        "Die Firma Kleinmann aus Wuppertal meldet Verluste. Kleinmann-Chefin Maria Oberhauser sprach von einem schweren Jahr.",
+    ];
+    let x = lang(Language::De);
+    let tagged: Vec<_> = texts
+        .iter()
+        .map(|text| {
+            let seg = x.seg.segment(text);
+            let mut words = Vec::new();
+            let mut buf = Vec::new();
+            for s in &seg.sentences {
+                let toks = &seg.tokens[s.tokens.start as usize..s.tokens.end as usize];
+                x.tagger.tag(text, toks, &mut buf);
+                words.append(&mut buf);
+            }
+            (seg, words)
+        })
+        .collect();
+    let each = |rec: &EntityRecognizer, order: &[usize]| -> Vec<(usize, Vec<Entity>)> {
+        order
+            .iter()
+            .map(|&k| {
+                let (seg, words) = &tagged[k];
+                (k, rec.recognize(texts[k], &seg.tokens, words, None))
+            })
+            .collect()
+    };
+    // each document alone, on a recogniser that has seen nothing
+    let alone: Vec<Vec<Entity>> = (0..texts.len())
+        .map(|k| {
+            each(&EntityRecognizer::new(Language::De).unwrap(), &[k])
+                .remove(0)
+                .1
+        })
+        .collect();
+    assert!(alone.iter().all(|es| !es.is_empty()));
+    let rec = EntityRecognizer::new(Language::De).unwrap();
+    for order in [[0, 1, 2], [2, 1, 0], [1, 1, 0]] {
+        for (k, es) in each(&rec, &order) {
+            assert_eq!(es, alone[k], "document {k} after {order:?}");
+        }
+    }
+    std::thread::scope(|s| {
+        let a = s.spawn(|| each(&rec, &[0, 1, 2, 0, 1, 2]));
+        let b = s.spawn(|| each(&rec, &[2, 1, 0, 2, 1, 0]));
+        for (k, es) in a.join().unwrap().into_iter().chain(b.join().unwrap()) {
+            assert_eq!(es, alone[k], "document {k} on two threads");
+        }
+    });
+}

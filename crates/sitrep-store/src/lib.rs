@@ -53,7 +53,7 @@ pub use triage::{triage, Seen, Triage};
 use sitrep_core::{Analysis, Date, Document, EventType, Modality};
 
 /// The newest schema version this build knows (the number of the last migration).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What went wrong with a store. Every message names the store.
 #[derive(Debug, thiserror::Error)]

@@ -19,11 +19,18 @@ use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 /// The schema migrations, in order: (version, name, SQL).
-const MIGRATIONS: &[(u32, &str, &str)] = &[(
-    1,
-    "0001_init",
-    include_str!("../migrations/postgres/0001_init.sql"),
-)];
+const MIGRATIONS: &[(u32, &str, &str)] = &[
+    (
+        1,
+        "0001_init",
+        include_str!("../migrations/postgres/0001_init.sql"),
+    ),
+    (
+        2,
+        "0002_drop_unused_indexes",
+        include_str!("../migrations/postgres/0002_drop_unused_indexes.sql"),
+    ),
+];
 
 /// One writer per store: an advisory lock keyed by the store's schema, held until the
 /// transaction ends (so a killed writer releases it with its connection).

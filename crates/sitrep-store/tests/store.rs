@@ -136,7 +136,120 @@ fn a_new_store_is_migrated_and_reopens() {
         }
         let s = db.open();
         assert_eq!(s.counts().unwrap().documents, 0);
-        assert_eq!(db.scalar("SELECT count(*) FROM schema_migrations"), 1);
+        // one row per migration, each applied once
+        assert_eq!(
+            db.scalar("SELECT count(*) FROM schema_migrations"),
+            i64::from(SCHEMA_VERSION)
+        );
+    });
+}
+
+/// The indexes schema version 2 dropped (`migrations/0002_drop_unused_indexes.sql`).
+const DROPPED_IN_2: &str =
+    "'entities_actor', 'quotes_speaker', 'citations_name', 'signature_keys_document'";
+
+/// How many of the store's indexes have one of `names` (an SQL list of strings).
+fn indexes_named(db: &TestDb, names: &str) -> i64 {
+    db.scalar(&format!(
+        "{} IN ({names})",
+        db.pick(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name",
+            "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname",
+        )
+    ))
+}
+
+/// A store that schema version 1 made, with a document in it, goes through migration 2
+/// when it is opened for writing: its rows are kept, the unused indexes are gone, and it
+/// reads and takes new batches as a new store does. A reader refuses it until then.
+#[test]
+fn a_version_1_store_is_migrated_to_the_current_schema_with_its_rows() {
+    each(|db| {
+        // version 1 as that build left it: its migration, then its marks
+        let (init, marks) = match db.backend {
+            Backend::Sqlite => (
+                include_str!("../migrations/0001_init.sql"),
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, '0001_init', datetime('now'));
+                 PRAGMA user_version = 1; PRAGMA application_id = 1397314642;",
+            ),
+            Backend::Postgres => (
+                include_str!("../migrations/postgres/0001_init.sql"),
+                "INSERT INTO schema_migrations (version, name) VALUES (1, '0001_init');
+                 UPDATE sitrep_store SET schema_version = 1;",
+            ),
+        };
+        db.execute(init);
+        db.execute(marks);
+        let mut old = Analysis::from_document(Document::new("old", "Russland droht der Ukraine."));
+        old.language = Some(sitrep_core::Language::De);
+        let text = std::mem::take(&mut old.text);
+        let json = serde_json::to_string(&old).unwrap().replace('\'', "''");
+        old.text = text;
+        db.execute(&format!(
+            "INSERT INTO documents (doc_id, text_hash, signature, text, language, analysis_version, analysis, ingested_at)
+             VALUES ('old', '{hash}', {sig}, '{text}', 'de', 1, '{json}', {now});
+             INSERT INTO signature_keys (key, document) SELECT 77, id FROM documents;
+             INSERT INTO entities (document, entity, kind, name, actor_code)
+                 SELECT id, 'e1', 'state', 'Russland', 'RUS' FROM documents;
+             INSERT INTO quotes (document, start, \"end\", text, kind, speaker_code)
+                 SELECT id, 0, 8, 'Russland', 'direct', 'RUS' FROM documents;",
+            hash = TextHash::of(&old.text),
+            sig = db.pick("x'0102'", "'\\x0102'::bytea"),
+            text = old.text,
+            now = db.pick("datetime('now')", "now()"),
+        ));
+        assert_eq!(indexes_named(db, DROPPED_IN_2), 4);
+        let err = sitrep_store::open(
+            &db.location,
+            &OpenOptions {
+                read_only: true,
+                ..OpenOptions::default()
+            },
+        )
+        .err()
+        .unwrap();
+        assert!(err.to_string().contains("needs upgrading"), "{err}");
+
+        let mut store = db.open();
+        assert_eq!(SCHEMA_VERSION, 2);
+        assert_eq!(
+            db.scalar("SELECT max(version) FROM schema_migrations"),
+            i64::from(SCHEMA_VERSION)
+        );
+        assert_eq!(db.scalar("SELECT count(*) FROM schema_migrations"), 2);
+        assert_eq!(indexes_named(db, DROPPED_IN_2), 0);
+        // the indexes queries use are kept
+        assert_eq!(
+            indexes_named(
+                db,
+                "'mentions_document', 'event_actors_code', 'documents_text_hash'"
+            ),
+            3
+        );
+        let counts = store.counts().unwrap();
+        assert_eq!(
+            (counts.documents, counts.entities, counts.quotes),
+            (1, 1, 1)
+        );
+        assert_eq!(store.analysis("old").unwrap(), Some(old.clone()));
+        assert_eq!(
+            store.near_candidates(&[77]).unwrap(),
+            [("old".to_string(), vec![1, 2])]
+        );
+        assert!(matches!(
+            store.known("again", TextHash::of(&old.text)).unwrap(),
+            Known::SameText { canonical } if canonical == "old"
+        ));
+        let new = analysis(
+            "new",
+            "Die Ukraine weist die Drohung zurück.",
+            "2022-02-02",
+            "Blatt",
+            &[(EventType::Reject, "UKR", "RUS", None)],
+        );
+        assert_eq!(write(&mut store, &[new]).stored, 1);
+        drop(store);
+        assert_eq!(db.reader().counts().unwrap().documents, 2);
     });
 }
 
@@ -148,7 +261,10 @@ fn stores_opened_at_once_are_migrated_once() {
                 scope.spawn(|| drop(db.open()));
             }
         });
-        assert_eq!(db.scalar("SELECT count(*) FROM schema_migrations"), 1);
+        assert_eq!(
+            db.scalar("SELECT count(*) FROM schema_migrations"),
+            i64::from(SCHEMA_VERSION)
+        );
         assert_eq!(db.open().counts().unwrap().documents, 0);
     });
 }
