@@ -745,13 +745,21 @@ fn complex<W: Tagged>(
         }
         // `reagierten wenig erfreut`, `zeigte sich wenig begeistert`: `wenig` before the
         // participle that is the clause's verb, or before a predicative adjective in the
-        // positive degree (not `wenig später`), denies it
+        // positive degree (not `wenig später`), denies it; so does `weniger` before the
+        // predicate of `sein`, `bleiben` or `sich zeigen` with no `als` after it (`Weniger
+        // zufrieden ist man bei …`: less pleased is displeased; not `kritisierte weniger
+        // scharf als …`)
+        let predicate = matches!(
+            words[v.main.index as usize].lemma(),
+            "sein" | "bleiben" | "zeigen" | "geben"
+        ) && !clause.iter().any(|&j| words[j].text() == "als");
         if v.negation.is_none() {
             v.negation = clause
                 .iter()
                 .copied()
                 .find(|&i| {
-                    words[i].text().eq_ignore_ascii_case("wenig")
+                    (words[i].text().eq_ignore_ascii_case("wenig")
+                        || predicate && words[i].text().eq_ignore_ascii_case("weniger"))
                         && words.get(i + 1).is_some_and(|n| {
                             i + 1 == v.main.index as usize && stts(n) == Some(Stts::Vvpp)
                                 || stts(n) == Some(Stts::Adjd)
@@ -944,6 +952,12 @@ mod tests {
         let cs = run("Die/ART Partner/NN reagierten/VVFIN/reagieren/{IP} wenig/PIS erfreut/VVPP/erfreuen ./$.");
         assert!(summary(&cs)[0].ends_with("neg"));
         let cs = run("Wenig/PIS später/ADJD/spät/Degree=Cmp kritisierte/VVFIN/kritisieren/{IP} die/ART Regierung/NN Polen/NE ./$.");
+        assert_eq!(summary(&cs), ["kritisieren Ind Past Act - pos"]);
+        // `weniger` before a predicative adjective: less pleased is displeased; less
+        // sharply than another is still criticism
+        let cs = run("Weniger/PIS zufrieden/ADJD/zufrieden/Degree=Pos ist/VAFIN/sein/{IPR} die/ART Regierung/NN ./$.");
+        assert!(summary(&cs)[0].ends_with("neg"));
+        let cs = run("Polen/NE kritisierte/VVFIN/kritisieren/{IP} weniger/PIS scharf/ADJD/scharf/Degree=Pos ./$.");
         assert_eq!(summary(&cs), ["kritisieren Ind Past Act - pos"]);
     }
 

@@ -1518,6 +1518,7 @@ impl EventExtractor {
                         && !doc.speaker.is_empty()
                         && !subject.is_empty()
                         && !cx.conditional()
+                        && !cx.unasserted_demand(v)
                     {
                         let req = Frame::deontic(s.lang);
                         let modal = v.modal.as_ref().map_or(trigger, |md| md.at.span);
@@ -1755,6 +1756,7 @@ impl EventExtractor {
                     && clause_event.is_none()
                     && !doc.speaker.is_empty()
                     && !cx.conditional()
+                    && !cx.unasserted_demand(v)
                     && (v.negation.is_none() || forbid)
                     && c.kind != ClauseKind::Infinitive
                     && (cx.phrase(&Role::Subj).is_some() || impersonal)
@@ -1983,6 +1985,16 @@ impl EventExtractor {
                     if f.source.contains(&Role::Spk)
                         && (source.is_empty() || cx.open_question() || cx.no_rating(i))
                     {
+                        continue;
+                    }
+                    if s.lang == Language::De && cx.unasserted_rating(f, key, i, doc) {
+                        // (its phrases are still the rating's: `warum die Forderung … nicht
+                        // so abwegig sei` names no negated demand)
+                        for r in f.target.iter().chain(&f.source) {
+                            if let Some(ph) = cx.phrase(r) {
+                                used_phrases.push(ph.words.clone());
+                            }
+                        }
                         continue;
                     }
                     let mut target = if f.flags.react {
@@ -3374,13 +3386,12 @@ fn named_owner(cx: &ClauseCx<'_, '_>, role: &Role, source: &[Actor], doc: &DocSt
 /// haben`). Only what the speaker says in a main clause of its own, now: not a rule the
 /// text explains (`Das bedeutet, dass … gemeldet werden müssen`), not a verb of saying's
 /// own clause (`müssen der Behörde gemeldet werden`), not beside a verb of demand (its
-/// own event codes it: `…, forderte sie`), not hedged (`höchstwahrscheinlich`: a
-/// forecast), not a verb-first clause (a question,
+/// own event codes it: `…, forderte sie`), not a verb-first clause (a question,
 /// a condition or a dropped `wir`: `Müssen neue Akzente setzen`), not a past obligation
-/// (`mussten`), no `hätte … sollen` (a reproach), nothing in a sentence with a condition,
-/// and no passive `sollte` (`sollte befragt werden` tells a plan as often). Not a personal
-/// pronoun, `es` or a word for people: whom they mean the text did not
-/// resolve.
+/// (`mussten`), no `hätte … sollen` (a reproach), and no passive `sollte` (`sollte
+/// befragt werden` tells a plan as often); a condition in the sentence and a hedge are
+/// [`ClauseCx::unasserted_demand`]'s, as for every demand. Not a personal pronoun, `es` or
+/// a word for people: whom they mean the text did not resolve.
 fn impersonal_demand(
     cx: &ClauseCx<'_, '_>,
     frames: &Frames,
@@ -3397,8 +3408,6 @@ fn impersonal_demand(
     // `hätte stattfinden sollen`, `hätten auffallen müssen`: what should have been is a
     // reproach, no demand
     let counterfactual = v.tense == Some(ClauseTense::Pqp);
-    // `Wenn …, müssten die Schüler darin … sehen`: a consequence, no demand
-    let conditional = s.ws.iter().any(|w| conditional_conjunction(w.text));
     let says = frames
         .lookup(Pos::Verb, &v.lemma)
         .iter()
@@ -3411,18 +3420,6 @@ fn impersonal_demand(
                 f.requires.is_empty() && f.event == Some(EventType::Request)
             })
     });
-    // `müsse … höchstwahrscheinlich vergrößert werden`: a hedge makes it a forecast
-    let hedged = cx.clause.words.iter().any(|&i| {
-        matches!(
-            &*lower(s.ws[i as usize].text),
-            "wahrscheinlich"
-                | "höchstwahrscheinlich"
-                | "vermutlich"
-                | "voraussichtlich"
-                | "möglicherweise"
-                | "eventuell"
-        )
-    });
     // (a dependent clause before it may fill the Vorfeld: `Statt zu streiten, sollte …`)
     let verb_first = !cx.after_dependent
         && v.finite
@@ -3432,12 +3429,10 @@ fn impersonal_demand(
         || cx.clause.kind != ClauseKind::Main
         || says
         || demanded
-        || hedged
         || verb_first
         || past && modal.lemma != "sollen"
         || passive && modal.lemma == "sollen"
         || counterfactual
-        || conditional
     {
         return false;
     }
@@ -4784,6 +4779,191 @@ impl ClauseCx<'_, '_> {
         !person
             && (demonstrative || !matches!(head.a.upos, Upos::Pron | Upos::Det))
             && !self.s.classes.counts_people(self.s.lang, head.text)
+    }
+
+    /// The clause states a condition: a subordinate clause opened by `wenn`, `falls`,
+    /// `sofern` (`wenn … nicht zumutbar ist`). What it rates, the speaker does not assert.
+    fn condition(&self, at: usize) -> bool {
+        self.clause.kind == ClauseKind::Subordinate
+            && self.opening_reaches(at)
+            && self
+                .clause
+                .words
+                .first()
+                .is_some_and(|&i| conditional_conjunction(self.s.ws[i as usize].text))
+    }
+
+    /// Whether the word that opens the clause reaches word `at`: no comma, colon or dash
+    /// lies between them. (A subordinate clause whose verb the tagger missed runs on into
+    /// the main clause after it: `Ob sie das … zu erhöhen vermögen, sieht X skeptisch`.)
+    fn opening_reaches(&self, at: usize) -> bool {
+        let Some(&first) = self.clause.words.first() else {
+            return false;
+        };
+        let ws = self.s.ws;
+        (first as usize..at.min(ws.len()))
+            .all(|j| !matches!(ws[j].text, "," | ":" | ";" | "–" | "—"))
+    }
+
+    /// The sentence holds a condition (a conjunction, or a verb-first `sollte` clause:
+    /// `Sollte die Regierung scheitern, müsse Italien neu wählen`): what it says must be
+    /// done is a rule for a case, no demand of an actor (German).
+    fn conditional_sentence(&self) -> bool {
+        let ws = self.s.ws;
+        ws.iter().any(|w| conditional_conjunction(w.text))
+            || self.conditional()
+            || ws
+                .first()
+                .is_some_and(|w| matches!(w.text, "Sollte" | "Sollten"))
+                && ws.last().is_some_and(|w| w.text != "?")
+    }
+
+    /// The clause asks (German): a direct question (the sentence ends in `?`), an
+    /// indirect one (`ob`, or a subordinate clause opened by an interrogative: `erklärte,
+    /// warum die Forderung nicht so abwegig sei`), or a reported one (a main clause whose
+    /// interrogative is right before its finite verb: `Warum müsse Italien jetzt sparen`).
+    /// Asking asserts no rating and makes no demand.
+    fn question(&self, at: usize) -> bool {
+        let ws = self.s.ws;
+        if ws.last().is_some_and(|w| w.text == "?")
+            || self.open_question() && self.opening_reaches(at)
+        {
+            return true;
+        }
+        let Some(&first) = self.clause.words.first() else {
+            return false;
+        };
+        let interrogative = matches!(
+            ws[first as usize].a.xpos,
+            Xpos::Stts(Stts::Pwav | Stts::Pws | Stts::Pwat)
+        );
+        interrogative
+            && match self.clause.kind {
+                ClauseKind::Subordinate => self.opening_reaches(at),
+                ClauseKind::Main => self.clause.verb.as_ref().is_some_and(|v| {
+                    v.finite
+                        .is_some_and(|f| self.clause.words.get(1) == Some(&f.index))
+                }),
+                _ => false,
+            }
+    }
+
+    /// A rating the speaker does not assert of anyone's conduct (German): one in a
+    /// condition or a question; a counter-claim (a word of untruth, `falsch`, `Lüge`,
+    /// rating a claim: a `dass` clause, a claim noun or a lone demonstrative taking up
+    /// what was said: `Falsch sei auch, dass …`; a claim whose holder its phrase names is
+    /// rated as theirs), which rebuts whoever made the claim and is coded only as a marked
+    /// reply (gold rule 7); a rating of a state of affairs
+    /// (`Die Stimmung sei positiv`, `sein Zustand sei nicht kritisch`), which rates no
+    /// one's act (gold rule 5); an adverb of manner beside a verb that makes no rating
+    /// (`lächelte zufrieden`, `sagte sie zufrieden`: how someone acted). The gold rules are
+    /// `evaluation/gold/README.md`'s.
+    fn unasserted_rating(&self, f: &Frame, key: &str, at: usize, doc: &DocState) -> bool {
+        let s = self.s;
+        if self.condition(at) || self.question(at) {
+            return true;
+        }
+        let rated = f
+            .target
+            .iter()
+            .filter(|r| **r == Role::Subj || **r == Role::Obj)
+            .find_map(|r| self.phrase(r));
+        let head = rated.map(|p| &s.ws[p.head()]);
+        let counter = s.classes.has(WordClass::Untruth, s.lang, key)
+            && match (rated, head) {
+                (None, _) => self.that_follows,
+                // (a `dass` clause right after the rating word is what it rates, also when
+                // the clause's subject was read from beyond it: a main clause that goes on
+                // after a dash, `Falsch sei, dass es Vorgaben gebe – etwa eine Pflicht …`)
+                (Some(p), _)
+                    if self.that_follows
+                        && p.words.start > at
+                        && (at..p.words.start).any(|j| s.ws[j].text == ",") =>
+                {
+                    true
+                }
+                (Some(p), Some(h)) => {
+                    p.words.len() == 1
+                        && (matches!(h.a.xpos, Xpos::Stts(Stts::Pds))
+                            && s.ws[at].a.upos == Upos::Noun
+                            || h.text.eq_ignore_ascii_case("es") && self.that_follows)
+                        || h.a.upos == Upos::Noun
+                            && s.classes.ends_in(WordClass::Claim, s.lang, &h.a.lemma)
+                            // (a claim whose holder the phrase names is rated as theirs:
+                            // `Die Behauptung der Regierung sei eine Lüge`)
+                            && self.author_actors(p, doc).is_empty()
+                }
+                _ => false,
+            };
+        let state = f.source.contains(&Role::Spk)
+            && head.is_some_and(|h| {
+                h.a.upos == Upos::Noun && s.classes.ends_in(WordClass::State, s.lang, &h.a.lemma)
+            });
+        // (a predicative rating needs one of the verbs a rating is made with, `rating-verb`:
+        // a copula, `zeigt sich`, `reagiert`, `sieht … skeptisch`; any verb of the clause,
+        // as a subordinate clause whose verb the tagger missed runs on into the main clause)
+        let manner = s.ws[at].a.xpos == Xpos::Stts(Stts::Adjd)
+            && !self.elliptic
+            && self.clause.verb.is_some()
+            && !self.clause.words.iter().any(|&j| {
+                let w = &s.ws[j as usize];
+                matches!(w.a.upos, Upos::Verb | Upos::Aux)
+                    && s.classes.has(WordClass::RatingVerb, s.lang, &w.a.lemma)
+            });
+        counter || state || manner
+    }
+
+    /// What a speaker says must or should be done that demands nothing of an actor
+    /// (German): in a question or in a sentence with a condition (a rule for a case); a
+    /// past obligation (`Die Regierung musste die Steuern erhöhen`: what had to be done
+    /// was done); a habitual one (`müsse immer wieder … zurücknehmen`, `müsse jedes Jahr
+    /// … kaufen`: a state of things); a requirement a thing meets (`müsse mit der Bahn zu
+    /// erreichen sein`: the modal infinitive of a rule's criteria); a hedged one
+    /// (`höchstwahrscheinlich`: a forecast).
+    fn unasserted_demand(&self, v: &sitrep_clause::VerbComplex) -> bool {
+        let s = self.s;
+        if s.lang != Language::De {
+            return false;
+        }
+        let at = v.modal.as_ref().map_or(v.main.index, |md| md.at.index) as usize;
+        let past = v.mood != Some(ClauseMood::KonjII)
+            && matches!(
+                v.tense,
+                Some(ClauseTense::Past | ClauseTense::Perf | ClauseTense::Pqp)
+            )
+            && v.modal.as_ref().is_some_and(|md| md.lemma == "müssen");
+        let words = &self.clause.words;
+        let habitual = words.iter().enumerate().any(|(k, &i)| {
+            let t = lower(s.ws[i as usize].text);
+            let next = || words.get(k + 1).map(|&j| lower(s.ws[j as usize].text));
+            match &*t {
+                "jährlich" | "täglich" | "wöchentlich" | "monatlich" | "oft" | "häufig"
+                | "bisher" | "bislang" => true,
+                "immer" => next().is_some_and(|n| n == "wieder"),
+                "jedes" | "jeden" | "jede" => next()
+                    .is_some_and(|n| matches!(&*n, "jahr" | "monat" | "tag" | "woche" | "mal")),
+                _ => false,
+            }
+        });
+        // `müsse … höchstwahrscheinlich vergrößert werden`: a hedge makes it a forecast
+        let hedged = words.iter().any(|&i| {
+            matches!(
+                &*lower(s.ws[i as usize].text),
+                "wahrscheinlich"
+                    | "höchstwahrscheinlich"
+                    | "vermutlich"
+                    | "voraussichtlich"
+                    | "möglicherweise"
+                    | "eventuell"
+            )
+        });
+        let main = v.main.index as usize;
+        let criterion = main > 0
+            && s.ws[main - 1].a.xpos == Xpos::Stts(Stts::Ptkzu)
+            && v.verbs
+                .iter()
+                .any(|a| s.ws[a.index as usize].a.lemma == "sein");
+        self.conditional_sentence() || self.question(at) || past || habitual || hedged || criterion
     }
 
     /// The clause is an indirect yes-no question (`ob`, `whether`).

@@ -32,10 +32,14 @@ pub(crate) enum WordClass {
     ArmedAct,
     Measure,
     MeasureAct,
+    Untruth,
+    Claim,
+    State,
+    RatingVerb,
 }
 
 impl WordClass {
-    const ALL: [WordClass; 15] = [
+    const ALL: [WordClass; 19] = [
         WordClass::Territory,
         WordClass::TerritorialAct,
         WordClass::People,
@@ -51,6 +55,10 @@ impl WordClass {
         WordClass::ArmedAct,
         WordClass::Measure,
         WordClass::MeasureAct,
+        WordClass::Untruth,
+        WordClass::Claim,
+        WordClass::State,
+        WordClass::RatingVerb,
     ];
 
     fn name(self) -> &'static str {
@@ -70,6 +78,10 @@ impl WordClass {
             WordClass::ArmedAct => "armed-act",
             WordClass::Measure => "measure",
             WordClass::MeasureAct => "measure-act",
+            WordClass::Untruth => "untruth",
+            WordClass::Claim => "claim",
+            WordClass::State => "state",
+            WordClass::RatingVerb => "rating-verb",
         }
     }
 }
