@@ -1143,7 +1143,14 @@ impl EntityRecognizer {
                         || self.listed_with_peer(cx, r.clone(), e)
                         || self.party_after_name(cx, r.clone(), e)
                 }
-                FormType::Place => in_compound || self.place_ok(cx, r.clone(), e, population(e)),
+                // (German: a compound's head is a capitalised noun; a place name before a
+                // lower-case word, `Mitte-rechts`, is no compound and needs its cue)
+                FormType::Place => {
+                    in_compound
+                        && (self.lang != Language::De
+                            || head.is_some_and(|h| h.starts_with(char::is_uppercase)))
+                        || self.place_ok(cx, r.clone(), e, population(e))
+                }
                 _ => true,
             })
             .collect();
@@ -2049,6 +2056,32 @@ impl EntityRecognizer {
         };
         let mut i = 1;
         while i < n {
+            // `der Österreichischen Hagelversicherung`, `die Amerikanische Handelskammer`: a
+            // capitalised state adjective inside a sentence (a name's first word, which the
+            // knowledge base read as the state) before an institution noun is one name, an
+            // organisation of that state
+            if covered[i] && i + 1 < n && noun_at(covered, i + 1) {
+                let state_adj = found.iter().position(|f| {
+                    f.tokens == (i..i + 1)
+                        && f.kind == EntityKind::State
+                        && f.rule == Rule::Kb(FormType::Adjective)
+                });
+                if let Some(a) = state_adj.filter(|_| {
+                    capitalised(cx.strs[i])
+                        && !matches!(cx.strs[i - 1], "." | "!" | "?" | ":" | "\"" | "„")
+                        && ends_in(cx.strs[i + 1], self.cues.org_suffixes)
+                }) {
+                    let code = found[a].code.clone();
+                    found[a] = Found {
+                        code,
+                        sector: self.word_sector(cx, i + 1),
+                        ..cx.named(i..i + 2, EntityKind::Organization)
+                    };
+                    covered[i + 1] = true;
+                    i += 2;
+                    continue;
+                }
+            }
             if covered[i] || !capitalised(cx.strs[i]) || cx.tokens[i].kind != TokenKind::Word {
                 i += 1;
                 continue;
@@ -3066,8 +3099,13 @@ impl EntityRecognizer {
                 return Some(d);
             }
         }
-        self.descriptor_at(cx, start)
-            .or_else(|| self.descriptor_past_complement(cx, start))
+        let d = self.descriptor_at(cx, start);
+        if d.is_some() {
+            if let Some(current) = self.current_post_before_past(cx, start) {
+                return Some(current);
+            }
+        }
+        d.or_else(|| self.descriptor_past_complement(cx, start))
     }
 
     /// English `Chinese ambassador to Eritrea Yu Yongde`, `envoy to the UN X`: an office
@@ -3100,6 +3138,33 @@ impl EntityRecognizer {
             return None;
         }
         self.descriptor_at(cx, prep).filter(|d| d.1.is_some())
+    }
+
+    /// `der neue BR-Fernsehchef und ehemalige ORF-Manager Reinhard Scolik`, `the new
+    /// chairman and former chief executive X`: the post before the name is a past one
+    /// coordinated after another; the other, current one describes the person.
+    fn current_post_before_past(
+        &self,
+        cx: &Ctx,
+        start: usize,
+    ) -> Option<(Option<String>, Option<Sector>)> {
+        const PAST: &[&str] = &["ehemalig", "früher", "einstig", "vormalig", "former"];
+        // the descriptor's first token (`ORF` of `ORF - Manager`)
+        let mut first = start.checked_sub(1)?;
+        while first >= 2
+            && cx.strs[first - 1] == "-"
+            && cx.tokens[first - 2].joined
+            && cx.tokens[first - 1].joined
+        {
+            first -= 2;
+        }
+        let adj = first.checked_sub(1)?;
+        let and = adj.checked_sub(1)?;
+        let past = cx.strs[adj].to_lowercase();
+        if !PAST.iter().any(|p| past.starts_with(p)) || !matches!(cx.strs[and], "und" | "and") {
+            return None;
+        }
+        self.descriptor_at(cx, and).filter(|d| d.1.is_some())
     }
 
     fn descriptor_at(&self, cx: &Ctx, start: usize) -> Option<(Option<String>, Option<Sector>)> {

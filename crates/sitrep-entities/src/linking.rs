@@ -159,6 +159,34 @@ const DE_OFFICE_ENDS: &[&str] = &[
     "generalsekretärin",
     "intendant",
     "intendantin",
+    // scholars (`Staatsrechtler`, `Rechtssoziologe`, `Politikwissenschafterin`, `Professor`):
+    // the gold gives researchers no sector, as their universities (a pollster or market
+    // researcher, `-forscher`, works for a firm; an economist often for a bank: not listed)
+    "professor",
+    "professorin",
+    "wissenschafter",
+    "wissenschafterin",
+    "wissenschaftern",
+    "wissenschaftler",
+    "wissenschaftlerin",
+    "wissenschaftlern",
+    "politologe",
+    "politologin",
+    "soziologe",
+    "soziologin",
+    "historiker",
+    "historikerin",
+    // (law scholars by their field: `Menschenrechtler`, `Bürgerrechtler` are activists)
+    "staatsrechtler",
+    "staatsrechtlerin",
+    "verfassungsrechtler",
+    "verfassungsrechtlerin",
+    "völkerrechtler",
+    "völkerrechtlerin",
+    "europarechtler",
+    "europarechtlerin",
+    "verwaltungsrechtler",
+    "verwaltungsrechtlerin",
 ];
 const EN_OFFICE_ENDS: &[&str] = &[
     "director",
@@ -290,7 +318,9 @@ impl EntityRecognizer {
         let before = found.len();
         if self.lang == Language::De {
             self.organ_nouns(cx, found, &mut covered);
+            self.municipal_departments(cx, found, &mut covered);
             self.group_compounds(cx, found, &mut covered);
+            self.named_academies(cx, found, &mut covered);
         }
         self.company_descriptors(cx, found, &mut covered);
         self.org_descriptors(cx, found, &mut covered);
@@ -306,6 +336,9 @@ impl EntityRecognizer {
         self.head_sectors(cx, found);
         self.place_in_name(cx, found);
         self.same_name(cx, found, &mut covered);
+        if self.lang == Language::De {
+            self.head_repeats(cx, found, &mut covered);
+        }
         // (again for the repeats `same_name` made: `Brandwerk` of `Agentur Brandwerk Wien`
         // before `Wien` once more)
         self.national_subsidiaries(cx, found);
@@ -721,6 +754,9 @@ impl EntityRecognizer {
                 let post = compound(k - 1)
                     .map(|c| (c, k))
                     .or_else(|| given.then(|| compound(k - 2).map(|c| (c, k - 1))).flatten());
+                // (`der neue BR-Fernsehchef und ehemalige ORF-Manager X`: a past post after
+                // the current one is not the person's; the descriptor read the current)
+                let post = post.filter(|p| self.current_post_before_past(cx, p.1).is_none());
                 if let Some((((code, s), head), start)) = post {
                     let own = self.form_sector(cx, head);
                     let sector = if crate::lead_head(head) || own.is_none() {
@@ -1000,6 +1036,50 @@ impl EntityRecognizer {
         }
     }
 
+    /// `die Magistratsabteilung 19`, `die MA 22`, `MA22`, `der MA-48-Zentrale`: an Austrian
+    /// city's department named by its number (Vienna's `Magistratsabteilungen`, written `MA`
+    /// and the number) is one organisation, AUT GOV, as a municipal body named by its noun.
+    fn municipal_departments(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
+        let number = |j: usize| {
+            cx.strs.get(j).is_some_and(|w| {
+                !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
+            })
+        };
+        for k in 0..cx.strs.len() {
+            let w = cx.strs[k];
+            let end = match w {
+                "Magistratsabteilung" | "MA" if number(k + 1) => k + 2,
+                // `MA-48`: the hyphen joined to both sides
+                "MA" if cx.strs.get(k + 1) == Some(&"-")
+                    && cx.tokens[k].joined
+                    && cx.tokens[k + 1].joined
+                    && number(k + 2) =>
+                {
+                    k + 3
+                }
+                _ if w.len() > 2
+                    && w.len() <= 5
+                    && w.starts_with("MA")
+                    && w[2..].bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    k + 1
+                }
+                _ => continue,
+            };
+            if covered[k..end].iter().any(|&c| c) {
+                continue;
+            }
+            // (sorted with the others by `link_pass`)
+            found.push(Found {
+                code: Some("AUT".to_string()),
+                sector: Some(Sector::Gov),
+                rule: Rule::Organ,
+                ..cx.named(k..end, EntityKind::Organization)
+            });
+            covered[k..end].iter_mut().for_each(|c| *c = true);
+        }
+    }
+
     /// `der deutschen Sailer-Gruppe`, `dem Lufthansa-Konzern`: a hyphen compound of a name
     /// and a group head is a company (BUS); a known organisation as the first part is left
     /// to the knowledge-base pass.
@@ -1035,6 +1115,43 @@ impl EntityRecognizer {
                 ..cx.named(r.clone(), EntityKind::Organization)
             });
             covered[r].iter_mut().for_each(|c| *c = true);
+        }
+    }
+
+    /// `der Sigmund-Freud-Privatuniversität`, `die Max-Reinhardt-Akademie`: a hyphen
+    /// compound of capitalised names on a head for a body of research, teaching or culture
+    /// (`SECTORLESS_BODIES`) is one organisation without a sector, as the gold's
+    /// universities (its staff then have none either: `speaks_for`).
+    fn named_academies(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
+        for h in 2..cx.strs.len() {
+            let head = cx.strs[h];
+            if covered[h]
+                || !capitalised(head)
+                || !SECTORLESS_BODIES
+                    .iter()
+                    .any(|e| head.to_lowercase().ends_with(e))
+            {
+                continue;
+            }
+            let mut s = h;
+            while s >= 2
+                && cx.strs[s - 1] == "-"
+                && cx.tokens[s - 2].joined
+                && cx.tokens[s - 1].joined
+                && capitalised(cx.strs[s - 2])
+                && !covered[s - 2]
+            {
+                s -= 2;
+            }
+            if s == h {
+                continue;
+            }
+            // (sorted with the others by `link_pass`)
+            found.push(Found {
+                code: self.nationality_before(cx, s),
+                ..cx.named(s..h + 1, EntityKind::Organization)
+            });
+            covered[s..h + 1].iter_mut().for_each(|c| *c = true);
         }
     }
 
@@ -2065,7 +2182,14 @@ impl EntityRecognizer {
             if let Some(b) = before.filter(|&b| b > 0 && cx.upos(b) == Some(Upos::Det)) {
                 before = Some(b - 1);
             }
-            let after_prep = before.is_some_and(|b| cx.upos(b) == Some(Upos::Adp));
+            // a partner, funder or opponent (`mit dem Land Steiermark`, `vom Land Salzburg
+            // gefördert`) is the government; a place preposition (`im Land Salzburg`) keeps
+            // the place
+            const PARTNER: &[&str] = &["mit", "von", "vom", "für", "gegen", "seitens"];
+            let after_prep = before.is_some_and(|b| {
+                cx.upos(b) == Some(Upos::Adp)
+                    && !PARTNER.contains(&cx.strs[b].to_lowercase().as_str())
+            });
             if state.is_none() || after_prep {
                 continue;
             }
@@ -2108,6 +2232,52 @@ impl EntityRecognizer {
             f.code = None;
             f.sector = None;
             f.rule = Rule::Surname;
+        }
+    }
+
+    /// German: `der Hagelversicherung`, `laut Hagelversicherung` after `der Österreichischen
+    /// Hagelversicherung`: an institution's name of an adjective and a long compound head
+    /// (`-versicherung`, `-ministerium`, one of the organisation endings) is repeated by the
+    /// head alone; the head's other occurrences where no mention is are that organisation.
+    /// (A short head, `Bundesamt`, `Bank`, is too often another body of its kind.)
+    fn head_repeats(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
+        const MIN_HEAD: usize = 12;
+        let named: Vec<(usize, Found)> = found
+            .iter()
+            .filter(|f| {
+                f.kind == EntityKind::Organization
+                    && f.kb.is_none()
+                    && f.tokens.len() == 2
+                    && capitalised(cx.strs[f.tokens.start])
+                    && {
+                        let h = cx.strs[f.tokens.start + 1];
+                        h.chars().count() >= MIN_HEAD
+                            && !h.contains('-')
+                            && self
+                                .cues
+                                .org_suffixes
+                                .iter()
+                                .any(|e| h.to_lowercase().ends_with(e))
+                    }
+            })
+            .map(|f| (f.tokens.start + 1, f.clone()))
+            .collect();
+        let before = found.len();
+        for (h, f) in named {
+            for (k, w) in cx.strs.iter().enumerate() {
+                if covered[k] || k == h || *w != cx.strs[h] {
+                    continue;
+                }
+                found.push(Found {
+                    tokens: k..k + 1,
+                    span: cx.span(k..k + 1),
+                    ..f.clone()
+                });
+                covered[k] = true;
+            }
+        }
+        if found.len() != before {
+            found.sort_by_key(|f| (f.span.start, f.span.end));
         }
     }
 
@@ -2316,7 +2486,7 @@ impl EntityRecognizer {
                 Some(o)
                     if o.kind == EntityKind::Organization
                         && o.code.is_some()
-                        && self.sectorless_body(cx, o.tokens.clone()) =>
+                        && self.sectorless_body(cx, o) =>
                 {
                     (o.code.clone(), None)
                 }
@@ -2353,14 +2523,15 @@ impl EntityRecognizer {
     }
 
     /// German: an organisation whose name holds a noun for a body of research, teaching
-    /// or culture (`Hochschule Hannover`, `Universität Wien`): the gold gives such bodies
-    /// no sector, and their staff none either.
-    fn sectorless_body(&self, cx: &Ctx, r: Range<usize>) -> bool {
+    /// or culture (`Hochschule Hannover`, `Universität Wien`), or a university the
+    /// knowledge base knows by a short name (`Boku`): the gold gives such bodies no
+    /// sector, and their staff none either.
+    fn sectorless_body(&self, cx: &Ctx, o: &Found) -> bool {
         self.lang == Language::De
-            && cx.strs[r].iter().any(|w| {
+            && (cx.strs[o.tokens.clone()].iter().any(|w| {
                 let w = w.to_lowercase();
                 SECTORLESS_BODIES.iter().any(|e| w.ends_with(e))
-            })
+            }) || o.kb.as_deref().is_some_and(|id| self.kb.is_university(id)))
     }
 
     /// German `vom Zollamt`, `der Hamburger Stiftung`: at `j`, past up to two adjectives, a

@@ -33,7 +33,7 @@
 
 use crate::bytetrie::ByteTrie;
 use crate::media::{self, Outlet};
-use crate::national::{self, NationalOrg};
+use crate::national::{self, NationalKind, NationalOrg};
 use crate::orgs::{self, Org};
 use crate::people::{self, Person};
 use crate::places::{self, Place, PlaceKind};
@@ -121,6 +121,9 @@ pub struct Matcher {
     /// The people, for roles by date.
     people: Vec<Person>,
     orgs: Vec<Org>,
+    /// The ids of the national organisations that are universities (their staff have no
+    /// sector, as the universities).
+    universities: Vec<String>,
     sectors: SectorIndex,
 }
 
@@ -265,6 +268,26 @@ fn name_genitive(n: &str) -> Option<String> {
     }
 }
 
+/// The German forms of an organisation's or outlet's name besides the name itself: its
+/// genitive ([`name_genitive`]) and, for a name that opens with a strong adjective in
+/// `-scher` (`Bayerischer Rundfunk`, `Österreichischer Bauernbund`), the adjective's weak
+/// forms after an article (`der Bayerische Rundfunk`, `dem Bayerischen Rundfunk`) and
+/// their genitive (`des Bayerischen Rundfunks`): written once here, not in every row.
+fn german_name_forms(n: &str) -> Vec<String> {
+    let mut out: Vec<String> = name_genitive(n).into_iter().collect();
+    let opening = n
+        .split_once(' ')
+        .filter(|(first, _)| first.starts_with(char::is_uppercase));
+    if let Some((stem, rest)) = opening.and_then(|(f, r)| Some((f.strip_suffix("scher")?, r))) {
+        out.push(format!("{stem}sche {rest}"));
+        out.push(format!("{stem}schen {rest}"));
+        if let Some(g) = name_genitive(rest) {
+            out.push(format!("{stem}schen {g}"));
+        }
+    }
+    out
+}
+
 /// The place half of a matcher: the trie of every place form (capitals linked) and the
 /// place slots its nodes list; what the compiled artifact stores ([`crate::compiled`]).
 #[derive(Debug)]
@@ -328,13 +351,18 @@ impl Matcher {
                 b.add_forms(&states, &orgs, &people, &outlets);
                 b.add_national(&national);
                 let sectors = SectorIndex::new(lang, &sector_words);
-                Ok::<_, KbError>((b.freeze(), b.entries, people, orgs, sectors))
+                let universities = national
+                    .iter()
+                    .filter(|o| o.kind == NationalKind::University)
+                    .map(|o| o.id.to_string())
+                    .collect();
+                Ok::<_, KbError>((b.freeze(), b.entries, people, orgs, universities, sectors))
             })();
             let places = match places.join() {
                 Ok(p) => p?,
                 Err(p) => std::panic::resume_unwind(p),
             };
-            let (trie, entries, people, orgs, sectors) = forms?;
+            let (trie, entries, people, orgs, universities, sectors) = forms?;
             Ok(Matcher {
                 lang,
                 trie,
@@ -343,6 +371,7 @@ impl Matcher {
                 places: places.places,
                 people,
                 orgs,
+                universities,
                 sectors,
             })
         })
@@ -426,9 +455,12 @@ impl Builder {
                     ambiguous: o.ambiguous.contains(n) || o.context.contains(n),
                     context_only: o.context.contains(n),
                 };
-                // German genitive (`Googles`, `Julius Meinls`): the same organisation
-                if let Some(g) = (lang == Language::De).then(|| name_genitive(n)).flatten() {
-                    self.add(&g, e.clone());
+                // German genitive (`Googles`, `Julius Meinls`) and adjective forms: the
+                // same organisation
+                if lang == Language::De {
+                    for g in german_name_forms(n) {
+                        self.add(&g, e.clone());
+                    }
                 }
                 self.add(n, e);
             }
@@ -567,9 +599,12 @@ impl Builder {
                     ambiguous: o.is_ambiguous(n),
                     context_only: false,
                 };
-                // German genitive (`Googles`, `Julius Meinls`): the same organisation
-                if let Some(g) = (lang == Language::De).then(|| name_genitive(n)).flatten() {
-                    m.add(&g, e.clone());
+                // German genitive (`Googles`, `Julius Meinls`) and adjective forms: the
+                // same organisation
+                if lang == Language::De {
+                    for g in german_name_forms(n) {
+                        m.add(&g, e.clone());
+                    }
                 }
                 m.add(n, e);
             }
@@ -669,9 +704,10 @@ impl Builder {
                     FormType::Media
                 };
                 m.add(n, e(form, form == FormType::MediaContext));
-                // German genitive: `des Handelsblatts`, `des Spiegels`, `Axel Springers`
+                // German genitive (`des Handelsblatts`, `des Spiegels`, `Axel Springers`)
+                // and adjective forms (`des Bayerischen Rundfunks`)
                 if lang == Language::De {
-                    if let Some(g) = name_genitive(n) {
+                    for g in german_name_forms(n) {
                         m.add(&g, e(form, form == FormType::MediaContext));
                     }
                 }
@@ -869,6 +905,11 @@ impl Matcher {
 
     pub fn orgs(&self) -> &[Org] {
         &self.orgs
+    }
+
+    /// Whether the knowledge-base id `id` is a university's (`data/kb/orgs-national.tsv`).
+    pub fn is_university(&self, id: &str) -> bool {
+        self.universities.iter().any(|u| u == id)
     }
 
     /// A person's code and sector on `date`: of the offices the data says may cover it,
@@ -1095,6 +1136,36 @@ mod tests {
             normalise("Kreml"),
             std::borrow::Cow::Borrowed("Kreml")
         ));
+    }
+
+    #[test]
+    fn names_opening_with_an_adjective_get_its_weak_and_genitive_forms() {
+        assert_eq!(
+            german_name_forms("Bayerischer Rundfunk"),
+            [
+                "Bayerischer Rundfunks",
+                "Bayerische Rundfunk",
+                "Bayerischen Rundfunk",
+                "Bayerischen Rundfunks"
+            ]
+        );
+        // a place adjective in `-er` does not inflect (`Schweizer Radio`), nor does a name
+        // of one word
+        assert!(german_name_forms("Schweizer Radio und Fernsehen")
+            .iter()
+            .all(|f| f.starts_with("Schweizer ")));
+        assert_eq!(german_name_forms("Spiegel"), ["Spiegels"]);
+        let m = de();
+        for form in [
+            "Bayerische Rundfunk",
+            "Bayerischen Rundfunks",
+            "Saarländischen Rundfunk",
+        ] {
+            assert!(
+                m.lookup(form).iter().any(|e| e.kind == EntityKind::Media),
+                "{form}"
+            );
+        }
     }
 
     #[test]
