@@ -15,6 +15,11 @@ pub struct Cues {
     pub locative: &'static [&'static str],
     /// Words that end (or begin) an organisation name.
     pub org_heads: &'static [&'static str],
+    /// Words that make an unknown name an outlet: the last word of a newspaper's or
+    /// station's name (`Brunei Malay Mail`, `Mongol National Radio`), or any word of a
+    /// broadcaster's (`Australia Broadcasting Corp.`). German names outlets by a noun
+    /// before the name instead (`die Zeitung X`, `linking.rs`).
+    pub outlet_heads: &'static [&'static str],
     /// Lower-case particles inside person names.
     pub particles: &'static [&'static str],
     /// First words of multiword place names (`Bad`, `New`, `San`).
@@ -343,6 +348,7 @@ static DE: Cues = Cues {
         "Ltd",
         "Inc",
     ],
+    outlet_heads: &[],
     particles: &[
         "von", "van", "de", "bin", "ibn", "al", "ter", "du", "da", "di", "dos",
     ],
@@ -691,6 +697,22 @@ static EN: Cues = Cues {
         "Corps",
         "Guard",
         "Network",
+        "Assembly",
+    ],
+    outlet_heads: &[
+        "Mail",
+        "Radio",
+        "Times",
+        "Post",
+        "News",
+        "Herald",
+        "Tribune",
+        "Gazette",
+        "Journal",
+        "Telegraph",
+        "Chronicle",
+        "Television",
+        "Broadcasting",
     ],
     particles: &[
         "von", "van", "de", "bin", "ibn", "al", "da", "di", "du", "dos", "del", "la", "le",

@@ -30,7 +30,11 @@
 //!    knowledge base does not know. A run is a person after a title or office word or next
 //!    to a verb of saying, or when it starts with a given name or holds an initial; one of
 //!    several words holding a German word is an organisation; an organisation when it ends in
-//!    an organisation head (`AG`, `Partei`, `University`) or is an acronym; a place after a
+//!    an organisation head (`AG`, `Partei`, `University`) or is an acronym; an outlet when
+//!    it ends in an outlet's word (English `Morning Herald`, `National Radio`); English
+//!    `Ministry of <Portfolio>` is one organisation with the portfolio ministry's sector; a
+//!    known organisation's name at the end of a longer name is not that organisation
+//!    (`National Security Council`); a place after a
 //!    locative preposition, with a place-name ending or first word (`-straße`, `Bad`), or
 //!    when the German lexicon knows it only as a name. Descriptors before a person, or an
 //!    apposition before a comma, give its code and sector (`der russische UNO-Diplomat
@@ -910,6 +914,9 @@ impl EntityRecognizer {
         self.street_pass(&cx, &mut found, &mut covered);
         self.phrase_pass(&cx, &mut found, &mut covered);
         self.name_pass(&cx, &mut found, &mut covered);
+        if self.lang == Language::En {
+            self.ministries_of(&cx, &mut found);
+        }
         found.sort_by_key(|f| (f.span.start, f.span.end));
         self.merge(&cx, &mut found);
         self.affiliations(&cx, &mut found);
@@ -1069,6 +1076,33 @@ impl EntityRecognizer {
             })
             .filter(|e| !after_first_name || e.form == FormType::PersonName)
             .filter(|e| match e.form {
+                // `the Kenyan National Security Council`: a known organisation's name of
+                // several words right after a capitalised name word that the knowledge
+                // base reads as no actor or place is the end of a longer, unknown name
+                FormType::OrgName
+                    if self.lang == Language::En
+                        && r.len() >= 2
+                        && r.start > 0
+                        && capitalised(cx.strs[r.start - 1])
+                        // (the tagger may call a name's adjective one: `National` JJ)
+                        && matches!(cx.upos(r.start - 1), Some(Upos::Propn | Upos::Adj))
+                        && !cx.tokens[r.start - 1].joined
+                        && !self.kb.lookup(cx.strs[r.start - 1]).iter().any(|x| {
+                            !matches!(x.form, FormType::MediaContext | FormType::OrgCoref)
+                        }) =>
+                {
+                    false
+                }
+                // `the People's Republic of Botswana`: a state's short name followed by
+                // `of` and a name is the start of another state's long name
+                FormType::StateName
+                    if self.lang == Language::En
+                        && r.len() >= 2
+                        && cx.strs.get(r.end) == Some(&"of")
+                        && cx.strs.get(r.end + 1).is_some_and(|w| capitalised(w)) =>
+                {
+                    false
+                }
                 FormType::OrgCoref => {
                     !in_compound
                         && prev.is_some_and(|p| self.cues.definite.contains(&p))
@@ -1309,6 +1343,22 @@ impl EntityRecognizer {
             FormType::Adjective => {
                 f.sector = head_sector
                     .or_else(|| self.noun_sector(cx, r.end))
+                    // `Chinese and Mongolian leaders`, `the French and Libyan forces`: an
+                    // adjective coordinated with another state's shares its noun
+                    .or_else(|| {
+                        let next = r.end + 1;
+                        (self.lang == Language::En
+                            && !in_compound
+                            && matches!(cx.strs.get(r.end), Some(&"and") | Some(&"or"))
+                            && next < cx.strs.len()
+                            && self
+                                .kb
+                                .lookup(cx.strs[next])
+                                .iter()
+                                .any(|e| e.form == FormType::Adjective))
+                        .then(|| self.noun_sector(cx, next + 1))
+                        .flatten()
+                    })
                     // `the Chinese people`, `Paraguayan people` are the state's civilians
                     // (as `Kenyan citizens`); only in lower case, as a capitalised
                     // `People's` begins a name (`Chinese People's Liberation Army`), and
@@ -1346,7 +1396,11 @@ impl EntityRecognizer {
                 if f.sector.is_none() && !in_compound {
                     if let Some((code, Some(s))) = self.descriptor(cx, r.start) {
                         f.sector = Some(s);
-                        f.code = code.or(f.code.take());
+                        // (no state in the descriptor: that of the person's terms in its
+                        // sector, `Prime Minister Jens Stoltenberg` NOR, not NATO)
+                        f.code = code
+                            .or_else(|| self.kb.person_state_in(&e.kb, s))
+                            .or(f.code.take());
                     }
                 }
             }
@@ -1647,6 +1701,17 @@ impl EntityRecognizer {
                     k += 1
                 }
                 _ if cx.is_noun(k) => {
+                    // `a U.S. coal and copper company`: nouns coordinated before the head
+                    // (`government and leftist guerrillas` are two groups)
+                    if self.lang == Language::En
+                        && k + 2 < n
+                        && matches!(cx.strs[k + 1], "and" | "or")
+                        && cx.is_noun(k + 2)
+                        && self.word_sector(cx, k).is_none()
+                    {
+                        k += 2;
+                        continue;
+                    }
                     if self.lang == Language::En && k + 1 < n && cx.is_noun(k + 1) {
                         let two = format!("{} {}", cx.lemma(k), cx.lemma(k + 1));
                         if let Some(s) = self.kb.sectors().sector(&two) {
@@ -2266,24 +2331,39 @@ impl EntityRecognizer {
                     f.rule == Rule::Name
                         && (f.tokens.len() > 1
                             || self.cues.org_heads.contains(&cx.strs[f.tokens.start]))
-                        && !self.is_first_name(cx, f.tokens.start)
+                        // (an outlet's name may begin with a word of the given-name list:
+                        // `Morning Herald`)
+                        && (f.kind == EntityKind::Media || !self.is_first_name(cx, f.tokens.start))
                 };
                 if adjacent
                     && known_org
                     && !cx.tokens[prev.tokens.end - 1].joined
                     && (acronym_next() && prev.kind == EntityKind::Organization || run_next())
-                    && matches!(f.kind, EntityKind::Organization | EntityKind::Person)
+                    && matches!(
+                        f.kind,
+                        EntityKind::Organization | EntityKind::Person | EntityKind::Media
+                    )
                 {
                     let r = prev.tokens.start..f.tokens.end;
+                    // (an outlet's name holding a state, `Brunei Malay Mail`, stays an
+                    // outlet)
+                    let outlet = f.kind == EntityKind::Media;
                     *prev = Found {
                         code: prev.code.clone(),
-                        sector: prev.sector,
+                        sector: if outlet { f.sector } else { prev.sector },
                         kb: if prev.kind == EntityKind::Organization {
                             prev.kb.clone()
                         } else {
                             None
                         },
-                        ..cx.named(r.clone(), EntityKind::Organization)
+                        ..cx.named(
+                            r.clone(),
+                            if outlet {
+                                EntityKind::Media
+                            } else {
+                                EntityKind::Organization
+                            },
+                        )
                     };
                     continue;
                 }
@@ -2338,17 +2418,33 @@ impl EntityRecognizer {
                 }
                 if adj_org || org_town {
                     let keep = if adj_org { &f } else { &*prev };
-                    let merged = Found {
-                        tokens: prev.tokens.start..f.tokens.end,
-                        span: cx.span(prev.tokens.start..f.tokens.end),
-                        kind: EntityKind::Organization,
-                        code: keep.code.clone(),
-                        sector: keep.sector,
-                        kb: keep.kb.clone(),
-                        name: keep.name.clone(),
-                        rule: keep.rule,
-                        country: None,
-                        office: false,
+                    // `Jamaican Democratic Party`: another state's adjective before a
+                    // state's organisation names that state's body of the same name
+                    let other = adj_org
+                        && self.lang == Language::En
+                        && f.code.as_ref().is_some_and(|c| c.len() == 3)
+                        && prev.code.is_some()
+                        && prev.code != f.code;
+                    let r = prev.tokens.start..f.tokens.end;
+                    let merged = if other {
+                        Found {
+                            code: prev.code.clone(),
+                            sector: f.sector,
+                            ..cx.named(r, EntityKind::Organization)
+                        }
+                    } else {
+                        Found {
+                            tokens: r.clone(),
+                            span: cx.span(r),
+                            kind: EntityKind::Organization,
+                            code: keep.code.clone(),
+                            sector: keep.sector,
+                            kb: keep.kb.clone(),
+                            name: keep.name.clone(),
+                            rule: keep.rule,
+                            country: None,
+                            office: false,
+                        }
                     };
                     *prev = merged;
                     continue;
@@ -2357,6 +2453,70 @@ impl EntityRecognizer {
             out.push(f);
         }
         *found = out;
+    }
+
+    /// `the Ministry of Foreign Affairs`, `Department of Defense`: an English ministry
+    /// named by its portfolio is one organisation, with the sector of the ministry the
+    /// sector words name by the portfolio (`foreign affairs ministry` DIP, `defence
+    /// ministry` MIL; any other ministry or department GOV), whatever the portfolio's
+    /// words are alone (`Foreign Affairs` a magazine, `Defence` an unknown name). A state
+    /// right before (`Peru's Ministry of …`) gives the code and joins the name; a known
+    /// organ's whole name (`Department of State`) stays the knowledge base's.
+    fn ministries_of(&self, cx: &Ctx, found: &mut Vec<Found>) {
+        let n = cx.strs.len();
+        for k in 0..n.saturating_sub(2) {
+            let head = cx.strs[k];
+            if !matches!(head, "Ministry" | "Department")
+                || cx.strs[k + 1] != "of"
+                || found
+                    .iter()
+                    .any(|f| f.tokens.start <= k && f.tokens.end > k)
+            {
+                continue;
+            }
+            let topic = if cx.strs[k + 2] == "the" {
+                k + 3
+            } else {
+                k + 2
+            };
+            let mut end = topic;
+            while end < n && end - topic < 5 && !cx.paragraph_break(end) {
+                let w = cx.strs[end];
+                let coordinated = end > topic
+                    && matches!(w, "and" | "&")
+                    && cx.strs.get(end + 1).is_some_and(|x| capitalised(x));
+                if capitalised(w) && w.chars().all(|c| c.is_alphabetic()) || coordinated {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            if end == topic {
+                continue;
+            }
+            let portfolio = cx.strs[topic..end].join(" ").to_lowercase();
+            let sectors = self.kb.sectors();
+            let sector = sectors
+                .sector(&format!("{portfolio} {}", head.to_lowercase()))
+                .unwrap_or(Sector::Gov);
+            // the state before it, in the genitive or as a modifier
+            let at = if k >= 1 && matches!(cx.strs[k - 1], "'s" | "’s") {
+                k - 1
+            } else {
+                k
+            };
+            let state = found
+                .iter()
+                .position(|f| f.tokens.end == at && f.kind == EntityKind::State)
+                .map(|i| found.remove(i));
+            let start = state.as_ref().map_or(k, |s| s.tokens.start);
+            found.retain(|f| f.tokens.end <= start || f.tokens.start >= end);
+            found.push(Found {
+                code: state.and_then(|s| s.code),
+                sector: Some(sector),
+                ..cx.named(start..end, EntityKind::Organization)
+            });
+        }
     }
 
     fn name_pass(&self, cx: &Ctx, found: &mut Vec<Found>, covered: &mut [bool]) {
@@ -2717,6 +2877,22 @@ impl EntityRecognizer {
                     .iter()
                     .any(|e| matches!(e.form, FormType::Place | FormType::Capital))
         };
+        // `Brunei Malay Mail`, `Mongol National Radio`, `Australia Broadcasting Corp.`: an
+        // outlet by its last word, a broadcaster by any (the merge with a state's name
+        // before it keeps the outlet)
+        if r.len() > 1
+            && (self.cues.outlet_heads.contains(&last)
+                || self.lang == Language::En && words.contains(&"Broadcasting"))
+        {
+            return Some(mk(
+                EntityKind::Media,
+                None,
+                Some(Sector::Med),
+                None,
+                name,
+                Rule::Name,
+            ));
+        }
         if self.cues.org_heads.contains(&last) && (r.len() > 1 || is_acronym(last) || town_after())
             || (r.len() > 1 && self.cues.org_heads.contains(&words[0]))
             || (connected && words.iter().any(|w| self.cues.org_heads.contains(w)))
@@ -3242,13 +3418,20 @@ impl EntityRecognizer {
             return None;
         }
         let mut sector = self.word_sector(cx, noun);
-        // English: "interior minister", also capitalised as a title ("Foreign Minister")
+        // English: "interior minister", also capitalised as a title ("Foreign Minister",
+        // "Foreign Affairs Minister")
         if self.lang == Language::En
             && noun >= 1
             && (cx.is_noun(noun - 1) || capitalised(cx.strs[noun - 1]))
         {
             let two = format!("{} {}", cx.strs[noun - 1], cx.lemma(noun));
-            if let Some(s) = self.kb.sectors().sector(&two) {
+            let three =
+                (noun >= 2 && capitalised(cx.strs[noun - 2]) && capitalised(cx.strs[noun - 1]))
+                    .then(|| format!("{} {two}", cx.strs[noun - 2]));
+            if let Some(s) = three
+                .and_then(|t| self.kb.sectors().sector(&t))
+                .or_else(|| self.kb.sectors().sector(&two))
+            {
                 sector = Some(s);
             }
         }
@@ -3270,10 +3453,26 @@ impl EntityRecognizer {
             }
             // (English: an organ's name of several words, `State Department spokesman
             // John Kirby`; German writes such descriptors as one compound)
+            // (not the end of a longer name: `National Security Council` is no UN
+            // Security Council; `U.S. Security Council` would be read as before)
+            let inside_name = || {
+                k >= 1
+                    && capitalised(cx.strs[k - 1])
+                    && cx.is_proper(k - 1)
+                    && !self.kb.lookup(cx.strs[k - 1]).iter().any(|e| {
+                        matches!(
+                            e.form,
+                            FormType::StateName
+                                | FormType::Adjective
+                                | FormType::OrgName
+                                | FormType::Seat
+                        )
+                    })
+            };
             let long = (self.lang == Language::En)
                 .then(|| self.kb.longest_at(&cx.strs, k))
                 .flatten()
-                .filter(|m| m.end <= noun && m.end > k + 1);
+                .filter(|m| m.end <= noun && m.end > k + 1 && !inside_name());
             let single = if long.is_none() {
                 self.kb.lookup(w)
             } else {

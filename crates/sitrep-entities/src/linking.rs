@@ -298,6 +298,15 @@ const NAME_LINKS: &[&str] = &[
 /// make a long name a company (`Vienna Insurance Group`).
 const COMPANY_LAST: &[&str] = &["Group", "Holding", "Bank", "Versicherung", "Insurance"];
 
+/// Words for a person holding the same office in another state (lower case).
+const COUNTERPART_WORDS: &[&str] = &[
+    "counterpart",
+    "counterparts",
+    "amtskollege",
+    "amtskollegin",
+    "amtskollegen",
+];
+
 /// Whether an acronym may abbreviate a name starting with `w`: the same first letter
 /// (`IOM` and `Internationale`, `ÖVGW` and `Österreichische`).
 fn initial_matches(acronym: &str, w: &str) -> bool {
@@ -334,6 +343,7 @@ impl EntityRecognizer {
         self.defined_acronyms(cx, found, &mut covered);
         self.national_subsidiaries(cx, found);
         self.head_sectors(cx, found);
+        self.counterparts(cx, found);
         self.place_in_name(cx, found);
         self.same_name(cx, found, &mut covered);
         if self.lang == Language::De {
@@ -1670,11 +1680,18 @@ impl EntityRecognizer {
             }
             match f.kind {
                 EntityKind::Organization => {
-                    f.sector = f
-                        .tokens
-                        .clone()
-                        .filter(|&k| capitalised(cx.strs[k]))
-                        .find_map(|k| self.word_sector(cx, k));
+                    // English puts a name's head last: the sector of the longest listed
+                    // head the name ends in (`National Defense and Security Council` GOV
+                    // by `security council`), before any word's alone
+                    let head = (self.lang == Language::En)
+                        .then(|| self.kb.sectors().sector(&f.name))
+                        .flatten();
+                    f.sector = head.or_else(|| {
+                        f.tokens
+                            .clone()
+                            .filter(|&k| capitalised(cx.strs[k]))
+                            .find_map(|k| self.word_sector(cx, k))
+                    });
                     // `BMI`, `BMF`, `BMVg`: the abbreviations of federal ministries
                     // (Bundesministerium für/des …) in Germany and Austria
                     let w = cx.strs[f.tokens.start];
@@ -1891,6 +1908,36 @@ impl EntityRecognizer {
         last
     }
 
+    /// `Fabius and his counterpart, Espen Barthélemy`, `sein Amtskollege X`: a person
+    /// named right after the word (and a comma) holds the office of the person named
+    /// shortly before, in another state: that person's sector (the state stays the
+    /// mention's own).
+    fn counterparts(&self, cx: &Ctx, found: &mut [Found]) {
+        for i in 1..found.len() {
+            let f = &found[i];
+            if f.kind != EntityKind::Person || f.sector.is_some() {
+                continue;
+            }
+            let mut k = f.tokens.start;
+            if k >= 1 && cx.strs[k - 1] == "," {
+                k -= 1;
+            }
+            let word = k.checked_sub(1).map(|p| cx.strs[p].to_lowercase());
+            if !word.is_some_and(|w| COUNTERPART_WORDS.contains(&w.as_str())) {
+                continue;
+            }
+            let sector = found[..i]
+                .iter()
+                .rev()
+                .take_while(|p| p.tokens.end + 12 >= k)
+                .find(|p| p.kind == EntityKind::Person && p.name != f.name)
+                .and_then(|p| p.sector);
+            if let Some(s) = sector {
+                found[i].sector = Some(s);
+            }
+        }
+    }
+
     /// `Landesgericht Linz`, `Bezirkshauptmannschaft Gmünd`: an organisation the knowledge
     /// base does not know, whose name ends in a known place, is that place's state's (not the
     /// home state's: a story about a German couple before an Austrian court).
@@ -1905,7 +1952,9 @@ impl EntityRecognizer {
                 continue;
             }
             let last = cx.strs[f.tokens.end - 1];
-            if !capitalised(last) {
+            // (an organisation's head that is also a town's name is the head: `Liberal
+            // Alliance` is no body of Alliance, Ohio)
+            if !capitalised(last) || self.cues.org_heads.contains(&last) {
                 continue;
             }
             // (a village is more often a founder's surname: `AVL List` is no place `List`
@@ -2754,6 +2803,17 @@ impl EntityRecognizer {
                 f.kb = Some(e.kb.clone());
                 f.name = e.name.clone();
                 f.sector = self.kb.org_sector(&e.kb, cx.published).or(e.sector);
+            } else if !home.is_empty()
+                && readings().next().is_some()
+                && readings()
+                    .all(|e| e.ambiguous && e.sector == Some(Sector::Pty) && named(&e.code) == 0)
+            {
+                // `the Liberals` in a Norwegian story: a name the knowledge base gives
+                // other states' parties only as an ambiguous one, none of them named in
+                // the story, is the story's own party of that name (its sector stays)
+                f.code = Some(home.to_string());
+                f.kb = None;
+                f.name = f.span.get(cx.text).unwrap_or("").to_string();
             }
         }
         // `Luis Durnwalder (SVP)` in a South Tyrol story: `affiliations` gave the person

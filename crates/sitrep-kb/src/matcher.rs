@@ -739,12 +739,29 @@ impl Builder {
         if toks.is_empty() {
             return;
         }
-        let lower_first = capitalised(&toks[0]);
-        self.add_tokens(&toks, entry.clone());
-        if let Some(cap) = lower_first {
-            let mut t2 = toks.clone();
+        self.add_cased(&toks, &entry);
+        // the English tokeniser splits a possessive off its word (`People` `'s`): a form
+        // holding one (`People's Republic of China`, `Korean People's Army`) is entered
+        // that way too (a German text keeps `Peter's` whole and matches the first)
+        if toks.iter().any(|t| t.len() > 2 && t.ends_with("'s")) {
+            let split: Vec<String> = toks
+                .iter()
+                .flat_map(|t| match t.strip_suffix("'s").filter(|w| !w.is_empty()) {
+                    Some(w) => vec![w.to_string(), "'s".to_string()],
+                    None => vec![t.clone()],
+                })
+                .collect();
+            self.add_cased(&split, &entry);
+        }
+    }
+
+    /// Adds the tokens, and again with the first capitalised when it is lower case.
+    fn add_cased(&mut self, toks: &[String], entry: &Entry) {
+        self.add_tokens(toks, entry.clone());
+        if let Some(cap) = capitalised(&toks[0]) {
+            let mut t2 = toks.to_vec();
             t2[0] = cap;
-            self.add_tokens(&t2, entry);
+            self.add_tokens(&t2, entry.clone());
         }
     }
 
@@ -920,6 +937,20 @@ impl Matcher {
             .find(|p| p.id == id)
             .and_then(|p| p.role_on(date))
             .map(|t| (t.country.to_string(), t.sector))
+    }
+
+    /// The state of a person's terms in `sector`, when they agree: the office a text's
+    /// descriptor names without a date (`Prime Minister Jens Stoltenberg`: Norway's head
+    /// of government, not NATO's secretary general of later years).
+    pub fn person_state_in(&self, id: &str, sector: Sector) -> Option<String> {
+        let p = self.people.iter().find(|p| p.id == id)?;
+        let mut states = p
+            .terms
+            .iter()
+            .filter(|t| t.sector == sector)
+            .map(|t| t.country);
+        let first = states.next()?;
+        states.all(|c| c == first).then(|| first.to_string())
     }
 
     /// An organisation's sector on `date`.

@@ -31,11 +31,11 @@ HERE = Path(__file__).resolve().parent
 EXCLUDE = ("ngec-tune.jsonl", "ngec-held.jsonl")
 
 
-def main():
-    eval_dir, argv = eval_dir_and_args(sys.argv[1:])
-    n = int(argv[0]) if argv else 12
+def dev_pool(eval_dir, exclude):
+    """The tuning-half stories outside the files `exclude` and their templates, as
+    (key, id, label, length, template) for `print_one_per_template`."""
     used = set()
-    for name in EXCLUDE:
+    for name in exclude:
         with open(HERE / name, encoding="utf-8") as f:
             used.update(json.loads(line)["id"] for line in f if line.strip())
     pattern = template_pattern()
@@ -50,7 +50,13 @@ def main():
             continue
         key = hashlib.sha256(("sitrep-linking-en-dev:" + d["id"]).encode()).hexdigest()
         pool.append((key, d["id"], d["doc_event"]["event"], len(d["text"]), t))
-    print_one_per_template(pool, n)
+    return pool
+
+
+def main():
+    eval_dir, argv = eval_dir_and_args(sys.argv[1:])
+    n = int(argv[0]) if argv else 12
+    print_one_per_template(dev_pool(eval_dir, EXCLUDE), n)
 
 
 if __name__ == "__main__":
